@@ -1,0 +1,111 @@
+"""The fixed cast every test can use: one person per role, plus an outsider.
+
+Coordinators and askers come in two organisations each, so tests can prove that people of
+organisation A never see organisation B's data.
+"""
+
+import pytest
+from django.contrib.auth.hashers import make_password
+
+from inzet.accounts.models import User
+from inzet.organisations.models import Membership, Organisation, PolicySettings, Role
+
+PASSWORD = "test-wachtwoord-123"
+# argon2 is deliberately slow; hash the shared test password once per process.
+_HASH = None
+
+
+def _hash() -> str:
+    global _HASH
+    if _HASH is None:
+        _HASH = make_password(PASSWORD)
+    return _HASH
+
+
+def make_person(email: str, name: str, memberships: list[tuple[Organisation, str]] = ()) -> User:
+    user = User.objects.create(email=email, full_name=name, password=_hash())
+    for org, role in memberships:
+        Membership.objects.create(user=user, organisation=org, role=role)
+    return user
+
+
+@pytest.fixture
+def orgs(db):
+    class Orgs:
+        platform = Organisation.objects.create(name="Platform", slug="platform", kind=Organisation.Kind.PLATFORM)
+        deploying = Organisation.objects.create(
+            name="Stichting Ervaring", slug="ervaring", kind=Organisation.Kind.DEPLOYING
+        )
+        other_deploying = Organisation.objects.create(
+            name="Andere Stichting", slug="andere", kind=Organisation.Kind.DEPLOYING
+        )
+        asker = Organisation.objects.create(name="Gemeente Test", slug="gemeente", kind=Organisation.Kind.ASKER)
+        other_asker = Organisation.objects.create(
+            name="Andere Gemeente", slug="andere-gemeente", kind=Organisation.Kind.ASKER
+        )
+
+    PolicySettings.current()
+    return Orgs
+
+
+@pytest.fixture
+def operator(orgs):
+    return make_person("operator@test.nl", "Olga Operator", [(orgs.platform, Role.OPERATOR)])
+
+
+@pytest.fixture
+def coordinator(orgs):
+    return make_person("coordinator@test.nl", "Cor Coördinator", [(orgs.deploying, Role.COORDINATOR)])
+
+
+@pytest.fixture
+def other_coordinator(orgs):
+    return make_person("coordinator@andere.nl", "Ander Coördinator", [(orgs.other_deploying, Role.COORDINATOR)])
+
+
+@pytest.fixture
+def trainer(orgs):
+    return make_person("trainer@test.nl", "Tine Trainer", [(orgs.deploying, Role.TRAINER)])
+
+
+@pytest.fixture
+def expert(orgs):
+    return make_person("expert@test.nl", "Eef Expert", [(orgs.deploying, Role.EXPERT)])
+
+
+@pytest.fixture
+def asker(orgs):
+    return make_person("asker@test.nl", "Aad Asker", [(orgs.asker, Role.ASKER)])
+
+
+@pytest.fixture
+def other_asker(orgs):
+    return make_person("asker@andere.nl", "Ander Asker", [(orgs.other_asker, Role.ASKER)])
+
+
+@pytest.fixture
+def outsider(db):
+    return make_person("outsider@test.nl", "Otto Buiten")
+
+
+@pytest.fixture
+def personas(operator, coordinator, other_coordinator, trainer, expert, asker, other_asker, outsider):
+    return {
+        "operator": operator,
+        "coordinator": coordinator,
+        "other_coordinator": other_coordinator,
+        "trainer": trainer,
+        "expert": expert,
+        "asker": asker,
+        "other_asker": other_asker,
+        "outsider": outsider,
+    }
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Tasks run inline in tests so their effects (e-mails) can be asserted directly.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]

@@ -1,0 +1,39 @@
+"""Write flows for accounts: one function per use case."""
+
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from inzet.accounts.models import ApiToken, User
+
+
+@transaction.atomic
+def two_factor_device_start(*, user: User) -> TOTPDevice:
+    """An unconfirmed authenticator for this person; an earlier unconfirmed one is replaced."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=False)
+
+
+@transaction.atomic
+def two_factor_device_confirm(*, device: TOTPDevice, token: str) -> bool:
+    if not device.verify_token(token):
+        return False
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    return True
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str, expires_at=None) -> tuple[ApiToken, str]:
+    return ApiToken.issue(user=user, name=name, expires_at=expires_at)
+
+
+@transaction.atomic
+def api_token_revoke(*, user: User, token_id: int) -> bool:
+    deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    return bool(deleted)
+
+
+@transaction.atomic
+def user_set_language(*, user: User, language: str) -> None:
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])

@@ -1,0 +1,118 @@
+from base64 import b32encode
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import devices_for_user
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from inzet.accounts import services
+from inzet.accounts.forms import ApiTokenForm, LanguageForm, LoginForm, TokenForm
+from inzet.accounts.twofactor import two_factor_required
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The person's own language choice wins over the browser's.
+        lang = form.get_user().preferred_language
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang, samesite="Lax")
+        return response
+
+
+@login_required
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        for device in devices_for_user(request.user, confirmed=True):
+            if device.verify_token(form.cleaned_data["token"]):
+                otp_login(request, device)
+                return redirect(request.GET.get("next") or "dashboard:home")
+        form.add_error("token", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code uit uw app."))
+    return render(request, "accounts/two_factor_verify.html", {"form": form})
+
+
+@login_required
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    confirmed = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    if confirmed and request.method == "GET":
+        return render(request, "accounts/two_factor_setup.html", {"confirmed": True})
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is None:
+        device = services.two_factor_device_start(user=request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.two_factor_device_confirm(device=device, token=form.cleaned_data["token"]):
+            otp_login(request, device)
+            messages.success(request, _("Tweestapsverificatie staat aan."))
+            return redirect("dashboard:home")
+        form.add_error("token", _("Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat."))
+    qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("QR-code voor uw app"))
+    secret = b32encode(device.bin_key).decode()
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "qr_svg": qr_svg,
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            "required": two_factor_required(request.user),
+        },
+    )
+
+
+@login_required
+def account_settings(request: HttpRequest) -> HttpResponse:
+    language_form = LanguageForm(request.POST or None, initial={"preferred_language": request.user.preferred_language})
+    if request.method == "POST" and language_form.is_valid():
+        language = language_form.cleaned_data["preferred_language"]
+        services.user_set_language(user=request.user, language=language)
+        translation.activate(language)
+        messages.success(request, _("Uw taal is opgeslagen."))
+        response = redirect("accounts:settings")
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+        return response
+    has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    return render(
+        request,
+        "accounts/settings.html",
+        {"language_form": language_form, "has_device": has_device, "tokens": request.user.api_tokens.all()},
+    )
+
+
+@login_required
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    form = ApiTokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        _token, new_key = services.api_token_create(
+            user=request.user, name=form.cleaned_data["name"], expires_at=form.cleaned_data["expires_at"]
+        )
+        form = ApiTokenForm()
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {"form": form, "new_key": new_key, "tokens": request.user.api_tokens.all()},
+    )
+
+
+@login_required
+@require_POST
+def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    if services.api_token_revoke(user=request.user, token_id=pk):
+        messages.success(request, _("De API-sleutel is ingetrokken."))
+    else:
+        messages.error(request, _("Deze API-sleutel bestaat niet (meer)."))
+    return redirect("accounts:api_tokens")

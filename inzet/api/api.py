@@ -1,0 +1,34 @@
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+from inzet.api.auth import TokenAuth
+from inzet.api.routers import accounts
+
+api = NinjaAPI(
+    title="Inzet API",
+    version="1",
+    description="JSON API of Inzet. Authenticate with `Authorization: Bearer <API key>`.",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+)
+
+
+# One error shape for the whole API: {"detail": "..."}.
+@api.exception_handler(PermissionDenied)
+def _forbidden(request, exc):
+    return api.create_response(request, {"detail": "Forbidden"}, status=403)
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found"}, status=404)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request, exc):
+    return api.create_response(request, {"detail": "; ".join(exc.messages)}, status=422)
+
+
+api.add_router("/", accounts.router)

@@ -1,0 +1,118 @@
+"""What each person should do next, per role. Apps add their own steps here."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from inzet.accounts.permissions import Roles
+from inzet.organisations.models import Membership, Organisation, Role
+
+
+@dataclass(frozen=True)
+class NextStep:
+    title: str
+    text: str
+    url: str
+    link_text: str
+
+
+@dataclass(frozen=True)
+class RoleSection:
+    role: str
+    heading: str
+    steps: list[NextStep]
+
+
+def _coordinator(user, roles: Roles) -> list[NextStep]:
+    org_ids = roles.organisation_ids(Role.COORDINATOR)
+    orgs = Organisation.objects.filter(pk__in=org_ids).annotate(
+        expert_count=Count("memberships", filter=Q(memberships__role=Role.EXPERT, memberships__is_active=True))
+    )
+    steps = []
+    for org in orgs:
+        steps.append(
+            NextStep(
+                title=org.name,
+                text=_("%(count)s ervaringsdeskundigen actief.") % {"count": org.expert_count},
+                url=reverse("organisations:detail", args=[org.pk]),
+                link_text=_("Mensen bekijken"),
+            )
+        )
+    return steps
+
+
+def _expert(user, roles: Roles) -> list[NextStep]:
+    return [
+        NextStep(
+            title=_("Uw account"),
+            text=_("Kies uw taal en beveilig uw account."),
+            url=reverse("accounts:settings"),
+            link_text=_("Naar mijn account"),
+        )
+    ]
+
+
+def _asker(user, roles: Roles) -> list[NextStep]:
+    orgs = Organisation.objects.filter(pk__in=roles.organisation_ids(Role.ASKER))
+    return [
+        NextStep(
+            title=org.name,
+            text=_("Bekijk wie er bij uw organisatie vragen stelt."),
+            url=reverse("organisations:detail", args=[org.pk]),
+            link_text=_("Naar uw organisatie"),
+        )
+        for org in orgs
+    ]
+
+
+def _trainer(user, roles: Roles) -> list[NextStep]:
+    orgs = Organisation.objects.filter(pk__in=roles.organisation_ids(Role.TRAINER))
+    return [
+        NextStep(
+            title=org.name,
+            text=_("U begeleidt ervaringsdeskundigen van deze organisatie."),
+            url=reverse("organisations:detail", args=[org.pk]),
+            link_text=_("Naar de organisatie"),
+        )
+        for org in orgs
+    ]
+
+
+def _operator(user, roles: Roles) -> list[NextStep]:
+    return [
+        NextStep(
+            title=_("Beleid van het platform"),
+            text=_("Kies wat dit platform toestaat: bemiddeling, beoordelingen, betalen, register."),
+            url=reverse("organisations:policy"),
+            link_text=_("Beleid instellen"),
+        ),
+        NextStep(
+            title=_("Beheer"),
+            text=_("Beheer organisaties, mensen en lijsten."),
+            url=reverse("admin:index"),
+            link_text=_("Naar beheer"),
+        ),
+    ]
+
+
+_BY_ROLE = [
+    (Role.OPERATOR, _operator),
+    (Role.COORDINATOR, _coordinator),
+    (Role.TRAINER, _trainer),
+    (Role.EXPERT, _expert),
+    (Role.ASKER, _asker),
+]
+
+
+def sections_for(user, roles: Roles) -> list[RoleSection]:
+    sections = []
+    for role, build in _BY_ROLE:
+        if roles.has(role):
+            sections.append(RoleSection(role=role, heading=Role(role).label, steps=build(user, roles)))
+    return sections
+
+
+def membership_count(user) -> int:
+    return Membership.objects.filter(user=user, is_active=True).count()

@@ -1,0 +1,197 @@
+"""Fictional, deterministic demo data: the same people every time `inzet demo` runs."""
+
+import random
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from inzet.accounts.models import User
+from inzet.experts.models import ExperienceLevel, ExpertProfile
+from inzet.organisations.models import Membership, Organisation, PolicySettings, Role
+
+DEMO_PASSWORD = "inzet-demo-2026"
+# A fixed, public TOTP key so the demo can show two-step login; never used outside the demo.
+DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
+
+FIRST_NAMES = [
+    "Anouk",
+    "Bram",
+    "Chantal",
+    "Daan",
+    "Esra",
+    "Femke",
+    "Gijs",
+    "Hatice",
+    "Ilse",
+    "Jeroen",
+    "Kim",
+    "Lotte",
+    "Mohamed",
+    "Nadia",
+    "Olaf",
+    "Priya",
+    "Quinten",
+    "Rachida",
+    "Sanne",
+    "Tim",
+    "Umut",
+    "Vera",
+    "Willem",
+    "Yara",
+    "Zeynep",
+    "Marieke",
+    "Kees",
+    "Fatima",
+    "Ruud",
+    "Ingrid",
+]
+LAST_NAMES = [
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Yilmaz",
+    "El Amrani",
+    "Kramer",
+    "van Dam",
+    "Koster",
+    "Prins",
+    "Huisman",
+    "Postma",
+]
+POSTCODES = ["3511", "3512", "3521", "3531", "3581", "3431", "3702", "1011", "1053", "2511", "6811", "9711"]
+
+DEPLOYING = [
+    (
+        "platform-utrecht",
+        "Platform Ervaringsdeskundigheid Utrecht",
+        "Utrecht",
+        "Wij zetten ervaringsdeskundigen in voor beleid, zorg en onderwijs in de regio Utrecht.",
+    ),
+    (
+        "herstelcentrum-de-brug",
+        "Herstelcentrum De Brug",
+        "Amersfoort",
+        "Een zelfregiecentrum waar mensen elkaar helpen bij herstel.",
+    ),
+]
+ASKERS = [
+    ("gemeente-utrecht", "Gemeente Utrecht", "Utrecht"),
+    ("ggz-midden", "GGZ Midden Nederland", "Amersfoort"),
+    ("hogeschool-domstad", "Hogeschool Domstad", "Utrecht"),
+]
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    email: str
+    note: str = ""
+
+
+def _user(email: str, name: str, password_hash: str) -> User:
+    user, _created = User.objects.get_or_create(email=email, defaults={"full_name": name, "password": password_hash})
+    return user
+
+
+def is_loaded() -> bool:
+    return Organisation.objects.filter(slug=DEPLOYING[0][0]).exists()
+
+
+@transaction.atomic
+def load_demo() -> list[DemoLogin]:
+    rng = random.Random(2026)
+    password_hash = make_password(DEMO_PASSWORD)
+    PolicySettings.current()
+
+    platform, _ = Organisation.objects.get_or_create(
+        slug="inzet-beheer", defaults={"name": "Inzet platformbeheer", "kind": Organisation.Kind.PLATFORM}
+    )
+    deploying = [
+        Organisation.objects.get_or_create(
+            slug=slug, defaults={"name": name, "kind": Organisation.Kind.DEPLOYING, "city": city, "mission": mission}
+        )[0]
+        for slug, name, city, mission in DEPLOYING
+    ]
+    askers = [
+        Organisation.objects.get_or_create(
+            slug=slug, defaults={"name": name, "kind": Organisation.Kind.ASKER, "city": city}
+        )[0]
+        for slug, name, city in ASKERS
+    ]
+
+    def member(user, org, role):
+        Membership.objects.get_or_create(user=user, organisation=org, role=role)
+
+    operator = _user("beheerder@example.org", "Bea Beheer", password_hash)
+    operator.is_staff = True
+    operator.save(update_fields=["is_staff"])
+    member(operator, platform, Role.OPERATOR)
+
+    coordinator = _user("coordinator@example.org", "Carla Coördinator", password_hash)
+    member(coordinator, deploying[0], Role.COORDINATOR)
+    # A coordinator can also be an expert elsewhere (DOMAIN §1): checked per assignment later.
+    member(coordinator, deploying[1], Role.EXPERT)
+
+    coordinator_2fa = _user("coordinator2@example.org", "Otto Tweestaps", password_hash)
+    member(coordinator_2fa, deploying[1], Role.COORDINATOR)
+    TOTPDevice.objects.get_or_create(
+        user=coordinator_2fa, name="Demo-app", defaults={"key": DEMO_TOTP_KEY, "confirmed": True}
+    )
+
+    trainer = _user("trainer@example.org", "Tessa Trainer", password_hash)
+    member(trainer, deploying[0], Role.TRAINER)
+
+    asker = _user("vrager@example.org", "Victor Vrager", password_hash)
+    member(asker, askers[0], Role.ASKER)
+    for i, org in enumerate(askers[1:], start=2):
+        member(
+            _user(f"vrager{i}@example.org", f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}", password_hash),
+            org,
+            Role.ASKER,
+        )
+
+    levels = list(ExperienceLevel.values)
+    for i in range(40):
+        org = deploying[i % 2]
+        email = "expert@example.org" if i == 0 else f"expert{i:02d}@example.org"
+        name = "Eva Ervaring" if i == 0 else f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+        user = _user(email, name, password_hash)
+        member(user, org, Role.EXPERT)
+        ExpertProfile.objects.get_or_create(
+            user=user,
+            defaults={
+                "organisation": org,
+                "level": rng.choice(levels),
+                "postcode": f"{rng.choice(POSTCODES)} {rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}{rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}",
+                "paused": i % 13 == 7,
+            },
+        )
+    return demo_logins()
+
+
+def demo_logins() -> list[DemoLogin]:
+    return [
+        DemoLogin("beheerder (operator)", "beheerder@example.org"),
+        DemoLogin("coördinator", "coordinator@example.org", "ook ervaringsdeskundige bij De Brug"),
+        DemoLogin("coördinator met tweestaps", "coordinator2@example.org", "code: make totp"),
+        DemoLogin("trainer / mentor", "trainer@example.org"),
+        DemoLogin("ervaringsdeskundige", "expert@example.org"),
+        DemoLogin("vrager", "vrager@example.org"),
+    ]

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from inzet.api.api import api
+
+admin.site.site_header = "Inzet – beheer"
+admin.site.site_title = "Inzet"
+
+urlpatterns = [
+    path("", include("inzet.dashboard.urls")),
+    path("account/", include("inzet.accounts.urls")),
+    path("organisaties/", include("inzet.organisations.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+    path("beheer/", admin.site.urls),
+]
