@@ -109,3 +109,48 @@ def _test_settings(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+
+
+def term(vocabulary: str, code: str):
+    from inzet.taxonomy.models import Term
+
+    return Term.objects.get(vocabulary=vocabulary, code=code)
+
+
+@pytest.fixture
+def expert_profile(expert, orgs):
+    """The expert persona's profile, with one item at each level of visibility."""
+    import json
+
+    from inzet.experts.models import Audience, ExpertExperience, ExpertProfile
+
+    profile = ExpertProfile.objects.create(
+        user=expert,
+        organisation=orgs.deploying,
+        level=term("level", "expertise"),
+        postcode="3511 AB",
+        benefit_situation="wajong",
+        age_band="27_plus",
+        needs=json.dumps(["transport"]),
+        vis_benefit=Audience.ONLY_ME,
+        vis_needs=Audience.COORDINATORS,
+        vis_roles=Audience.PUBLIC,
+    )
+    profile.wanted_roles.set([term("role", "policy_influencer")])
+    profile.languages.set([term("language", "nl")])
+    ExpertExperience.objects.create(
+        profile=profile, area=term("experience_area", "addiction"), description="Geheim verhaal", visibility=Audience.ONLY_ME
+    )
+    ExpertExperience.objects.create(
+        profile=profile,
+        area=term("experience_area", "poverty_debt"),
+        description="Schulden verhaal",
+        visibility=Audience.COORDINATORS,
+    )
+    ExpertExperience.objects.create(
+        profile=profile,
+        area=term("experience_area", "mental_health"),
+        description="Openbaar verhaal",
+        visibility=Audience.PUBLIC,
+    )
+    return profile

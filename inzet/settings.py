@@ -63,7 +63,10 @@ INSTALLED_APPS = [
     "inzet.accounts",
     "inzet.organisations",
     "inzet.dashboard",
+    "inzet.taxonomy",
     "inzet.experts",
+    "inzet.recruitment",
+    "inzet.directory",
     "inzet.api",
     "inzet.demo",
 ]

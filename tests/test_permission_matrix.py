@@ -1,83 +1,36 @@
 """Every page × every role: the right people get in, the wrong ones get 403 or 404.
 
-A new named URL fails `test_every_page_is_in_the_matrix` until it is added here, so no page
-can ship without a decision about who may see it.
+Each app declares its pages in `inzet/<app>/tests/access.py` (see inzet/lib/testing.py). A new
+named URL fails `test_every_page_is_in_the_matrix` until it is declared, so no page can ship
+without a decision about who may see it.
 """
+
+import importlib
+import pkgutil
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-PERSONAS = ["operator", "coordinator", "other_coordinator", "trainer", "expert", "asker", "other_asker", "outsider"]
-LOGIN = "login"  # anonymous visitors are sent to the login page
+import inzet
+from inzet.lib.testing import LOGIN, PERSONAS
 
-# Namespaces that are not ours to test here (Django admin has its own gate, tested below).
-SKIP_NAMESPACES = {"admin", "api"}
+SKIP_NAMESPACES = {"admin", "api"}  # the admin has its own gate (below); the API has its own tests
 SKIP_NAMES = {"set_language"}
 
 
-def _all(status):
-    return dict.fromkeys(PERSONAS, status)
+def _collect():
+    matrix, post_matrix = {}, {}
+    for module in pkgutil.iter_modules(inzet.__path__):
+        try:
+            access = importlib.import_module(f"inzet.{module.name}.tests.access")
+        except ModuleNotFoundError:
+            continue
+        matrix.update(getattr(access, "MATRIX", {}))
+        post_matrix.update(getattr(access, "POST_MATRIX", {}))
+    return matrix, post_matrix
 
 
-def _only(allowed: dict[str, int], default: int):
-    table = _all(default)
-    table.update(allowed)
-    return table
-
-
-# name -> (kwargs builder, {persona: expected status}, anonymous expectation)
-MATRIX = {
-    "dashboard:home": (None, _all(200), 200),
-    "accounts:login": (None, _all(302), 200),  # logged-in people are sent on to their home page
-    "accounts:logout": (None, _all(405), 405),  # logging out is a POST
-    "accounts:two_factor_verify": (None, _all(200), LOGIN),
-    "accounts:two_factor_setup": (None, _all(200), LOGIN),
-    "accounts:settings": (None, _all(200), LOGIN),
-    "accounts:api_tokens": (None, _all(200), LOGIN),
-    "accounts:api_token_revoke": (lambda o: {"pk": 999999}, _all(405), LOGIN),  # POST: see POST_MATRIX
-    "accounts:password_reset": (None, _all(200), 200),
-    "accounts:password_reset_done": (None, _all(200), 200),
-    "accounts:password_reset_confirm": (lambda o: {"uidb64": "MQ", "token": "bad"}, _all(200), 200),
-    "accounts:password_reset_complete": (None, _all(200), 200),
-    "organisations:list": (
-        None,
-        _only(
-            {
-                "operator": 200,
-                "coordinator": 200,
-                "other_coordinator": 200,
-                "trainer": 200,
-                "asker": 200,
-                "other_asker": 200,
-            },
-            403,
-        ),
-        LOGIN,
-    ),
-    "organisations:policy": (None, _only({"operator": 200}, 403), LOGIN),
-    "organisations:detail": (
-        lambda o: {"pk": o.deploying.pk},
-        _only({"operator": 200, "coordinator": 200, "trainer": 200, "expert": 200}, 404),
-        LOGIN,
-    ),
-    "organisations:member_add": (
-        lambda o: {"pk": o.deploying.pk},
-        _only({"operator": 200, "coordinator": 200, "trainer": 403, "expert": 403}, 404),
-        LOGIN,
-    ),
-    "organisations:member_deactivate": (lambda o: {"pk": o.deploying.pk, "membership_pk": 1}, _all(405), LOGIN),
-}
-
-
-# Pages that change something are POST-only; here the wrong role must not get past the gate.
-POST_MATRIX = {
-    # Revoking only ever touches one's own keys, so everyone logged in is redirected back.
-    "accounts:api_token_revoke": (lambda o, p: {"pk": 999999}, _all(302)),
-    "organisations:member_deactivate": (
-        lambda o, p: {"pk": o.deploying.pk, "membership_pk": p["expert"].memberships.get().pk},
-        _only({"operator": 302, "coordinator": 302, "trainer": 403, "expert": 403}, 404),
-    ),
-}
+MATRIX, POST_MATRIX = _collect()
 
 
 def _named_urls(resolver=None, namespace=""):
@@ -94,7 +47,7 @@ def _named_urls(resolver=None, namespace=""):
 
 def test_every_page_is_in_the_matrix():
     missing = sorted(set(_named_urls()) - set(MATRIX))
-    assert missing == [], f"Add these pages to the permission matrix: {missing}"
+    assert missing == [], f"Declare these pages in inzet/<app>/tests/access.py: {missing}"
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
@@ -106,10 +59,25 @@ def test_each_role_gets_the_expected_answer(client, personas, orgs, name):
         assert response.status_code == 302 and "/account/inloggen/" in response.url, f"anonymous → {url}"
     else:
         assert response.status_code == anonymous, f"anonymous → {url}"
-    for persona, status in expected.items():
+    for persona in PERSONAS:
         client.force_login(personas[persona])
         response = client.get(url)
+        status = expected[persona]
         assert response.status_code == status, f"{persona} → {url}: {response.status_code}, expected {status}"
+        client.logout()
+
+
+@pytest.mark.parametrize("name", sorted(POST_MATRIX))
+def test_each_role_gets_the_expected_answer_when_changing(client, personas, orgs, name):
+    kwargs_for, expected = POST_MATRIX[name]
+    url = reverse(name, kwargs=kwargs_for(orgs, personas))
+    response = client.post(url)
+    assert response.status_code == 302 and "/account/inloggen/" in response.url
+    # Refusals first: an allowed change (e.g. stopping a role) can change who is refused later.
+    for persona, status in sorted(expected.items(), key=lambda item: item[1] in (200, 302)):
+        client.force_login(personas[persona])
+        response = client.post(url)
+        assert response.status_code == status, f"{persona} → POST {url}: {response.status_code}, expected {status}"
         client.logout()
 
 
@@ -124,17 +92,3 @@ def test_only_the_operator_opens_the_admin(client, personas, persona):
         assert response.status_code == 200
     else:
         assert response.status_code == 302 and "login" in response.url
-
-
-@pytest.mark.parametrize("name", sorted(POST_MATRIX))
-def test_each_role_gets_the_expected_answer_when_changing(client, personas, orgs, name):
-    kwargs_for, expected = POST_MATRIX[name]
-    url = reverse(name, kwargs=kwargs_for(orgs, personas))
-    response = client.post(url)
-    assert response.status_code == 302 and "/account/inloggen/" in response.url
-    # Refusals first: an allowed change (e.g. stopping a role) can change who is refused later.
-    for persona, status in sorted(expected.items(), key=lambda item: item[1] == 302):
-        client.force_login(personas[persona])
-        response = client.post(url)
-        assert response.status_code == status, f"{persona} → POST {url}: {response.status_code}, expected {status}"
-        client.logout()

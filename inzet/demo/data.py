@@ -8,7 +8,8 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from inzet.accounts.models import User
-from inzet.experts.models import ExperienceLevel, ExpertProfile
+from inzet.demo.generate import Vocabularies, save_sketch, sketch_profile
+from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.organisations.models import Membership, Organisation, PolicySettings, Role
 
 DEMO_PASSWORD = "inzet-demo-2026"
@@ -167,22 +168,18 @@ def load_demo() -> list[DemoLogin]:
             Role.ASKER,
         )
 
-    levels = list(ExperienceLevel.values)
+    vocab = Vocabularies.load()
     for i in range(40):
         org = deploying[i % 2]
         email = "expert@example.org" if i == 0 else f"expert{i:02d}@example.org"
         name = "Eva Ervaring" if i == 0 else f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
         user = _user(email, name, password_hash)
         member(user, org, Role.EXPERT)
-        ExpertProfile.objects.get_or_create(
-            user=user,
-            defaults={
-                "organisation": org,
-                "level": rng.choice(levels),
-                "postcode": f"{rng.choice(POSTCODES)} {rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}{rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}",
-                "paused": i % 13 == 7,
-            },
-        )
+        if not ExpertProfile.objects.filter(user=user).exists():
+            sketch = sketch_profile(rng, vocab)
+            if i == 0:
+                sketch.fields.update(status=ExpertStatus.ACTIVE, paused=False)
+            save_sketch(user=user, organisation=org, sketch=sketch, confirmed_by=coordinator)
     return demo_logins()
 
 

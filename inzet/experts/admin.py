@@ -5,7 +5,10 @@ from inzet.experts.models import ExpertProfile
 
 @admin.register(ExpertProfile)
 class ExpertProfileAdmin(admin.ModelAdmin):
-    list_display = ["user", "organisation", "level", "paused"]
-    list_filter = ["level", "paused", "organisation"]
-    raw_id_fields = ["user"]
+    """Operators manage accounts, not stories: special-category fields are left out here on purpose."""
+
+    list_display = ["user", "organisation", "status", "paused"]
+    list_filter = ["status", "paused", "organisation"]
     search_fields = ["user__full_name"]
+    fields = ["user", "organisation", "status", "paused", "managed_by"]
+    raw_id_fields = ["user", "managed_by"]

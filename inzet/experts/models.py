@@ -1,14 +1,89 @@
+"""The expert register. Special-category data (lived experience, benefit situation, needs) is
+encrypted at rest and shown only per the expert's own choices; see disclosure.py."""
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inzet.lib.crypto import EncryptedCharField, EncryptedTextField
 
-class ExperienceLevel(models.TextChoices):
-    # DOMAIN §2: ervaring → ervaringskennis → ervaringsdeskundigheid → professioneel.
-    EXPERIENCE = "experience", _("Ervaring")
-    EXPERIENTIAL_KNOWLEDGE = "experiential_knowledge", _("Ervaringskennis")
-    EXPERTISE = "expertise", _("Ervaringsdeskundigheid")
-    PROFESSIONAL = "professional", _("Professionele ervaringsdeskundigheid")
+
+class Audience(models.IntegerChoices):
+    """Who may see an item. Ordered: each level includes the ones below it."""
+
+    ONLY_ME = 0, _("Alleen ik")
+    COORDINATORS = 1, _("Coördinatoren en begeleiders van mijn organisatie")
+    ASKERS = 2, _("Ook vragers van opdrachten die ik heb aangenomen")
+    PUBLIC = 3, _("Iedereen, in het openbare register")
+
+
+class ExpertStatus(models.TextChoices):
+    APPLICANT = "applicant", _("Aangemeld")
+    IN_SELECTION = "in_selection", _("In selectie")
+    IN_TRAINING = "in_training", _("In training")
+    ACTIVE = "active", _("Actief")
+    INACTIVE = "inactive", _("Gestopt")
+
+
+class WorkForm(models.TextChoices):
+    VOLUNTEER = "volunteer", _("Vrijwilliger")
+    EMPLOYEE = "employee", _("In loondienst")
+    ZZP = "zzp", _("Zzp'er (zelfstandige)")
+
+
+class RewardForm(models.TextChoices):
+    # Same codes as inzet.compensation.rules.RewardForm.
+    BANK_TRANSFER = "bank_transfer", _("Geld op mijn bankrekening")
+    VOUCHER = "voucher", _("Een cadeaubon")
+    DONATION = "donation", _("Een gift aan een goed doel")
+    NONE = "none", _("Geen vergoeding")
+
+
+class BenefitSituation(models.TextChoices):
+    # Same codes as inzet.compensation.rules.BenefitSituation.
+    NONE = "none", _("Geen uitkering")
+    BIJSTAND = "bijstand", _("Bijstand")
+    WAJONG = "wajong", _("Wajong")
+    WGA = "wga", _("WGA")
+    WW = "ww", _("WW")
+    TOESLAGEN = "toeslagen", _("Alleen toeslagen (huur- of zorgtoeslag)")
+
+
+class AgeBand(models.TextChoices):
+    # Same codes as inzet.compensation.rules.AgeBand: the 21/23/27 limits of the money rules.
+    UNDER_21 = "under_21", _("Jonger dan 21")
+    AGE_21_22 = "21_22", _("21 of 22")
+    AGE_23_26 = "23_26", _("23 tot en met 26")
+    AGE_27_PLUS = "27_plus", _("27 of ouder")
+
+
+class Need(models.TextChoices):
+    TRANSPORT = "transport", _("Vervoer")
+    BUDDY = "buddy", _("Een maatje dat meegaat")
+    ACCESSIBLE_VENUE = "accessible_venue", _("Een toegankelijke plek")
+    INTERPRETER = "interpreter", _("Een tolk")
+    PAPER = "paper", _("Stukken op papier")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 1, _("maandag")
+    TUESDAY = 2, _("dinsdag")
+    WEDNESDAY = 4, _("woensdag")
+    THURSDAY = 8, _("donderdag")
+    FRIDAY = 16, _("vrijdag")
+    SATURDAY = 32, _("zaterdag")
+    SUNDAY = 64, _("zondag")
+
+
+kvk_validator = RegexValidator(r"^\d{8}$", _("Een KvK-nummer heeft 8 cijfers."))
+postcode_validator = RegexValidator(
+    r"^[1-9]\d{3} ?[A-Za-z]{2}$|^[1-9]\d{3}$", _("Vul een postcode in zoals 3511 AB, of alleen de 4 cijfers.")
+)
+
+
+def _visibility(default: int, label):
+    return models.PositiveSmallIntegerField(label, choices=Audience.choices, default=default)
 
 
 class ExpertProfile(models.Model):
@@ -16,17 +91,225 @@ class ExpertProfile(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="expert_profile")
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="experts")
-    level = models.CharField(
-        _("niveau"), max_length=30, choices=ExperienceLevel.choices, default=ExperienceLevel.EXPERIENCE
+    status = models.CharField(_("status"), max_length=20, choices=ExpertStatus.choices, default=ExpertStatus.ACTIVE)
+    # Assisted sign-up: a coordinator keeps this profile for the person (shown as such).
+    managed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("bijgehouden door"),
     )
-    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    consent_matching = models.BooleanField(
+        _("ik wil voorgesteld worden voor opdrachten"), default=True,
+        help_text=_("Uit: coördinatoren stellen u niet voor. U kunt dit altijd weer aanzetten."),
+    )
+    consent_recorded_at = models.DateTimeField(null=True, blank=True)
+
+    phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    level = models.ForeignKey(
+        "taxonomy.Term", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        limit_choices_to={"vocabulary": "level"}, verbose_name=_("niveau"),
+    )
+    wanted_roles = models.ManyToManyField(
+        "taxonomy.Term", blank=True, related_name="+", limit_choices_to={"vocabulary": "role"},
+        verbose_name=_("rollen die ik wil"),
+    )
+    relational_roles = models.ManyToManyField(
+        "taxonomy.Term", blank=True, related_name="+", limit_choices_to={"vocabulary": "relational_role"},
+        verbose_name=_("hoe ik mij opstel"),
+    )
+    wanted_settings = models.ManyToManyField(
+        "taxonomy.Term", blank=True, related_name="+", limit_choices_to={"vocabulary": "practice_setting"},
+        verbose_name=_("waar ik wil werken"),
+    )
+    unwanted = models.ManyToManyField(
+        "taxonomy.Term", blank=True, related_name="+", verbose_name=_("wat ik niet wil doen"),
+    )
+    does_not_want_note = models.TextField(_("wat ik niet wil doen, in mijn eigen woorden"), blank=True)
+    languages = models.ManyToManyField(
+        "taxonomy.Term", blank=True, related_name="+", limit_choices_to={"vocabulary": "language"},
+        verbose_name=_("talen"),
+    )
+
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True, validators=[postcode_validator])
+    area = models.ForeignKey(
+        "taxonomy.PostcodeArea", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("postcodegebied"),
+    )
+    travel_radius_km = models.PositiveSmallIntegerField(
+        _("hoe ver wil ik reizen (km)"), default=25, validators=[MaxValueValidator(500)]
+    )
+
+    hours_per_week = models.PositiveSmallIntegerField(
+        _("uren per week"), default=4, validators=[MinValueValidator(0), MaxValueValidator(60)]
+    )
+    available_days = models.PositiveSmallIntegerField(_("dagen"), default=31)  # bitmask of Weekday
     paused = models.BooleanField(_("pauze"), default=False)
+    paused_until = models.DateField(_("pauze tot"), null=True, blank=True)
+
+    work_form = models.CharField(_("werkvorm"), max_length=20, choices=WorkForm.choices, default=WorkForm.VOLUNTEER)
+    kvk_number = models.CharField(_("KvK-nummer"), max_length=8, blank=True, validators=[kvk_validator])
+    reward_form = models.CharField(
+        _("hoe wil ik beloond worden"), max_length=20, choices=RewardForm.choices, default=RewardForm.BANK_TRANSFER
+    )
+    donation_charity = models.CharField(_("goed doel"), max_length=200, blank=True)
+    iban = EncryptedCharField(_("IBAN"), blank=True)
+
+    # Special category: encrypted, and shown only to whom the expert chooses.
+    benefit_situation = EncryptedCharField(_("uitkering"), blank=True)
+    age_band = models.CharField(_("leeftijd"), max_length=10, choices=AgeBand.choices, blank=True)
+    needs = EncryptedTextField(_("wat ik nodig heb om mee te doen"), blank=True)  # JSON list of Need codes
+    needs_note = EncryptedTextField(_("wat ik nodig heb, in mijn eigen woorden"), blank=True)
+
+    # Who sees what (DOMAIN §6). Experience areas carry their own visibility per row.
+    vis_name = _visibility(Audience.ASKERS, _("mijn naam"))
+    vis_contact = _visibility(Audience.COORDINATORS, _("mijn telefoon en e-mail"))
+    vis_level = _visibility(Audience.ASKERS, _("mijn niveau"))
+    vis_roles = _visibility(Audience.ASKERS, _("rollen die ik wil"))
+    vis_competences = _visibility(Audience.ASKERS, _("mijn competenties"))
+    vis_training = _visibility(Audience.ASKERS, _("mijn opleidingen"))
+    vis_languages = _visibility(Audience.ASKERS, _("mijn talen"))
+    vis_region = _visibility(Audience.COORDINATORS, _("mijn woonplaats en reisafstand"))
+    vis_availability = _visibility(Audience.COORDINATORS, _("wanneer ik kan"))
+    vis_work_form = _visibility(Audience.COORDINATORS, _("mijn werkvorm en beloning"))
+    vis_benefit = _visibility(Audience.ONLY_ME, _("mijn uitkering en leeftijd"))
+    vis_needs = _visibility(Audience.COORDINATORS, _("wat ik nodig heb"))
+    vis_does_not_want = _visibility(Audience.COORDINATORS, _("wat ik niet wil doen"))
+
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("ervaringsdeskundige")
         verbose_name_plural = _("ervaringsdeskundigen")
-        indexes = [models.Index(fields=["organisation", "paused"])]
+        indexes = [
+            models.Index(fields=["organisation", "status", "paused"]),
+            models.Index(fields=["organisation", "age_band"]),
+        ]
 
     def __str__(self) -> str:
         return str(self.user)
+
+    @property
+    def day_list(self) -> list[int]:
+        return [day for day in Weekday.values if self.available_days & day]
+
+
+class ExpertExperience(models.Model):
+    """One area of lived experience, in the expert's own words, with its own visibility."""
+
+    profile = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="experiences")
+    area = models.ForeignKey(
+        "taxonomy.Term", on_delete=models.PROTECT, related_name="+", limit_choices_to={"vocabulary": "experience_area"},
+        verbose_name=_("ervaringsgebied"),
+    )
+    description = EncryptedTextField(_("in mijn eigen woorden"), blank=True)
+    visibility = models.PositiveSmallIntegerField(_("wie ziet dit"), choices=Audience.choices, default=Audience.COORDINATORS)
+
+    class Meta:
+        verbose_name = _("ervaring")
+        verbose_name_plural = _("ervaringen")
+        constraints = [models.UniqueConstraint(fields=["profile", "area"], name="experience_unique_area")]
+        indexes = [models.Index(fields=["area", "visibility"])]
+
+    def __str__(self) -> str:
+        return f"{self.profile} – {self.area}"
+
+
+class ExpertCompetence(models.Model):
+    profile = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="competences")
+    competence = models.ForeignKey(
+        "taxonomy.Term", on_delete=models.PROTECT, related_name="+", limit_choices_to={"vocabulary": "competence"},
+        verbose_name=_("competentie"),
+    )
+    self_assessed = models.BooleanField(_("ik vind dat ik dit kan"), default=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("bevestigd door"),
+    )
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("competentie")
+        verbose_name_plural = _("competenties")
+        constraints = [models.UniqueConstraint(fields=["profile", "competence"], name="competence_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.profile} – {self.competence}"
+
+
+class TrainingKind(models.TextChoices):
+    TRAINING = "training", _("Opleiding of training")
+    COURSE = "course", _("Cursus")
+    EVC = "evc", _("EVC (erkenning van verworven competenties)")
+    REGISTER = "register", _("Registratie in een beroepsregister")
+
+
+class TrainingStatus(models.TextChoices):
+    PLANNED = "planned", _("Gepland")
+    IN_PROGRESS = "in_progress", _("Bezig")
+    COMPLETED = "completed", _("Afgerond")
+    EXPIRED = "expired", _("Verlopen")
+
+
+def evidence_path(instance, filename: str) -> str:
+    # Uploads never keep the original name on disk; the view serves them after a permission check.
+    import uuid
+    from pathlib import Path
+
+    return f"evidence/{instance.profile_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class TrainingRecord(models.Model):
+    profile = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="training")
+    kind = models.CharField(_("soort"), max_length=20, choices=TrainingKind.choices)
+    name = models.CharField(_("naam"), max_length=200)
+    provider = models.CharField(_("gegeven door"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=TrainingStatus.choices, default=TrainingStatus.COMPLETED)
+    completed_on = models.DateField(_("afgerond op"), null=True, blank=True)
+    valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
+    evidence = models.FileField(_("bewijs (pdf of foto)"), upload_to=evidence_path, blank=True)
+    evidence_name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("opleiding")
+        verbose_name_plural = _("opleidingen")
+        ordering = ["-completed_on", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UnavailablePeriod(models.Model):
+    profile = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="unavailable_periods")
+    start = models.DateField(_("van"))
+    end = models.DateField(_("tot en met"))
+    note = models.CharField(_("notitie (alleen voor uzelf)"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("periode dat ik niet kan")
+        verbose_name_plural = _("periodes dat ik niet kan")
+        ordering = ["start"]
+        constraints = [models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="unavailable_end_after_start")]
+        indexes = [models.Index(fields=["profile", "start", "end"])]
+
+    def __str__(self) -> str:
+        return f"{self.start} – {self.end}"
+
+
+class AccessLog(models.Model):
+    """Every read of a special-category item by someone other than the expert. The expert reads it."""
+
+    profile = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="access_log")
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    item = models.CharField(_("gegeven"), max_length=40)
+    context = models.CharField(_("waar"), max_length=40)  # page, api, export, print, search
+    path = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(_("wanneer"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("inzage")
+        verbose_name_plural = _("inzages")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["profile", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.viewer} → {self.profile}: {self.item}"

@@ -1,0 +1,151 @@
+"""Shared generator of varied, fictional expert profiles for the demo and the benchmark seed."""
+
+import json
+import random
+from dataclasses import dataclass, field
+
+from inzet.experts.models import AgeBand, Audience, BenefitSituation, ExpertStatus, Need, RewardForm, WorkForm
+from inzet.taxonomy.models import PostcodeArea, Term
+
+STORY_OPENINGS = [
+    "Ik weet hoe het is om",
+    "Jarenlang heb ik",
+    "Na een moeilijke periode",
+    "Door mijn eigen ervaring met",
+    "Ik heb zelf meegemaakt hoe",
+]
+STORY_MIDDLES = [
+    "de weg kwijt te raken in de hulpverlening",
+    "me niet gehoord te voelen door instanties",
+    "stap voor stap weer grip te krijgen op mijn leven",
+    "schulden en schaamte elkaar versterken",
+    "herstel niet in een rechte lijn gaat",
+]
+STORY_ENDS = [
+    "Nu help ik anderen om hun eigen weg te vinden.",
+    "Dat wil ik gebruiken om beleid beter te maken.",
+    "Ik vertel mijn verhaal in trainingen voor professionals.",
+    "Ik denk graag mee over hoe het anders kan.",
+]
+
+
+@dataclass
+class Vocabularies:
+    levels: list
+    roles: list
+    relational_roles: list
+    settings: list
+    areas: list
+    competences: list
+    languages: list
+    sectors: list
+    areas_pc4: list = field(default_factory=list)
+
+    @classmethod
+    def load(cls) -> "Vocabularies":
+        by = {}
+        for term in Term.objects.filter(is_active=True):
+            by.setdefault(term.vocabulary, []).append(term)
+        return cls(
+            levels=by["level"],
+            roles=by["role"],
+            relational_roles=by["relational_role"],
+            settings=by["practice_setting"],
+            areas=by["experience_area"],
+            competences=by["competence"],
+            languages=by["language"],
+            sectors=by["sector"],
+            areas_pc4=list(PostcodeArea.objects.all()),
+        )
+
+
+@dataclass
+class ProfileSketch:
+    fields: dict
+    experiences: list  # (area term, description, visibility)
+    roles: list
+    relational_roles: list
+    settings: list
+    unwanted: list
+    languages: list
+    competences: list  # (term, confirmed)
+
+
+def sketch_profile(rng: random.Random, vocab: Vocabularies, *, with_stories: bool = True) -> ProfileSketch:
+    area = rng.choice(vocab.areas_pc4) if vocab.areas_pc4 else None
+    letters = "ABCDEFGHJKLMNPRSTVWXZ"
+    reward = rng.choices(list(RewardForm.values), weights=[70, 12, 10, 8])[0]
+    work = rng.choices(list(WorkForm.values), weights=[75, 10, 15])[0]
+    fields = {
+        "status": rng.choices([ExpertStatus.ACTIVE, ExpertStatus.IN_TRAINING, ExpertStatus.INACTIVE], weights=[85, 10, 5])[0],
+        "level": rng.choice(vocab.levels),
+        "postcode": f"{area.pc4} {rng.choice(letters)}{rng.choice(letters)}" if area else "",
+        "area": area,
+        "travel_radius_km": rng.choice([5, 10, 15, 25, 40, 60]),
+        "hours_per_week": rng.choice([2, 4, 6, 8, 12, 16]),
+        "available_days": rng.randrange(1, 128),
+        "paused": rng.random() < 0.08,
+        "work_form": work,
+        "kvk_number": f"{rng.randrange(10_000_000, 99_999_999)}" if work == WorkForm.ZZP else "",
+        "reward_form": reward,
+        "donation_charity": "Stichting Lotgenoten" if reward == RewardForm.DONATION else "",
+        "benefit_situation": rng.choices(list(BenefitSituation.values), weights=[45, 20, 12, 8, 5, 10])[0],
+        "age_band": rng.choices(list(AgeBand.values), weights=[5, 7, 15, 73])[0],
+        "needs": json.dumps(rng.sample(list(Need.values), k=rng.choice([0, 0, 1, 2]))),
+        "vis_name": rng.choice([Audience.COORDINATORS, Audience.ASKERS, Audience.ASKERS, Audience.PUBLIC]),
+        "vis_level": rng.choice([Audience.ASKERS, Audience.PUBLIC]),
+        "vis_roles": rng.choice([Audience.ASKERS, Audience.PUBLIC]),
+        "vis_region": rng.choice([Audience.COORDINATORS, Audience.ASKERS, Audience.PUBLIC]),
+        "vis_benefit": rng.choice([Audience.ONLY_ME, Audience.ONLY_ME, Audience.COORDINATORS]),
+        "vis_availability": rng.choice([Audience.COORDINATORS, Audience.ASKERS]),
+    }
+    experiences = []
+    for term in rng.sample(vocab.areas, k=rng.choice([1, 1, 2, 3])):
+        story = (
+            f"{rng.choice(STORY_OPENINGS)} {rng.choice(STORY_MIDDLES)}. {rng.choice(STORY_ENDS)}" if with_stories else ""
+        )
+        visibility = rng.choices(
+            [Audience.ONLY_ME, Audience.COORDINATORS, Audience.ASKERS, Audience.PUBLIC], weights=[10, 45, 30, 15]
+        )[0]
+        experiences.append((term, story, visibility))
+    dutch = next(t for t in vocab.languages if t.code == "nl")
+    languages = [dutch, *rng.sample([t for t in vocab.languages if t.code != "nl"], k=rng.choice([0, 0, 1, 2]))]
+    return ProfileSketch(
+        fields=fields,
+        experiences=experiences,
+        roles=rng.sample(vocab.roles, k=rng.choice([1, 2, 3])),
+        relational_roles=rng.sample(vocab.relational_roles, k=rng.choice([0, 1, 2])),
+        settings=rng.sample(vocab.settings, k=rng.choice([1, 2])),
+        unwanted=rng.sample(vocab.settings + vocab.sectors, k=rng.choice([0, 0, 1])),
+        languages=languages,
+        competences=[(t, rng.random() < 0.5) for t in rng.sample(vocab.competences, k=rng.choice([1, 2, 3, 4]))],
+    )
+
+
+def save_sketch(*, user, organisation, sketch: ProfileSketch, confirmed_by=None):
+    """Store one sketch as a full profile (demo size; the seed uses bulk inserts instead)."""
+    from django.utils import timezone
+
+    from inzet.experts.models import ExpertCompetence, ExpertExperience, ExpertProfile
+
+    profile = ExpertProfile.objects.create(user=user, organisation=organisation, **sketch.fields)
+    ExpertExperience.objects.bulk_create(
+        [ExpertExperience(profile=profile, area=a, description=d, visibility=v) for a, d, v in sketch.experiences]
+    )
+    profile.wanted_roles.set(sketch.roles)
+    profile.relational_roles.set(sketch.relational_roles)
+    profile.wanted_settings.set(sketch.settings)
+    profile.unwanted.set(sketch.unwanted)
+    profile.languages.set(sketch.languages)
+    ExpertCompetence.objects.bulk_create(
+        [
+            ExpertCompetence(
+                profile=profile,
+                competence=term,
+                confirmed_by=confirmed_by if confirmed else None,
+                confirmed_at=timezone.now() if confirmed else None,
+            )
+            for term, confirmed in sketch.competences
+        ]
+    )
+    return profile

@@ -1,0 +1,198 @@
+"""Consent-scoped disclosure: the ONE place that decides what of an expert a viewer may see.
+
+Every page, API endpoint, export and search goes through these functions, so none can forget
+the expert's choices. Reads of special-category items by anyone but the expert are logged.
+
+Viewer levels follow `Audience`: an item is visible when its visibility >= the viewer's level.
+The expert always sees everything of their own; people with no relation see only PUBLIC items.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Exists, OuterRef, Q
+
+from inzet.accounts.permissions import get_roles
+from inzet.experts.models import AccessLog, Audience, ExpertExperience, ExpertProfile
+from inzet.organisations.models import Role
+
+SELF = -1  # the expert themself: sees everything
+
+# item code -> visibility column on ExpertProfile ("experience" is per ExpertExperience row)
+ITEM_FIELDS = {
+    "name": "vis_name",
+    "contact": "vis_contact",
+    "level": "vis_level",
+    "roles": "vis_roles",
+    "competences": "vis_competences",
+    "training": "vis_training",
+    "languages": "vis_languages",
+    "region": "vis_region",
+    "availability": "vis_availability",
+    "work_form": "vis_work_form",
+    "benefit": "vis_benefit",
+    "needs": "vis_needs",
+    "does_not_want": "vis_does_not_want",
+}
+# Health and income data (AVG art. 9): each read by someone else goes into the access log.
+SPECIAL_ITEMS = frozenset({"experience", "benefit", "needs", "does_not_want"})
+STAFF_ROLES = (Role.COORDINATOR, Role.TRAINER)
+
+
+def _asker_profile_ids(viewer) -> set[int]:
+    """Experts who accepted an assignment of one of the viewer's asker organisations."""
+    if not apps.is_installed("inzet.engagements") or not get_roles(viewer).has(Role.ASKER):
+        return set()
+    from inzet.engagements.selectors import accepted_expert_ids_for_asker
+
+    return set(accepted_expert_ids_for_asker(viewer))
+
+
+def viewer_level(viewer, profile: ExpertProfile) -> int:
+    if viewer is not None and viewer.is_authenticated:
+        if profile.user_id == viewer.pk:
+            return SELF
+        roles = get_roles(viewer)
+        if roles.has(*STAFF_ROLES, organisation_id=profile.organisation_id):
+            return Audience.COORDINATORS
+        if profile.pk in _asker_profile_ids(viewer):
+            return Audience.ASKERS
+    return Audience.PUBLIC
+
+
+def viewer_levels(viewer, profiles) -> dict[int, int]:
+    """viewer_level for many profiles with at most one extra query."""
+    if viewer is None or not viewer.is_authenticated:
+        return {p.pk: Audience.PUBLIC for p in profiles}
+    staff_orgs = get_roles(viewer).organisation_ids(*STAFF_ROLES)
+    asker_ids = _asker_profile_ids(viewer)
+    levels = {}
+    for p in profiles:
+        if p.user_id == viewer.pk:
+            levels[p.pk] = SELF
+        elif p.organisation_id in staff_orgs:
+            levels[p.pk] = Audience.COORDINATORS
+        elif p.pk in asker_ids:
+            levels[p.pk] = Audience.ASKERS
+        else:
+            levels[p.pk] = Audience.PUBLIC
+    return levels
+
+
+def can_see(level: int, profile: ExpertProfile, item: str) -> bool:
+    if level == SELF:
+        return True
+    return getattr(profile, ITEM_FIELDS[item]) >= level
+
+
+def experience_visible(level: int, experience: ExpertExperience) -> bool:
+    return level == SELF or experience.visibility >= level
+
+
+def can_view_profile(viewer, profile: ExpertProfile) -> bool:
+    """May this person open the profile page at all? (Public register pages are separate.)"""
+    return viewer_level(viewer, profile) in (SELF, Audience.COORDINATORS, Audience.ASKERS)
+
+
+def can_manage_profile(viewer, profile: ExpertProfile) -> bool:
+    """The expert, or a coordinator of their organisation (assisted sign-up, confirmations)."""
+    if viewer is None or not viewer.is_authenticated:
+        return False
+    if profile.user_id == viewer.pk:
+        return True
+    return get_roles(viewer).has(Role.COORDINATOR, organisation_id=profile.organisation_id)
+
+
+# --- filtering querysets without leaking hidden items ---------------------------------------
+
+
+def item_visible_q(level: int, item: str, prefix: str = "") -> Q:
+    """Q that keeps only profiles whose `item` is visible at `level` (use before filtering on it)."""
+    if level == SELF:
+        return Q()
+    return Q(**{f"{prefix}{ITEM_FIELDS[item]}__gte": level})
+
+
+def has_visible_experience(level: int, area_ids, *, all_of: bool = False) -> Q:
+    """Profiles with a visible experience in the given areas (any, or all with all_of)."""
+    area_ids = list(area_ids)
+
+    def exists(area_filter):
+        qs = ExpertExperience.objects.filter(profile=OuterRef("pk"), **area_filter)
+        if level != SELF:
+            qs = qs.filter(visibility__gte=level)
+        return Exists(qs)
+
+    if all_of:
+        q = Q()
+        for area_id in area_ids:
+            q &= Q(exists({"area_id": area_id}))
+        return q
+    return Q(exists({"area_id__in": area_ids}))
+
+
+# --- showing a profile -------------------------------------------------------------------------
+
+
+@dataclass
+class DisclosedExperience:
+    area: object
+    description: str
+    visibility: int
+
+
+@dataclass
+class DisclosedProfile:
+    """What one viewer may see of one expert. Hidden items are None / empty and named in `hidden`."""
+
+    profile: ExpertProfile
+    level: int
+    shown: set[str] = field(default_factory=set)
+    hidden: set[str] = field(default_factory=set)
+    experiences: list[DisclosedExperience] = field(default_factory=list)
+    hidden_experience_count: int = 0
+
+    @property
+    def is_self(self) -> bool:
+        return self.level == SELF
+
+    def sees(self, item: str) -> bool:
+        return item in self.shown
+
+    @property
+    def needs_list(self) -> list[str]:
+        if "needs" not in self.shown or not self.profile.needs:
+            return []
+        return json.loads(self.profile.needs)
+
+
+def log_access(*, viewer, profile: ExpertProfile, items, context: str, path: str = "") -> None:
+    if viewer is None or not getattr(viewer, "is_authenticated", False) or viewer.pk == profile.user_id:
+        return
+    special = sorted(set(items) & SPECIAL_ITEMS)
+    if special:
+        AccessLog.objects.bulk_create(
+            [AccessLog(profile=profile, viewer=viewer, item=item, context=context, path=path[:300]) for item in special]
+        )
+
+
+def disclose(viewer, profile: ExpertProfile, *, context: str, path: str = "", level: int | None = None) -> DisclosedProfile:
+    """What `viewer` may see of `profile`; logs the special-category items it reveals."""
+    level = viewer_level(viewer, profile) if level is None else level
+    result = DisclosedProfile(profile=profile, level=level)
+    for item in ITEM_FIELDS:
+        (result.shown if can_see(level, profile, item) else result.hidden).add(item)
+    for experience in profile.experiences.all():
+        if experience_visible(level, experience):
+            result.experiences.append(
+                DisclosedExperience(area=experience.area, description=experience.description, visibility=experience.visibility)
+            )
+        else:
+            result.hidden_experience_count += 1
+    if result.experiences:
+        result.shown.add("experience")
+    if result.hidden_experience_count:
+        result.hidden.add("experience")
+    log_access(viewer=viewer, profile=profile, items=result.shown, context=context, path=path)
+    return result
