@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "inzet.experts",
     "inzet.recruitment",
     "inzet.directory",
+    "inzet.engagements",
+    "inzet.matching",
+    "inzet.compensation",
     "inzet.api",
     "inzet.demo",
 ]
@@ -124,6 +127,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A file, not shared-cache memory, so tests with parallel writers behave as in real use.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,79 @@
+"""The request lifecycle as a pure state machine (no Django): which step may follow which, and who takes it.
+
+draft → submitted → intake → matching → agreed → running → completed, or cancelled on the way;
+the organisation's intake may send a request back to the asker (changes_requested → draft) or
+decline it.
+"""
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    INTAKE = "intake"
+    CHANGES_REQUESTED = "changes_requested"
+    DECLINED = "declined"
+    MATCHING = "matching"
+    AGREED = "agreed"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class Actor(StrEnum):
+    ASKER = "asker"
+    COORDINATOR = "coordinator"
+    SYSTEM = "system"
+
+
+# (from, to) -> who may take that step
+TRANSITIONS: dict[tuple[Status, Status], frozenset[Actor]] = {
+    (Status.DRAFT, Status.SUBMITTED): frozenset({Actor.ASKER}),
+    (Status.SUBMITTED, Status.INTAKE): frozenset({Actor.COORDINATOR}),
+    (Status.INTAKE, Status.MATCHING): frozenset({Actor.COORDINATOR}),
+    (Status.INTAKE, Status.CHANGES_REQUESTED): frozenset({Actor.COORDINATOR}),
+    (Status.INTAKE, Status.DECLINED): frozenset({Actor.COORDINATOR}),
+    (Status.CHANGES_REQUESTED, Status.DRAFT): frozenset({Actor.ASKER, Actor.SYSTEM}),
+    (Status.MATCHING, Status.AGREED): frozenset({Actor.ASKER}),  # the asker accepts agreement and quote
+    (Status.AGREED, Status.RUNNING): frozenset({Actor.COORDINATOR, Actor.SYSTEM}),
+    (Status.RUNNING, Status.COMPLETED): frozenset({Actor.COORDINATOR}),
+}
+CANCELLABLE = frozenset(
+    {
+        Status.DRAFT,
+        Status.SUBMITTED,
+        Status.INTAKE,
+        Status.CHANGES_REQUESTED,
+        Status.MATCHING,
+        Status.AGREED,
+        Status.RUNNING,
+    }
+)
+FINAL = frozenset({Status.COMPLETED, Status.CANCELLED, Status.DECLINED})
+
+
+class TransitionError(ValueError):
+    pass
+
+
+def can_transition(current: Status, target: Status, actor: Actor) -> bool:
+    if target == Status.CANCELLED:
+        return current in CANCELLABLE and actor in (Actor.ASKER, Actor.COORDINATOR)
+    return actor in TRANSITIONS.get((current, target), frozenset())
+
+
+def check_transition(current: Status, target: Status, actor: Actor) -> None:
+    if not can_transition(Status(current), Status(target), Actor(actor)):
+        raise TransitionError(f"{actor} cannot move a request from {current} to {target}")
+
+
+def next_steps(current: Status, actor: Actor) -> list[Status]:
+    steps = [to for (frm, to), actors in TRANSITIONS.items() if frm == current and actor in actors]
+    if current in CANCELLABLE and actor in (Actor.ASKER, Actor.COORDINATOR):
+        steps.append(Status.CANCELLED)
+    return steps
+
+
+def seats_left(experts_needed: int, accepted: int) -> int:
+    return max(0, experts_needed - accepted)
