@@ -38,6 +38,14 @@ names the reason when the viewer may see the item behind it. (Someone who could 
 many requests might still probe for a hidden travel radius or does-not-want; that is
 why rankings are for coordinators of the expert's own organisation only, which the
 permission layer enforces.)
+
+Speed. ``rank`` makes one pass: cheap hard filters first, then each candidate starts
+at the most points it could get and drops out as soon as it can no longer reach the
+current top ``limit``; dates and trigonometry only run for who is still in the race.
+``CandidatePool`` indexes a viewer's candidates once (bit sets per area, role,
+competence and level) and skips whole groups that cannot reach the top; it returns
+exactly what ``rank`` returns. On 100,000 synthetic candidates a pool ranking takes
+tens of milliseconds; a plain ``rank`` over the same list takes several times that.
 """
 
 from __future__ import annotations
@@ -73,20 +81,16 @@ ITEMS = (
     "feedback",
 )
 _BIT = {item: 1 << i for i, item in enumerate(ITEMS)}
-_B_AREAS, _B_ROLES, _B_COMPETENCES, _B_LEVEL, _B_AVAILABILITY = (
-    _BIT["experience_areas"],
-    _BIT["roles"],
-    _BIT["competences"],
-    _BIT["level"],
-    _BIT["availability"],
-)
-_B_LOCATION, _B_LANGUAGES, _B_WANTS, _B_WORKLOAD, _B_FEEDBACK = (
-    _BIT["location"],
-    _BIT["languages"],
-    _BIT["wants"],
-    _BIT["workload"],
-    _BIT["feedback"],
-)
+_B_AREAS = _BIT["experience_areas"]
+_B_ROLES = _BIT["roles"]
+_B_COMPETENCES = _BIT["competences"]
+_B_LEVEL = _BIT["level"]
+_B_AVAILABILITY = _BIT["availability"]
+_B_LOCATION = _BIT["location"]
+_B_LANGUAGES = _BIT["languages"]
+_B_WANTS = _BIT["wants"]
+_B_WORKLOAD = _BIT["workload"]
+_B_FEEDBACK = _BIT["feedback"]
 
 # Hard-filter reason codes, in the order filter_reason checks them.
 SELF = "self"
@@ -197,6 +201,8 @@ class Candidate:
     _level_rank: int = field(init=False, repr=False, compare=False)
     _blocked: tuple[tuple[date, date], ...] = field(init=False, repr=False, compare=False)
     _latlon: tuple[float, float, float] | None = field(init=False, repr=False, compare=False)
+    _hours_cap: float | None = field(init=False, repr=False, compare=False)
+    _feedback: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.level not in _LEVEL_RANK:
@@ -206,15 +212,34 @@ class Candidate:
         if any(a > b for a, b in self.unavailable_periods):
             raise ValueError("an unavailable period ends before it starts")
         setattr_ = object.__setattr__
+        for name in _CANDIDATE_SETS:
+            value = getattr(self, name)
+            if type(value) is not frozenset:
+                setattr_(self, name, frozenset(value))
         vmask = sum(_BIT.get(k, 0) for k, v in self.consent.items() if v)
         setattr_(self, "_vmask", vmask)
         setattr_(self, "_level_rank", _LEVEL_RANK[self.level])
         setattr_(self, "_blocked", _merge_periods(self.unavailable_periods))
         setattr_(self, "_latlon", _radians(self.location))
+        setattr_(self, "_hours_cap", None if self.hours_per_week is None else 8 * self.hours_per_week)
+        feedback = 0.0 if self.feedback_score is None else min(1.0, max(0.0, self.feedback_score))
+        setattr_(self, "_feedback", feedback)
 
     def may_see(self, item: str) -> bool:
         """Whether the viewer may see ``item`` of this expert."""
         return bool(self._vmask & _BIT.get(item, 0))
+
+
+_CANDIDATE_SETS = (
+    "experience_areas",
+    "roles",
+    "competences",
+    "self_assessed_competences",
+    "available_weekdays",
+    "languages",
+    "wants",
+    "does_not_want",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,11 +260,13 @@ class RequestSpec:
     location: tuple[float, float] | None = None
     languages: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
-    experts_needed: int = 1
+    experts_needed: int = 1  # the k for team composition
     is_heavy: bool = False
     use_feedback: bool = False  # installation switch: may past feedback count?
 
     def __post_init__(self) -> None:
+        for name in ("required_areas", "required_roles", "required_competences", "languages", "kinds"):
+            object.__setattr__(self, name, frozenset(getattr(self, name)))
         if self.min_level is not None and self.min_level not in _LEVEL_RANK:
             raise ValueError(f"unknown level {self.min_level!r}")
         if (self.start is None) != (self.end is None):
@@ -274,9 +301,11 @@ class _Plan:
         "areas",
         "competences",
         "days",
+        "default_cap",
         "kinds",
         "languages",
         "latlon",
+        "level_fraction",
         "m_availability",
         "m_competences",
         "m_distance",
@@ -305,6 +334,12 @@ class _Plan:
         self.competences, self.languages = r.required_competences, r.languages
         self.kinds = r.kinds
         self.min_rank = None if r.min_level is None else _LEVEL_RANK[r.min_level]
+        # Level: full points at or above the asked level, half one step below.
+        self.level_fraction = tuple(
+            1.0 if self.min_rank is None or rank >= self.min_rank else 0.5 if rank == self.min_rank - 1 else 0.0
+            for rank in range(len(LEVELS))
+        )
+        self.default_cap = 8 * w.default_hours_per_week  # hours in 8 weeks
         self.days = None if r.start is None else (r.start, r.end)
         self.latlon = _radians(r.location)
         applies = {
@@ -336,6 +371,10 @@ class _Plan:
             low = mask & -mask
             vis_max[mask] = vis_max[mask ^ low] + per_bit[low.bit_length() - 1]
         self.vis_max = vis_max
+
+    def heavy_fraction(self, count: int) -> float:
+        limit = self.weights.heavy_limit
+        return max(0.0, 1.0 - count / limit) if limit > 0 else 0.0
 
 
 def _merge_periods(
@@ -391,31 +430,6 @@ def _free_days(c: Candidate, start: date, end: date) -> tuple[int, int]:
     return total - blocked, total
 
 
-def _competence_fraction(required: frozenset[str], c: Candidate) -> float:
-    confirmed = len(required & c.competences)
-    self_only = len((required & c.self_assessed_competences) - c.competences)
-    return (confirmed + 0.5 * self_only) / len(required)
-
-
-def _level_fraction(min_rank: int, rank: int) -> float:
-    gap = min_rank - rank
-    return 1.0 if gap <= 0 else 0.5 if gap == 1 else 0.0
-
-
-def _workload_fraction(c: Candidate, w: Weights) -> float:
-    per_week = c.hours_per_week if c.hours_per_week is not None else w.default_hours_per_week
-    cap = 8 * per_week
-    return max(0.0, 1.0 - c.hours_last_8_weeks / cap) if cap > 0 else 0.0
-
-
-def _heavy_fraction(c: Candidate, w: Weights) -> float:
-    return max(0.0, 1.0 - c.heavy_assignments_recent / w.heavy_limit) if w.heavy_limit else 0.0
-
-
-def _feedback_fraction(c: Candidate) -> float:
-    return 0.0 if c.feedback_score is None else min(1.0, max(0.0, c.feedback_score))
-
-
 def _distance_fraction(d: float, c: Candidate, w: Weights) -> float:
     radius = c.travel_radius_km if c.travel_radius_km is not None else w.default_travel_radius_km
     return max(0.0, 1.0 - d / radius) if radius > 0 else float(d == 0)
@@ -450,14 +464,17 @@ def _points(p: _Plan, c: Candidate, floor: float, out: dict[str, float] | None) 
             out["roles"] = f
     if ub < floor:
         return None
-    w = p.weights
     if p.m_competences and vis & _B_COMPETENCES:
-        f = _competence_fraction(p.competences, c)
+        # Confirmed competences count in full, self-assessed ones half.
+        f = len(p.competences & c.competences)
+        if c.self_assessed_competences:
+            f += 0.5 * len((p.competences & c.self_assessed_competences) - c.competences)
+        f /= len(p.competences)
         ub -= p.m_competences * (1.0 - f)
         if out is not None:
             out["competences"] = f
     if p.m_level and vis & _B_LEVEL:
-        f = _level_fraction(p.min_rank, c._level_rank)
+        f = p.level_fraction[c._level_rank]
         ub -= p.m_level * (1.0 - f)
         if out is not None:
             out["level"] = f
@@ -475,17 +492,18 @@ def _points(p: _Plan, c: Candidate, floor: float, out: dict[str, float] | None) 
         return None
     if vis & _B_WORKLOAD:
         if p.m_workload:
-            f = _workload_fraction(c, w)
+            cap = p.default_cap if c._hours_cap is None else c._hours_cap
+            f = max(0.0, 1.0 - c.hours_last_8_weeks / cap) if cap > 0 else 0.0
             ub -= p.m_workload * (1.0 - f)
             if out is not None:
                 out["workload"] = f
         if p.m_recent_heavy:
-            f = _heavy_fraction(c, w)
+            f = p.heavy_fraction(c.heavy_assignments_recent)
             ub -= p.m_recent_heavy * (1.0 - f)
             if out is not None:
                 out["recent_heavy"] = f
     if p.m_feedback and vis & _B_FEEDBACK:
-        f = _feedback_fraction(c)
+        f = c._feedback
         ub -= p.m_feedback * (1.0 - f)
         if out is not None:
             out["feedback"] = f
@@ -506,7 +524,7 @@ def _points(p: _Plan, c: Candidate, floor: float, out: dict[str, float] | None) 
             d = _haversine(p.latlon, c._latlon)
             if c.travel_radius_km is not None and d > c.travel_radius_km:
                 return None  # too far
-            f = _distance_fraction(d, c, w)
+            f = _distance_fraction(d, c, p.weights)
         if p.m_distance and vis & _B_LOCATION:
             ub -= p.m_distance * (1.0 - f)
             if out is not None:
@@ -744,7 +762,7 @@ class CandidatePool:
         if p.max["level"]:
             by_fraction: dict[float, int] = {}
             for level, rank in _LEVEL_RANK.items():
-                f = _level_fraction(p.min_rank, rank)
+                f = p.level_fraction[rank]
                 if f:
                     by_fraction[f] = by_fraction.get(f, 0) | index.get(("level", level), 0)
             rest = full ^ functools.reduce(operator.or_, by_fraction.values(), 0)
@@ -772,6 +790,8 @@ class CandidatePool:
         for mask, bits in self._by_mask.items():
             rest = p.vis_max[mask] - sum(m for bit, m, _ in dims if mask & bit)
             rests[rest] = rests.get(rest, 0) | bits
+        if not rests:
+            return []  # nobody is willing and not paused
         tier_lists = [sorted(rests.items(), reverse=True)]
         tier_lists += [sorted(tiers, key=lambda t: -t[0]) for _, _, tiers in dims]
         maxes = [1.0] + [m for _, m, _ in dims]
@@ -898,5 +918,5 @@ def _explain(code: str, p: _Plan, c: Candidate, labels: Mapping[str, str]) -> st
     if code == "feedback":
         if c.feedback_score is None:
             return "Nog geen feedback."
-        return f"Eerdere feedback: {round(100 * _feedback_fraction(c))} van de 100."
+        return f"Eerdere feedback: {round(100 * c._feedback)} van de 100."
     raise ValueError(code)
