@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from inzet.api.auth import TokenAuth
-from inzet.api.routers import accounts
+from inzet.api.routers import accounts, experts
 
 api = NinjaAPI(
     title="Inzet API",
@@ -32,3 +32,4 @@ def _invalid(request, exc):
 
 
 api.add_router("/", accounts.router)
+api.add_router("/experts", experts.router)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from inzet.accounts.permissions import Roles
+from inzet.experts.models import ExpertProfile
 from inzet.organisations.models import Membership, Organisation, Role
 
 
@@ -40,17 +41,40 @@ def _coordinator(user, roles: Roles) -> list[NextStep]:
                 link_text=_("Mensen bekijken"),
             )
         )
+    steps.append(
+        NextStep(
+            title=_("Iemand helpen aanmelden"),
+            text=_("Maak een profiel namens iemand en houd het voor die persoon bij."),
+            url=reverse("experts:managed_list"),
+            link_text=_("Profielen die u bijhoudt"),
+        )
+    )
     return steps
 
 
 def _expert(user, roles: Roles) -> list[NextStep]:
+    if ExpertProfile.objects.filter(user=user).exists():
+        profile_step = NextStep(
+            title=_("Mijn profiel"),
+            text=_("Bekijk uw profiel en kies wie wat ziet."),
+            url=reverse("experts:my_profile"),
+            link_text=_("Naar mijn profiel"),
+        )
+    else:
+        profile_step = NextStep(
+            title=_("Uw profiel"),
+            text=_("Vul uw profiel in. Dat gaat in 5 korte stappen. U kunt stoppen en later verder gaan."),
+            url=reverse("experts:wizard", args=[1]),
+            link_text=_("Profiel invullen"),
+        )
     return [
+        profile_step,
         NextStep(
             title=_("Uw account"),
             text=_("Kies uw taal en beveilig uw account."),
             url=reverse("accounts:settings"),
             link_text=_("Naar mijn account"),
-        )
+        ),
     ]
 
 

@@ -177,7 +177,9 @@ def log_access(*, viewer, profile: ExpertProfile, items, context: str, path: str
         )
 
 
-def disclose(viewer, profile: ExpertProfile, *, context: str, path: str = "", level: int | None = None) -> DisclosedProfile:
+def disclose(
+    viewer, profile: ExpertProfile, *, context: str, path: str = "", level: int | None = None
+) -> DisclosedProfile:
     """What `viewer` may see of `profile`; logs the special-category items it reveals."""
     level = viewer_level(viewer, profile) if level is None else level
     result = DisclosedProfile(profile=profile, level=level)
@@ -186,7 +188,9 @@ def disclose(viewer, profile: ExpertProfile, *, context: str, path: str = "", le
     for experience in profile.experiences.all():
         if experience_visible(level, experience):
             result.experiences.append(
-                DisclosedExperience(area=experience.area, description=experience.description, visibility=experience.visibility)
+                DisclosedExperience(
+                    area=experience.area, description=experience.description, visibility=experience.visibility
+                )
             )
         else:
             result.hidden_experience_count += 1

@@ -94,44 +94,73 @@ class ExpertProfile(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=ExpertStatus.choices, default=ExpertStatus.ACTIVE)
     # Assisted sign-up: a coordinator keeps this profile for the person (shown as such).
     managed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("bijgehouden door"),
     )
     consent_matching = models.BooleanField(
-        _("ik wil voorgesteld worden voor opdrachten"), default=True,
+        _("ik wil voorgesteld worden voor opdrachten"),
+        default=True,
         help_text=_("Uit: coördinatoren stellen u niet voor. U kunt dit altijd weer aanzetten."),
     )
     consent_recorded_at = models.DateTimeField(null=True, blank=True)
 
     phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
     level = models.ForeignKey(
-        "taxonomy.Term", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-        limit_choices_to={"vocabulary": "level"}, verbose_name=_("niveau"),
+        "taxonomy.Term",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"vocabulary": "level"},
+        verbose_name=_("niveau"),
     )
     wanted_roles = models.ManyToManyField(
-        "taxonomy.Term", blank=True, related_name="+", limit_choices_to={"vocabulary": "role"},
+        "taxonomy.Term",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"vocabulary": "role"},
         verbose_name=_("rollen die ik wil"),
     )
     relational_roles = models.ManyToManyField(
-        "taxonomy.Term", blank=True, related_name="+", limit_choices_to={"vocabulary": "relational_role"},
+        "taxonomy.Term",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"vocabulary": "relational_role"},
         verbose_name=_("hoe ik mij opstel"),
     )
     wanted_settings = models.ManyToManyField(
-        "taxonomy.Term", blank=True, related_name="+", limit_choices_to={"vocabulary": "practice_setting"},
+        "taxonomy.Term",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"vocabulary": "practice_setting"},
         verbose_name=_("waar ik wil werken"),
     )
     unwanted = models.ManyToManyField(
-        "taxonomy.Term", blank=True, related_name="+", verbose_name=_("wat ik niet wil doen"),
+        "taxonomy.Term",
+        blank=True,
+        related_name="+",
+        verbose_name=_("wat ik niet wil doen"),
     )
     does_not_want_note = models.TextField(_("wat ik niet wil doen, in mijn eigen woorden"), blank=True)
     languages = models.ManyToManyField(
-        "taxonomy.Term", blank=True, related_name="+", limit_choices_to={"vocabulary": "language"},
+        "taxonomy.Term",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"vocabulary": "language"},
         verbose_name=_("talen"),
     )
 
     postcode = models.CharField(_("postcode"), max_length=7, blank=True, validators=[postcode_validator])
     area = models.ForeignKey(
-        "taxonomy.PostcodeArea", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "taxonomy.PostcodeArea",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("postcodegebied"),
     )
     travel_radius_km = models.PositiveSmallIntegerField(
@@ -198,11 +227,16 @@ class ExpertExperience(models.Model):
 
     profile = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="experiences")
     area = models.ForeignKey(
-        "taxonomy.Term", on_delete=models.PROTECT, related_name="+", limit_choices_to={"vocabulary": "experience_area"},
+        "taxonomy.Term",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"vocabulary": "experience_area"},
         verbose_name=_("ervaringsgebied"),
     )
     description = EncryptedTextField(_("in mijn eigen woorden"), blank=True)
-    visibility = models.PositiveSmallIntegerField(_("wie ziet dit"), choices=Audience.choices, default=Audience.COORDINATORS)
+    visibility = models.PositiveSmallIntegerField(
+        _("wie ziet dit"), choices=Audience.choices, default=Audience.COORDINATORS
+    )
 
     class Meta:
         verbose_name = _("ervaring")
@@ -217,12 +251,19 @@ class ExpertExperience(models.Model):
 class ExpertCompetence(models.Model):
     profile = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="competences")
     competence = models.ForeignKey(
-        "taxonomy.Term", on_delete=models.PROTECT, related_name="+", limit_choices_to={"vocabulary": "competence"},
+        "taxonomy.Term",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"vocabulary": "competence"},
         verbose_name=_("competentie"),
     )
     self_assessed = models.BooleanField(_("ik vind dat ik dit kan"), default=True)
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("bevestigd door"),
     )
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
@@ -263,7 +304,9 @@ class TrainingRecord(models.Model):
     kind = models.CharField(_("soort"), max_length=20, choices=TrainingKind.choices)
     name = models.CharField(_("naam"), max_length=200)
     provider = models.CharField(_("gegeven door"), max_length=200, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=TrainingStatus.choices, default=TrainingStatus.COMPLETED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=TrainingStatus.choices, default=TrainingStatus.COMPLETED
+    )
     completed_on = models.DateField(_("afgerond op"), null=True, blank=True)
     valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
     evidence = models.FileField(_("bewijs (pdf of foto)"), upload_to=evidence_path, blank=True)
@@ -288,7 +331,9 @@ class UnavailablePeriod(models.Model):
         verbose_name = _("periode dat ik niet kan")
         verbose_name_plural = _("periodes dat ik niet kan")
         ordering = ["start"]
-        constraints = [models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="unavailable_end_after_start")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="unavailable_end_after_start")
+        ]
         indexes = [models.Index(fields=["profile", "start", "end"])]
 
     def __str__(self) -> str:

@@ -1,0 +1,298 @@
+"""Expert profiles in the API, under the same consent rules as the pages.
+
+Every read goes through inzet.experts.disclosure.disclose(): an item the viewer may not see is
+null (or an empty list) and named in `hidden`; special-category reads are logged with context "api".
+"""
+
+import datetime
+import json
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from inzet.api.schemas import Error
+from inzet.experts import selectors, services
+from inzet.experts.disclosure import ITEM_FIELDS, SELF, DisclosedProfile, can_view_profile, disclose
+from inzet.experts.models import Audience, ExpertProfile
+
+router = Router(tags=["experts"])
+
+
+# --- output ----------------------------------------------------------------------------------------
+
+
+class TermOut(Schema):
+    code: str
+    label: str
+
+
+class ExperienceOut(Schema):
+    area: TermOut
+    description: str
+    visibility: int | None = Field(None, description="Only in your own profile: who may see it (0–3)")
+
+
+class CompetenceOut(Schema):
+    competence: TermOut
+    self_assessed: bool
+    confirmed_by: str | None
+    confirmed_at: datetime.datetime | None
+
+
+class TrainingOut(Schema):
+    id: int
+    kind: str
+    name: str
+    provider: str
+    status: str
+    completed_on: datetime.date | None
+    valid_until: datetime.date | None
+    has_evidence: bool
+
+
+class PeriodOut(Schema):
+    start: datetime.date
+    end: datetime.date
+
+
+class ExpertOut(Schema):
+    id: int
+    organisation_id: int
+    organisation_name: str
+    status: str
+    paused: bool
+    paused_until: datetime.date | None = None
+    managed_by: str | None = Field(None, description="The coordinator who keeps this profile on the person's behalf")
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    level: TermOut | None = None
+    experiences: list[ExperienceOut]
+    wanted_roles: list[TermOut] | None = None
+    relational_roles: list[TermOut] | None = None
+    wanted_settings: list[TermOut] | None = None
+    unwanted: list[TermOut] | None = None
+    does_not_want_note: str | None = None
+    competences: list[CompetenceOut] | None = None
+    training: list[TrainingOut] | None = None
+    languages: list[TermOut] | None = None
+    postcode: str | None = None
+    travel_radius_km: int | None = None
+    hours_per_week: int | None = None
+    available_days: list[int] | None = Field(None, description="1=Monday, 2=Tuesday, 4, 8, 16, 32, 64=Sunday")
+    unavailable_periods: list[PeriodOut] | None = None
+    work_form: str | None = None
+    kvk_number: str | None = None
+    reward_form: str | None = None
+    donation_charity: str | None = None
+    benefit_situation: str | None = None
+    age_band: str | None = None
+    needs: list[str] | None = None
+    needs_note: str | None = None
+    consent_matching: bool | None = Field(None, description="Shown to the expert and their coordinators")
+    visibility: dict[str, int] | None = Field(None, description="Only in your own profile: item -> audience (0–3)")
+    hidden: list[str] = Field(description="Items you may not see; their fields are null")
+
+
+class AccessLogOut(Schema):
+    viewer: str | None
+    viewer_roles: list[str]
+    item: str
+    context: str
+    created_at: datetime.datetime
+
+    @staticmethod
+    def resolve_viewer(obj) -> str | None:
+        return obj.viewer.full_name if obj.viewer else None
+
+    @staticmethod
+    def resolve_viewer_roles(obj) -> list[str]:
+        return [str(role) for role in selectors.viewer_roles(obj.viewer)]
+
+
+# --- input -----------------------------------------------------------------------------------------
+
+
+class ExpertPatchIn(Schema):
+    """Only the fields you send are changed. Visibility: 0 only me, 1 coordinators, 2 askers, 3 public."""
+
+    phone: str | None = None
+    postcode: str | None = None
+    travel_radius_km: int | None = None
+    hours_per_week: int | None = None
+    work_form: str | None = None
+    kvk_number: str | None = None
+    reward_form: str | None = None
+    donation_charity: str | None = None
+    consent_matching: bool | None = None
+    visibility: dict[str, int] | None = Field(None, description='item -> audience, e.g. {"benefit": 0}')
+    experience_visibility: dict[str, int] | None = Field(None, description="experience area code -> audience")
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _term(term) -> dict | None:
+    return {"code": term.code, "label": term.label} if term else None
+
+
+def _terms(terms) -> list[dict]:
+    return [_term(t) for t in terms]
+
+
+def _as_output(disclosed: DisclosedProfile) -> dict:
+    """Build the output from what disclose() allows; a hidden item's value is never read."""
+    p = disclosed.profile
+    sees = disclosed.sees
+    is_self = disclosed.level == SELF
+    operational = disclosed.level in (SELF, Audience.COORDINATORS)
+    out = {
+        "id": p.pk,
+        "organisation_id": p.organisation_id,
+        "organisation_name": p.organisation.name,
+        "status": p.status,
+        "paused": p.paused,
+        "paused_until": p.paused_until,
+        "managed_by": p.managed_by.full_name if p.managed_by and operational else None,
+        "consent_matching": p.consent_matching if operational else None,
+        "visibility": {item: getattr(p, column) for item, column in ITEM_FIELDS.items()} if is_self else None,
+        "experiences": [
+            {
+                "area": _term(e.area),
+                "description": e.description,
+                "visibility": e.visibility if is_self else None,
+            }
+            for e in disclosed.experiences
+        ],
+        "hidden": sorted(disclosed.hidden),
+    }
+    shown_fields = {
+        "name": lambda: {"name": p.user.full_name},
+        "contact": lambda: {"phone": p.phone, "email": selectors.shown_email(p.user.email) or None},
+        "level": lambda: {"level": _term(p.level)},
+        "roles": lambda: {
+            "wanted_roles": _terms(p.wanted_roles.all()),
+            "relational_roles": _terms(p.relational_roles.all()),
+            "wanted_settings": _terms(p.wanted_settings.all()),
+        },
+        "does_not_want": lambda: {"unwanted": _terms(p.unwanted.all()), "does_not_want_note": p.does_not_want_note},
+        "competences": lambda: {
+            "competences": [
+                {
+                    "competence": _term(c.competence),
+                    "self_assessed": c.self_assessed,
+                    "confirmed_by": c.confirmed_by.full_name if c.confirmed_by else None,
+                    "confirmed_at": c.confirmed_at,
+                }
+                for c in p.competences.all()
+            ]
+        },
+        "training": lambda: {
+            "training": [
+                {
+                    "id": t.pk,
+                    "kind": t.kind,
+                    "name": t.name,
+                    "provider": t.provider,
+                    "status": t.status,
+                    "completed_on": t.completed_on,
+                    "valid_until": t.valid_until,
+                    "has_evidence": bool(t.evidence),
+                }
+                for t in p.training.all()
+            ]
+        },
+        "languages": lambda: {"languages": _terms(p.languages.all())},
+        "region": lambda: {
+            "postcode": p.postcode if operational else p.postcode[:4],
+            "travel_radius_km": p.travel_radius_km,
+        },
+        "availability": lambda: {
+            "hours_per_week": p.hours_per_week,
+            "available_days": p.day_list,
+            "unavailable_periods": [{"start": u.start, "end": u.end} for u in p.unavailable_periods.all()],
+        },
+        "work_form": lambda: {
+            "work_form": p.work_form,
+            "kvk_number": p.kvk_number,
+            "reward_form": p.reward_form,
+            "donation_charity": p.donation_charity,
+        },
+        "benefit": lambda: {"benefit_situation": p.benefit_situation, "age_band": p.age_band},
+        "needs": lambda: {"needs": json.loads(p.needs) if p.needs else [], "needs_note": p.needs_note},
+    }
+    for item, build in shown_fields.items():
+        if sees(item):
+            out.update(build())
+    return out
+
+
+def _own(request) -> ExpertProfile:
+    profile = selectors.own_profile(request.auth)
+    if profile is None:
+        raise Http404
+    return profile
+
+
+# --- endpoints -------------------------------------------------------------------------------------
+
+
+@router.get("/me", response={200: ExpertOut, 404: Error}, summary="Your own expert profile, complete")
+def me(request):
+    profile = _own(request)
+    return _as_output(disclose(request.auth, profile, context="api", path=request.path))
+
+
+def _with_field_names(exc: ValidationError) -> ValidationError:
+    """'postcode: Vul een postcode in …' so an API client knows which field is meant."""
+    if hasattr(exc, "error_dict"):
+        return ValidationError(
+            [f"{field}: {message}" for field, messages in exc.message_dict.items() for message in messages]
+        )
+    return exc
+
+
+@router.patch("/me", response={200: ExpertOut, 404: Error, 422: Error}, summary="Change a few fields of your profile")
+def me_update(request, payload: ExpertPatchIn):
+    profile = _own(request)
+    data = payload.model_dump(exclude_unset=True)
+    visibility = data.pop("visibility", None) or {}
+    experience_visibility = data.pop("experience_visibility", None) or {}
+    consent = data.pop("consent_matching", None)
+    for number in ("travel_radius_km", "hours_per_week"):
+        if number in data and data[number] is None:
+            raise ValidationError(f"{number}: {_('Vul een heel getal in.')}")
+    changes = {field: "" if value is None else value for field, value in data.items()}
+    try:
+        if changes:
+            services.profile_update(profile=profile, changes=changes)
+        if visibility or experience_visibility or consent is not None:
+            services.visibility_set(
+                profile=profile, items=visibility, experiences=experience_visibility, consent_matching=consent
+            )
+    except ValidationError as exc:
+        raise _with_field_names(exc) from exc
+    profile = selectors.own_profile(request.auth)
+    return _as_output(disclose(request.auth, profile, context="api", path=request.path))
+
+
+@router.get("/me/access-log", response={200: list[AccessLogOut], 404: Error}, summary="Who read your special data")
+@paginate(LimitOffsetPagination)
+def me_access_log(request):
+    """Newest first. Items: experience, benefit, needs, does_not_want; context: page, api, export, print, search."""
+    profile = ExpertProfile.objects.filter(user=request.auth).first()
+    if profile is None:
+        raise Http404
+    return selectors.access_log_queryset(profile)
+
+
+@router.get("/{int:pk}", response={200: ExpertOut, 404: Error}, summary="One expert, as far as you may see them")
+def expert(request, pk: int):
+    light = ExpertProfile.objects.only("pk", "user_id", "organisation_id").filter(pk=pk).first()
+    if light is None or not can_view_profile(request.auth, light):
+        raise Http404
+    profile = selectors.get_profile(pk)
+    return _as_output(disclose(request.auth, profile, context="api", path=request.path))

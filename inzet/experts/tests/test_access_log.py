@@ -1,0 +1,71 @@
+"""The access log: every read of special-category data by someone else, readable by the expert."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import make_person
+from inzet.experts.models import AccessLog
+from inzet.organisations.models import Role
+
+
+def test_a_coordinator_view_shows_up_in_the_experts_access_log(client, expert, coordinator, expert_profile):
+    client.force_login(coordinator)
+    client.get(reverse("experts:detail", args=[expert_profile.pk]))
+    client.force_login(expert)
+    body = client.get(reverse("experts:access_log")).content.decode()
+    assert "Cor Coördinator" in body
+    assert "Coördinator bij Stichting Ervaring" in body
+    assert "Ervaring" in body and "Nodig om mee te doen" in body and "Liever niet doen" in body
+    assert "op een pagina" in body
+
+
+def test_the_expert_reading_their_own_profile_is_not_logged(client, expert, expert_profile):
+    client.force_login(expert)
+    client.get(reverse("experts:my_profile"))
+    client.get(reverse("experts:print", args=[expert_profile.pk]))
+    assert not AccessLog.objects.exists()
+    assert "Nog niemand anders" in client.get(reverse("experts:access_log")).content.decode()
+
+
+def test_the_log_is_newest_first_and_paginated(client, expert, coordinator, expert_profile):
+    now = timezone.now()
+    entries = AccessLog.objects.bulk_create(
+        [AccessLog(profile=expert_profile, viewer=coordinator, item="benefit", context="api") for _ in range(30)]
+    )
+    for i, entry in enumerate(entries):
+        AccessLog.objects.filter(pk=entry.pk).update(created_at=now - timedelta(days=i))
+    AccessLog.objects.filter(pk=entries[29].pk).update(context="export")  # the oldest one
+    client.force_login(expert)
+    first = client.get(reverse("experts:access_log")).content.decode()
+    assert "pagina 1 van 2" in first and "in een download" not in first and "?pagina=2" in first
+    second = client.get(reverse("experts:access_log") + "?pagina=2").content.decode()
+    assert "in een download" in second
+
+
+def test_the_access_log_page_uses_a_bounded_number_of_queries(
+    client, expert, orgs, expert_profile, django_assert_max_num_queries
+):
+    viewers = [
+        make_person(f"c{i}@test.nl", f"Coördinator {i}", [(orgs.deploying, Role.COORDINATOR)]) for i in range(20)
+    ]
+    AccessLog.objects.bulk_create(
+        [AccessLog(profile=expert_profile, viewer=v, item="experience", context="page") for v in viewers]
+    )
+    client.force_login(expert)
+    with django_assert_max_num_queries(12):
+        body = client.get(reverse("experts:access_log")).content.decode()
+    assert "Coördinator 19" in body
+
+
+def test_someone_else_cannot_read_the_log(client, coordinator, expert_profile):
+    client.force_login(coordinator)
+    assert client.get(reverse("experts:access_log")).status_code == 403
+
+
+def test_a_deleted_viewer_is_shown_without_a_name(client, expert, expert_profile):
+    AccessLog.objects.create(profile=expert_profile, viewer=None, item="needs", context="search")
+    client.force_login(expert)
+    body = client.get(reverse("experts:access_log")).content.decode()
+    assert "Iemand die er niet meer is" in body and "in zoekresultaten" in body
