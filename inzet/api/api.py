@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from inzet.api.auth import TokenAuth
-from inzet.api.routers import accounts, experts
+from inzet.api.routers import accounts, experts, recruitment
 
 api = NinjaAPI(
     title="Inzet API",
@@ -33,3 +33,4 @@ def _invalid(request, exc):
 
 api.add_router("/", accounts.router)
 api.add_router("/experts", experts.router)
+api.add_router("/recruitment", recruitment.router)

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from inzet.accounts.permissions import Roles
@@ -121,6 +122,15 @@ def _operator(user, roles: Roles) -> list[NextStep]:
     ]
 
 
+# Steps that other apps add per role: "module.function(user, roles) -> list[NextStep]".
+EXTRA_STEPS = {
+    Role.COORDINATOR: ["inzet.recruitment.selectors.coordinator_next_steps"],
+    Role.TRAINER: ["inzet.recruitment.selectors.trainer_next_steps"],
+    Role.EXPERT: [],
+    Role.ASKER: [],
+    Role.OPERATOR: [],
+}
+
 _BY_ROLE = [
     (Role.OPERATOR, _operator),
     (Role.COORDINATOR, _coordinator),
@@ -134,7 +144,10 @@ def sections_for(user, roles: Roles) -> list[RoleSection]:
     sections = []
     for role, build in _BY_ROLE:
         if roles.has(role):
-            sections.append(RoleSection(role=role, heading=Role(role).label, steps=build(user, roles)))
+            steps = build(user, roles)
+            for path in EXTRA_STEPS.get(role, []):
+                steps += import_string(path)(user, roles)
+            sections.append(RoleSection(role=role, heading=Role(role).label, steps=steps))
     return sections
 
 

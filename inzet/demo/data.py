@@ -180,6 +180,9 @@ def load_demo() -> list[DemoLogin]:
             if i == 0:
                 sketch.fields.update(status=ExpertStatus.ACTIVE, paused=False)
             save_sketch(user=user, organisation=org, sketch=sketch, confirmed_by=coordinator)
+    from inzet.recruitment.demo import load_recruitment_demo
+
+    load_recruitment_demo(deploying, coordinator)
     return demo_logins()
 
 
