@@ -1092,3 +1092,140 @@ def _missing_cap_for_benefit(year: int, name: str, rule: BenefitRule) -> _Benefi
         ],
         code=rule.code,
     )
+
+
+# --------------------------------------------------------------------------
+# A whole year, afterwards (for the year statement)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganisationYear:
+    """What the caps say about one organisation's payments in one year."""
+
+    organisation_id: int | str
+    counted: Decimal
+    months_over: tuple[int, ...]
+    over_year: bool
+    over_hourly: bool
+    # None when the year has no cap row.
+    stays_untaxed: bool | None
+    explanation: tuple[ExplanationLine, ...]
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    year: int
+    cap: AllowanceCap | None
+    organisations: tuple[OrganisationYear, ...]
+    # Counted payments of all organisations together (what a benefit agency adds up).
+    total_counted: Decimal
+    explanation: tuple[ExplanationLine, ...]
+
+
+def summarise_year(
+    *,
+    payments: list[PastPayment] | tuple[PastPayment, ...],
+    year: int,
+    caps: list[AllowanceCap] | tuple[AllowanceCap, ...],
+    age_band: AgeBand,
+) -> YearSummary:
+    """Looking back at one calendar year: did each organisation's payments stay within the caps?
+
+    Same rules as `check_payment`: caps per organisation, per calendar month and
+    year; the hourly cap only for payments with hours; donations and "none"
+    rewards do not count. Organisations are returned in order of first payment.
+    """
+    age_band = AgeBand(age_band)
+    cap = cap_for_year(list(caps), year)
+    counted = [p for p in payments if p.date.year == year and reward_form_counts(p.reward_form)]
+    order: list[int | str] = []
+    for past in sorted(counted, key=lambda p: p.date):
+        if past.organisation_id not in order:
+            order.append(past.organisation_id)
+
+    results = []
+    for org_id in order:
+        own = [p for p in counted if p.organisation_id == org_id]
+        total = sum((p.amount for p in own), ZERO)
+        lines: list[ExplanationLine] = []
+        if cap is None:
+            results.append(
+                OrganisationYear(
+                    org_id,
+                    total,
+                    (),
+                    False,
+                    False,
+                    None,
+                    (
+                        ExplanationLine(
+                            f"Voor {year} zijn nog geen grenzen ingevoerd. "
+                            "Daarom weten we niet of deze vergoedingen onbelast zijn.",
+                            f"{DOMAIN} (ontbrekend jaar moet zichtbaar zijn)",
+                        ),
+                    ),
+                )
+            )
+            continue
+        by_month: dict[int, Decimal] = {}
+        for p in own:
+            by_month[p.date.month] = by_month.get(p.date.month, ZERO) + p.amount
+        months_over = tuple(sorted(m for m, amount in by_month.items() if amount > cap.monthly))
+        over_year = total > cap.yearly
+        hourly = cap.hourly_21_plus if age_band.is_21_plus else cap.hourly_under_21
+        over_hourly = hourly is not None and any(p.hours and p.amount > hourly * p.hours for p in own)
+        if months_over:
+            names = ", ".join(_MONTHS_NL[m - 1] for m in months_over)
+            lines.append(
+                ExplanationLine(
+                    f"In {names} kwam u boven de maandgrens van {format_euro(cap.monthly)}.",
+                    cap.source,
+                )
+            )
+        if over_year:
+            lines.append(
+                ExplanationLine(
+                    f"In {year} kwam u met {format_euro(total)} boven de jaargrens van {format_euro(cap.yearly)}.",
+                    cap.source,
+                )
+            )
+        if over_hourly:
+            lines.append(
+                ExplanationLine(
+                    f"Minstens één betaling was meer dan {format_euro(hourly)} per uur.",
+                    cap.source,
+                )
+            )
+        untaxed = not (months_over or over_year or over_hourly)
+        if untaxed:
+            lines.append(
+                ExplanationLine(
+                    f"Deze vergoedingen bleven binnen de grenzen van {year}. Dan zijn ze onbelast.",
+                    cap.source,
+                )
+            )
+        else:
+            lines.append(
+                ExplanationLine(
+                    "Dan is de hele vergoeding van deze organisatie belast.",
+                    f"{DOMAIN}; {SEED_001} l.3229-3233",
+                )
+            )
+        results.append(OrganisationYear(org_id, total, months_over, over_year, over_hourly, untaxed, tuple(lines)))
+
+    total_counted = sum((r.counted for r in results), ZERO)
+    general = [
+        ExplanationLine(
+            f"Alle organisaties samen: {format_euro(total_counted, always_cents=True)}. "
+            "Voor een uitkering tellen alle vergoedingen samen. "
+            "Geef ze door aan de instantie die uw uitkering betaalt.",
+            DOMAIN,
+        ),
+        ExplanationLine(
+            "Vergoedingen van echte kosten met bonnetjes tellen niet mee. Een gift aan een goed doel ook niet.",
+            f"{DOMAIN}; {SEED_000} l.58-61",
+        ),
+        ExplanationLine(INDICATION_TEXT, DOMAIN),
+    ]
+    return YearSummary(year, cap, tuple(results), total_counted, tuple(general))

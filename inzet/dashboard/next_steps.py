@@ -131,6 +131,10 @@ EXTRA_STEPS = {
     Role.OPERATOR: [],
 }
 
+# Apps whose "next_steps_for(user, roles, role)" come first on every role's section
+# (imported lazily: those modules import NextStep from here).
+ROLE_STEPS = ["inzet.engagements.selectors.next_steps_for", "inzet.compensation.selectors.next_steps_for"]
+
 _BY_ROLE = [
     (Role.OPERATOR, _operator),
     (Role.COORDINATOR, _coordinator),
@@ -144,7 +148,10 @@ def sections_for(user, roles: Roles) -> list[RoleSection]:
     sections = []
     for role, build in _BY_ROLE:
         if roles.has(role):
-            steps = build(user, roles)
+            steps = []
+            for path in ROLE_STEPS:
+                steps += import_string(path)(user, roles, role)
+            steps += build(user, roles)
             for path in EXTRA_STEPS.get(role, []):
                 steps += import_string(path)(user, roles)
             sections.append(RoleSection(role=role, heading=Role(role).label, steps=steps))

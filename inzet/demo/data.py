@@ -183,6 +183,12 @@ def load_demo() -> list[DemoLogin]:
     from inzet.recruitment.demo import load_recruitment_demo
 
     load_recruitment_demo(deploying, coordinator)
+    from inzet.engagements.demo import load_engagements_demo
+
+    load_engagements_demo()
+    from inzet.compensation.demo import load_compensation_demo
+
+    load_compensation_demo()
     return demo_logins()
 
 

@@ -77,7 +77,9 @@ def sketch_profile(rng: random.Random, vocab: Vocabularies, *, with_stories: boo
     reward = rng.choices(list(RewardForm.values), weights=[70, 12, 10, 8])[0]
     work = rng.choices(list(WorkForm.values), weights=[75, 10, 15])[0]
     fields = {
-        "status": rng.choices([ExpertStatus.ACTIVE, ExpertStatus.IN_TRAINING, ExpertStatus.INACTIVE], weights=[85, 10, 5])[0],
+        "status": rng.choices(
+            [ExpertStatus.ACTIVE, ExpertStatus.IN_TRAINING, ExpertStatus.INACTIVE], weights=[85, 10, 5]
+        )[0],
         "level": rng.choice(vocab.levels),
         "postcode": f"{area.pc4} {rng.choice(letters)}{rng.choice(letters)}" if area else "",
         "area": area,
@@ -102,7 +104,9 @@ def sketch_profile(rng: random.Random, vocab: Vocabularies, *, with_stories: boo
     experiences = []
     for term in rng.sample(vocab.areas, k=rng.choice([1, 1, 2, 3])):
         story = (
-            f"{rng.choice(STORY_OPENINGS)} {rng.choice(STORY_MIDDLES)}. {rng.choice(STORY_ENDS)}" if with_stories else ""
+            f"{rng.choice(STORY_OPENINGS)} {rng.choice(STORY_MIDDLES)}. {rng.choice(STORY_ENDS)}"
+            if with_stories
+            else ""
         )
         visibility = rng.choices(
             [Audience.ONLY_ME, Audience.COORDINATORS, Audience.ASKERS, Audience.PUBLIC], weights=[10, 45, 30, 15]

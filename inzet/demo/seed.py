@@ -95,7 +95,11 @@ def seed_experts(
             _insert(
                 ExpertCompetence,
                 ["profile_id", "competence_id", "self_assessed"],
-                [(p.pk, t.pk, True) for p, s in zip(profiles, sketches, strict=True) for t, _confirmed in s.competences],
+                [
+                    (p.pk, t.pk, True)
+                    for p, s in zip(profiles, sketches, strict=True)
+                    for t, _confirmed in s.competences
+                ],
             )
             for field_name, attr in _M2M:
                 through = getattr(ExpertProfile, field_name).through

@@ -288,3 +288,21 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request}: {self.verb}"
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar feed: a secret URL a calendar app can subscribe to without logging in.
+
+    The token can be renewed at any time, which makes the old URL stop working.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("agenda-koppeling")
+        verbose_name_plural = _("agenda-koppelingen")
+
+    def __str__(self) -> str:
+        return str(self.user)

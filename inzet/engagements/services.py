@@ -1,5 +1,8 @@
 """Write flows for requests, intake, invitations and agreements: one function per use case."""
 
+import secrets
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,14 +16,18 @@ from inzet.engagements import rules
 from inzet.engagements.models import (
     Agreement,
     AuditEvent,
+    CalendarFeed,
     EngagementRequest,
     IntakeReview,
     Invitation,
+    RequestAttachment,
     RequestStatus,
     Session,
 )
 from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.lib.mail import send_mail_later
+from inzet.organisations.models import Organisation, Role
+from inzet.taxonomy.models import PostcodeArea
 
 INVITATION_DAYS = 7
 
@@ -50,13 +57,147 @@ def _day(moment) -> str:
     return date_format(timezone.localtime(moment), "j F Y")
 
 
+_QUIET: ContextVar[bool] = ContextVar("inzet_engagements_quiet", default=False)
+
+
+@contextmanager
+def notifications_off():
+    """Build data (the demo) without sending anyone an e-mail."""
+    token = _QUIET.set(True)
+    try:
+        yield
+    finally:
+        _QUIET.reset(token)
+
+
 def _notify(users, template: str, context: dict) -> None:
-    emails = [u.email for u in users if u.email]
+    if _QUIET.get():
+        return
+    emails = sorted({u.email for u in users if u.email and u.is_active})
     if emails:
         transaction.on_commit(lambda: send_mail_later(to=emails, template=template, context=context))
 
 
+def _coordinators(organisation_id: int) -> list[User]:
+    return list(
+        User.objects.filter(
+            memberships__organisation_id=organisation_id,
+            memberships__role=Role.COORDINATOR,
+            memberships__is_active=True,
+            is_active=True,
+        ).distinct()
+    )
+
+
+def _request_path(request: EngagementRequest) -> str:
+    return f"/vragen/{request.pk}/"
+
+
+def _invitation_path(invitation: Invitation) -> str:
+    return f"/vragen/uitnodigingen/{invitation.pk}/"
+
+
 # --- asker ---------------------------------------------------------------------------------------
+
+# Fields of EngagementRequest the asker fills in (the wizard and the API).
+REQUEST_FIELDS = frozenset(
+    {
+        "deploying_organisation",
+        "title",
+        "goal",
+        "role",
+        "practice_setting",
+        "structural",
+        "min_level",
+        "experts_needed",
+        "start_date",
+        "end_date",
+        "hours_estimate",
+        "time_investment",
+        "online",
+        "location",
+        "postcode",
+        "accessibility",
+        "participant_needs",
+        "activities",
+        "requirements",
+        "is_heavy",
+        "reward_form",
+        "amount_offered",
+    }
+)
+REQUEST_M2M = frozenset({"experience_areas", "competences", "languages"})
+
+
+def _apply(request: EngagementRequest, data: dict, m2m: dict | None) -> None:
+    unknown = (set(data) - REQUEST_FIELDS) | (set(m2m or {}) - REQUEST_M2M)
+    if unknown:
+        raise ValueError(f"Unknown request fields: {sorted(unknown)}")
+    deploying = data.get("deploying_organisation")
+    if deploying is not None and deploying.kind != Organisation.Kind.DEPLOYING:
+        raise ValidationError({"deploying_organisation": _("Kies een organisatie die ervaringsdeskundigen inzet.")})
+    for field, value in data.items():
+        setattr(request, field, value)
+    if "postcode" in data:
+        pc4 = (request.postcode or "").replace(" ", "")[:4]
+        request.area = PostcodeArea.objects.filter(pc4=pc4).first() if len(pc4) == 4 else None
+    if request.start_date and request.end_date and request.end_date < request.start_date:
+        raise ValidationError({"end_date": _("De einddatum ligt voor de begindatum.")})
+    request.full_clean(exclude=["created_by", "asker_organisation"])
+    request.save()
+    for field, values in (m2m or {}).items():
+        getattr(request, field).set(values)
+
+
+@transaction.atomic
+def request_create(
+    *, asker_organisation: Organisation, actor: User, data: dict, m2m: dict | None = None
+) -> EngagementRequest:
+    """A new draft. Nothing goes to the organisation until the asker submits it."""
+    if asker_organisation.kind != Organisation.Kind.ASKER:
+        raise ValidationError(_("Alleen een vragende organisatie kan een vraag stellen."))
+    request = EngagementRequest(asker_organisation=asker_organisation, created_by=actor)
+    _apply(request, data, m2m)
+    _audit(request, actor, "created", new=RequestStatus.DRAFT)
+    return request
+
+
+@transaction.atomic
+def request_update(
+    *, request: EngagementRequest, actor: User, data: dict, m2m: dict | None = None
+) -> EngagementRequest:
+    """Change a draft (also after the organisation asked for changes)."""
+    request = _locked(request)
+    if request.status != RequestStatus.DRAFT:
+        raise ValidationError(_("U kunt de vraag alleen aanpassen zolang die een concept is."))
+    _apply(request, data, m2m)
+    return request
+
+
+@transaction.atomic
+def attachment_add(*, request: EngagementRequest, actor: User, upload, original_name: str) -> RequestAttachment:
+    """Store an attachment under a random name; the form has checked type, content and size."""
+    request = _locked(request)
+    if request.status != RequestStatus.DRAFT:
+        raise ValidationError(_("U kunt alleen bijlagen toevoegen zolang de vraag een concept is."))
+    attachment = RequestAttachment(request=request, uploaded_by=actor, original_name=original_name[:200])
+    attachment.file.save(original_name, upload, save=False)
+    attachment.save()
+    _audit(request, actor, "attachment_added", note=attachment.original_name)
+    return attachment
+
+
+@transaction.atomic
+def attachment_delete(*, attachment: RequestAttachment, actor: User) -> None:
+    request = _locked(attachment.request)
+    if request.status != RequestStatus.DRAFT:
+        raise ValidationError(_("U kunt alleen bijlagen weghalen zolang de vraag een concept is."))
+    name = attachment.original_name
+    stored = attachment.file.name
+    storage = attachment.file.storage
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(stored))
+    _audit(request, actor, "attachment_deleted", note=name)
 
 
 @transaction.atomic
@@ -68,6 +209,11 @@ def request_submit(*, request: EngagementRequest, actor: User) -> EngagementRequ
     _move(request, RequestStatus.SUBMITTED, actor=actor, as_=rules.Actor.ASKER)
     request.submitted_at = timezone.now()
     request.save(update_fields=["submitted_at"])
+    _notify(
+        _coordinators(request.deploying_organisation_id),
+        "engagements/email/submitted",
+        {"title": request.title, "asker": request.asker_organisation.name, "path": _request_path(request)},
+    )
     return request
 
 
@@ -116,7 +262,7 @@ def intake_review(*, request: EngagementRequest, actor: User, answers: dict) -> 
             "title": request.title,
             "decision": review.get_decision_display(),
             "message": review.message,
-            "path": f"/vragen/{request.pk}/",
+            "path": _request_path(request),
         },
     )
     return review
@@ -164,7 +310,7 @@ def invitation_create(
         "engagements/email/invitation",
         {
             "title": request.title,
-            "path": f"/vragen/uitnodigingen/{invitation.pk}/",
+            "path": _invitation_path(invitation),
             "expires_at": _day(invitation.expires_at),
         },
     )
@@ -198,6 +344,12 @@ def invitation_respond(*, invitation: Invitation, actor: User, accept: bool, rea
     invitation.save(update_fields=["state", "reason", "responded_at"])
     # A reason to decline is private to the coordinator and never counts against the expert.
     _audit(request, actor, "accepted" if accept else "declined")
+    # The reason stays in the app: it does not travel by e-mail.
+    _notify(
+        [invitation.invited_by],
+        "engagements/email/invitation_answered",
+        {"title": request.title, "accepted": accept, "path": _request_path(request)},
+    )
     return invitation
 
 
@@ -225,12 +377,18 @@ def invitations_remind(*, now=None, before: timedelta = timedelta(days=2)) -> in
                 "engagements/email/invitation_reminder",
                 {
                     "title": invitation.request.title,
-                    "path": f"/vragen/uitnodigingen/{invitation.pk}/",
+                    "path": _invitation_path(invitation),
                     "expires_at": _day(invitation.expires_at),
                 },
             )
         count += 1
     return count
+
+
+def invitations_housekeeping(*, now=None) -> dict[str, int]:
+    """Expire what ran out, then remind who is due. Run daily (cron or the task worker)."""
+    now = now or timezone.now()
+    return {"expired": invitations_expire(now=now), "reminded": invitations_remind(now=now)}
 
 
 # --- agreement, running, completion --------------------------------------------------------------
@@ -244,6 +402,11 @@ def agreement_save(*, request: EngagementRequest, actor: User, data: dict) -> Ag
     agreement, _created = Agreement.objects.update_or_create(request=request, defaults={**data, "drafted_by": actor})
     agreement.full_clean()
     _audit(request, actor, "agreement_saved")
+    _notify(
+        [request.created_by],
+        "engagements/email/agreement_ready",
+        {"title": request.title, "organisation": request.deploying_organisation.name, "path": _request_path(request)},
+    )
     return agreement
 
 
@@ -260,13 +423,22 @@ def agreement_accept(*, request: EngagementRequest, actor: User) -> Agreement:
     agreement.accepted_at = timezone.now()
     agreement.save(update_fields=["accepted_by", "accepted_at"])
     _move(request, RequestStatus.AGREED, actor=actor, as_=rules.Actor.ASKER)
+    # The seats are filled: invitations still open are no longer needed.
+    request.invitations.filter(state=Invitation.State.PENDING).update(state=Invitation.State.WITHDRAWN)
+    _notify_experts(request, "engagements/email/agreement_accepted")
     return agreement
+
+
+def _notify_experts(request: EngagementRequest, template: str) -> None:
+    for invitation in request.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert__user"):
+        _notify([invitation.expert.user], template, {"title": request.title, "path": _invitation_path(invitation)})
 
 
 @transaction.atomic
 def request_start(*, request: EngagementRequest, actor: User) -> EngagementRequest:
     request = _locked(request)
     _move(request, RequestStatus.RUNNING, actor=actor, as_=rules.Actor.COORDINATOR)
+    _notify_experts(request, "engagements/email/started")
     return request
 
 
@@ -277,10 +449,39 @@ def request_complete(*, request: EngagementRequest, actor: User, note: str = "")
     return request
 
 
+# Sessions are planned once the organisation accepted the request, until it ends.
+SESSION_STATES = frozenset({RequestStatus.MATCHING, RequestStatus.AGREED, RequestStatus.RUNNING})
+
+
 @transaction.atomic
 def session_add(*, request: EngagementRequest, actor: User, data: dict) -> Session:
+    if request.status not in SESSION_STATES:
+        raise ValidationError(_("Bijeenkomsten plant u nadat de vraag is aangenomen, tot de inzet klaar is."))
     session = Session(request=request, **data)
     session.full_clean()
     session.save()
     _audit(request, actor, "session_added", note=session.title)
     return session
+
+
+# --- calendar feed -------------------------------------------------------------------------------
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+@transaction.atomic
+def calendar_feed_get(*, user: User) -> CalendarFeed:
+    feed, _created = CalendarFeed.objects.get_or_create(user=user, defaults={"token": _new_token()})
+    return feed
+
+
+@transaction.atomic
+def calendar_feed_renew(*, user: User) -> CalendarFeed:
+    """A new secret address; the old one stops working at once."""
+    feed, created = CalendarFeed.objects.get_or_create(user=user, defaults={"token": _new_token()})
+    if not created:
+        feed.token = _new_token()
+        feed.save(update_fields=["token"])
+    return feed

@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inzet.compensation.rules import (
@@ -739,3 +739,70 @@ def test_it_ships_default_rows_with_a_source_each():
 
 def _cents(value):
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+# --- Looking back at a whole year (year statement) -----------------------------
+
+
+def test_it_summarises_a_year_within_the_caps_per_organisation():
+    from inzet.compensation.rules import summarise_year
+
+    payments = [past(dt.date(2024, 3, 1), D("200")), past(dt.date(2024, 4, 1), D("100"), org=ORG_B)]
+    summary = summarise_year(payments=payments, year=2024, caps=DEFAULT_ALLOWANCE_CAPS, age_band=AgeBand.AGE_27_PLUS)
+
+    assert [o.organisation_id for o in summary.organisations] == [ORG_A, ORG_B]
+    assert all(o.stays_untaxed for o in summary.organisations)
+    assert summary.total_counted == D("300")
+    assert "€ 300,00" in " ".join(line.text for line in summary.explanation)
+    assert INDICATION_TEXT in [line.text for line in summary.explanation]
+
+
+def test_it_names_the_months_and_the_year_over_the_caps():
+    from inzet.compensation.rules import summarise_year
+
+    payments = [past(dt.date(2024, m, 2), D("210")) for m in range(1, 11)] + [past(dt.date(2024, 11, 3), D("211"))]
+    (org,) = summarise_year(
+        payments=payments, year=2024, caps=DEFAULT_ALLOWANCE_CAPS, age_band=AgeBand.AGE_27_PLUS
+    ).organisations
+
+    assert org.months_over == (11,)
+    assert org.over_year is True
+    assert org.stays_untaxed is False
+    text = " ".join(line.text for line in org.explanation)
+    assert "november" in text and "jaargrens van € 2.100" in text
+
+
+def test_it_checks_the_hourly_cap_and_skips_donations_and_other_years():
+    from inzet.compensation.rules import summarise_year
+
+    payments = [
+        PastPayment(date=dt.date(2024, 5, 1), amount=D("56"), hours=D("10"), organisation_id=ORG_A),
+        past(dt.date(2024, 6, 1), D("5000"), reward_form=RewardForm.DONATION),
+        past(dt.date(2023, 6, 1), D("5000")),
+    ]
+    (org,) = summarise_year(
+        payments=payments, year=2024, caps=DEFAULT_ALLOWANCE_CAPS, age_band=AgeBand.AGE_27_PLUS
+    ).organisations
+    assert org.over_hourly is True and org.counted == D("56")
+
+
+def test_it_says_unknown_for_a_year_without_caps():
+    from inzet.compensation.rules import summarise_year
+
+    summary = summarise_year(
+        payments=[past(dt.date(2026, 1, 5), D("10"))],
+        year=2026,
+        caps=DEFAULT_ALLOWANCE_CAPS,
+        age_band=AgeBand.AGE_27_PLUS,
+    )
+    assert summary.cap is None
+    assert summary.organisations[0].stays_untaxed is None
+    assert "nog geen grenzen" in summary.organisations[0].explanation[0].text
+
+
+# These rules are pure and fast, but on a busy machine (parallel workers, browser tests) any
+# example can be paused for a moment. A wall-clock deadline then fails a correct test, so the
+# property tests of this module run without one.
+for _name, _test in list(globals().items()):
+    if _name.startswith("test_") and hasattr(_test, "hypothesis"):
+        globals()[_name] = settings(deadline=None)(_test)

@@ -1,0 +1,291 @@
+"""Hours, expenses and the allowance/benefit rule check.
+
+Same rules as the pages (inzet/compensation/permissions.py): an expert sees and logs their own
+hours and expenses; a coordinator of the deploying organisation sees them, logs on the expert's
+behalf and decides (never on their own work); everyone else gets 404.
+
+Money goes in and out as strings ("12.50"), never as JSON numbers, so no cent is lost to floats.
+"""
+
+import datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from django.db.models import Q
+from django.http import HttpRequest
+from django.urls import reverse
+from ninja import File, Form, Router, Schema
+from ninja.files import UploadedFile
+from pydantic import BeforeValidator, Field
+
+from inzet.accounts.permissions import get_roles
+from inzet.api.schemas import Error
+from inzet.compensation import rules, selectors, services
+from inzet.compensation.models import ExpenseClaim, HourEntry
+from inzet.compensation.permissions import (
+    get_assignment_for_user,
+    get_expense_for_user,
+    get_hour_entry_for_user,
+    require_decider,
+)
+from inzet.organisations.models import Role
+
+router = Router(tags=["compensation"])
+
+
+def _no_float(value):
+    if isinstance(value, float):
+        raise ValueError('send money and hours as a string, e.g. "12.50", never as a JSON number')
+    return value
+
+
+Money = Annotated[Decimal, BeforeValidator(_no_float), Field(ge=0, max_digits=12, decimal_places=2)]
+
+
+# --- the rule check ------------------------------------------------------------------------------
+
+
+class PastPaymentIn(Schema):
+    date: datetime.date
+    amount: Money
+    organisation_id: int | str = 1
+    hours: Money | None = None
+    reward_form: rules.RewardForm = rules.RewardForm.BANK_TRANSFER
+
+
+class CheckIn(Schema):
+    date: datetime.date
+    amount: Money = Field(description='The flat allowance (travel allowance included), e.g. "208.00".')
+    hours: Money | None = Field(None, description="Hours of the hourly agreement; leave out when there is none.")
+    real_costs: Money = Decimal(0)
+    organisation_id: int | str = 1
+    age_band: rules.AgeBand
+    benefit: rules.BenefitSituation = rules.BenefitSituation.NONE
+    reward_form: rules.RewardForm = rules.RewardForm.BANK_TRANSFER
+    bijstand_exemption: rules.BijstandExemption = rules.BijstandExemption.REGULAR
+    history: list[PastPaymentIn] = []
+
+
+class LineOut(Schema):
+    text: str
+    source: str
+
+
+class CrossedCapOut(Schema):
+    kind: str
+    limit: Decimal
+    resulting_amount: Decimal
+    year: int
+    already_crossed: bool
+
+
+class CheckOut(Schema):
+    stays_untaxed_allowance: bool | None
+    crossed_caps: list[CrossedCapOut]
+    benefit_effect: str
+    warnings: bool
+    explanation: list[LineOut]
+    counted_amount: Decimal
+    benefit_rule_code: str | None
+    benefit_basis: Decimal | None
+    benefit_kept: Decimal | None
+    benefit_offset: Decimal | None
+    indication: str = rules.INDICATION_TEXT
+
+
+@router.post("/compensation/check", response={200: CheckOut, 401: Error, 422: Error})
+def check(request: HttpRequest, payload: CheckIn):
+    """Check a proposed payment against the rule tables in force (an indication, not advice)."""
+    if payload.hours == 0:
+        return 422, {"detail": "hours must be more than zero, or left out"}
+    tables = selectors.rule_tables()
+    result = rules.check_payment(
+        payment=rules.ProposedPayment(
+            date=payload.date,
+            amount=payload.amount,
+            hours=payload.hours,
+            real_costs=payload.real_costs,
+            organisation_id=payload.organisation_id,
+        ),
+        history=[
+            rules.PastPayment(
+                date=p.date,
+                amount=p.amount,
+                organisation_id=p.organisation_id,
+                hours=p.hours or None,
+                reward_form=p.reward_form,
+            )
+            for p in payload.history
+        ],
+        age_band=payload.age_band,
+        benefit=payload.benefit,
+        reward_form=payload.reward_form,
+        caps=tables.caps,
+        benefit_rules=tables.benefit_rules,
+        bijstand_exemption=payload.bijstand_exemption,
+    )
+    return {
+        "stays_untaxed_allowance": result.stays_untaxed_allowance,
+        "crossed_caps": [
+            {
+                "kind": c.kind.value,
+                "limit": c.limit,
+                "resulting_amount": c.resulting_amount,
+                "year": c.year,
+                "already_crossed": c.already_crossed,
+            }
+            for c in result.crossed_caps
+        ],
+        "benefit_effect": result.benefit_effect.value,
+        "warnings": result.warnings,
+        "explanation": [{"text": line.text, "source": line.source} for line in result.explanation],
+        "counted_amount": result.counted_amount,
+        "benefit_rule_code": result.benefit_rule_code,
+        "benefit_basis": result.benefit_basis,
+        "benefit_kept": result.benefit_kept,
+        "benefit_offset": result.benefit_offset,
+    }
+
+
+# --- hours -----------------------------------------------------------------------------------------
+
+
+class HourOut(Schema):
+    id: int
+    assignment_id: int
+    date: datetime.date
+    hours: Decimal
+    description: str
+    state: str
+    on_behalf: bool
+    corrects_id: int | None
+    reason: str
+    created_at: datetime.datetime
+
+    @staticmethod
+    def resolve_assignment_id(obj: HourEntry) -> int:
+        return obj.invitation_id
+
+
+class HourIn(Schema):
+    assignment_id: int
+    date: datetime.date
+    hours: Annotated[Decimal, BeforeValidator(_no_float), Field(gt=0, le=24, max_digits=5, decimal_places=2)]
+    description: str = ""
+
+
+class DecisionIn(Schema):
+    decision: Literal["approve", "reject"]
+    note: str = ""
+
+
+def _visible(queryset, user):
+    """Rows of the person's own assignments, or of assignments of organisations they coordinate."""
+    org_ids = get_roles(user).organisation_ids(Role.COORDINATOR)
+    return queryset.filter(
+        Q(invitation__expert__user=user) | Q(invitation__request__deploying_organisation_id__in=org_ids)
+    )
+
+
+@router.get("/compensation/hours", response=list[HourOut])
+def hours_list(request: HttpRequest, assignment_id: int | None = None, state: str | None = None):
+    """Hour rows the person may see, newest first (at most 500)."""
+    queryset = _visible(HourEntry.objects.all(), request.auth)
+    if assignment_id is not None:
+        queryset = queryset.filter(invitation_id=assignment_id)
+    if state:
+        queryset = queryset.filter(state=state)
+    return list(queryset.order_by("-date", "-pk")[:500])
+
+
+@router.post("/compensation/hours", response={201: HourOut, 401: Error, 404: Error, 422: Error})
+def hours_create(request: HttpRequest, payload: HourIn):
+    access = get_assignment_for_user(request.auth, payload.assignment_id)
+    entry = services.hours_log(
+        invitation=access.invitation,
+        actor=request.auth,
+        date=payload.date,
+        hours=payload.hours,
+        description=payload.description,
+    )
+    return 201, entry
+
+
+@router.post(
+    "/compensation/hours/{pk}/decision", response={200: HourOut, 401: Error, 403: Error, 404: Error, 422: Error}
+)
+def hours_decision(request: HttpRequest, pk: int, payload: DecisionIn):
+    entry, access = get_hour_entry_for_user(request.auth, pk)
+    require_decider(access)
+    return services.hours_decide(
+        entry=entry, actor=request.auth, approve=payload.decision == "approve", note=payload.note
+    )
+
+
+# --- expenses ------------------------------------------------------------------------------------
+
+
+class ExpenseOut(Schema):
+    id: int
+    assignment_id: int
+    date: datetime.date
+    amount: Decimal
+    description: str
+    state: str
+    on_behalf: bool
+    corrects_id: int | None
+    reason: str
+    receipt_url: str
+    created_at: datetime.datetime
+
+    @staticmethod
+    def resolve_assignment_id(obj: ExpenseClaim) -> int:
+        return obj.invitation_id
+
+    @staticmethod
+    def resolve_receipt_url(obj: ExpenseClaim) -> str:
+        return reverse("compensation:expense_receipt", args=[obj.pk])
+
+
+class ExpenseIn(Schema):
+    assignment_id: int
+    date: datetime.date
+    amount: Annotated[Decimal, Field(gt=0, max_digits=10, decimal_places=2)]
+    description: str
+
+
+@router.get("/compensation/expenses", response=list[ExpenseOut])
+def expenses_list(request: HttpRequest, assignment_id: int | None = None, state: str | None = None):
+    """Expense claims the person may see, newest first (at most 500). The receipt is a link."""
+    queryset = _visible(ExpenseClaim.objects.all(), request.auth)
+    if assignment_id is not None:
+        queryset = queryset.filter(invitation_id=assignment_id)
+    if state:
+        queryset = queryset.filter(state=state)
+    return list(queryset.order_by("-date", "-pk")[:500])
+
+
+@router.post("/compensation/expenses", response={201: ExpenseOut, 401: Error, 404: Error, 422: Error})
+def expenses_create(request: HttpRequest, payload: Form[ExpenseIn], receipt: File[UploadedFile]):
+    """A claim with its receipt (multipart form): a jpg, png or pdf of at most 10 MB."""
+    access = get_assignment_for_user(request.auth, payload.assignment_id)
+    claim = services.expense_submit(
+        invitation=access.invitation,
+        actor=request.auth,
+        date=payload.date,
+        amount=payload.amount,
+        description=payload.description,
+        receipt=receipt,
+    )
+    return 201, claim
+
+
+@router.post(
+    "/compensation/expenses/{pk}/decision", response={200: ExpenseOut, 401: Error, 403: Error, 404: Error, 422: Error}
+)
+def expenses_decision(request: HttpRequest, pk: int, payload: DecisionIn):
+    claim, access = get_expense_for_user(request.auth, pk)
+    require_decider(access)
+    return services.expense_decide(
+        claim=claim, actor=request.auth, approve=payload.decision == "approve", note=payload.note
+    )

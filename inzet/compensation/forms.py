@@ -1,0 +1,243 @@
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from inzet.compensation.files import validate_receipt
+from inzet.compensation.models import AllowanceCapRow, OrganisationPaymentSettings, PayoutBatch
+from inzet.experts.models import RewardForm
+
+
+class DutchDecimalField(forms.DecimalField):
+    """Accepts 2,5 as well as 2.5 and 1.234,56 — how people write numbers in Dutch."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("decimal_places", 2)
+        super().__init__(*args, **kwargs)
+        self.error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 2,5.")
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace("€", "").replace(" ", "")
+            if "," in value:
+                # 1.234,56: dots group thousands, the comma is the decimal sign.
+                value = value.replace(".", "").replace(",", ".")
+            elif value.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", value):
+                # 2.100 is two thousand one hundred in Dutch; 2.5 stays two and a half.
+                value = value.replace(".", "")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        attrs["inputmode"] = "decimal"
+        return attrs
+
+
+def _date(label, **kwargs) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Vul een datum in."), "invalid": _("Vul een datum in zoals 31-12-2025.")},
+        **kwargs,
+    )
+
+
+class HoursForm(forms.Form):
+    date = _date(_("Datum"))
+    hours = DutchDecimalField(
+        label=_("Aantal uren"),
+        min_value=Decimal("0.25"),
+        max_value=Decimal(24),
+        help_text=_("Bijvoorbeeld 2,5 voor tweeënhalf uur."),
+        error_messages={"required": _("Vul het aantal uren in."), "min_value": _("Vul minstens 0,25 uur in.")},
+    )
+    description = forms.CharField(label=_("Wat heeft u gedaan? (niet verplicht)"), max_length=300, required=False)
+
+
+class HoursCorrectionForm(forms.Form):
+    date = _date(_("Datum"))
+    hours = DutchDecimalField(
+        label=_("Juiste aantal uren"),
+        min_value=Decimal(0),
+        max_value=Decimal(24),
+        help_text=_("Vul 0 in als deze uren helemaal niet gelden."),
+        error_messages={"required": _("Vul het aantal uren in.")},
+    )
+    description = forms.CharField(label=_("Wat heeft u gedaan? (niet verplicht)"), max_length=300, required=False)
+    reason = forms.CharField(
+        label=_("Waarom corrigeert u dit?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Schrijf op waarom u dit corrigeert.")},
+    )
+
+
+class ReceiptField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", _("Een foto (jpg of png) of een pdf, maximaal 10 MB. Wij bewaren het veilig."))
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
+        super().__init__(*args, **kwargs)
+        self.error_messages["required"] = _("Voeg een bonnetje toe: een foto (jpg of png) of een pdf.")
+
+    def validate(self, value):
+        super().validate(value)
+        if value:
+            validate_receipt(value)
+
+
+class ExpenseForm(forms.Form):
+    date = _date(_("Datum van de kosten"))
+    amount = DutchDecimalField(
+        label=_("Bedrag in euro"),
+        min_value=Decimal("0.01"),
+        max_value=Decimal(100000),
+        error_messages={"required": _("Vul het bedrag in."), "min_value": _("Vul een bedrag in dat groter is dan 0.")},
+    )
+    description = forms.CharField(
+        label=_("Waarvoor?"),
+        max_length=300,
+        help_text=_("Bijvoorbeeld: trein Utrecht – Den Haag en terug."),
+        error_messages={"required": _("Schrijf op waarvoor u dit betaalde.")},
+    )
+    receipt = ReceiptField(label=_("Bonnetje"))
+
+
+class ExpenseCorrectionForm(forms.Form):
+    date = _date(_("Datum van de kosten"))
+    amount = DutchDecimalField(
+        label=_("Juiste bedrag in euro"),
+        min_value=Decimal(0),
+        max_value=Decimal(100000),
+        error_messages={"required": _("Vul het bedrag in.")},
+    )
+    description = forms.CharField(label=_("Waarvoor?"), max_length=300)
+    reason = forms.CharField(
+        label=_("Waarom corrigeert u dit?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Schrijf op waarom u dit corrigeert.")},
+    )
+    receipt = ReceiptField(label=_("Nieuw bonnetje (niet verplicht)"), required=False)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Goedkeuren")), ("reject", _("Afwijzen"))])
+    note = forms.CharField(label=_("Toelichting"), max_length=1000, required=False)
+
+
+class RewardChoiceForm(forms.Form):
+    reward_form = forms.ChoiceField(
+        label=_("Hoe wilt u voor deze opdracht beloond worden?"),
+        choices=RewardForm.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een vorm van vergoeding.")},
+    )
+    charity = forms.CharField(
+        label=_("Goed doel"),
+        max_length=200,
+        required=False,
+        help_text=_("Alleen invullen als u een gift aan een goed doel kiest."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reward_form") == RewardForm.DONATION and not (data.get("charity") or "").strip():
+            self.add_error("charity", _("Schrijf op aan welk goed doel het geld gaat."))
+        return data
+
+
+class PayoutApproveForm(forms.Form):
+    acknowledged = forms.BooleanField(
+        label=_("Ik heb de waarschuwing besproken met de ervaringsdeskundige."), required=False
+    )
+
+
+class CapRowForm(forms.ModelForm):
+    hourly_21_plus = DutchDecimalField(label=_("Per uur, 21 jaar en ouder"), required=False, min_value=Decimal(0))
+    hourly_under_21 = DutchDecimalField(label=_("Per uur, jonger dan 21"), required=False, min_value=Decimal(0))
+    monthly = DutchDecimalField(
+        label=_("Per maand"), min_value=Decimal(0), error_messages={"required": _("Vul de grens per maand in.")}
+    )
+    yearly = DutchDecimalField(
+        label=_("Per jaar"), min_value=Decimal(0), error_messages={"required": _("Vul de grens per jaar in.")}
+    )
+
+    class Meta:
+        model = AllowanceCapRow
+        fields = ["year", "hourly_21_plus", "hourly_under_21", "monthly", "yearly", "source", "note"]
+        error_messages = {
+            "year": {"unique": _("Voor dit jaar is er al een rij. Pas die aan in het beheer.")},
+            "source": {"required": _("Schrijf op waar de bedragen vandaan komen.")},
+        }
+
+
+def iban_is_valid(value: str) -> bool:
+    iban = value.replace(" ", "").upper()
+    if not (15 <= len(iban) <= 34) or not iban[:2].isalpha() or not iban[2:4].isdigit() or not iban.isalnum():
+        return False
+    digits = "".join(str(int(ch, 36)) for ch in iban[4:] + iban[:4])
+    try:
+        return int(digits) % 97 == 1
+    except (ValueError, InvalidOperation):
+        return False
+
+
+class PaymentSettingsForm(forms.ModelForm):
+    zzp_vat_rate = DutchDecimalField(
+        label=_("Btw-percentage voor uren van zzp'ers"), decimal_places=1, min_value=Decimal(0), max_value=Decimal(100)
+    )
+    coordination_share = DutchDecimalField(
+        label=_("Deel voor coördinatie (procent)"),
+        min_value=Decimal(0),
+        max_value=Decimal(100),
+        help_text=_("Welk deel van de opbrengst van opdrachten betaalt de coördinatie? 0 is: niets."),
+    )
+
+    class Meta:
+        model = OrganisationPaymentSettings
+        fields = [
+            "vat_on_zzp_hours",
+            "zzp_vat_rate",
+            "coordination_share",
+            "account_name",
+            "iban",
+            "bic",
+            "invoice_prefix",
+            "payment_days",
+            "invoice_footer",
+        ]
+
+    def clean_iban(self):
+        value = self.cleaned_data["iban"].replace(" ", "").upper()
+        if value and not iban_is_valid(value):
+            raise ValidationError(_("Dit IBAN klopt niet. Kijk het na, bijvoorbeeld NL91 ABNA 0417 1643 00."))
+        return value
+
+    def clean_bic(self):
+        value = self.cleaned_data["bic"].replace(" ", "").upper()
+        if value and len(value) not in (8, 11):
+            raise ValidationError(_("Een BIC heeft 8 of 11 tekens, bijvoorbeeld ABNANL2A."))
+        return value
+
+
+class BatchForm(forms.Form):
+    kind = forms.ChoiceField(choices=PayoutBatch.Kind.choices)
+
+
+class ExportForm(forms.Form):
+    organisation = forms.TypedChoiceField(label=_("Organisatie"), coerce=int)
+    start = _date(_("Van"))
+    end = _date(_("Tot en met"))
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("De einddatum ligt voor de begindatum."))
+        return data

@@ -1,0 +1,535 @@
+"""Write flows for money matters: one keyword-only, atomic function per use case.
+
+Views and the API check who may do what first (inzet/compensation/permissions.py); these
+functions check the state of things and refuse with a Dutch ValidationError.
+"""
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inzet.accounts.models import User
+from inzet.compensation import documents, selectors
+from inzet.compensation.files import validate_receipt
+from inzet.compensation.models import (
+    AllowanceCapRow,
+    AssignmentRewardChoice,
+    EntryState,
+    ExpenseClaim,
+    HourEntry,
+    Invoice,
+    InvoiceLine,
+    OrganisationPaymentSettings,
+    Payout,
+    PayoutBatch,
+    Settlement,
+    SettlementItem,
+)
+from inzet.engagements.models import EngagementRequest, Invitation
+from inzet.experts.models import Audience, RewardForm, WorkForm
+from inzet.organisations.models import Organisation
+
+ZERO = Decimal("0.00")
+HUNDRED = Decimal(100)
+BATCH_NAMES = {"bank_transfer": "sepa", "voucher": "cadeaubonnen", "donation": "giften"}
+
+
+def _now():
+    return timezone.now()
+
+
+def _require_accepted(invitation: Invitation) -> None:
+    if invitation.state != Invitation.State.ACCEPTED:
+        raise ValidationError(_("Dit kan alleen bij een opdracht waar de ervaringsdeskundige ja op zei."))
+
+
+def _check_date(day: dt.date) -> None:
+    if day > selectors.today():
+        raise ValidationError({"date": _("Deze datum ligt in de toekomst. Vul een datum in die al geweest is.")})
+
+
+# --- the expert's choice of reward form -----------------------------------------------------------
+
+
+@transaction.atomic
+def reward_choice_record(
+    *, invitation: Invitation, reward_form: str, charity: str, actor: User, on_behalf: bool
+) -> AssignmentRewardChoice:
+    """Record the choice (with a timestamp); payouts not yet approved follow it."""
+    if invitation.state not in (Invitation.State.PENDING, Invitation.State.ACCEPTED):
+        raise ValidationError(_("Voor deze uitnodiging kunt u niets meer kiezen."))
+    if reward_form not in RewardForm.values:
+        raise ValidationError({"reward_form": _("Kies een vorm van vergoeding.")})
+    charity = charity.strip()
+    if reward_form == RewardForm.DONATION and not charity:
+        raise ValidationError({"charity": _("Schrijf op aan welk goed doel het geld gaat.")})
+    if reward_form != RewardForm.DONATION:
+        charity = ""
+    choice = AssignmentRewardChoice.objects.create(
+        invitation=invitation, reward_form=reward_form, charity=charity, chosen_by=actor, on_behalf=on_behalf
+    )
+    for payout in Payout.objects.select_for_update().filter(
+        invitation=invitation, kind=Payout.Kind.ALLOWANCE, state=Payout.State.PROPOSED
+    ):
+        payout.channel = reward_form
+        payout.charity = charity
+        payout.amount = ZERO if reward_form == RewardForm.NONE else selectors.cents(payout.hours * payout.rate)
+        payout.save(update_fields=["channel", "charity", "amount"])
+    return choice
+
+
+# --- hours -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def hours_log(
+    *, invitation: Invitation, actor: User, date: dt.date, hours: Decimal, description: str = ""
+) -> HourEntry:
+    _require_accepted(invitation)
+    _check_date(date)
+    if hours <= 0:
+        raise ValidationError({"hours": _("Vul een aantal uren in dat groter is dan 0.")})
+    entry = HourEntry(
+        invitation=invitation,
+        date=date,
+        hours=hours,
+        description=description.strip(),
+        created_by=actor,
+        on_behalf=invitation.expert.user_id != actor.pk,
+    )
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+def _decide(entry, *, actor: User, approve: bool, note: str):
+    if entry.state != EntryState.SUBMITTED:
+        raise ValidationError(_("Hierover is al besloten."))
+    if entry.invitation.expert.user_id == actor.pk:
+        raise PermissionDenied(_("U kunt uw eigen uren en kosten niet goedkeuren."))
+    if not approve and not note.strip():
+        raise ValidationError({"note": _("Schrijf kort waarom u dit afwijst.")})
+    if approve and entry.corrects_id is not None:
+        original = type(entry).objects.select_for_update().get(pk=entry.corrects_id)
+        if original.corrections.filter(state=EntryState.APPROVED).exclude(pk=entry.pk).exists():
+            raise ValidationError(_("Deze regel is al door een andere correctie vervangen."))
+    entry.state = EntryState.APPROVED if approve else EntryState.REJECTED
+    entry.decided_by = actor
+    entry.decided_at = _now()
+    entry.decision_note = note.strip()
+    entry.save(update_fields=["state", "decided_by", "decided_at", "decision_note"])
+    return entry
+
+
+@transaction.atomic
+def hours_decide(*, entry: HourEntry, actor: User, approve: bool, note: str = "") -> HourEntry:
+    entry = HourEntry.objects.select_for_update().select_related("invitation__expert").get(pk=entry.pk)
+    return _decide(entry, actor=actor, approve=approve, note=note)
+
+
+def _withdraw(entry, *, actor: User):
+    if entry.state != EntryState.SUBMITTED:
+        raise ValidationError(_("Alleen een regel die nog wacht op goedkeuring kunt u intrekken."))
+    entry.state = EntryState.WITHDRAWN
+    entry.decided_by = actor
+    entry.decided_at = _now()
+    entry.save(update_fields=["state", "decided_by", "decided_at"])
+    return entry
+
+
+@transaction.atomic
+def hours_withdraw(*, entry: HourEntry, actor: User) -> HourEntry:
+    entry = HourEntry.objects.select_for_update().get(pk=entry.pk)
+    return _withdraw(entry, actor=actor)
+
+
+def _check_correctable(entry) -> None:
+    if entry.state != EntryState.APPROVED:
+        raise ValidationError(_("Alleen een goedgekeurde regel corrigeert u. Een andere regel kunt u intrekken."))
+    if entry.corrections.filter(state__in=[EntryState.APPROVED, EntryState.SUBMITTED]).exists():
+        raise ValidationError(_("Voor deze regel is al een correctie gemaakt."))
+
+
+@transaction.atomic
+def hours_correct(
+    *, entry: HourEntry, actor: User, date: dt.date, hours: Decimal, description: str, reason: str
+) -> HourEntry:
+    """A new row that supersedes an approved one once it is approved; the old row stays as it was."""
+    entry = HourEntry.objects.select_for_update().select_related("invitation").get(pk=entry.pk)
+    _check_correctable(entry)
+    _check_date(date)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Schrijf op waarom u dit corrigeert.")})
+    if hours < 0:
+        raise ValidationError({"hours": _("Het aantal uren kan niet lager zijn dan 0.")})
+    correction = HourEntry(
+        invitation=entry.invitation,
+        date=date,
+        hours=hours,
+        description=description.strip(),
+        created_by=actor,
+        on_behalf=entry.invitation.expert.user_id != actor.pk,
+        corrects=entry,
+        root_id=entry.root_id or entry.pk,
+        reason=reason.strip(),
+    )
+    correction.full_clean()
+    correction.save()
+    return correction
+
+
+# --- expenses --------------------------------------------------------------------------------------
+
+
+def _store_receipt(claim: ExpenseClaim, upload) -> None:
+    validate_receipt(upload)
+    claim.receipt_name = (upload.name or "bon")[-200:]
+    claim.receipt.save(upload.name, upload, save=False)
+
+
+@transaction.atomic
+def expense_submit(
+    *, invitation: Invitation, actor: User, date: dt.date, amount: Decimal, description: str, receipt
+) -> ExpenseClaim:
+    _require_accepted(invitation)
+    _check_date(date)
+    if amount <= 0:
+        raise ValidationError({"amount": _("Vul een bedrag in dat groter is dan 0.")})
+    if not description.strip():
+        raise ValidationError({"description": _("Schrijf op waarvoor u dit betaalde.")})
+    try:
+        validate_receipt(receipt)
+    except ValidationError as exc:
+        raise ValidationError({"receipt": exc.messages}) from exc
+    claim = ExpenseClaim(
+        invitation=invitation,
+        date=date,
+        amount=amount,
+        description=description.strip(),
+        created_by=actor,
+        on_behalf=invitation.expert.user_id != actor.pk,
+    )
+    _store_receipt(claim, receipt)
+    claim.save()
+    return claim
+
+
+@transaction.atomic
+def expense_decide(*, claim: ExpenseClaim, actor: User, approve: bool, note: str = "") -> ExpenseClaim:
+    claim = ExpenseClaim.objects.select_for_update().select_related("invitation__expert").get(pk=claim.pk)
+    return _decide(claim, actor=actor, approve=approve, note=note)
+
+
+@transaction.atomic
+def expense_withdraw(*, claim: ExpenseClaim, actor: User) -> ExpenseClaim:
+    claim = ExpenseClaim.objects.select_for_update().get(pk=claim.pk)
+    return _withdraw(claim, actor=actor)
+
+
+@transaction.atomic
+def expense_correct(
+    *, claim: ExpenseClaim, actor: User, date: dt.date, amount: Decimal, description: str, reason: str, receipt=None
+) -> ExpenseClaim:
+    """A new claim that supersedes an approved one; without a new receipt it keeps the old one."""
+    claim = ExpenseClaim.objects.select_for_update().select_related("invitation").get(pk=claim.pk)
+    _check_correctable(claim)
+    _check_date(date)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Schrijf op waarom u dit corrigeert.")})
+    if amount < 0:
+        raise ValidationError({"amount": _("Het bedrag kan niet lager zijn dan 0.")})
+    correction = ExpenseClaim(
+        invitation=claim.invitation,
+        date=date,
+        amount=amount,
+        description=description.strip() or claim.description,
+        created_by=actor,
+        on_behalf=claim.invitation.expert.user_id != actor.pk,
+        corrects=claim,
+        root_id=claim.root_id or claim.pk,
+        reason=reason.strip(),
+        receipt=claim.receipt.name,
+        receipt_name=claim.receipt_name,
+    )
+    if receipt is not None:
+        try:
+            _store_receipt(correction, receipt)
+        except ValidationError as exc:
+            raise ValidationError({"receipt": exc.messages}) from exc
+    correction.save()
+    return correction
+
+
+# --- rule tables and organisation settings -------------------------------------------------------
+
+
+@transaction.atomic
+def cap_row_save(*, year: int, data: dict, actor: User) -> AllowanceCapRow:
+    row, _created = AllowanceCapRow.objects.update_or_create(year=year, defaults={**data, "updated_by": actor})
+    return row
+
+
+@transaction.atomic
+def payment_settings_update(*, organisation: Organisation, changes: dict) -> OrganisationPaymentSettings:
+    row, _created = OrganisationPaymentSettings.objects.select_for_update().get_or_create(organisation=organisation)
+    for name, value in changes.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
+    return row
+
+
+# --- settlement: invoice + payouts ---------------------------------------------------------------
+
+
+def _line(invoice, position, kind, description, amount, vat_rate, quantity=None, unit_price=None) -> InvoiceLine:
+    return InvoiceLine(
+        invoice=invoice,
+        position=position,
+        kind=kind,
+        description=description[:300],
+        quantity=quantity,
+        unit_price=unit_price,
+        amount=amount,
+        vat_rate=vat_rate,
+        vat_amount=selectors.cents(amount * vat_rate / HUNDRED),
+    )
+
+
+@transaction.atomic
+def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
+    """Settle what is approved and not yet settled: one numbered invoice and a payout per expert and form.
+
+    Hours of zzp experts carry the organisation's VAT rate (21% unless set otherwise); other hours and
+    real costs carry none. The first-assignment arrangement is a separate line per VAT rate.
+    """
+    request = (
+        EngagementRequest.objects.select_for_update(of=("self",))
+        .select_related("agreement", "asker_organisation", "deploying_organisation")
+        .get(pk=request.pk)
+    )
+    organisation = request.deploying_organisation
+    # Locking the settings row serialises invoice numbers per organisation.
+    config, _created = OrganisationPaymentSettings.objects.select_for_update().get_or_create(organisation=organisation)
+    price = selectors.invoice_rate(request)
+    rate = selectors.pay_rate(request)
+    if price is None or rate is None:
+        raise ValidationError(_("Er zijn nog geen afspraken met een tarief per uur. Maak eerst afspraken."))
+    unsettled = selectors.unsettled_by_invitation([request.pk])
+    if not unsettled:
+        raise ValidationError(
+            _("Er is niets af te rekenen: er zijn geen goedgekeurde uren of kosten die nog open staan.")
+        )
+    invitations = selectors.prefetch_choices(
+        Invitation.objects.filter(pk__in=unsettled).select_related("expert__user")
+    ).order_by("pk")
+
+    today = selectors.today()
+    settlement = Settlement.objects.create(
+        request=request,
+        organisation=organisation,
+        created_by=actor,
+        coordination_share=config.coordination_share,
+        coordination_amount=ZERO,
+    )
+    year = today.year
+    sequence = (Invoice.objects.filter(organisation=organisation, year=year).aggregate(m=Max("sequence"))["m"] or 0) + 1
+    agreement = selectors.agreement_of(request)
+    invoice = Invoice.objects.create(
+        settlement=settlement,
+        organisation=organisation,
+        asker_organisation=request.asker_organisation,
+        year=year,
+        sequence=sequence,
+        number=f"{config.invoice_prefix}{year}-{sequence:04d}",
+        issued_on=today,
+        due_on=today + dt.timedelta(days=config.payment_days),
+        first_assignment_discount=bool(agreement and agreement.first_assignment_discount),
+        subtotal=ZERO,
+        vat_total=ZERO,
+        total=ZERO,
+    )
+    hour_lines, cost_lines, items = [], [], []
+    for invitation in invitations:
+        todo = unsettled[invitation.pk]
+        profile = invitation.expert
+        name = selectors.expert_label(profile, Audience.ASKERS)
+        hours = todo.total_hours
+        if hours:
+            vat_rate = config.zzp_vat_rate if (profile.work_form == WorkForm.ZZP and config.vat_on_zzp_hours) else ZERO
+            hour_lines.append(
+                (
+                    InvoiceLine.Kind.HOURS,
+                    _("Uren %(name)s") % {"name": name},
+                    selectors.cents(hours * price),
+                    vat_rate,
+                    hours,
+                    price,
+                )
+            )
+            reward = selectors.effective_reward(invitation)
+            amount = ZERO if reward.reward_form == RewardForm.NONE else selectors.cents(hours * rate)
+            payout = Payout.objects.create(
+                settlement=settlement,
+                organisation=organisation,
+                invitation=invitation,
+                expert=profile,
+                kind=Payout.Kind.ALLOWANCE,
+                channel=reward.reward_form,
+                charity=reward.charity,
+                hours=hours,
+                rate=rate,
+                amount=amount,
+            )
+            items += [
+                SettlementItem(settlement=settlement, payout=payout, hour_entry=e, hours=d) for e, d in todo.hours
+            ]
+            if amount < 0:
+                raise ValidationError(
+                    _(
+                        "Een correctie maakt de uren van %(name)s lager dan wat al is betaald. Spreek samen af hoe u dit verrekent."
+                    )
+                    % {"name": name}
+                )
+        costs = todo.total_costs
+        if costs:
+            if costs < 0:
+                raise ValidationError(
+                    _(
+                        "Een correctie maakt de kosten van %(name)s lager dan wat al is betaald. Spreek samen af hoe u dit verrekent."
+                    )
+                    % {"name": name}
+                )
+            payout = Payout.objects.create(
+                settlement=settlement,
+                organisation=organisation,
+                invitation=invitation,
+                expert=profile,
+                kind=Payout.Kind.COSTS,
+                channel=RewardForm.BANK_TRANSFER,
+                amount=costs,
+            )
+            for claim, delta in todo.expenses:
+                cost_lines.append(
+                    (
+                        InvoiceLine.Kind.EXPENSE,
+                        _("Kosten %(name)s: %(what)s") % {"name": name, "what": claim.description},
+                        delta,
+                        ZERO,
+                        None,
+                        None,
+                    )
+                )
+                items.append(SettlementItem(settlement=settlement, payout=payout, expense=claim, amount=delta))
+
+    lines = []
+    for kind, description, amount, vat_rate, quantity, unit_price in hour_lines + cost_lines:
+        lines.append(_line(invoice, len(lines) + 1, kind, description, amount, vat_rate, quantity, unit_price))
+    if invoice.first_assignment_discount:
+        by_rate: dict[Decimal, Decimal] = {}
+        for line in lines:
+            if line.kind == InvoiceLine.Kind.HOURS:
+                by_rate[line.vat_rate] = by_rate.get(line.vat_rate, ZERO) + line.amount
+        for vat_rate, amount in sorted(by_rate.items()):
+            lines.append(
+                _line(
+                    invoice,
+                    len(lines) + 1,
+                    InvoiceLine.Kind.DISCOUNT,
+                    _("Eerste opdracht zonder kosten voor de uren. We bespreken de prijs samen na afloop."),
+                    -amount,
+                    vat_rate,
+                )
+            )
+    InvoiceLine.objects.bulk_create(lines)
+    SettlementItem.objects.bulk_create(items)
+
+    invoice.subtotal = sum((line.amount for line in lines), ZERO)
+    invoice.vat_total = sum((line.vat_amount for line in lines), ZERO)
+    invoice.total = invoice.subtotal + invoice.vat_total
+    if invoice.total < 0:
+        raise ValidationError(_("Het totaal van deze factuur is lager dan 0. Spreek samen af hoe u dit verrekent."))
+    invoice.save(update_fields=["subtotal", "vat_total", "total"])
+    hours_income = sum((line.amount for line in lines if line.kind != InvoiceLine.Kind.EXPENSE), ZERO)
+    settlement.coordination_amount = selectors.cents(hours_income * config.coordination_share / HUNDRED)
+    settlement.save(update_fields=["coordination_amount"])
+    return settlement
+
+
+@transaction.atomic
+def payout_approve(*, payout: Payout, actor: User, acknowledged: bool = False) -> Payout:
+    """Approve a payout. When a cap or rule would be crossed, the coordinator must confirm they talked about it."""
+    payout = Payout.objects.select_for_update(of=("self",)).select_related("expert__user").get(pk=payout.pk)
+    if payout.state != Payout.State.PROPOSED:
+        raise ValidationError(_("Deze betaling is al goedgekeurd."))
+    if payout.expert.user_id == actor.pk:
+        raise PermissionDenied(_("U kunt uw eigen betaling niet goedkeuren."))
+    view = selectors.payout_check(actor, payout)
+    needs_talk = view.warn or view.missing_year is not None
+    if needs_talk and not acknowledged:
+        raise ValidationError(
+            {
+                "acknowledged": _(
+                    "Er is een waarschuwing. Bespreek die eerst met de ervaringsdeskundige en vink dit aan."
+                )
+            }
+        )
+    payout.state = Payout.State.APPROVED
+    payout.approved_by = actor
+    payout.approved_at = _now()
+    payout.pay_date = selectors.today()
+    payout.warned = needs_talk
+    payout.save(update_fields=["state", "approved_by", "approved_at", "pay_date", "warned"])
+    return payout
+
+
+@transaction.atomic
+def batch_create(
+    *, organisation: Organisation, kind: str, actor: User, execution_date: dt.date | None = None
+) -> tuple[PayoutBatch, list[Payout]]:
+    """Put every approved payout of one form into one file. Returns the batch and the payouts left out."""
+    if kind not in PayoutBatch.Kind.values:
+        raise ValidationError(_("Kies een soort bestand."))
+    payouts = list(
+        Payout.objects.select_for_update(of=("self",))
+        .filter(organisation=organisation, state=Payout.State.APPROVED, channel=kind, batch__isnull=True)
+        .select_related("expert__user", "invitation__request")
+        .order_by("pk")
+    )
+    execution_date = execution_date or selectors.today() + dt.timedelta(days=1)
+    skipped: list[Payout] = []
+    if kind == PayoutBatch.Kind.BANK:
+        config = selectors.payment_settings(organisation)
+        if not (config.iban and config.bic and config.account_name):
+            raise ValidationError(_("Vul eerst de naam, het IBAN en de BIC van de organisatie in bij de instellingen."))
+        skipped = [p for p in payouts if not p.expert.iban]
+        payouts = [p for p in payouts if p.expert.iban]
+    if not payouts:
+        raise ValidationError(_("Er zijn geen goedgekeurde betalingen voor dit bestand."))
+    batch = PayoutBatch(
+        organisation=organisation,
+        kind=kind,
+        created_by=actor,
+        execution_date=execution_date,
+        total=sum((p.amount for p in payouts), ZERO),
+        count=len(payouts),
+    )
+    if kind == PayoutBatch.Kind.BANK:
+        content = documents.sepa_transfer(config, payouts, execution_date=execution_date)
+        extension = "xml"
+    else:
+        content = documents.payout_list_xlsx(kind, payouts)
+        extension = "xlsx"
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+    batch.filename = f"{BATCH_NAMES[kind]}-{organisation.slug}-{stamp}.{extension}"
+    batch.file.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
+    batch.save()
+    Payout.objects.filter(pk__in=[p.pk for p in payouts]).update(batch=batch, state=Payout.State.BATCHED)
+    return batch, skipped

@@ -1,0 +1,84 @@
+"""Money in Dutch notation, and the warning before an expert says yes.
+
+Use on the expert's decision page:
+
+    {% include "compensation/_invitation_warning.html" %}     (needs `invitation` in the context)
+or  {% load compensation %}{% invitation_warning invitation %}
+"""
+
+from decimal import Decimal
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+from inzet.accounts.permissions import get_roles
+from inzet.compensation import rules, selectors
+from inzet.compensation.forms import RewardChoiceForm
+from inzet.engagements.models import Invitation
+from inzet.organisations.models import Role
+
+register = template.Library()
+
+
+@register.filter
+def euro(value) -> str:
+    """€ 1.234,50 — always with cents; empty for None."""
+    if value is None or value == "":
+        return ""
+    return rules.format_euro(Decimal(value), always_cents=True)
+
+
+@register.filter
+def number(value) -> str:
+    """2,5 or 12 (Dutch decimal comma, no trailing zeros)."""
+    if value is None or value == "":
+        return ""
+    text = f"{Decimal(value).normalize():f}"
+    return text.replace(".", ",")
+
+
+@register.filter
+def percentage(value) -> str:
+    if value is None:
+        return ""
+    return number(value) + "%"
+
+
+@register.inclusion_tag("compensation/_invitation_check.html", takes_context=True)
+def invitation_warning(context, invitation: Invitation) -> dict:
+    """The rule check for this invitation, as the person looking at it may see it, with the choice form."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    show = invitation is not None and user is not None and user.is_authenticated
+    cv = None
+    is_coordinator = False
+    if show:
+        is_coordinator = get_roles(user).has(
+            Role.COORDINATOR, organisation_id=invitation.request.deploying_organisation_id
+        )
+        show = invitation.expert.user_id == user.pk or is_coordinator
+    if show:
+        cv = selectors.invitation_check(user, invitation, path=request.path if request else "")
+    reward = cv.reward if cv else None
+    form = None
+    if show and invitation.state in (Invitation.State.PENDING, Invitation.State.ACCEPTED):
+        form = RewardChoiceForm(
+            initial={"reward_form": reward.reward_form, "charity": reward.charity} if reward else None,
+            auto_id="id_keuze_%s",
+        )
+    action = ""
+    if show:
+        try:
+            action = reverse("compensation:assignment_reward", args=[invitation.pk])
+        except NoReverseMatch:  # the money pages are not mounted (yet): show the check without the form
+            form = None
+    return {
+        "show": show,
+        "cv": cv,
+        "invitation": invitation,
+        "form": form,
+        "action": action,
+        "next": request.get_full_path() if request else "",
+        "csrf_token": context.get("csrf_token"),
+        "request": request,
+    }

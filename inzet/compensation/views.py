@@ -1,0 +1,611 @@
+"""Pages for hours, expenses, the rule check, settlements, payouts, statements and exports.
+
+Each view authorises first (inzet/compensation/permissions.py), then validates a form, calls one
+service and renders or redirects.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from inzet.accounts.permissions import get_organisation_for_user, get_roles, role_required
+from inzet.compensation import documents, selectors, services
+from inzet.compensation.files import CONTENT_TYPES, receipt_kind
+from inzet.compensation.forms import (
+    BatchForm,
+    CapRowForm,
+    DecisionForm,
+    ExpenseCorrectionForm,
+    ExpenseForm,
+    ExportForm,
+    HoursCorrectionForm,
+    HoursForm,
+    PaymentSettingsForm,
+    PayoutApproveForm,
+    RewardChoiceForm,
+)
+from inzet.compensation.models import AllowanceCapRow, BenefitRuleRow, PayoutBatch
+from inzet.compensation.permissions import (
+    get_assignment_for_user,
+    get_batch_for_user,
+    get_expense_for_user,
+    get_hour_entry_for_user,
+    get_invoice_for_user,
+    get_payout_for_user,
+    get_settlement_for_user,
+    is_coordinator_of,
+    require_decider,
+)
+from inzet.engagements.models import EngagementRequest
+from inzet.experts.disclosure import viewer_levels
+from inzet.experts.models import AgeBand, BenefitSituation, ExpertProfile
+from inzet.organisations.models import Organisation, Role
+
+ANY_ROLE = (Role.OPERATOR, Role.COORDINATOR, Role.TRAINER, Role.EXPERT, Role.ASKER)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _posted(request: HttpRequest):
+    """Bind forms on every POST, also an empty one (an unticked checkbox sends nothing)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _files(request: HttpRequest):
+    return request.FILES if request.method == "POST" else None
+
+
+def _next_or(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return fallback
+
+
+def _assignment_url(pk: int) -> str:
+    from django.urls import reverse
+
+    return reverse("compensation:assignment", args=[pk])
+
+
+# --- overview and rule tables -------------------------------------------------------------------
+
+
+@role_required(*ANY_ROLE)
+def overview(request: HttpRequest) -> HttpResponse:
+    roles = get_roles(request.user)
+    context: dict = {"roles": roles, "is_coordinator": roles.has(Role.COORDINATOR)}
+    if roles.has(Role.EXPERT):
+        context["assignments"] = list(selectors.assignments_of_expert(request.user))
+        context["payouts"] = list(selectors.payouts_of_expert(request.user, year=selectors.today().year))
+        context["statement_years"] = selectors.statement_years(request.user)
+        context["has_profile"] = ExpertProfile.objects.filter(user=request.user).exists()
+    if roles.has(Role.COORDINATOR):
+        assignments = list(selectors.assignments_of_coordinator(request.user)[:200])
+        levels = viewer_levels(request.user, [a.expert for a in assignments])
+        context["team"] = [(a, selectors.expert_label(a.expert, levels[a.expert.pk])) for a in assignments]
+        context["coordinated"] = Organisation.objects.filter(pk__in=roles.organisation_ids(Role.COORDINATOR))
+    if roles.has(Role.ASKER) or roles.has(Role.COORDINATOR):
+        context["invoice_count"] = selectors.invoices_for(request.user).count()
+    return render(request, "compensation/overview.html", context)
+
+
+@role_required(*ANY_ROLE)
+def rule_tables(request: HttpRequest) -> HttpResponse:
+    roles = get_roles(request.user)
+    organisation_ids = None if roles.is_operator else roles.organisation_ids(Role.COORDINATOR, Role.TRAINER)
+    return render(
+        request,
+        "compensation/rules.html",
+        {
+            "cap_years": selectors.cap_years(),
+            "benefit_rules": [
+                (
+                    row,
+                    ", ".join(
+                        str(BenefitSituation(k).label) for k in row.benefit_kinds if k in BenefitSituation.values
+                    ),
+                    ", ".join(str(AgeBand(b).label) for b in row.age_bands if b in AgeBand.values),
+                )
+                for row in BenefitRuleRow.objects.order_by("code", "valid_from")
+            ],
+            "guidelines": selectors.guidelines(),
+            "tariffs": selectors.tariffs(organisation_ids) if organisation_ids != set() else [],
+            "is_operator": roles.is_operator,
+        },
+    )
+
+
+@role_required(Role.OPERATOR)
+def cap_add(request: HttpRequest) -> HttpResponse:
+    initial = {}
+    if request.GET.get("jaar", "").isdigit():
+        initial["year"] = int(request.GET["jaar"])
+    form = CapRowForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "year"}
+        services.cap_row_save(year=form.cleaned_data["year"], data=data, actor=request.user)
+        messages.success(request, _("De grenzen voor %(year)s zijn opgeslagen.") % {"year": form.cleaned_data["year"]})
+        return redirect("compensation:rules")
+    return render(request, "compensation/cap_form.html", {"form": form, "existing": AllowanceCapRow.objects.count()})
+
+
+@login_required
+def org_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request.user, pk, write=True)
+    if organisation.kind != Organisation.Kind.DEPLOYING:
+        raise Http404
+    current = selectors.payment_settings(organisation)
+    form = PaymentSettingsForm(_posted(request), instance=current)
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            services.payment_settings_update(organisation=organisation, changes=changes)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("De instellingen zijn opgeslagen."))
+            return redirect("compensation:org_settings", pk=pk)
+    return render(
+        request,
+        "compensation/org_settings.html",
+        {"organisation": organisation, "form": form, "tariffs": selectors.tariffs([organisation.pk])},
+    )
+
+
+# --- one assignment: hours, expenses, the reward choice -------------------------------------------
+
+
+@login_required
+def assignment(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_assignment_for_user(request.user, pk)
+    invitation = access.invitation
+    hours, expenses = selectors.assignment_rows(invitation)
+    level = viewer_levels(request.user, [invitation.expert])[invitation.expert.pk]
+    return render(
+        request,
+        "compensation/assignment.html",
+        {
+            "access": access,
+            "invitation": invitation,
+            "engagement": invitation.request,
+            "expert_name": selectors.expert_label(invitation.expert, level),
+            "hours": hours,
+            "expenses": expenses,
+            "payouts": invitation.payouts.order_by("-created_at", "-pk"),
+            "choices": invitation.reward_choices.select_related("chosen_by").order_by("-chosen_at", "-pk"),
+        },
+    )
+
+
+@login_required
+def assignment_reward(request: HttpRequest, pk: int) -> HttpResponse:
+    """The rule check for an invitation or assignment, and choosing another reward form for it."""
+    access = get_assignment_for_user(request.user, pk, pending_too=True)
+    invitation = access.invitation
+    form = RewardChoiceForm(_posted(request), auto_id="id_keuze_%s")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reward_choice_record(
+                invitation=invitation,
+                reward_form=form.cleaned_data["reward_form"],
+                charity=form.cleaned_data["charity"],
+                actor=request.user,
+                on_behalf=access.on_behalf,
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Uw keuze is opgeslagen."))
+            return redirect(_next_or(request, request.path))
+    check = selectors.invitation_check(request.user, invitation, path=request.path)
+    if not form.is_bound:
+        form = RewardChoiceForm(
+            initial={"reward_form": check.reward.reward_form, "charity": check.reward.charity}, auto_id="id_keuze_%s"
+        )
+    return render(
+        request,
+        "compensation/reward.html",
+        {"access": access, "invitation": invitation, "engagement": invitation.request, "cv": check, "form": form},
+    )
+
+
+@login_required
+def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_assignment_for_user(request.user, pk)
+    form = HoursForm(_posted(request), initial={"date": selectors.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.hours_log(invitation=access.invitation, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("De uren zijn opgeslagen. De coördinator keurt ze goed."))
+            return redirect("compensation:assignment", pk=pk)
+    return render(
+        request,
+        "compensation/hours_form.html",
+        {"access": access, "invitation": access.invitation, "form": form, "correcting": None},
+    )
+
+
+@login_required
+def hours_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    entry, access = get_hour_entry_for_user(request.user, pk)
+    form = HoursCorrectionForm(
+        _posted(request), initial={"date": entry.date, "hours": entry.hours, "description": entry.description}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.hours_correct(entry=entry, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("De correctie is opgeslagen. De oude regel blijft bewaard."))
+            return redirect("compensation:assignment", pk=entry.invitation_id)
+    return render(
+        request,
+        "compensation/hours_form.html",
+        {"access": access, "invitation": access.invitation, "form": form, "correcting": entry},
+    )
+
+
+@login_required
+@require_POST
+def hours_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    entry, _access = get_hour_entry_for_user(request.user, pk)
+    try:
+        services.hours_withdraw(entry=entry, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("De regel is ingetrokken."))
+    return redirect("compensation:assignment", pk=entry.invitation_id)
+
+
+@login_required
+@require_POST
+def hours_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    entry, access = get_hour_entry_for_user(request.user, pk)
+    require_decider(access)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies goedkeuren of afwijzen."))
+    else:
+        try:
+            services.hours_decide(
+                entry=entry,
+                actor=request.user,
+                approve=form.cleaned_data["decision"] == "approve",
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Het besluit is opgeslagen."))
+    return redirect(_next_or(request, _assignment_url(entry.invitation_id)))
+
+
+@login_required
+def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_assignment_for_user(request.user, pk)
+    form = ExpenseForm(_posted(request), _files(request), initial={"date": selectors.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.expense_submit(invitation=access.invitation, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("De kosten zijn opgeslagen. De coördinator keurt ze goed."))
+            return redirect("compensation:assignment", pk=pk)
+    return render(
+        request,
+        "compensation/expense_form.html",
+        {"access": access, "invitation": access.invitation, "form": form, "correcting": None},
+    )
+
+
+@login_required
+def expense_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    claim, access = get_expense_for_user(request.user, pk)
+    form = ExpenseCorrectionForm(
+        _posted(request),
+        _files(request),
+        initial={"date": claim.date, "amount": claim.amount, "description": claim.description},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.expense_correct(claim=claim, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("De correctie is opgeslagen. De oude regel blijft bewaard."))
+            return redirect("compensation:assignment", pk=claim.invitation_id)
+    return render(
+        request,
+        "compensation/expense_form.html",
+        {"access": access, "invitation": access.invitation, "form": form, "correcting": claim},
+    )
+
+
+@login_required
+@require_POST
+def expense_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    claim, _access = get_expense_for_user(request.user, pk)
+    try:
+        services.expense_withdraw(claim=claim, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("De declaratie is ingetrokken."))
+    return redirect("compensation:assignment", pk=claim.invitation_id)
+
+
+@login_required
+@require_POST
+def expense_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    claim, access = get_expense_for_user(request.user, pk)
+    require_decider(access)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies goedkeuren of afwijzen."))
+    else:
+        try:
+            services.expense_decide(
+                claim=claim,
+                actor=request.user,
+                approve=form.cleaned_data["decision"] == "approve",
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Het besluit is opgeslagen."))
+    return redirect(_next_or(request, _assignment_url(claim.invitation_id)))
+
+
+@login_required
+def expense_receipt(request: HttpRequest, pk: int) -> FileResponse:
+    claim, _access = get_expense_for_user(request.user, pk)
+    kind = receipt_kind(claim.receipt.name)
+    try:
+        handle = claim.receipt.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=CONTENT_TYPES.get(kind, "application/octet-stream"))
+    response["Content-Disposition"] = f'inline; filename="bon-{claim.pk}.{"jpg" if kind == "jpeg" else kind}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- coordinator: approve, settle, pay -----------------------------------------------------------
+
+
+@role_required(Role.COORDINATOR)
+def approvals(request: HttpRequest) -> HttpResponse:
+    hours, expenses = selectors.waiting_for_approval(request.user)
+    hours, expenses = list(hours[:300]), list(expenses[:300])
+    levels = viewer_levels(request.user, {r.invitation.expert for r in hours + expenses})
+    return render(
+        request,
+        "compensation/approvals.html",
+        {
+            "hours": [(e, selectors.expert_label(e.invitation.expert, levels[e.invitation.expert.pk])) for e in hours],
+            "expenses": [
+                (c, selectors.expert_label(c.invitation.expert, levels[c.invitation.expert.pk])) for c in expenses
+            ],
+        },
+    )
+
+
+@role_required(Role.COORDINATOR)
+def settlements(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "compensation/settlements.html",
+        {
+            "to_settle": selectors.requests_to_settle(request.user),
+            "settlements": selectors.settlements_of(request.user)[:100],
+        },
+    )
+
+
+@login_required
+def settle(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement = EngagementRequest.objects.select_related("agreement", "asker_organisation").filter(pk=pk).first()
+    if engagement is None or not is_coordinator_of(request.user, engagement.deploying_organisation_id):
+        raise Http404
+    if request.method == "POST":
+        try:
+            settlement = services.settlement_create(request=engagement, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("Factuur %(number)s en de betalingen zijn gemaakt.") % {"number": settlement.invoice.number},
+            )
+            return redirect("compensation:settlement", pk=settlement.pk)
+    unsettled = selectors.unsettled_by_invitation([engagement.pk])
+    invitations = selectors.prefetch_choices(
+        engagement.invitations.filter(pk__in=unsettled).select_related("expert__user")
+    ).order_by("pk")
+    levels = viewer_levels(request.user, [i.expert for i in invitations])
+    rows = [
+        (i, selectors.expert_label(i.expert, levels[i.expert.pk]), unsettled[i.pk], selectors.effective_reward(i))
+        for i in invitations
+    ]
+    return render(
+        request,
+        "compensation/settle.html",
+        {
+            "engagement": engagement,
+            "rows": rows,
+            "price": selectors.invoice_rate(engagement),
+            "rate": selectors.pay_rate(engagement),
+            "config": selectors.payment_settings(engagement.deploying_organisation),
+        },
+    )
+
+
+@login_required
+def settlement(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_settlement_for_user(request.user, pk)
+    payouts = list(found.payouts.select_related("expert__user").order_by("expert_id", "kind"))
+    levels = viewer_levels(request.user, [p.expert for p in payouts])
+    return render(
+        request,
+        "compensation/settlement.html",
+        {
+            "settlement": found,
+            "invoice": found.invoice,
+            "lines": found.invoice.lines.all(),
+            "payouts": [(p, selectors.expert_label(p.expert, levels[p.expert.pk])) for p in payouts],
+        },
+    )
+
+
+@role_required(Role.COORDINATOR, Role.ASKER)
+def invoices(request: HttpRequest) -> HttpResponse:
+    return render(request, "compensation/invoices.html", {"invoices": selectors.invoices_for(request.user)[:300]})
+
+
+@login_required
+def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    invoice, _is_sender = get_invoice_for_user(request.user, pk)
+    response = HttpResponse(documents.invoice_pdf(invoice), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="factuur-{invoice.number}.pdf"'
+    return response
+
+
+@role_required(Role.COORDINATOR)
+def payouts(request: HttpRequest) -> HttpResponse:
+    rows = list(selectors.payouts_of(request.user)[:500])
+    levels = viewer_levels(request.user, [p.expert for p in rows])
+    organisations = Organisation.objects.filter(pk__in=get_roles(request.user).organisation_ids(Role.COORDINATOR))
+    return render(
+        request,
+        "compensation/payouts.html",
+        {
+            "rows": [(p, selectors.expert_label(p.expert, levels[p.expert.pk])) for p in rows],
+            "batches": selectors.batches_of(request.user)[:100],
+            "organisations": organisations,
+            "kinds": PayoutBatch.Kind.choices,
+        },
+    )
+
+
+@login_required
+def payout(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_payout_for_user(request.user, pk)
+    form = PayoutApproveForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.payout_approve(payout=found, actor=request.user, acknowledged=form.cleaned_data["acknowledged"])
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("De betaling is goedgekeurd."))
+            return redirect("compensation:payouts")
+    level = viewer_levels(request.user, [found.expert])[found.expert.pk]
+    return render(
+        request,
+        "compensation/payout.html",
+        {
+            "payout": found,
+            "expert_name": selectors.expert_label(found.expert, level),
+            "cv": selectors.payout_check(request.user, found, path=request.path),
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def batch_create(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_user(request.user, pk)
+    if not is_coordinator_of(request.user, organisation.pk):
+        raise PermissionDenied
+    form = BatchForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies een soort bestand."))
+        return redirect("compensation:payouts")
+    try:
+        batch, skipped = services.batch_create(
+            organisation=organisation, kind=form.cleaned_data["kind"], actor=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Het bestand %(name)s is gemaakt.") % {"name": batch.filename})
+        if skipped:
+            messages.warning(
+                request,
+                _("%(count)s betaling(en) konden niet mee: het IBAN van de ervaringsdeskundige ontbreekt.")
+                % {"count": len(skipped)},
+            )
+    return redirect("compensation:payouts")
+
+
+@login_required
+def batch_download(request: HttpRequest, pk: int) -> FileResponse:
+    batch = get_batch_for_user(request.user, pk)
+    content_type = "application/xml" if batch.kind == PayoutBatch.Kind.BANK else XLSX
+    return FileResponse(batch.file.open("rb"), as_attachment=True, filename=batch.filename, content_type=content_type)
+
+
+# --- the expert's year statement, and the bookkeeping export -------------------------------------
+
+
+@login_required
+def statement(request: HttpRequest, year: int) -> HttpResponse:
+    profile = ExpertProfile.objects.select_related("user").filter(user=request.user).first()
+    if profile is None or not (2000 <= year <= selectors.today().year + 1):
+        raise Http404
+    content = documents.statement_pdf(selectors.year_statement(profile, year))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="jaaroverzicht-{year}.pdf"'
+    return response
+
+
+@role_required(Role.COORDINATOR)
+def export(request: HttpRequest) -> HttpResponse:
+    organisations = Organisation.objects.filter(pk__in=get_roles(request.user).organisation_ids(Role.COORDINATOR))
+    today = selectors.today()
+    bound = request.GET if "start" in request.GET else None
+    form = ExportForm(
+        bound,
+        organisations=organisations,
+        initial={
+            "start": today.replace(day=1),
+            "end": today,
+            "organisation": organisations.first().pk if organisations else None,
+        },
+    )
+    if bound is not None and form.is_valid():
+        data = form.cleaned_data
+        content = documents.bookkeeping_xlsx(
+            viewer=request.user,
+            organisation_ids={data["organisation"]},
+            start=data["start"],
+            end=data["end"],
+            path=request.path,
+        )
+        response = HttpResponse(content, content_type=XLSX)
+        name = f"boekhouding-{data['start']:%Y%m%d}-{data['end']:%Y%m%d}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return render(request, "compensation/export.html", {"form": form})

@@ -1,0 +1,477 @@
+"""Forms of the request wizard, the intake, invitations, the agreement and sessions.
+
+Forms validate and explain; the write itself happens in services.py.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from inzet.engagements import files
+from inzet.engagements.models import Agreement, EngagementRequest, IntakeReview
+from inzet.engagements.quote import VWS_GUIDELINE_RATE
+from inzet.experts.models import postcode_validator
+from inzet.organisations.models import Organisation
+from inzet.taxonomy.models import Term
+
+
+def _terms(vocabulary: str):
+    return Term.objects.of(vocabulary)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+def _text(rows: int = 3) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+# --- the asker's wizard ----------------------------------------------------------------------------
+
+
+class StepForm(forms.ModelForm):
+    """One step of the wizard. `m2m_fields` are passed to the service separately."""
+
+    m2m_fields: tuple[str, ...] = ()
+
+    def data_for_service(self) -> tuple[dict, dict]:
+        data = {k: v for k, v in self.cleaned_data.items() if k not in self.m2m_fields}
+        m2m = {k: v for k, v in self.cleaned_data.items() if k in self.m2m_fields}
+        return data, m2m
+
+    def _post_clean(self):
+        # The service validates the whole request; a step only checks its own fields.
+        pass
+
+
+class GoalStep(StepForm):
+    class Meta:
+        model = EngagementRequest
+        fields = ["title", "goal", "deploying_organisation"]
+        widgets = {"goal": _text(5)}
+        help_texts = {
+            "title": _("Bijvoorbeeld: Meedenken over het armoedebeleid."),
+            "goal": _(
+                "Wat wilt u bereiken? Wat moet er anders of beter worden? Schrijf het doel op, niet wie u zoekt."
+            ),
+            "deploying_organisation": _("De organisatie die ervaringsdeskundigen voor u zoekt."),
+        }
+        error_messages = {
+            "title": {"required": _("Geef de vraag een korte titel.")},
+            "goal": {"required": _("Schrijf op wat het doel is.")},
+            "deploying_organisation": {"required": _("Kies een organisatie.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deploying_organisation"].queryset = Organisation.objects.filter(kind=Organisation.Kind.DEPLOYING)
+        self.fields["deploying_organisation"].empty_label = _("Kies een organisatie")
+
+
+class WorkStep(StepForm):
+    class Meta:
+        model = EngagementRequest
+        fields = ["role", "practice_setting", "structural", "activities", "requirements"]
+        widgets = {"activities": _text(4), "requirements": _text(3)}
+        help_texts = {
+            "role": _("Welke rol krijgen de ervaringsdeskundigen? Bijvoorbeeld meedenken over beleid of lesgeven."),
+            "practice_setting": _("Waar gebeurt het werk?"),
+            "structural": _("Kies dit als het om meer dan één keer gaat, bijvoorbeeld een jaar lang elke maand."),
+            "activities": _(
+                "Wat gaan de ervaringsdeskundigen precies doen? Bijvoorbeeld: twee keer meepraten in een werkgroep."
+            ),
+            "requirements": _("Wat moeten zij kunnen of weten? Vraag naar wat iemand kan, niet naar wie iemand is."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].queryset = _terms("role")
+        self.fields["role"].empty_label = _("Weet ik nog niet")
+        self.fields["practice_setting"].queryset = _terms("practice_setting")
+        self.fields["practice_setting"].empty_label = _("Weet ik nog niet")
+
+
+class ExpertiseStep(StepForm):
+    m2m_fields = ("experience_areas", "competences", "languages")
+
+    class Meta:
+        model = EngagementRequest
+        fields = ["experience_areas", "competences", "min_level", "languages", "experts_needed"]
+        widgets = {
+            "experience_areas": forms.CheckboxSelectMultiple,
+            "competences": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "experience_areas": _("Over welke ervaringen gaat het? Kies er geen als het niet uitmaakt."),
+            "competences": _("Wat moeten de ervaringsdeskundigen kunnen?"),
+            "min_level": _("Hoe ver moet iemand zijn met het inzetten van de eigen ervaring?"),
+            "experts_needed": _("Wij raden twee mensen aan: samen sta je sterker."),
+        }
+        error_messages = {
+            "experts_needed": {
+                "required": _("Vul in hoeveel mensen u zoekt."),
+                "min_value": _("Vul minstens 1 in."),
+                "max_value": _("Vul hoogstens 20 in."),
+            }
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["experience_areas"].queryset = _terms("experience_area")
+        self.fields["competences"].queryset = _terms("competence")
+        self.fields["languages"].queryset = _terms("language")
+        self.fields["min_level"].queryset = _terms("level")
+        self.fields["min_level"].empty_label = _("Maakt niet uit")
+
+
+class TimeStep(StepForm):
+    class Meta:
+        model = EngagementRequest
+        fields = ["start_date", "end_date", "hours_estimate", "time_investment"]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "hours_estimate": forms.NumberInput(attrs={"step": "0.5", "min": "0"}),
+            "time_investment": _text(3),
+        }
+        help_texts = {
+            "hours_estimate": _("Hoeveel uur kost het één persoon in totaal, met voorbereiden en reizen?"),
+            "time_investment": _("Wanneer en hoe vaak? Bijvoorbeeld: drie dinsdagmiddagen van 13.00 tot 16.00 uur."),
+        }
+        error_messages = {
+            "start_date": {"invalid": _("Vul een datum in, bijvoorbeeld 15-03-2026.")},
+            "end_date": {"invalid": _("Vul een datum in, bijvoorbeeld 15-03-2026.")},
+            "hours_estimate": {"invalid": _("Vul een aantal uren in, bijvoorbeeld 6 of 4,5.")},
+        }
+
+    def clean_hours_estimate(self):
+        hours = self.cleaned_data.get("hours_estimate")
+        if hours is not None and hours <= 0:
+            raise forms.ValidationError(_("Vul een aantal uren in dat groter is dan 0."))
+        return hours
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("De einddatum ligt voor de begindatum."))
+        return cleaned
+
+
+class PlaceStep(StepForm):
+    class Meta:
+        model = EngagementRequest
+        fields = ["online", "location", "postcode", "accessibility", "participant_needs", "is_heavy"]
+        widgets = {"accessibility": _text(3), "participant_needs": _text(3)}
+        labels = {"online": _("Het werk is online")}
+        help_texts = {
+            "location": _("Waar is het? Laat leeg als het helemaal online is."),
+            "postcode": _("Zo kunnen wij mensen uit de buurt vragen."),
+            "accessibility": _(
+                "Is de plek goed bereikbaar, met een lift en een toegankelijk toilet? Is er een rustige ruimte?"
+            ),
+            "participant_needs": _(
+                "Wat regelt u voor de deelnemers? Bijvoorbeeld vervoer, een maatje, een tolk of stukken op papier."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["postcode"].validators.append(postcode_validator)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("online") and not (cleaned.get("location") or "").strip():
+            self.add_error("location", _("Vul in waar het is, of kies dat het online is."))
+        return cleaned
+
+
+class RewardStep(StepForm):
+    class Meta:
+        model = EngagementRequest
+        fields = ["reward_form", "amount_offered"]
+        widgets = {
+            "reward_form": forms.RadioSelect,
+            "amount_offered": forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
+        }
+        labels = {"reward_form": _("Hoe beloont u de ervaringsdeskundigen?")}
+        help_texts = {
+            "amount_offered": _(
+                "Het ministerie van VWS adviseert € 50 per uur bij structurele inzet. Een eerlijke vergoeding is de regel."
+            ),
+        }
+        error_messages = {"amount_offered": {"invalid": _("Vul een bedrag in, bijvoorbeeld 50 of 37,50.")}}
+
+    def clean(self):
+        cleaned = super().clean()
+        amount = cleaned.get("amount_offered")
+        if amount is not None and amount < 0:
+            self.add_error("amount_offered", _("Een bedrag kan niet kleiner zijn dan 0."))
+        if cleaned.get("reward_form") not in (None, "none") and amount is None and not self.errors:
+            self.add_error("amount_offered", _("Vul het bedrag per uur in."))
+        return cleaned
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("Bijlage"),
+        help_text=_("Een pdf, Word-bestand (docx), OpenDocument (odt) of foto (jpg, png). Hoogstens 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": files.ACCEPT}),
+        error_messages={"required": _("Kies een bestand."), "empty": _("Dit bestand is leeg.")},
+    )
+
+    MESSAGES = {
+        files.TYPE: _("Dit soort bestand kan niet. Kies een pdf, docx, odt, jpg of png."),
+        files.CONTENT: _("Dit bestand is niet wat de naam zegt. Kies een echt pdf-, docx-, odt-, jpg- of png-bestand."),
+        files.TOO_LARGE: _("Dit bestand is groter dan 10 MB. Kies een kleiner bestand."),
+        files.EMPTY: _("Dit bestand is leeg."),
+    }
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        problem = files.check_attachment(upload.name, upload, upload.size)
+        if problem:
+            raise forms.ValidationError(self.MESSAGES[problem])
+        return upload
+
+
+# Wizard steps in order: (slug, title, form). The last two steps have no model form.
+STEPS = [
+    ("doel", _("Doel"), GoalStep),
+    ("werk", _("Soort werk"), WorkStep),
+    ("deskundigheid", _("Wie zoekt u"), ExpertiseStep),
+    ("tijd", _("Tijd"), TimeStep),
+    ("plaats", _("Plaats"), PlaceStep),
+    ("vergoeding", _("Vergoeding"), RewardStep),
+    ("bijlagen", _("Bijlagen"), None),
+    ("controleren", _("Controleren"), None),
+]
+STEP_SLUGS = [slug for slug, _title, _form in STEPS]
+
+
+# --- the organisation's intake ---------------------------------------------------------------------
+
+YES_NO = [("yes", _("Ja")), ("no", _("Nee"))]
+
+
+def _yes_no(label) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies ja of nee.")},
+    )
+
+
+def _reason(label) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        widget=_text(2),
+        error_messages={"required": _("Schrijf kort waarom.")},
+    )
+
+
+class IntakeForm(forms.Form):
+    fits_mission = _yes_no(_("1. Past de vraag bij onze missie?"))
+    fits_mission_reason = _reason(_("Toelichting bij vraag 1"))
+    has_expertise = _yes_no(_("2. Hebben onze ervaringsdeskundigen de juiste deskundigheid?"))
+    has_expertise_reason = _reason(_("Toelichting bij vraag 2"))
+    conditions_ok = _yes_no(_("3. Zijn de voorwaarden goed: een eerlijke vergoeding en psychologische veiligheid?"))
+    conditions_ok_reason = _reason(_("Toelichting bij vraag 3"))
+    decision = forms.ChoiceField(
+        label=_("Wat is uw besluit?"),
+        choices=IntakeReview.Decision.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een besluit.")},
+    )
+    message = forms.CharField(
+        label=_("Bericht aan de vrager"),
+        required=False,
+        widget=_text(4),
+        help_text=_("Verplicht als u om een aanpassing vraagt of de vraag afwijst. De vrager krijgt dit per e-mail."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision and decision != IntakeReview.Decision.ACCEPT and not (cleaned.get("message") or "").strip():
+            self.add_error("message", _("Schrijf de vrager kort waarom."))
+        return cleaned
+
+
+# --- invitations -----------------------------------------------------------------------------------
+
+
+class InviteForm(forms.Form):
+    expert = forms.IntegerField(widget=forms.HiddenInput)
+    message = forms.CharField(label=_("Persoonlijk bericht (niet verplicht)"), required=False, widget=_text(2))
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class PickerFilterForm(forms.Form):
+    q = forms.CharField(label=_("Zoek op naam"), required=False, max_length=100)
+    passend = forms.BooleanField(label=_("Alleen met ervaring die bij de vraag past"), required=False)
+
+
+class RespondForm(forms.Form):
+    answer = forms.ChoiceField(
+        choices=[("yes", _("Ja")), ("no", _("Nee"))], error_messages={"required": _("Kies ja of nee.")}
+    )
+    reason = forms.CharField(
+        label=_("Wilt u iets kwijt? (niet verplicht)"),
+        required=False,
+        widget=_text(3),
+        help_text=_("U hoeft geen reden te geven. Nee zeggen telt nooit tegen u. Alleen de coördinator leest dit."),
+    )
+
+
+# --- agreement and quote ---------------------------------------------------------------------------
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = [
+            "communication",
+            "time_and_pay",
+            "tasks_and_roles",
+            "expectations",
+            "participation_needs",
+            "safety_net_contact",
+            "meeting_chair",
+            "hours",
+            "hourly_rate",
+            "vat_rate",
+            "first_assignment_discount",
+        ]
+        widgets = {
+            "communication": _text(3),
+            "time_and_pay": _text(3),
+            "tasks_and_roles": _text(3),
+            "expectations": _text(3),
+            "participation_needs": _text(3),
+            "hours": forms.NumberInput(attrs={"step": "0.5", "min": "0"}),
+            "hourly_rate": forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
+            "vat_rate": forms.NumberInput(attrs={"step": "0.1", "min": "0", "max": "99"}),
+        }
+        help_texts = {
+            "communication": _(
+                "Hoe houden we elkaar op de hoogte? Let op dat het niet te veel de beleidskant op gaat."
+            ),
+            "time_and_pay": _(
+                "Hoeveel tijd kost het en wat is de vergoeding? Neem voor overleg met iedereen minstens 2 uur."
+            ),
+            "tasks_and_roles": _("Wie doet wat? Denken de ervaringsdeskundigen mee, of beslissen zij ook mee?"),
+            "expectations": _("Wat mogen we van elkaar verwachten, en wat is ieders ruimte?"),
+            "participation_needs": _("Bijvoorbeeld vervoer, een maatje, pauzes of stukken op papier."),
+            "safety_net_contact": _(
+                "Naam en telefoonnummer van iemand die de ervaringsdeskundigen na afloop kunnen bellen."
+            ),
+            "meeting_chair": _("Iemand zonder eigen belang die ervoor zorgt dat ieders stem gehoord wordt."),
+            "hours": _("Alle uren samen, van alle ervaringsdeskundigen."),
+            "hourly_rate": _("Uit uw tarievenlijst. De richtlijn van het ministerie van VWS is € 50 per uur."),
+            "vat_rate": _("Vul 0 in als u geen btw rekent."),
+            "first_assignment_discount": _(
+                "De vrager betaalt deze keer niets. Spreek af dat u de prijs achteraf samen bekijkt."
+            ),
+        }
+        error_messages = {
+            field: {"required": _("Vul dit in.")}
+            for field in ("communication", "time_and_pay", "tasks_and_roles", "expectations", "safety_net_contact")
+        } | {
+            "hours": {
+                "required": _("Vul het aantal uren in."),
+                "invalid": _("Vul een getal in, bijvoorbeeld 12 of 7,5."),
+            },
+            "hourly_rate": {"required": _("Vul het tarief in."), "invalid": _("Vul een bedrag in, bijvoorbeeld 50.")},
+            "vat_rate": {
+                "required": _("Vul 0 in als u geen btw rekent."),
+                "invalid": _("Vul een percentage in, bijvoorbeeld 21."),
+            },
+        }
+
+    def __init__(self, *args, request: EngagementRequest, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None and not self.is_bound:
+            self.initial.setdefault("hourly_rate", VWS_GUIDELINE_RATE)
+            self.initial.setdefault("vat_rate", Decimal("0"))
+            if request.hours_estimate:
+                self.initial.setdefault("hours", request.hours_estimate * request.experts_needed)
+            self.initial.setdefault("participation_needs", request.participant_needs)
+            self.initial.setdefault(
+                "time_and_pay",
+                _("Overleg met het hele team duurt minstens 2 uur. Reistijd en voorbereiding tellen mee."),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("hours", "hourly_rate", "vat_rate"):
+            value = cleaned.get(name)
+            if value is not None and value < 0:
+                self.add_error(name, _("Vul een getal in dat niet kleiner is dan 0."))
+        return cleaned
+
+    def _post_clean(self):
+        pass  # agreement_save validates the whole agreement
+
+    def data_for_service(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+# --- sessions, cancelling, completing --------------------------------------------------------------
+
+
+class SessionForm(forms.Form):
+    title = forms.CharField(label=_("Wat"), max_length=200, error_messages={"required": _("Vul in wat er gebeurt.")})
+    day = forms.DateField(
+        label=_("Datum"),
+        widget=DateInput(),
+        error_messages={"required": _("Vul een datum in."), "invalid": _("Vul een datum in, bijvoorbeeld 15-03-2026.")},
+    )
+    start = forms.TimeField(
+        label=_("Begint om"),
+        widget=TimeInput(),
+        error_messages={"required": _("Vul een begintijd in."), "invalid": _("Vul een tijd in, bijvoorbeeld 13:30.")},
+    )
+    end = forms.TimeField(
+        label=_("Eindigt om"),
+        widget=TimeInput(),
+        error_messages={"required": _("Vul een eindtijd in."), "invalid": _("Vul een tijd in, bijvoorbeeld 16:00.")},
+    )
+    location = forms.CharField(label=_("Waar"), max_length=300, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        day, start, end = cleaned.get("day"), cleaned.get("start"), cleaned.get("end")
+        if day and start and end:
+            if end <= start:
+                self.add_error("end", _("De eindtijd ligt na de begintijd."))
+            else:
+                tz = timezone.get_current_timezone()
+                cleaned["starts_at"] = dt.datetime.combine(day, start, tzinfo=tz)
+                cleaned["ends_at"] = dt.datetime.combine(day, end, tzinfo=tz)
+        return cleaned
+
+    def data_for_service(self) -> dict:
+        c = self.cleaned_data
+        return {"title": c["title"], "starts_at": c["starts_at"], "ends_at": c["ends_at"], "location": c["location"]}
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("Toelichting (niet verplicht)"), required=False, widget=_text(3))

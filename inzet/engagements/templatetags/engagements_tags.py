@@ -1,0 +1,23 @@
+from decimal import Decimal
+
+from django import template
+
+from inzet.engagements import quote
+
+register = template.Library()
+
+
+@register.filter
+def euro(amount) -> str:
+    """€ 1.234,50"""
+    if amount is None or amount == "":
+        return "—"
+    return quote.format_euro(Decimal(amount))
+
+
+@register.filter
+def number_nl(value) -> str:
+    """12 or 7,5"""
+    if value is None or value == "":
+        return "—"
+    return quote.format_number(Decimal(value))

@@ -1,0 +1,39 @@
+from django.urls import path
+
+from inzet.engagements import views
+
+app_name = "engagements"
+
+urlpatterns = [
+    # askers
+    path("", views.my_requests, name="mine"),
+    path("nieuw/", views.request_create, name="create"),
+    path("<int:pk>/", views.request_detail, name="detail"),
+    path("<int:pk>/bewerken/<slug:step>/", views.request_edit, name="edit"),
+    path("<int:pk>/indienen/", views.request_submit, name="submit"),
+    path("<int:pk>/annuleren/", views.request_cancel, name="cancel"),
+    path("<int:pk>/bijlagen/<int:attachment_pk>/", views.attachment_download, name="attachment"),
+    path("<int:pk>/bijlagen/<int:attachment_pk>/verwijderen/", views.attachment_delete, name="attachment_delete"),
+    path("<int:pk>/akkoord/", views.agreement_accept, name="agreement_accept"),
+    # the deploying organisation
+    path("binnengekomen/", views.inbox, name="inbox"),
+    path("binnengekomen/uitnodigingen-bijwerken/", views.run_housekeeping, name="housekeeping"),
+    path("<int:pk>/in-behandeling/", views.intake_start, name="intake_start"),
+    path("<int:pk>/intake/", views.intake, name="intake"),
+    path("<int:pk>/uitnodigen/", views.invite, name="invite"),
+    path("<int:pk>/afspraken/", views.agreement_edit, name="agreement"),
+    path("<int:pk>/afspraken.pdf", views.agreement_pdf, name="agreement_pdf"),
+    path("<int:pk>/offerte.pdf", views.quote_pdf, name="quote_pdf"),
+    path("<int:pk>/starten/", views.request_start, name="start"),
+    path("<int:pk>/afronden/", views.request_complete, name="complete"),
+    path("<int:pk>/bijeenkomsten/nieuw/", views.session_add, name="session_add"),
+    # calendar
+    path("<int:pk>/agenda.ics", views.request_calendar, name="request_calendar"),
+    path("agenda/", views.calendar_page, name="calendar"),
+    path("agenda/vernieuwen/", views.calendar_renew, name="calendar_renew"),
+    path("agenda/<str:token>.ics", views.calendar_feed, name="feed"),
+    # experts
+    path("uitnodigingen/", views.my_invitations, name="invitations"),
+    path("uitnodigingen/<int:pk>/", views.invitation_detail, name="invitation"),
+    path("opdrachten/", views.my_assignments, name="assignments"),
+]

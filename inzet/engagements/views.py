@@ -1,0 +1,641 @@
+"""Pages for requests: the asker's wizard and list, the organisation's inbox, intake, invitations,
+agreement, sessions and calendar, and the expert's invitations and assignments.
+
+Every view authorises first (inzet/engagements/permissions.py), then validates a form, calls one
+service and redirects.
+"""
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import select_template
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from inzet.accounts.permissions import get_roles, role_required
+from inzet.engagements import calendar, files, pdf, rules, selectors, services
+from inzet.engagements.forms import (
+    STEP_SLUGS,
+    STEPS,
+    AgreementForm,
+    AttachmentForm,
+    GoalStep,
+    IntakeForm,
+    InviteForm,
+    NoteForm,
+    PickerFilterForm,
+    RespondForm,
+    SessionForm,
+)
+from inzet.engagements.models import CalendarFeed, EngagementRequest, Invitation, RequestAttachment, RequestStatus
+from inzet.engagements.permissions import ASKER, COORDINATOR, get_invitation_for_expert, get_request_for_user
+from inzet.engagements.tasks import invitations_housekeeping
+from inzet.experts.models import ExpertProfile
+from inzet.organisations.models import Organisation, Role
+
+COMPENSATION_WARNING = "compensation/_invitation_warning.html"
+
+
+def _template_exists(name: str) -> bool:
+    try:
+        select_template([name])
+    except TemplateDoesNotExist:
+        return False
+    return True
+
+
+def matching_url(pk: int) -> str | None:
+    """The matching page of the other app, only when it exists: never a link to nowhere."""
+    try:
+        return reverse("matching:request", args=[pk])
+    except NoReverseMatch:
+        pass
+    path = f"/koppelen/{pk}/"
+    try:
+        resolve(path)
+    except Resolver404:
+        return None
+    return path
+
+
+def _safe_next(request: HttpRequest, target: str | None) -> str | None:
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+def _posted(request: HttpRequest):
+    """The POST data on a POST (also when empty, so the form shows what is missing), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return query.urlencode()
+
+
+def _error_text(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+# --- the asker: list, wizard, submit ---------------------------------------------------------------
+
+
+@role_required(Role.ASKER)
+def my_requests(request: HttpRequest) -> HttpResponse:
+    return render(request, "engagements/mine.html", {"requests": selectors.requests_of_asker(request.user)})
+
+
+def _asker_organisation(user) -> Organisation:
+    org_ids = get_roles(user).organisation_ids(Role.ASKER)
+    # A person asks for one organisation at a time; with several, the first by name.
+    organisation = Organisation.objects.filter(pk__in=org_ids, kind=Organisation.Kind.ASKER).order_by("name").first()
+    if organisation is None:
+        raise PermissionDenied
+    return organisation
+
+
+def _steps_context(current: str, engagement: EngagementRequest | None) -> dict:
+    index = STEP_SLUGS.index(current)
+    return {
+        "steps": [(slug, title) for slug, title, _form in STEPS],
+        "current_step": current,
+        "step_number": index + 1,
+        "step_count": len(STEPS),
+        "step_title": STEPS[index][1],
+        "previous_step": STEP_SLUGS[index - 1] if index > 0 else None,
+        "engagement": engagement,
+    }
+
+
+@role_required(Role.ASKER)
+def request_create(request: HttpRequest) -> HttpResponse:
+    organisation = _asker_organisation(request.user)
+    form = GoalStep(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        data, m2m = form.data_for_service()
+        try:
+            engagement = services.request_create(
+                asker_organisation=organisation, actor=request.user, data=data, m2m=m2m
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Uw vraag is bewaard als concept."))
+            return redirect("engagements:edit", pk=engagement.pk, step=STEP_SLUGS[1])
+    context = _steps_context("doel", None) | {"form": form, "organisation": organisation}
+    return render(request, "engagements/wizard_step.html", context)
+
+
+@login_required
+def request_edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
+    if step not in STEP_SLUGS:
+        raise Http404
+    if engagement.status != RequestStatus.DRAFT:
+        messages.info(request, _("Deze vraag is ingediend. U kunt hem niet meer aanpassen."))
+        return redirect("engagements:detail", pk=pk)
+    if step == "bijlagen":
+        return _attachments_step(request, engagement)
+    if step == "controleren":
+        return _review_step(request, engagement)
+    form_class = dict((slug, form) for slug, _title, form in STEPS)[step]
+    form = form_class(_posted(request), instance=engagement)
+    if request.method == "POST" and form.is_valid():
+        data, m2m = form.data_for_service()
+        try:
+            services.request_update(request=engagement, actor=request.user, data=data, m2m=m2m)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            following = STEP_SLUGS[STEP_SLUGS.index(step) + 1]
+            return redirect("engagements:edit", pk=pk, step=following)
+    context = _steps_context(step, engagement) | {"form": form, "organisation": engagement.asker_organisation}
+    return render(request, "engagements/wizard_step.html", context)
+
+
+def _attachments_step(request: HttpRequest, engagement: EngagementRequest) -> HttpResponse:
+    form = AttachmentForm(_posted(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.attachment_add(request=engagement, actor=request.user, upload=upload, original_name=upload.name)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De bijlage is toegevoegd."))
+            return redirect("engagements:edit", pk=engagement.pk, step="bijlagen")
+    context = _steps_context("bijlagen", engagement) | {
+        "form": form,
+        "attachments": engagement.attachments.order_by("uploaded_at"),
+    }
+    return render(request, "engagements/wizard_attachments.html", context)
+
+
+def _review_step(request: HttpRequest, engagement: EngagementRequest) -> HttpResponse:
+    context = _steps_context("controleren", engagement) | {
+        "attachments": engagement.attachments.order_by("uploaded_at"),
+        "last_review": engagement.intake_reviews.first(),
+    }
+    return render(request, "engagements/wizard_review.html", context)
+
+
+@login_required
+@require_POST
+def request_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
+    try:
+        services.request_submit(request=engagement, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+        return redirect("engagements:detail", pk=pk)
+    messages.success(request, _("Uw vraag is verstuurd. De organisatie bekijkt hem en laat het u weten."))
+    return redirect("engagements:detail", pk=pk)
+
+
+@login_required
+def request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement, access = get_request_for_user(request.user, pk)
+    if not (access.is_asker or access.is_coordinator):
+        raise PermissionDenied
+    if engagement.status not in rules.CANCELLABLE:
+        messages.info(request, _("Deze vraag kan niet meer worden geannuleerd."))
+        return redirect("engagements:detail", pk=pk)
+    form = NoteForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        as_ = rules.Actor.ASKER if access.is_asker else rules.Actor.COORDINATOR
+        try:
+            services.request_cancel(request=engagement, actor=request.user, as_=as_, note=form.cleaned_data["note"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De vraag is geannuleerd."))
+            return redirect("engagements:detail", pk=pk)
+    return render(request, "engagements/cancel.html", {"engagement": engagement, "form": form})
+
+
+# --- the request page ------------------------------------------------------------------------------
+
+
+@login_required
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement, access = get_request_for_user(
+        request.user,
+        pk,
+        queryset=EngagementRequest.objects.select_related("role", "practice_setting", "min_level", "created_by"),
+    )
+    page = selectors.request_page(request.user, engagement, access)
+    context = {
+        "engagement": engagement,
+        "page": page,
+        "access": access,
+        "seats_left": rules.seats_left(engagement.experts_needed, page.seats_taken),
+        "can_cancel": (access.is_asker or access.is_coordinator) and engagement.status in rules.CANCELLABLE,
+        "matching_url": matching_url(pk)
+        if access.is_coordinator and engagement.status == RequestStatus.MATCHING
+        else None,
+        "quote": pdf.quote_for(page.agreement) if page.agreement else None,
+        "session_states": services.SESSION_STATES,
+    }
+    return render(request, "engagements/detail.html", context)
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    engagement, _access = get_request_for_user(request.user, pk, allow_expert=True)
+    attachment = get_object_or_404(RequestAttachment, pk=attachment_pk, request=engagement)
+    extension = files.extension_of(attachment.original_name)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=files.CONTENT_TYPES.get(extension, "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
+    attachment = get_object_or_404(RequestAttachment, pk=attachment_pk, request=engagement)
+    try:
+        services.attachment_delete(attachment=attachment, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+        return redirect("engagements:detail", pk=pk)
+    messages.success(request, _("De bijlage is weggehaald."))
+    return redirect("engagements:edit", pk=pk, step="bijlagen")
+
+
+# --- the organisation: inbox and intake ------------------------------------------------------------
+
+
+@role_required(Role.COORDINATOR, Role.TRAINER)
+def inbox(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status") or None
+    if status not in RequestStatus.values:
+        status = None
+    page = Paginator(selectors.inbox(request.user, status=status), 50).get_page(request.GET.get("pagina"))
+    context = {
+        "page_obj": page,
+        "counts": selectors.inbox_counts(request.user),
+        "status": status,
+        "status_label": RequestStatus(status).label if status else None,
+        "can_run_housekeeping": get_roles(request.user).has(Role.COORDINATOR),
+    }
+    return render(request, "engagements/inbox.html", context)
+
+
+@role_required(Role.COORDINATOR)
+@require_POST
+def run_housekeeping(request: HttpRequest) -> HttpResponse:
+    invitations_housekeeping.enqueue()
+    messages.success(
+        request, _("Verlopen uitnodigingen worden afgesloten en herinneringen worden verstuurd. Dit kan even duren.")
+    )
+    return redirect("engagements:inbox")
+
+
+@login_required
+@require_POST
+def intake_start(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
+    try:
+        services.intake_start(request=engagement, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, _("U heeft de vraag in behandeling genomen."))
+    return redirect("engagements:intake", pk=pk)
+
+
+@login_required
+def intake(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement, _access = get_request_for_user(
+        request.user,
+        pk,
+        need=COORDINATOR,
+        queryset=EngagementRequest.objects.select_related("role", "practice_setting"),
+    )
+    if engagement.status not in (RequestStatus.SUBMITTED, RequestStatus.INTAKE):
+        messages.info(request, _("Over deze vraag is al besloten."))
+        return redirect("engagements:detail", pk=pk)
+    form = IntakeForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            review = services.intake_review(request=engagement, actor=request.user, answers=form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Het besluit is opgeslagen: %(decision)s.") % {"decision": review.get_decision_display()}
+            )
+            return redirect("engagements:detail", pk=pk)
+    return render(
+        request,
+        "engagements/intake.html",
+        {"engagement": engagement, "form": form, "attachments": engagement.attachments.order_by("uploaded_at")},
+    )
+
+
+# --- invitations: the coordinator invites --------------------------------------------------------
+
+
+@login_required
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: a simple list of active experts to invite. POST: invite one expert (also from the matching page)."""
+    engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
+    if request.method == "POST":
+        form = InviteForm(request.POST)
+        back = _safe_next(request, request.POST.get("next")) or reverse("engagements:invite", args=[pk])
+        if not form.is_valid():
+            messages.error(request, _("Kies een ervaringsdeskundige."))
+            return redirect(back)
+        expert = (
+            ExpertProfile.objects.filter(
+                pk=form.cleaned_data["expert"], organisation_id=engagement.deploying_organisation_id
+            )
+            .select_related("user")
+            .first()
+        )
+        if expert is None:
+            raise Http404
+        # The service refuses a coordinator who invites themselves (403): not only hidden in the list.
+        try:
+            services.invitation_create(
+                request=engagement, expert=expert, actor=request.user, message=form.cleaned_data["message"]
+            )
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+        else:
+            messages.success(request, _("De uitnodiging is verstuurd. De ervaringsdeskundige krijgt een e-mail."))
+        return redirect(back)
+    if engagement.status != RequestStatus.MATCHING:
+        messages.info(request, _("U kunt alleen uitnodigen terwijl er gezocht wordt."))
+        return redirect("engagements:detail", pk=pk)
+    filters = PickerFilterForm(request.GET or None)
+    query, only_matching = "", False
+    if filters.is_valid():
+        query, only_matching = filters.cleaned_data["q"].strip(), filters.cleaned_data["passend"]
+    page, rows = selectors.expert_picker(
+        request.user,
+        engagement,
+        query=query,
+        only_matching=only_matching,
+        page=request.GET.get("pagina") or 1,
+        path=request.path,
+    )
+    seats_taken = selectors.seats_taken(engagement)
+    return render(
+        request,
+        "engagements/invite.html",
+        {
+            "engagement": engagement,
+            "filters": filters,
+            "page_obj": page,
+            "rows": rows,
+            "seats_taken": seats_taken,
+            "seats_left": rules.seats_left(engagement.experts_needed, seats_taken),
+            "matching_url": matching_url(pk),
+            "base_query": _without_page(request),
+        },
+    )
+
+
+# --- invitations: the expert decides -------------------------------------------------------------
+
+
+@role_required(Role.EXPERT)
+def my_invitations(request: HttpRequest) -> HttpResponse:
+    invitations = list(selectors.invitations_of_expert(request.user))
+    pending = [i for i in invitations if i.state == Invitation.State.PENDING]
+    answered = [i for i in invitations if i.state != Invitation.State.PENDING]
+    return render(request, "engagements/invitations.html", {"pending": pending, "answered": answered})
+
+
+@role_required(Role.EXPERT)
+def my_assignments(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "engagements/assignments.html", {"invitations": selectors.assignments_of_expert(request.user)}
+    )
+
+
+@login_required
+def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_invitation_for_expert(request.user, pk)
+    engagement = invitation.request
+    form = RespondForm(_posted(request))
+    if request.method == "POST":
+        if form.is_valid():
+            accept = form.cleaned_data["answer"] == "yes"
+            try:
+                services.invitation_respond(
+                    invitation=invitation, actor=request.user, accept=accept, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as exc:
+                messages.error(request, _error_text(exc))
+            else:
+                messages.success(
+                    request,
+                    _("Dank u wel. U doet mee.")
+                    if accept
+                    else _("Dank u wel voor uw antwoord. Nee zeggen mag altijd."),
+                )
+            return redirect("engagements:invitation", pk=pk)
+        messages.error(request, _("Kies ja of nee."))
+    seats_taken = selectors.seats_taken(engagement)
+    accepted = invitation.state == Invitation.State.ACCEPTED
+    context = {
+        "invitation": invitation,
+        "engagement": engagement,
+        "form": form,
+        "seats_taken": seats_taken,
+        "seats_left": rules.seats_left(engagement.experts_needed, seats_taken),
+        "attachments": engagement.attachments.order_by("uploaded_at")
+        if invitation.state in (Invitation.State.PENDING, Invitation.State.ACCEPTED)
+        else [],
+        "agreement": getattr(engagement, "agreement", None) if accepted else None,
+        "sessions": engagement.sessions.order_by("starts_at") if accepted else [],
+        "compensation_warning": _template_exists(COMPENSATION_WARNING),
+        "compensation_warning_template": COMPENSATION_WARNING,
+    }
+    return render(request, "engagements/invitation.html", context)
+
+
+# --- agreement and quote ---------------------------------------------------------------------------
+
+
+@login_required
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
+    if engagement.status != RequestStatus.MATCHING:
+        messages.info(request, _("De afspraken kunt u alleen aanpassen voordat de vrager akkoord geeft."))
+        return redirect("engagements:detail", pk=pk)
+    agreement = getattr(engagement, "agreement", None)
+    form = AgreementForm(_posted(request), instance=agreement, request=engagement)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agreement_save(request=engagement, actor=request.user, data=form.data_for_service())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De afspraken en de offerte zijn opgeslagen. De vrager krijgt een e-mail."))
+            return redirect("engagements:detail", pk=pk)
+    return render(request, "engagements/agreement_form.html", {"engagement": engagement, "form": form})
+
+
+def _pdf_response(content: bytes, name: str) -> FileResponse:
+    return FileResponse(io.BytesIO(content), as_attachment=True, filename=name, content_type="application/pdf")
+
+
+def _agreement_or_404(engagement: EngagementRequest):
+    agreement = getattr(engagement, "agreement", None)
+    if agreement is None:
+        raise Http404
+    return agreement
+
+
+@login_required
+def agreement_pdf(request: HttpRequest, pk: int) -> FileResponse:
+    engagement, access = get_request_for_user(request.user, pk, allow_expert=True)
+    if not (access.can_read or access.is_accepted_expert):
+        raise Http404
+    agreement = _agreement_or_404(engagement)
+    return _pdf_response(pdf.agreement_pdf(agreement), f"samenwerkingsafspraken-{slugify(engagement.title)[:40]}.pdf")
+
+
+@login_required
+def quote_pdf(request: HttpRequest, pk: int) -> FileResponse:
+    engagement, _access = get_request_for_user(request.user, pk)
+    agreement = _agreement_or_404(engagement)
+    return _pdf_response(pdf.quote_pdf(agreement), f"offerte-{slugify(engagement.title)[:40]}.pdf")
+
+
+@login_required
+@require_POST
+def agreement_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
+    try:
+        services.agreement_accept(request=engagement, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, _("U heeft akkoord gegeven. De ervaringsdeskundigen krijgen bericht."))
+    return redirect("engagements:detail", pk=pk)
+
+
+# --- running and completing ------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def request_start(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
+    try:
+        services.request_start(request=engagement, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, _("De inzet is begonnen. De ervaringsdeskundigen krijgen bericht."))
+    return redirect("engagements:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def request_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
+    form = NoteForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        services.request_complete(request=engagement, actor=request.user, note=note)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, _("De inzet is afgerond."))
+    return redirect("engagements:detail", pk=pk)
+
+
+@login_required
+def session_add(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
+    if engagement.status not in services.SESSION_STATES:
+        messages.info(request, _("Bijeenkomsten plant u nadat de vraag is aangenomen, tot de inzet klaar is."))
+        return redirect("engagements:detail", pk=pk)
+    initial = {"location": _("Online") if engagement.online and not engagement.location else engagement.location}
+    form = SessionForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_add(request=engagement, actor=request.user, data=form.data_for_service())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De bijeenkomst staat in de agenda."))
+            return redirect("engagements:detail", pk=pk)
+    return render(request, "engagements/session_form.html", {"engagement": engagement, "form": form})
+
+
+# --- calendar --------------------------------------------------------------------------------------
+
+
+def _ics_response(content: bytes, name: str, *, download: bool) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    if download:
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def request_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    engagement, access = get_request_for_user(request.user, pk, allow_expert=True)
+    if not (access.can_read or access.is_accepted_expert):
+        raise Http404
+    sessions = engagement.sessions.select_related("request__deploying_organisation").order_by("starts_at")
+    name = f"inzet-{slugify(engagement.title)[:40] or engagement.pk}.ics"
+    return _ics_response(calendar.to_ics(sessions, name=engagement.title), name, download=True)
+
+
+CALENDAR_ROLES = (Role.ASKER, Role.COORDINATOR, Role.TRAINER, Role.EXPERT)
+
+
+@role_required(*CALENDAR_ROLES)
+def calendar_page(request: HttpRequest) -> HttpResponse:
+    feed = services.calendar_feed_get(user=request.user)
+    feed_url = request.build_absolute_uri(reverse("engagements:feed", args=[feed.token]))
+    sessions = selectors.sessions_for_person(request.user).filter(request__status__in=services.SESSION_STATES)[:50]
+    return render(request, "engagements/calendar.html", {"feed_url": feed_url, "sessions": sessions})
+
+
+@role_required(*CALENDAR_ROLES)
+@require_POST
+def calendar_renew(request: HttpRequest) -> HttpResponse:
+    services.calendar_feed_renew(user=request.user)
+    messages.success(request, _("U heeft een nieuw agenda-adres. Het oude adres werkt niet meer."))
+    return redirect("engagements:calendar")
+
+
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The private feed: the secret token is the key, so calendar apps can read it without logging in."""
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    sessions = selectors.sessions_for_person(feed.user)
+    return _ics_response(calendar.to_ics(sessions, name="Inzet"), "inzet.ics", download=False)
