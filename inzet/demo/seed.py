@@ -14,6 +14,7 @@ from django.utils import timezone
 from inzet.accounts.models import User
 from inzet.demo.data import FIRST_NAMES, LAST_NAMES
 from inzet.demo.generate import Vocabularies, sketch_profile
+from inzet.directory.services import bulk_build_documents
 from inzet.experts.models import ExpertCompetence, ExpertExperience, ExpertProfile
 from inzet.organisations.models import Membership, Organisation, Role
 
@@ -108,6 +109,7 @@ def seed_experts(
                     ["expertprofile_id", "term_id"],
                     [(p.pk, t.pk) for p, s in zip(profiles, sketches, strict=True) for t in getattr(s, attr)],
                 )
+        bulk_build_documents(profile_ids=[p.pk for p in profiles])
         made += size
         if progress:
             progress(size)

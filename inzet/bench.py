@@ -1,0 +1,364 @@
+"""Performance benchmarks: `make bench` / `python -m inzet.bench [--experts N] [--runs N] [--only NAME]`.
+
+Prints one line per figure, `BENCH <name> <value> <unit>`, and adds a table for this run to
+docs/BENCHMARKS.md (machine, date, database, dataset size, figures and targets).
+
+The data is the synthetic dataset of `manage.py inzet seed` (added here when the database has
+fewer seeded experts than asked for). Without INZET_DATABASE_URL the benchmark uses its own
+SQLite file, var/bench.sqlite3, so the demo database is left alone; with it (e.g. PostgreSQL) it
+uses that database. Each benchmark is a function registered with @benchmark that returns figures;
+later issues add their own (e.g. matching) to the same registry.
+"""
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+REPORT = BASE_DIR / "docs" / "BENCHMARKS.md"
+KEEP_RUNS = 12
+_RUN_MARK = "<!-- bench-run -->"
+
+
+def configure_database() -> None:
+    """Point Django at the benchmark database before it starts (settings read the environment)."""
+    if not os.environ.get("INZET_DATABASE_URL"):
+        var_dir = Path(os.environ.get("INZET_VAR_DIR", BASE_DIR / "var"))
+        var_dir.mkdir(parents=True, exist_ok=True)
+        os.environ["INZET_DATABASE_URL"] = f"sqlite:///{var_dir / 'bench.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inzet.settings")
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    unit: str
+    target: str = ""  # e.g. "≤ 100"
+    ok: bool | None = None  # None: no target
+
+    @classmethod
+    def of(cls, item) -> "Figure":
+        """A Figure, or a (name, value, unit[, target]) tuple such as inzet.matching.bench returns."""
+        if isinstance(item, Figure):
+            return item
+        name, value, unit, *rest = item
+        target = rest[0] if rest else ""
+        return cls(name, value, unit, target, meets(value, target))
+
+    @property
+    def line(self) -> str:
+        value = (
+            f"{self.value:.3f}"
+            if isinstance(self.value, float) and self.unit == "s"
+            else (f"{self.value:.1f}" if isinstance(self.value, float) else str(self.value))
+        )
+        return f"BENCH {self.name} {value} {self.unit}"
+
+
+@dataclass
+class Context:
+    experts: int
+    runs: int
+    warmup: int
+    notes: list[str] = field(default_factory=list)
+
+
+BENCHMARKS: dict[str, Callable[[Context], list]] = {}
+
+
+def meets(value: float, target: str) -> bool | None:
+    """Whether `value` meets a target written as "≤ 100" or "≥ 1"; None without a target."""
+    target = (target or "").strip()
+    for sign, check in (("≤", lambda v, t: v <= t), ("<=", lambda v, t: v <= t), ("≥", lambda v, t: v >= t)):
+        if target.startswith(sign):
+            try:
+                return check(value, float(target[len(sign) :].split()[0]))
+            except (ValueError, IndexError):
+                return None
+    return None
+
+
+def benchmark(name: str):
+    """Register a benchmark: a function (Context) -> list of Figure or (name, value, unit, target)."""
+
+    def register(function):
+        BENCHMARKS[name] = function
+        return function
+
+    return register
+
+
+def percentile(samples: list[float], pct: float) -> float:
+    """Nearest-rank percentile (p95 of 60 runs is the 57th fastest)."""
+    ordered = sorted(samples)
+    rank = max(1, min(len(ordered), round(pct / 100 * len(ordered) + 0.4999)))
+    return ordered[rank - 1]
+
+
+def time_requests(call: Callable[[], object], *, runs: int, warmup: int) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU milliseconds of `runs` calls after `warmup` calls. CPU time (this process:
+    Python, templates and SQLite, which runs in-process) shows the work itself on a busy machine."""
+    for _ in range(warmup):
+        call()
+    wall, cpu = [], []
+    for _ in range(runs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        call()
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return wall, cpu
+
+
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+
+
+def count_statements(captured) -> tuple[int, int]:
+    """(statements that read or write data, all statements incl. BEGIN/COMMIT/SAVEPOINT)."""
+    statements = [q["sql"].lstrip().upper() for q in captured]
+    data = [s for s in statements if not s.startswith(TRANSACTION_CONTROL)]
+    return len(data), len(statements)
+
+
+# --- the dataset -----------------------------------------------------------------------------------
+
+
+def ensure_dataset(experts: int) -> None:
+    """At least `experts` seeded experts, each with a search document."""
+    from tqdm import tqdm
+
+    from inzet.accounts.models import User
+    from inzet.demo.seed import seed_experts
+    from inzet.directory.services import bulk_build_documents
+    from inzet.experts.models import ExpertProfile
+
+    have = User.objects.filter(email__startswith="seed-").count()
+    if have < experts:
+        with tqdm(total=experts - have, unit="expert", desc="seed", file=sys.stderr) as bar:
+            seed_experts(experts - have, progress=bar.update)
+    missing = list(ExpertProfile.objects.filter(search_document__isnull=True).values_list("pk", flat=True))
+    if missing:
+        with tqdm(total=len(missing), unit="expert", desc="search documents", file=sys.stderr) as bar:
+            bulk_build_documents(profile_ids=missing, progress=bar.update)
+
+
+def bench_coordinator():
+    """A coordinator of the first seeded organisation (about 1/20 of the experts)."""
+    from inzet.accounts.models import User
+    from inzet.organisations.models import Membership, Organisation, Role
+
+    organisation = Organisation.objects.get(slug="seed-org-0")
+    user, _created = User.objects.get_or_create(
+        email="bench-coordinator@seed.example.org", defaults={"full_name": "Bench Coördinator"}
+    )
+    Membership.objects.get_or_create(user=user, organisation=organisation, role=Role.COORDINATOR)
+    return user, organisation
+
+
+# --- benchmarks ----------------------------------------------------------------------------------
+
+
+@benchmark("expert_list")
+def expert_list(context: Context) -> list[Figure]:
+    """The coordinator's filtered expert list, rendered through the real view (django.test.Client)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from inzet.experts.models import ExpertProfile
+    from inzet.taxonomy.models import Term
+
+    user, organisation = bench_coordinator()
+    client = Client()
+    client.force_login(user)
+    start = timezone.localdate() + timedelta(days=7)
+    params = {
+        "q": "utrecht",
+        "areas": Term.objects.get(vocabulary="experience_area", code="mental_health").pk,
+        "roles": Term.objects.get(vocabulary="role", code="supporter").pk,
+        "available_from": start.isoformat(),
+        "available_to": (start + timedelta(days=7)).isoformat(),
+    }
+    url = reverse("directory:experts")
+
+    def call():
+        response = client.get(url, params)
+        assert response.status_code == 200, response.status_code
+
+    samples, cpu = time_requests(call, runs=context.runs, warmup=context.warmup)
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    queries, statements = count_statements(captured.captured_queries)
+    in_org = ExpertProfile.objects.filter(organisation=organisation).count()
+    context.notes.append(
+        f"expert_list: coordinator of 1 of 20 seeded organisations ({in_org:,} experts), GET {url} with "
+        f"search “utrecht” + experience area + role + available {params['available_from']}…"
+        f"{params['available_to']}, sorted by name, page 1 of 25; {context.runs} timed runs after "
+        f"{context.warmup} warm-up runs. Queries are counted for the whole request (session, user, "
+        f"two-step device checks, roles, page + total, labels + linked rows, access log insert, "
+        f"session save); `expert_list_statements` also counts the BEGIN/COMMIT around the two "
+        f"writes, which Django logs as statements. "
+        f"`expert_list_cpu_p95_ms` is this process's CPU time per request (the database runs "
+        f"in-process on SQLite, not on PostgreSQL), which a busy shared machine affects less than wall time."
+    )
+    p95 = percentile(samples, 95)
+    return [
+        Figure("expert_list_p95_ms", round(p95, 1), "ms", "≤ 100", p95 <= 100),
+        Figure("expert_list_queries", queries, "queries", "≤ 10", queries <= 10),
+        Figure("expert_list_p50_ms", round(statistics.median(samples), 1), "ms"),
+        Figure("expert_list_cpu_p95_ms", round(percentile(cpu, 95), 1), "ms"),
+        Figure("expert_list_statements", statements, "statements"),
+    ]
+
+
+# --- report --------------------------------------------------------------------------------------
+
+
+@benchmark("matching")
+def matching(context: Context) -> list:
+    from inzet.matching.bench import bench_match
+
+    return bench_match(context.experts, runs=context.runs, warmup=context.warmup)
+
+
+def _usable_cpus() -> int | str:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return "?"
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        ram = f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.1f} GiB"
+    except (ValueError, OSError, AttributeError):
+        ram = "unknown"
+    try:
+        load = "{:.1f} / {:.1f} / {:.1f}".format(*os.getloadavg())
+    except OSError:
+        load = "unknown"
+    return {
+        "platform": platform.platform(),
+        "CPU": f"{cpu}, {os.cpu_count()} logical CPUs ({_usable_cpus()} usable by this process)",
+        "RAM": ram,
+        "load average (1/5/15 min) at start": load,
+        "Python": platform.python_version(),
+    }
+
+
+def database() -> str:
+    import django
+    from django.db import connection
+
+    where = ""
+    if connection.vendor != "sqlite":
+        host = connection.settings_dict.get("HOST") or "local socket"
+        where = f", server at {host}"
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("select sqlite_version()")
+            version = f"SQLite {cursor.fetchone()[0]}"
+        elif connection.vendor == "postgresql":
+            cursor.execute("show server_version")
+            version = f"PostgreSQL {cursor.fetchone()[0]}"
+        else:
+            version = connection.vendor
+    return f"{version} (Django {django.get_version()}{where})"
+
+
+def write_report(figures: list[Figure], context: Context, info: dict[str, str]) -> None:
+    from django.utils import timezone
+
+    lines = [
+        _RUN_MARK,
+        f"## {timezone.localtime():%Y-%m-%d %H:%M} – {info['database'].split(' (')[0]}, {context.experts:,} experts",
+        "",
+        "| | |",
+        "|---|---|",
+        *[f"| {key} | {value} |" for key, value in info.items()],
+        "",
+        "| figure | value | unit | target | met |",
+        "|---|---:|---|---|---|",
+    ]
+    for f in figures:
+        met = "" if f.ok is None else ("yes" if f.ok else "**no**")
+        lines.append(f"| `{f.name}` | {f.line.split()[2]} | {f.unit} | {f.target} | {met} |")
+    lines += ["", *[f"- {note}" for note in context.notes], ""]
+    header = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`python -m inzet.bench`); the newest run first, "
+        f"at most {KEEP_RUNS} runs. Each figure is also printed as `BENCH <name> <value> <unit>`.",
+        "Dataset: `manage.py inzet seed` (synthetic experts in 20 organisations). SQLite runs use "
+        "`var/bench.sqlite3`; PostgreSQL runs use `INZET_DATABASE_URL`.",
+        "",
+    ]
+    previous = []
+    if REPORT.exists():
+        previous = [f"{_RUN_MARK}{part}" for part in REPORT.read_text().split(_RUN_MARK)[1:]]
+    runs = ["\n".join(lines), *[p.rstrip() + "\n" for p in previous]][:KEEP_RUNS]
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text("\n".join(header) + "\n" + "\n".join(runs))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--experts", type=int, default=100_000, help="dataset size (default 100,000)")
+    parser.add_argument("--runs", type=int, default=60, help="timed runs per figure (default 60)")
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--only", action="append", help="run only these benchmarks (repeatable)")
+    parser.add_argument("--no-report", action="store_true", help="print figures, do not write docs/BENCHMARKS.md")
+    args = parser.parse_args(argv)
+
+    configure_database()
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    ensure_dataset(args.experts)
+    from inzet.experts.models import ExpertProfile
+
+    info = {**machine()}
+    info["database"] = database()
+    info["dataset"] = f"{ExpertProfile.objects.count():,} experts (`inzet seed`), 20 organisations"
+    context = Context(experts=args.experts, runs=args.runs, warmup=args.warmup)
+    names = args.only or list(BENCHMARKS)
+    unknown = set(names) - set(BENCHMARKS)
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}; known: {', '.join(BENCHMARKS)}")
+    figures: list[Figure] = []
+    for name in names:
+        for item in BENCHMARKS[name](context):
+            figure = Figure.of(item)
+            print(figure.line, flush=True)
+            figures.append(figure)
+    if not args.no_report:
+        write_report(figures, context, info)
+        print(f"Wrote {REPORT.relative_to(BASE_DIR)}", file=sys.stderr)
+    missed = [f.name for f in figures if f.ok is False]
+    if missed:
+        print(f"Target missed: {', '.join(missed)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Keeping the search documents up to date.
+
+Call `search_document_refresh(profile_ids=[...])` after any change to a profile, its experiences,
+roles, languages, competences or training, or its visibility choices. `bulk_build_documents()`
+rebuilds many (the seed, `manage.py inzet_reindex`) in batches of a few queries each.
+"""
+
+from collections.abc import Callable, Iterable
+from types import SimpleNamespace
+
+from django.db import transaction
+from django.utils import translation
+
+from inzet.directory import text
+from inzet.directory.models import ExpertSearchDocument
+from inzet.directory.reference import ALL_KINDS, Reference, Related, load_reference, load_related
+from inzet.experts.disclosure import ITEM_FIELDS, can_see, experience_visible
+from inzet.experts.models import Audience, ExpertProfile, WorkForm
+
+BATCH = 2000
+_PROFILE_VALUES = ("pk", "user__full_name", "level_id", "area__municipality", "area__region", "work_form")
+
+
+def _labels(reference: Reference, pks) -> list[str]:
+    found = [reference.terms[pk] for pk in pks if pk in reference.terms]
+    # Both languages: people may search in the language of the screen they use.
+    return [label for t in found for label in (t.label_nl, t.label_en)]
+
+
+def document_parts(profile, related: Related, reference: Reference, level: int) -> list[str]:
+    """The words of everything `profile` shows at `level`; never the stories, benefit or needs."""
+    parts: list[str] = []
+    if can_see(level, profile, "name"):
+        parts.append(profile.user__full_name)
+    if can_see(level, profile, "level") and profile.level_id:
+        parts.extend(_labels(reference, [profile.level_id]))
+    parts.extend(
+        _labels(
+            reference,
+            [area for area, vis in related.experiences if experience_visible(level, SimpleNamespace(visibility=vis))],
+        )
+    )
+    if can_see(level, profile, "roles"):
+        parts.extend(_labels(reference, related.roles + related.relational_roles + related.settings))
+    if can_see(level, profile, "competences"):
+        parts.extend(_labels(reference, [pk for pk, _confirmed in related.competences]))
+    if can_see(level, profile, "languages"):
+        parts.extend(_labels(reference, related.languages))
+    if can_see(level, profile, "training"):
+        parts.extend(related.training)
+    if can_see(level, profile, "region"):
+        parts.extend([profile.area__municipality or "", profile.area__region or ""])
+    if can_see(level, profile, "work_form") and profile.work_form:
+        parts.append(str(WorkForm(profile.work_form).label))
+    return parts
+
+
+def _build(profiles: list[dict], related: dict[int, Related], reference: Reference) -> list[ExpertSearchDocument]:
+    documents = []
+    with translation.override("nl"):
+        for values in profiles:
+            profile = SimpleNamespace(**values)
+            found = related.get(profile.pk) or Related()
+            documents.append(
+                ExpertSearchDocument(
+                    profile_id=profile.pk,
+                    coordinators_text=text.build_document(
+                        document_parts(profile, found, reference, Audience.COORDINATORS)
+                    ),
+                    public_text=text.build_document(document_parts(profile, found, reference, Audience.PUBLIC)),
+                )
+            )
+    return documents
+
+
+def _save(documents: list[ExpertSearchDocument]) -> None:
+    ExpertSearchDocument.objects.bulk_create(
+        documents,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["profile"],
+        update_fields=["coordinators_text", "public_text", "updated_at"],
+    )
+
+
+_VALUES = (*_PROFILE_VALUES, *ITEM_FIELDS.values())
+
+
+@transaction.atomic
+def search_document_refresh(*, profile_ids: Iterable[int]) -> int:
+    """Rebuild the search documents of these profiles: about four queries per 2,000 profiles."""
+    return bulk_build_documents(profile_ids=profile_ids)
+
+
+def bulk_build_documents(
+    *, profile_ids: Iterable[int] | None = None, progress: Callable[[int], None] | None = None
+) -> int:
+    """Build the documents of many profiles (all when `profile_ids` is None) in batches of 2,000,
+    each its own transaction of a few queries. Ids are taken in ranges, so any number works."""
+    ids = sorted(set(profile_ids)) if profile_ids is not None else None
+    if ids is None:
+        ids = list(ExpertProfile.objects.order_by("pk").values_list("pk", flat=True))
+        every = True
+    else:
+        every = False
+    reference = load_reference() if ids else None
+    made = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        with transaction.atomic():
+            if every:  # consecutive ids: a range is cheaper than a list of 2,000 parameters
+                lookup = {"gte": chunk[0], "lte": chunk[-1]}
+                profiles = ExpertProfile.objects.filter(pk__gte=chunk[0], pk__lte=chunk[-1])
+            else:
+                lookup = {"in": chunk}
+                profiles = ExpertProfile.objects.filter(pk__in=chunk)
+            documents = _build(list(profiles.values(*_VALUES)), load_related(ALL_KINDS, **lookup), reference)
+            _save(documents)
+        made += len(documents)
+        if progress:
+            progress(len(documents))
+    return made
