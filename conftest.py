@@ -154,3 +154,29 @@ def expert_profile(expert, orgs):
         visibility=Audience.PUBLIC,
     )
     return profile
+
+
+_DATA_MIGRATIONS = ["inzet.taxonomy.migrations.0002_reference_data", "inzet.compensation.migrations.0002_default_rule_tables"]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests (live server, concurrency) flush the database, rows from data
+    migrations included. Put the reference lists and rule tables back before each test."""
+    import importlib
+
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if "transactional_db" in names or "live_server" in names or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or marker:
+        request.getfixturevalue("db")
+    else:
+        return
+    from django.apps import apps
+
+    from inzet.taxonomy.models import Term
+
+    if not Term.objects.exists():
+        for module in _DATA_MIGRATIONS:
+            importlib.import_module(module).load(apps, None)

@@ -20,5 +20,6 @@ def test_the_demo_has_requests_in_every_stage_and_loads_once(db, mailoutbox, dja
         expert__user__email="expert@example.org", state="accepted", request__status="running"
     ).exists()
     assert mailoutbox == []  # building the demo mails nobody
+    count = EngagementRequest.objects.count()
     assert load_engagements_demo() == []
-    assert EngagementRequest.objects.count() == 6
+    assert EngagementRequest.objects.count() == count >= 6
