@@ -139,7 +139,10 @@ def expert_profile(expert, orgs):
     profile.wanted_roles.set([term("role", "policy_influencer")])
     profile.languages.set([term("language", "nl")])
     ExpertExperience.objects.create(
-        profile=profile, area=term("experience_area", "addiction"), description="Geheim verhaal", visibility=Audience.ONLY_ME
+        profile=profile,
+        area=term("experience_area", "addiction"),
+        description="Geheim verhaal",
+        visibility=Audience.ONLY_ME,
     )
     ExpertExperience.objects.create(
         profile=profile,
@@ -156,7 +159,10 @@ def expert_profile(expert, orgs):
     return profile
 
 
-_DATA_MIGRATIONS = ["inzet.taxonomy.migrations.0002_reference_data", "inzet.compensation.migrations.0002_default_rule_tables"]
+_DATA_MIGRATIONS = [
+    "inzet.taxonomy.migrations.0002_reference_data",
+    "inzet.compensation.migrations.0002_default_rule_tables",
+]
 
 
 @pytest.fixture(autouse=True)

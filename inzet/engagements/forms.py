@@ -120,7 +120,7 @@ class ExpertiseStep(StepForm):
             "experience_areas": _("Over welke ervaringen gaat het? Kies er geen als het niet uitmaakt."),
             "competences": _("Wat moeten de ervaringsdeskundigen kunnen?"),
             "min_level": _("Hoe ver moet iemand zijn met het inzetten van de eigen ervaring?"),
-            "experts_needed": _("Wij raden twee mensen aan: samen sta je sterker."),
+            "experts_needed": _("Wij raden twee mensen aan: samen staan zij sterker."),
         }
         error_messages = {
             "experts_needed": {

@@ -111,7 +111,7 @@ _REASON_ITEM = {
     TOO_FAR: "location",
 }
 _REASON_NL = {
-    SELF: "Dit ben je zelf. Je kunt jezelf niet voorstellen of inzetten.",
+    SELF: "Dit bent u zelf. U kunt uzelf niet voorstellen of inzetten.",
     NO_CONSENT: "Deze persoon doet (nu) niet mee aan matchen.",
     PAUSED: "Deze persoon heeft even pauze.",
     DOES_NOT_WANT: "Deze persoon wil dit soort werk niet doen.",
@@ -134,7 +134,7 @@ CRITERIA = (
     ("recent_heavy", "Zware opdrachten kort geleden", "workload"),
     ("feedback", "Eerdere feedback", "feedback"),
 )
-HIDDEN_NL = "Niet met jou gedeeld. Telt niet mee."
+HIDDEN_NL = "Niet met u gedeeld. Telt niet mee."
 
 EARTH_RADIUS_KM = 6371.0088
 

@@ -12,7 +12,12 @@ LEVELS = [
 ROLES = [
     ("supporter", "Ondersteuner, begeleider, maatje of coach", "Supporter, guide, buddy or coach", "002 TIP 2"),
     ("policy_influencer", "Beleidsbeïnvloeder", "Policy influencer", "002 TIP 2"),
-    ("expertise_promoter", "Deskundigheidsbevorderaar (ook co-docent)", "Expertise promoter (incl. co-teacher)", "002 TIP 2"),
+    (
+        "expertise_promoter",
+        "Deskundigheidsbevorderaar (ook co-docent)",
+        "Expertise promoter (incl. co-teacher)",
+        "002 TIP 2",
+    ),
     ("researcher", "Onderzoeker", "Researcher", "002 TIP 2"),
     ("innovator", "Initiatiefnemer van vernieuwing", "Initiator of innovation", "002 TIP 2"),
 ]
@@ -26,14 +31,24 @@ RELATIONAL_ROLES = [
 PRACTICE_SETTINGS = [
     ("individual_support", "Individuele ondersteuning", "Individual peer support", "001 l.2134"),
     ("peer_groups", "Lotgenotengroepen", "Peer groups", "001 l.2160"),
-    ("institutions", "Instellingen (cliëntenraad, keukentafelgesprek, vertrouwenspersoon)", "Institutions (client council, kitchen-table talk, confidant)", "001 l.2190"),
+    (
+        "institutions",
+        "Instellingen (cliëntenraad, keukentafelgesprek, vertrouwenspersoon)",
+        "Institutions (client council, kitchen-table talk, confidant)",
+        "001 l.2190",
+    ),
     ("society", "Samenleving (kwartiermaker, mystery guest)", "Society (kwartiermaker, mystery guest)", "001 l.2220"),
     ("education_research", "Onderwijs en onderzoek", "Education and research", "001 l.2255"),
 ]
 SECTORS = [
     ("care", "Zorg", "Care", "001 l.1556"),
     ("social_domain", "Sociaal domein (werk, inkomen, armoede)", "Social domain (work, income, poverty)", "001 l.1556"),
-    ("participation_wmo_youth", "Participatiewet, Wmo 2015 en Jeugdwet", "Participation Act, Wmo 2015 and Youth Act", "001 l.1556"),
+    (
+        "participation_wmo_youth",
+        "Participatiewet, Wmo 2015 en Jeugdwet",
+        "Participation Act, Wmo 2015 and Youth Act",
+        "001 l.1556",
+    ),
     ("accessibility", "Toegankelijkheid", "Accessibility", "001 l.1556"),
     ("safety_justice", "Veiligheid en justitie", "Safety and justice", "001 l.1556"),
 ]
@@ -55,7 +70,12 @@ EXPERIENCE_AREAS = [
 TREATY_AREAS = [
     ("awareness", "Bewustwording", "Awareness", "001 l.1440"),
     ("public_life", "Openbaar leven, cultuur en sport", "Public life, culture and sport", "001 l.1440"),
-    ("accessibility", "Toegankelijkheid (fysiek, digitaal, sociaal)", "Accessibility (physical, digital, social)", "001 l.1440"),
+    (
+        "accessibility",
+        "Toegankelijkheid (fysiek, digitaal, sociaal)",
+        "Accessibility (physical, digital, social)",
+        "001 l.1440",
+    ),
     ("mobility", "Mobiliteit", "Mobility", "001 l.1440"),
     ("housing", "Wonen", "Housing", "001 l.1440"),
     ("education", "Onderwijs", "Education", "001 l.1440"),
@@ -63,11 +83,36 @@ TREATY_AREAS = [
     ("work_day_activities", "Werk en dagbesteding", "Work and day activities", "001 l.1440"),
 ]
 COMPETENCES = [
-    ("reciprocal_contact", "Wederkerig en gelijkwaardig contact maken met eigen en collectieve ervaringskennis", "Reciprocal and equal contact using own and collective experiential knowledge", "002 TIP 3 (BCP-E 2022)"),
-    ("methods_tools", "Methoden en instrumenten van het vak gebruiken", "Using the methods and tools of the field", "002 TIP 3 (BCP-E 2022)"),
-    ("cooperating_positioning", "Samenwerken en positioneren op meerdere niveaus", "Cooperating and positioning on several levels", "002 TIP 3 (BCP-E 2022)"),
-    ("change_advice", "Veranderingsgericht adviseren over zorg, ondersteuning en beleid", "Change-oriented advice on care, support and policy", "002 TIP 3 (BCP-E 2022)"),
-    ("professional_thinking", "Conceptueel, normatief en professioneel denken", "Conceptual, normative and professional thinking", "002 TIP 3 (BCP-E 2022)"),
+    (
+        "reciprocal_contact",
+        "Wederkerig en gelijkwaardig contact maken met eigen en collectieve ervaringskennis",
+        "Reciprocal and equal contact using own and collective experiential knowledge",
+        "002 TIP 3 (BCP-E 2022)",
+    ),
+    (
+        "methods_tools",
+        "Methoden en instrumenten van het vak gebruiken",
+        "Using the methods and tools of the field",
+        "002 TIP 3 (BCP-E 2022)",
+    ),
+    (
+        "cooperating_positioning",
+        "Samenwerken en positioneren op meerdere niveaus",
+        "Cooperating and positioning on several levels",
+        "002 TIP 3 (BCP-E 2022)",
+    ),
+    (
+        "change_advice",
+        "Veranderingsgericht adviseren over zorg, ondersteuning en beleid",
+        "Change-oriented advice on care, support and policy",
+        "002 TIP 3 (BCP-E 2022)",
+    ),
+    (
+        "professional_thinking",
+        "Conceptueel, normatief en professioneel denken",
+        "Conceptual, normative and professional thinking",
+        "002 TIP 3 (BCP-E 2022)",
+    ),
     ("own_expertise", "Eigen deskundigheid onderhouden", "Maintaining own expertise", "002 TIP 3 (BCP-E 2022)"),
 ]
 LIFE_DOMAINS = [
@@ -78,7 +123,12 @@ LIFE_DOMAINS = [
     ("administration", "Administratie en budgetteren", "Administration and budgeting", "004 Bijlage 2"),
     ("agencies", "Meegaan naar instanties", "Going along to agencies", "004 Bijlage 2"),
     ("travel", "Reizen", "Travel", "004 Bijlage 2"),
-    ("plans", "Meedenken over plannen en die volhouden", "Thinking along with plans and keeping them up", "004 Bijlage 2"),
+    (
+        "plans",
+        "Meedenken over plannen en die volhouden",
+        "Thinking along with plans and keeping them up",
+        "004 Bijlage 2",
+    ),
     ("information", "Informatie en advies", "Information and advice", "004 Bijlage 2"),
     ("other", "Anders", "Other", "004 Bijlage 2"),
 ]

@@ -71,7 +71,7 @@ def test_hidden_criteria_say_so_and_count_zero(client, coordinator, orgs, matchi
         "label": "Talen",
         "points": 0.0,
         "max_points": 10.0,
-        "explanation": "Niet met jou gedeeld. Telt niet mee.",
+        "explanation": "Niet met u gedeeld. Telt niet mee.",
         "shown": False,
     }
 

@@ -49,7 +49,7 @@ def test_hidden_items_say_they_do_not_count(client, coordinator, orgs, matching_
     row = response.context["page"].ranking[0]
     role = next(c for c in row.criteria if c.code == "roles")
     assert (role.shown, role.points) == (False, 0.0)
-    assert "Niet met jou gedeeld. Telt niet mee." in response.content.decode()
+    assert "Niet met u gedeeld. Telt niet mee." in response.content.decode()
 
 
 def test_paused_unwilling_inactive_and_unavailable_people_are_never_listed(client, coordinator, orgs, matching_request):
