@@ -29,6 +29,14 @@ STORY_ENDS = [
 ]
 
 
+# Choice values, computed once: Django's enum .values property rebuilds its list on every access.
+_REWARD_FORMS = list(RewardForm.values)
+_WORK_FORMS = list(WorkForm.values)
+_BENEFITS = list(BenefitSituation.values)
+_AGE_BANDS = list(AgeBand.values)
+_NEEDS = list(Need.values)
+
+
 @dataclass
 class Vocabularies:
     levels: list
@@ -74,8 +82,8 @@ class ProfileSketch:
 def sketch_profile(rng: random.Random, vocab: Vocabularies, *, with_stories: bool = True) -> ProfileSketch:
     area = rng.choice(vocab.areas_pc4) if vocab.areas_pc4 else None
     letters = "ABCDEFGHJKLMNPRSTVWXZ"
-    reward = rng.choices(list(RewardForm.values), weights=[70, 12, 10, 8])[0]
-    work = rng.choices(list(WorkForm.values), weights=[75, 10, 15])[0]
+    reward = rng.choices(_REWARD_FORMS, weights=[70, 12, 10, 8])[0]
+    work = rng.choices(_WORK_FORMS, weights=[75, 10, 15])[0]
     fields = {
         "status": rng.choices(
             [ExpertStatus.ACTIVE, ExpertStatus.IN_TRAINING, ExpertStatus.INACTIVE], weights=[85, 10, 5]
@@ -91,9 +99,10 @@ def sketch_profile(rng: random.Random, vocab: Vocabularies, *, with_stories: boo
         "kvk_number": f"{rng.randrange(10_000_000, 99_999_999)}" if work == WorkForm.ZZP else "",
         "reward_form": reward,
         "donation_charity": "Stichting Lotgenoten" if reward == RewardForm.DONATION else "",
-        "benefit_situation": rng.choices(list(BenefitSituation.values), weights=[45, 20, 12, 8, 5, 10])[0],
-        "age_band": rng.choices(list(AgeBand.values), weights=[5, 7, 15, 73])[0],
-        "needs": json.dumps(rng.sample(list(Need.values), k=rng.choice([0, 0, 1, 2]))),
+        "benefit_situation": rng.choices(_BENEFITS, weights=[45, 20, 12, 8, 5, 10])[0],
+        "age_band": rng.choices(_AGE_BANDS, weights=[5, 7, 15, 73])[0],
+        # No needs is stored as empty (nothing to encrypt), as the profile form does.
+        "needs": json.dumps(picked) if (picked := rng.sample(_NEEDS, k=rng.choice([0, 0, 1, 2]))) else "",
         "vis_name": rng.choice([Audience.COORDINATORS, Audience.ASKERS, Audience.ASKERS, Audience.PUBLIC]),
         "vis_level": rng.choice([Audience.ASKERS, Audience.PUBLIC]),
         "vis_roles": rng.choice([Audience.ASKERS, Audience.PUBLIC]),

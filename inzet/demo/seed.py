@@ -4,11 +4,12 @@ Uses bulk inserts (also for the many-to-many tables) so 100,000 full profiles ta
 two minutes on SQLite. The profiles come from the same generator as the demo.
 """
 
+import enum
 import random
 from collections.abc import Callable
 
 from django.contrib.auth.hashers import make_password
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from inzet.accounts.models import User
@@ -16,6 +17,7 @@ from inzet.demo.data import FIRST_NAMES, LAST_NAMES
 from inzet.demo.generate import Vocabularies, sketch_profile
 from inzet.directory.services import bulk_build_documents
 from inzet.experts.models import ExpertCompetence, ExpertExperience, ExpertProfile
+from inzet.lib.crypto import EncryptedTextField
 from inzet.organisations.models import Membership, Organisation, Role
 
 BATCH = 5000
@@ -35,6 +37,27 @@ def _insert(model, columns: list[str], rows: list[tuple]) -> None:
     marks = ", ".join(["%s"] * len(columns))
     with connection.cursor() as cursor:
         cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)  # noqa: S608 (no user input)
+
+
+# Fields whose Python value needs Django's conversion before it reaches the database driver.
+_PREPARED = (models.DateTimeField, models.DateField, models.DecimalField, EncryptedTextField)
+
+
+def _insert_objects(model, objs: list, now) -> None:
+    """Insert unsaved model instances with one executemany (no per-field ORM preparation)."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    prepared = [isinstance(f, _PREPARED) for f in fields]
+    auto_now = [getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) for f in fields]
+    rows = []
+    for obj in objs:
+        row = []
+        for f, prep, auto in zip(fields, prepared, auto_now, strict=True):
+            value = now if auto else getattr(obj, f.attname)
+            if isinstance(value, enum.Enum):
+                value = value.value
+            row.append(f.get_db_prep_save(value, connection) if prep else value)
+        rows.append(tuple(row))
+    _insert(model, [f.column for f in fields], rows)
 
 
 def _seed_organisations(count: int) -> list[Organisation]:
@@ -62,43 +85,49 @@ def seed_experts(
         sketches = [sketch_profile(rng, vocab, with_stories=rng.random() < 0.3) for _ in range(size)]
         org_for = [orgs[rng.randrange(len(orgs))] for _ in range(size)]
         with transaction.atomic():
-            users = User.objects.bulk_create(
+            emails = [f"seed-{start + made + i}@seed.example.org" for i in range(size)]
+            _insert_objects(
+                User,
                 [
                     User(
-                        email=f"seed-{start + made + i}@seed.example.org",
-                        full_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
-                        password=unusable,
+                        email=email, full_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}", password=unusable
                     )
-                    for i in range(size)
+                    for email in emails
                 ],
-                batch_size=1000,
+                now,
             )
+            user_id = dict(User.objects.filter(email__in=emails).values_list("email", "id"))
+            user_ids = [user_id[email] for email in emails]
             _insert(
                 Membership,
                 ["user_id", "organisation_id", "role", "is_active", "created_at"],
-                [(u.pk, o.pk, Role.EXPERT, True, now) for u, o in zip(users, org_for, strict=True)],
+                [(u, o.pk, Role.EXPERT, True, now) for u, o in zip(user_ids, org_for, strict=True)],
             )
-            profiles = ExpertProfile.objects.bulk_create(
+            _insert_objects(
+                ExpertProfile,
                 [
-                    ExpertProfile(user=u, organisation=o, **s.fields)
-                    for u, o, s in zip(users, org_for, sketches, strict=True)
+                    ExpertProfile(user_id=u, organisation_id=o.pk, **s.fields)
+                    for u, o, s in zip(user_ids, org_for, sketches, strict=True)
                 ],
-                batch_size=1000,
+                now,
             )
-            ExpertExperience.objects.bulk_create(
+            profile_of = dict(ExpertProfile.objects.filter(user_id__in=user_ids).values_list("user_id", "id"))
+            profile_ids = [profile_of[u] for u in user_ids]
+            _insert_objects(
+                ExpertExperience,
                 [
-                    ExpertExperience(profile=p, area=a, description=d, visibility=v)
-                    for p, s in zip(profiles, sketches, strict=True)
+                    ExpertExperience(profile_id=p, area_id=a.pk, description=d, visibility=v)
+                    for p, s in zip(profile_ids, sketches, strict=True)
                     for a, d, v in s.experiences
                 ],
-                batch_size=2000,
+                now,
             )
             _insert(
                 ExpertCompetence,
                 ["profile_id", "competence_id", "self_assessed"],
                 [
-                    (p.pk, t.pk, True)
-                    for p, s in zip(profiles, sketches, strict=True)
+                    (p, t.pk, True)
+                    for p, s in zip(profile_ids, sketches, strict=True)
                     for t, _confirmed in s.competences
                 ],
             )
@@ -107,9 +136,9 @@ def seed_experts(
                 _insert(
                     through,
                     ["expertprofile_id", "term_id"],
-                    [(p.pk, t.pk) for p, s in zip(profiles, sketches, strict=True) for t in getattr(s, attr)],
+                    [(p, t.pk) for p, s in zip(profile_ids, sketches, strict=True) for t in getattr(s, attr)],
                 )
-        bulk_build_documents(profile_ids=[p.pk for p in profiles])
+        bulk_build_documents(profile_ids=profile_ids)
         made += size
         if progress:
             progress(size)
