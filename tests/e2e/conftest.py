@@ -61,12 +61,22 @@ def _reset_database(request) -> None:
 
 
 def _load_snapshots() -> None:
+    from django.apps import apps
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connections
 
     for alias, contents in _SNAPSHOTS.items():
         call_command("flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True)
-        connections[alias].creation.deserialize_db_from_string(contents)
+        connection = connections[alias]
+        connection.creation.deserialize_db_from_string(contents)
+        # The snapshot brings explicit ids; on PostgreSQL the sequences must follow, or the next
+        # insert collides with a restored row.
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        if statements:
+            with connection.cursor() as cursor:
+                for sql in statements:
+                    cursor.execute(sql)
 
 
 @pytest.fixture(scope="module")
