@@ -275,27 +275,29 @@ def hours_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("compensation:assignment", pk=entry.invitation_id)
 
 
-@login_required
-@require_POST
-def hours_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    entry, access = get_hour_entry_for_user(request.user, pk)
+def _decide(request: HttpRequest, access, invitation_id: int, decide) -> HttpResponse:
+    """Approve or reject one hour row or expense claim; `decide(approve=, note=)` is the service call."""
     require_decider(access)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Kies goedkeuren of afwijzen."))
     else:
         try:
-            services.hours_decide(
-                entry=entry,
-                actor=request.user,
-                approve=form.cleaned_data["decision"] == "approve",
-                note=form.cleaned_data["note"],
-            )
+            decide(approve=form.cleaned_data["decision"] == "approve", note=form.cleaned_data["note"])
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Het besluit is opgeslagen."))
-    return redirect(_next_or(request, _assignment_url(entry.invitation_id)))
+    return redirect(_next_or(request, _assignment_url(invitation_id)))
+
+
+@login_required
+@require_POST
+def hours_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    entry, access = get_hour_entry_for_user(request.user, pk)
+    return _decide(
+        request, access, entry.invitation_id, lambda **kw: services.hours_decide(entry=entry, actor=request.user, **kw)
+    )
 
 
 @login_required
@@ -357,23 +359,12 @@ def expense_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def expense_decide(request: HttpRequest, pk: int) -> HttpResponse:
     claim, access = get_expense_for_user(request.user, pk)
-    require_decider(access)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Kies goedkeuren of afwijzen."))
-    else:
-        try:
-            services.expense_decide(
-                claim=claim,
-                actor=request.user,
-                approve=form.cleaned_data["decision"] == "approve",
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Het besluit is opgeslagen."))
-    return redirect(_next_or(request, _assignment_url(claim.invitation_id)))
+    return _decide(
+        request,
+        access,
+        claim.invitation_id,
+        lambda **kw: services.expense_decide(claim=claim, actor=request.user, **kw),
+    )
 
 
 @login_required
