@@ -34,10 +34,10 @@ from inzet.compensation.models import (
     SettlementItem,
     Tariff,
 )
-from inzet.dashboard.next_steps import NextStep
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.experts.disclosure import SELF, can_see, log_access, viewer_level
 from inzet.experts.models import ExpertProfile, RewardForm, WorkForm
+from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Organisation, Role
 
 FIRST_RULE_YEAR = 2018

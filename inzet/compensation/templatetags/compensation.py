@@ -9,7 +9,7 @@ or  {% load compensation %}{% invitation_warning invitation %}
 from decimal import Decimal
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from inzet.accounts.permissions import get_roles
 from inzet.compensation import rules, selectors
@@ -66,12 +66,7 @@ def invitation_warning(context, invitation: Invitation) -> dict:
             initial={"reward_form": reward.reward_form, "charity": reward.charity} if reward else None,
             auto_id="id_keuze_%s",
         )
-    action = ""
-    if show:
-        try:
-            action = reverse("compensation:assignment_reward", args=[invitation.pk])
-        except NoReverseMatch:  # the money pages are not mounted (yet): show the check without the form
-            form = None
+    action = reverse("compensation:assignment_reward", args=[invitation.pk]) if show else ""
     return {
         "show": show,
         "cv": cv,

@@ -186,8 +186,9 @@ def test_the_invite_action_returns_to_a_safe_next_page(client, asker, coordinato
     request = f.matching(orgs, asker, coordinator)
     client.force_login(coordinator)
     url = reverse("engagements:invite", args=[request.pk])
-    response = client.post(url, {"expert": expert_profile.pk, "next": f"/koppelen/{request.pk}/"})
-    assert response.url == f"/koppelen/{request.pk}/"
+    matching = reverse("matching:request", args=[request.pk])
+    response = client.post(url, {"expert": expert_profile.pk, "next": matching})
+    assert response.url == matching
     response = client.post(url, {"expert": expert_profile.pk, "next": "https://kwaad.example/"})
     assert response.url == url
 
