@@ -151,7 +151,7 @@ def load_demo() -> list[DemoLogin]:
 
     coordinator = _user("coordinator@example.org", "Carla Coördinator", password_hash)
     member(coordinator, deploying[0], Role.COORDINATOR)
-    # A coordinator can also be an expert elsewhere (DOMAIN §1): checked per assignment later.
+    # A coordinator can also be an expert elsewhere (docs/domain/request-loop.md#independence): checked per assignment later.
     member(coordinator, deploying[1], Role.EXPERT)
 
     coordinator_2fa = _user("coordinator2@example.org", "Otto Tweestaps", password_hash)

@@ -265,7 +265,7 @@ def expert_picker(
     the coordinator may see; reads of lived experience are logged.
     """
     # The viewer is a coordinator of this organisation (the view checks): their level for every
-    # expert here is COORDINATORS; their own profile is left out (002 TIP 12).
+    # expert here is COORDINATORS; their own profile is left out (docs/domain/request-loop.md#independence).
     level = Audience.COORDINATORS
     profiles = (
         ExpertProfile.objects.filter(

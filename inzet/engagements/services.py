@@ -273,7 +273,7 @@ def intake_review(*, request: EngagementRequest, actor: User, answers: dict) -> 
 
 
 def _check_independent(*, actor: User, expert: ExpertProfile) -> None:
-    # 002 TIP 12: a coordinator never proposes or assigns themselves, whatever roles they hold.
+    # docs/domain/request-loop.md#independence: a coordinator never proposes or assigns themselves, whatever roles they hold.
     if expert.user_id == actor.pk:
         raise PermissionDenied(_("U kunt uzelf niet voorstellen of inzetten."))
 

@@ -114,7 +114,7 @@ def test_taking_a_request_into_intake_is_audited(client, asker, coordinator, org
 
 @pytest.fixture
 def own_profile(coordinator, orgs):
-    """The coordinator is also an expert of the same organisation (DOMAIN §1)."""
+    """The coordinator is also an expert of the same organisation (docs/domain/request-loop.md#independence)."""
     Membership.objects.create(user=coordinator, organisation=orgs.deploying, role=Role.EXPERT)
     return ExpertProfile.objects.create(user=coordinator, organisation=orgs.deploying)
 
