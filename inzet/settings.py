@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "inzet.matching",
     "inzet.compensation",
     "inzet.api",
+    "inzet.privacy",
     "inzet.demo",
 ]
 
