@@ -57,7 +57,7 @@ REGISTER: dict[str, Processing] = {
     "sessions.Session": Processing(
         _("Ingelogd blijven"), BASIS_AGREEMENT, NOBODY, _("Tot de sessie verloopt"), "sessions"
     ),
-    "django_tasks_db.DBTaskResult": Processing(
+    "django_tasks_database.DBTaskResult": Processing(
         _("E-mail en andere taken op de achtergrond versturen"),
         BASIS_AGREEMENT,
         NOBODY,
