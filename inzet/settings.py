@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "inzet.compensation",
     "inzet.api",
     "inzet.privacy",
+    "inzet.backup",
     "inzet.demo",
 ]
 
