@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ASSETS := build/assets/vendor
 
-.PHONY: run test setup assets migrate demo worker lint format bench lock messages totp e2e unit check
+.PHONY: run test setup assets migrate demo worker lint format bench lock messages totp e2e unit check audit
 
 ## make run: set everything up, load the demo and serve on http://127.0.0.1:8000
 run: setup migrate
@@ -22,6 +22,7 @@ test: setup
 	@$(VENV)/bin/ruff format --check .
 	@$(PY) manage.py makemigrations --check --dry-run >/dev/null || { echo "Model changes without migrations: run manage.py makemigrations"; exit 1; }
 	@$(PY) manage.py check
+	@$(MAKE) --no-print-directory audit
 	@INZET_ENV=production INZET_SECRET_KEY=$$(printf 'x%.0s' {1..60})-check INZET_ALLOWED_HOSTS=inzet.example.org \
 	  INZET_FIELD_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  $(PY) manage.py check --deploy --fail-level WARNING
@@ -65,6 +66,13 @@ worker: setup
 ## make bench: performance figures, written to docs/BENCHMARKS.md
 bench: setup migrate
 	$(PY) -m inzet.bench
+
+## make audit: known vulnerabilities in the locked requirements (PyPI's advisory data via pip-audit).
+# --strict: a package that could not be checked fails the audit too; an audit that did not run
+# must never look like a clean one.
+audit: setup
+	@$(VENV)/bin/pip-audit --requirement requirements.txt --no-deps --disable-pip --strict --progress-spinner off \
+	  || { echo "pip-audit failed: upgrade the package named above (re-lock that line), or fix network access to pypi.org"; exit 1; }
 
 lint:
 	$(VENV)/bin/ruff check .
