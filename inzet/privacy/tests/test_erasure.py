@@ -123,3 +123,10 @@ def _stage(organisation):
     from inzet.recruitment.models import PipelineStage
 
     return PipelineStage.objects.create(organisation=organisation, position=0, code="gesprek", name="Gesprek")
+
+
+def test_the_page_is_complete_in_english(client, expert, settings):
+    client.force_login(expert)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("privacy:mine")).content.decode()
+    assert "Download my data" in page and "Ask for erasure" in page and "What we must keep" in page
