@@ -139,4 +139,16 @@ def test_an_expert_downloads_their_data_and_is_erased_but_the_payments_remain(pa
     assert urlsplit(page.url).path == "/account/inloggen/"  # the old login no longer works
     problems += check(page, axe)
 
+    # --- the operator reads the processing register, generated from the models ---------------------
+    log_in(page, "beheerder@example.org", DEMO_PASSWORD)
+    page.goto("/account/instellingen/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Verwerkingsregister").click()
+    expect(page.get_by_role("heading", name="Ervaringsdeskundige")).to_be_visible()
+    problems += check(page, axe)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download als CSV (voor een spreadsheet)").click()
+    register = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    assert "experts.ExpertProfile" in register and "wetten.overheid.nl" not in register.split("\n")[0]
+
     assert problems == [], "\n".join(problems)
