@@ -154,8 +154,9 @@ REGISTER: dict[str, Processing] = {
         BASIS_AGREEMENT,
         _("De vrager en de coördinatoren van de organisatie"),
         SEVEN_YEARS,
+        "bookkeeping_text",
     ),
-    "engagements.AuditEvent": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, SEVEN_YEARS),
+    "engagements.AuditEvent": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, SEVEN_YEARS, "bookkeeping_text"),
     "engagements.CalendarFeed": Processing(_("Afspraken in de eigen agenda"), BASIS_AGREEMENT, NOBODY, WHILE_ACCOUNT),
     "compensation.AllowanceCapRow": Processing(WHO_DID_WHAT, BASIS_INTEREST, _("De beheerder"), WHILE_ACCOUNT),
     "compensation.OrganisationPaymentSettings": Processing(
@@ -165,7 +166,11 @@ REGISTER: dict[str, Processing] = {
         _("De gekozen vorm van vergoeding"), BASIS_LAW, STAFF, SEVEN_YEARS
     ),
     "compensation.HourEntry": Processing(
-        _("Uren voor de betaling"), BASIS_LAW, _("Coördinatoren; de Belastingdienst bij controle"), SEVEN_YEARS
+        _("Uren voor de betaling"),
+        BASIS_LAW,
+        _("Coördinatoren; de Belastingdienst bij controle"),
+        SEVEN_YEARS,
+        "bookkeeping_text",
     ),
     "compensation.ExpenseClaim": Processing(
         _("Onkosten terugbetalen"),

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from inzet.compensation.models import ExpenseClaim, PayoutBatch
-from inzet.engagements.models import Invitation
+from inzet.compensation.models import ExpenseClaim, HourEntry, PayoutBatch
+from inzet.engagements.models import Agreement, AuditEvent, Invitation
 from inzet.experts.models import AccessLog, ExpertProfile, ExpertStatus
 from inzet.privacy import erasure
 from inzet.privacy.models import DataRightsEvent, ErasureRequest, RetentionRule, RetentionRun
@@ -112,6 +112,29 @@ def bookkeeping_files(cutoff: datetime.datetime) -> int:
     )
 
 
+def _blank(queryset, fields: list[str]) -> int:
+    """Blank free-text fields row by row; the claim is the condition that one is still filled."""
+    filled = Q()
+    for name in fields:
+        filled |= ~Q(**{name: ""})
+    count = 0
+    for pk in queryset.filter(filled).values_list("pk", flat=True).iterator():
+        count += queryset.filter(filled, pk=pk).update(**dict.fromkeys(fields, ""))
+    return count
+
+
+def bookkeeping_text(cutoff: datetime.datetime) -> int:
+    # After the bookkeeping period the amounts may stay as anonymous figures; the words about
+    # people (what was done, notes, safety-net contacts) go.
+    return (
+        _blank(HourEntry.objects.filter(date__lt=cutoff.date()), ["description", "decision_note"])
+        + _blank(ExpenseClaim.objects.filter(date__lt=cutoff.date()), ["description", "decision_note"])
+        + _blank(Invitation.objects.filter(created_at__lt=cutoff), ["message", "reason"])
+        + _blank(Agreement.objects.filter(drafted_at__lt=cutoff), ["safety_net_contact", "meeting_chair"])
+        + _blank(AuditEvent.objects.filter(created_at__lt=cutoff), ["note"])
+    )
+
+
 def sessions(cutoff: datetime.datetime) -> int:
     return _delete_rows(Session.objects.filter(expire_date__lt=cutoff))
 
@@ -146,6 +169,7 @@ HANDLERS: dict[str, Callable[[datetime.datetime], int]] = {
     "stopped_experts": stopped_experts,
     "invitation_reasons": invitation_reasons,
     "bookkeeping_files": bookkeeping_files,
+    "bookkeeping_text": bookkeeping_text,
     "sessions": sessions,
     "login_attempts": login_attempts,
     "finished_tasks": finished_tasks,

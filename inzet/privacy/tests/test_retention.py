@@ -2,6 +2,7 @@
 run acts on nothing), keeps the bookkeeping, and logs counts."""
 
 import datetime as dt
+import os
 
 import pytest
 import time_machine
@@ -75,8 +76,12 @@ def test_bookkeeping_rows_stay_and_their_files_go_after_seven_years(
     claim.refresh_from_db()
     recent.refresh_from_db()
     assert claim.receipt.name == "" and recent.receipt.name != ""
-    assert not __import__("os").path.exists(path)
+    assert not os.path.exists(path)
     assert HourEntry.objects.count() == 1 and ExpenseClaim.objects.count() == 2  # the amounts stay
+    assert counts["bookkeeping_text"] == 2  # the old hour row and the old expense
+    assert HourEntry.objects.get().description == "" and claim.description == ""
+    assert recent.description == "Trein Utrecht – Den Haag"
+    assert retention.retention_run()["bookkeeping_text"] == 0  # nothing twice
 
 
 def test_a_row_another_run_already_took_is_not_counted(orgs):
