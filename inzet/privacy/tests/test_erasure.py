@@ -130,3 +130,20 @@ def test_the_page_is_complete_in_english(client, expert, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = client.get(reverse("privacy:mine")).content.decode()
     assert "Download my data" in page and "Ask for erasure" in page and "What we must keep" in page
+
+
+def test_the_operator_handles_people_without_an_organisation_and_only_them(
+    client, asker, expert, operator, coordinator
+):
+    orgless, _created = services.erasure_request(user=asker)
+    of_org, _created = services.erasure_request(user=expert)
+    client.force_login(operator)
+    listing = client.get(reverse("privacy:erasure_list")).content.decode()
+    assert "Aad Asker" in listing and "Eef Expert" not in listing
+    assert client.get(reverse("privacy:erasure_detail", kwargs={"pk": of_org.pk})).status_code == 404
+    client.force_login(coordinator)
+    assert client.get(reverse("privacy:erasure_detail", kwargs={"pk": orgless.pk})).status_code == 404
+    client.force_login(operator)
+    assert client.post(reverse("privacy:erasure_carry_out", kwargs={"pk": orgless.pk})).status_code == 302
+    orgless.refresh_from_db()
+    assert orgless.state == ErasureRequest.State.COMPLETED and orgless.completed_by == operator
