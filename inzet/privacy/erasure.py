@@ -28,9 +28,9 @@ from inzet.experts.models import (
     UnavailablePeriod,
 )
 from inzet.organisations.models import Membership
+from inzet.privacy.rules import bookkeeping_kept_until
 from inzet.recruitment.models import Application
 
-BOOKKEEPING_YEARS = 7
 # Profile fields that keep their value: the link to the organisation and required choices.
 _PROFILE_KEEP = {"id", "user", "organisation", "status", "work_form", "reward_form", "created_at", "updated_at"}
 
@@ -82,8 +82,7 @@ def kept_until(*, user, profile: ExpertProfile | None) -> datetime.date | None:
         ExpenseClaim.objects.filter(invitation__expert=profile).aggregate(y=Max("date"))["y"],
         Payout.objects.filter(expert=profile).aggregate(y=Max("created_at"))["y"],
     ]
-    last = max((value.year for value in years if value), default=None)
-    return datetime.date(last + BOOKKEEPING_YEARS, 12, 31) if last else None
+    return bookkeeping_kept_until(years)
 
 
 def person_erase(*, user) -> dict:
