@@ -75,7 +75,7 @@ PIP_AUDIT_STRICT ?= --strict
 # make test runs the audit wherever the advisory data can be reached, and says loudly when it cannot
 # (this project's sandbox reaches only the package index, not pypi.org's JSON API).
 audit-if-reachable: setup
-	@if $(PY) -c "import urllib.request; urllib.request.urlopen('https://pypi.org/pypi/pip/json', timeout=15)" 2>/dev/null; then \
+	@if $(PY) -c "import urllib.request; urllib.request.urlopen('https://pypi.org/pypi/django/5.2/json', timeout=15)" 2>/dev/null; then \
 	  $(MAKE) --no-print-directory audit; \
 	else \
 	  echo "pip-audit NOT RUN: pypi.org's advisory data (https://pypi.org/pypi/NAME/json) cannot be reached from this machine; run 'make audit' where it can."; \
