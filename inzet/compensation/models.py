@@ -151,6 +151,8 @@ class ExternalAllowance(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Removing wipes the amount and name and keeps only this mark, so a second click finds the row.
+    removed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("vergoeding van buiten Inzet")

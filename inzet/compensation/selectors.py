@@ -205,7 +205,9 @@ def expert_exemption(profile: ExpertProfile) -> rules.BijstandExemption:
 
 
 def external_allowances(expert_id: int) -> list[ExternalAllowance]:
-    return list(ExternalAllowance.objects.filter(expert_id=expert_id).order_by("from_month", "pk"))
+    return list(
+        ExternalAllowance.objects.filter(expert_id=expert_id, removed_at__isnull=True).order_by("from_month", "pk")
+    )
 
 
 def external_payments(allowances, *, until: dt.date) -> list[rules.PastPayment]:

@@ -579,13 +579,15 @@ def external_allowance_save(
         if allowance.expert_id != expert.pk:
             raise PermissionDenied
         locked = ExternalAllowance.objects.select_for_update().get(pk=allowance.pk)
+        if locked.removed_at is not None:
+            raise ValidationError(_("Deze vergoeding is al verwijderd."))
         for name, value in values.items():
             setattr(locked, name, value)
         locked.save()
         return locked
     # Encrypted columns cannot be compared in SQL: narrow down by the plain columns, compare the rest here.
     for existing in ExternalAllowance.objects.select_for_update().filter(
-        expert=expert, from_month=values["from_month"], to_month=values["to_month"]
+        expert=expert, from_month=values["from_month"], to_month=values["to_month"], removed_at__isnull=True
     ):
         if existing.organisation_name == values["organisation_name"] and existing.amount == values["amount"]:
             return existing
@@ -594,5 +596,7 @@ def external_allowance_save(
 
 @transaction.atomic
 def external_allowance_delete(*, allowance: ExternalAllowance, actor: User) -> None:
-    """Remove a declared allowance. Deleting twice is harmless."""
-    ExternalAllowance.objects.filter(pk=allowance.pk).delete()
+    """Remove a declared allowance: amount and name are wiped at once. Removing twice is harmless."""
+    ExternalAllowance.objects.filter(pk=allowance.pk, removed_at__isnull=True).update(
+        removed_at=_now(), amount="", organisation_name=""
+    )

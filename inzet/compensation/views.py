@@ -640,6 +640,9 @@ def external_allowances(request: HttpRequest, expert_pk: int) -> HttpResponse:
 @login_required
 def external_allowance_edit(request: HttpRequest, pk: int) -> HttpResponse:
     allowance, on_behalf = get_external_allowance_for_user(request.user, pk)
+    if allowance.removed_at is not None:
+        messages.info(request, _("Deze vergoeding is al verwijderd."))
+        return redirect("compensation:external", expert_pk=allowance.expert_id)
     initial = {
         "organisation_name": allowance.organisation_name,
         "amount": allowance.amount_decimal,
@@ -664,8 +667,8 @@ def external_allowance_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @login_required
+@require_POST
 def external_allowance_delete(request: HttpRequest, pk: int) -> HttpResponse:
     allowance, _on_behalf = get_external_allowance_for_user(request.user, pk)
     expert_pk = allowance.expert_id
