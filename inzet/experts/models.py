@@ -191,7 +191,9 @@ class ExpertProfile(models.Model):
 
     # Special category: encrypted, and shown only to whom the expert chooses.
     benefit_situation = EncryptedCharField(_("uitkering"), blank=True)
-    bijstand_exemption = EncryptedCharField(_("vrijlating in de bijstand"), blank=True)
+    bijstand_exemption = EncryptedCharField(
+        _("vrijlating in de bijstand"), blank=True, choices=BijstandExemption.choices
+    )
     age_band = models.CharField(_("leeftijd"), max_length=10, choices=AgeBand.choices, blank=True)
     needs = EncryptedTextField(_("wat ik nodig heb om mee te doen"), blank=True)  # JSON list of Need codes
     needs_note = EncryptedTextField(_("wat ik nodig heb, in mijn eigen woorden"), blank=True)

@@ -125,7 +125,11 @@ def test_the_expert_or_their_coordinator_declares_an_outside_allowance(client, p
     assert response.status_code == 302
     client.post(url, _form())  # a double click makes no second row
     (row,) = ExternalAllowance.objects.filter(expert=profile)
-    assert (row.amount_decimal, row.organisation_name, row.from_month) == (D("85.00"), "Voedselbank", dt.date(2025, 1, 1))
+    assert (row.amount_decimal, row.organisation_name, row.from_month) == (
+        D("85.00"),
+        "Voedselbank",
+        dt.date(2025, 1, 1),
+    )
     with connection.cursor() as cursor:
         cursor.execute("SELECT amount, organisation_name FROM compensation_externalallowance")
         stored = cursor.fetchone()
