@@ -165,6 +165,20 @@ def test_the_hourly_age_follows_the_year(hours):
     assert CapKind.HOUR in {c.kind for c in young.crossed_caps}
 
 
+@given(
+    amount=st.integers(min_value=1, max_value=210).map(D),
+    age_band=st.sampled_from(list(AgeBand)),
+    year=st.sampled_from([2024, 2025, 2026]),
+)
+def test_bijstand_keeps_an_allowance_within_the_caps_only_from_27(amount, age_band, year):
+    result = check(amount=amount, on=dt.date(year, 4, 1), benefit="bijstand", age_band=age_band)
+    if age_band is AgeBand.AGE_27_PLUS:
+        assert result.benefit_effect is BenefitEffect.NONE
+    else:
+        assert result.benefit_effect is BenefitEffect.FULLY_OFFSET and result.benefit_offset == amount
+    assert result.warnings is (age_band is not AgeBand.AGE_27_PLUS or year == 2026)
+
+
 def test_at_least_is_strict_in_the_ambiguous_band():
     assert rule_types.AgeBand.AGE_21_22.at_least(21)
     assert not rule_types.AgeBand.AGE_21_22.at_least(22)
