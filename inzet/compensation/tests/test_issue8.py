@@ -235,3 +235,21 @@ def test_the_api_gives_the_same_answers_as_the_page(client, time_machine, orgs, 
     assert D(answer["benefit_offset"]) == page.check.benefit_offset == D(100)
     assert answer["benefit_effect"] == page.check.benefit_effect.value == "fully_offset"
     assert [c["kind"] for c in answer["crossed_caps"]] == [c.kind.value for c in page.check.crossed_caps]
+
+
+def test_the_outside_allowances_page_uses_a_fixed_number_of_queries(
+    client, orgs, expert, coordinator, django_assert_max_num_queries
+):
+    profile = f.profile_for(expert, orgs.deploying)
+    for month in range(1, 9):
+        services.external_allowance_save(
+            expert=profile,
+            actor=expert,
+            organisation_name=f"Club {month}",
+            amount=D(10),
+            from_month=dt.date(2025, month, 1),
+        )
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("compensation:external", args=[profile.pk]))
+    assert response.status_code == 200 and "Club 8" in response.content.decode()
