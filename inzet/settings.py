@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "inzet.matching",
     "inzet.compensation",
     "inzet.api",
+    "inzet.privacy",
+    "inzet.backup",
     "inzet.demo",
 ]
 
