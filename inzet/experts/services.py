@@ -50,6 +50,7 @@ PROFILE_FIELDS = frozenset(
         "needs",
         "needs_note",
         "benefit_situation",
+        "bijstand_exemption",
         "consent_matching",
     }
 )

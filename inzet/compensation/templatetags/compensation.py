@@ -10,8 +10,11 @@ from decimal import Decimal
 
 from django import template
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from inzet.accounts.permissions import get_roles
+from inzet.compensation import explain as explanations
 from inzet.compensation import rules, selectors
 from inzet.compensation.forms import RewardChoiceForm
 from inzet.engagements.models import Invitation
@@ -26,6 +29,28 @@ def euro(value) -> str:
     if value is None or value == "":
         return ""
     return rules.format_euro(Decimal(value), always_cents=True)
+
+
+@register.filter
+def explain(line) -> str:
+    """A rule explanation line in the reader's language."""
+    if isinstance(line, rules.ExplanationLine):
+        return explanations.text(line)
+    return str(line)
+
+
+@register.filter
+def source_links(value) -> SafeString | str:
+    """Public sources as links; any other text as it is (a source is never a file of ours)."""
+    parts = value.split() if isinstance(value, str) else list(value or ())
+    links = [p for p in parts if p.startswith(("https://", "http://"))]
+    if not links:
+        return value if isinstance(value, str) else ""
+    return format_html_join(", ", '<a href="{}" rel="noopener noreferrer">{}</a>', ((url, _host(url)) for url in links))
+
+
+def _host(url: str) -> str:
+    return url.split("//", 1)[1].split("/", 1)[0].removeprefix("www.")
 
 
 @register.filter
