@@ -172,6 +172,14 @@ class Tariff(models.Model):
         help_text=_("Leeg: voor elk niveau."),
     )
     hourly_rate = models.DecimalField(_("tarief per uur"), max_digits=8, decimal_places=2)
+    half_day_rate = models.DecimalField(
+        _("vast bedrag per dagdeel"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leeg laten als u alleen per uur rekent."),
+    )
     valid_from = models.DateField(_("geldig vanaf"))
     valid_to = models.DateField(_("geldig tot en met"), null=True, blank=True)
     source = models.CharField(
@@ -250,6 +258,9 @@ class AssignmentRewardChoice(models.Model):
     invitation = models.ForeignKey("engagements.Invitation", on_delete=models.CASCADE, related_name="reward_choices")
     reward_form = models.CharField(_("vorm van vergoeding"), max_length=20, choices=RewardForm.choices)
     charity = models.CharField(_("goed doel"), max_length=200, blank=True)
+    details = models.CharField(
+        _("wat precies"), max_length=200, blank=True, help_text=_("Bij in natura of een opleiding: wat u krijgt.")
+    )
     chosen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     on_behalf = models.BooleanField(_("door de coördinator namens de ervaringsdeskundige"), default=False)
     chosen_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -379,6 +390,7 @@ class Settlement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     coordination_share = models.DecimalField(_("deel voor coördinatie (procent)"), max_digits=5, decimal_places=2)
     coordination_amount = models.DecimalField(_("bedrag voor coördinatie"), **MONEY)
+    experts_amount = models.DecimalField(_("naar de ervaringsdeskundigen"), **MONEY, default=0)
 
     class Meta:
         verbose_name = _("afrekening")
@@ -448,6 +460,9 @@ class PayoutBatch(models.Model):
         BANK = "bank_transfer", _("Bankoverschrijving (SEPA-bestand)")
         VOUCHER = "voucher", _("Lijst met cadeaubonnen")
         DONATION = "donation", _("Lijst met giften aan goede doelen")
+        TIME_CREDIT = "time_credit", _("Lijst met tijdtegoed")
+        IN_KIND = "in_kind", _("Lijst met vergoedingen in natura")
+        TRAINING = "training", _("Lijst met opleidingen")
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -491,6 +506,7 @@ class Payout(models.Model):
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     channel = models.CharField(_("vorm"), max_length=20, choices=RewardForm.choices)
     charity = models.CharField(_("goed doel"), max_length=200, blank=True)
+    details = models.CharField(_("wat precies"), max_length=200, blank=True)
     hours = models.DecimalField(_("uren"), max_digits=7, decimal_places=2, null=True, blank=True)
     rate = models.DecimalField(_("per uur"), max_digits=8, decimal_places=2, null=True, blank=True)
     amount = models.DecimalField(_("bedrag"), **MONEY)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from inzet.accounts.permissions import Roles, get_roles
-from inzet.compensation import rules
+from inzet.compensation import pricing, rules
 from inzet.compensation.models import (
     AllowanceCapRow,
     AssignmentRewardChoice,
@@ -180,7 +180,7 @@ def payment_history(expert_id: int, *, exclude_pk: int | None = None) -> rules.P
                 amount=p["amount"],
                 hours=p["hours"] or None,
                 organisation_id=p["organisation_id"],
-                reward_form=p["channel"],
+                reward_form=pricing.check_form(p["channel"]),
             )
             for p in queryset.values("pay_date", "amount", "hours", "organisation_id", "channel")
         )
@@ -192,6 +192,7 @@ class RewardChoiceView:
     reward_form: str
     charity: str
     choice: AssignmentRewardChoice | None
+    details: str = ""
 
     @property
     def label(self) -> str:
@@ -210,7 +211,7 @@ def effective_reward(invitation: Invitation) -> RewardChoiceView:
     else:
         choice = choices[0] if choices else None
     if choice is not None:
-        return RewardChoiceView(choice.reward_form, choice.charity, choice)
+        return RewardChoiceView(choice.reward_form, choice.charity, choice, choice.details)
     profile = invitation.expert
     return RewardChoiceView(profile.reward_form, profile.donation_charity, None)
 
@@ -232,12 +233,36 @@ def agreement_of(request: EngagementRequest):
         return None
 
 
-def pay_rate(request: EngagementRequest) -> Decimal | None:
-    """What the expert gets per hour: the amount the request offers, else the agreed hourly rate."""
-    if request.amount_offered is not None:
-        return request.amount_offered
+def pay_rate(request: EngagementRequest, config: OrganisationPaymentSettings | None = None) -> Decimal | None:
+    """What the expert gets per hour: the amount the request offers, else the agreed hourly rate minus
+    the coordination share (pricing.expert_rate: the share comes out of what the organisation receives)."""
     agreement = agreement_of(request)
-    return agreement.hourly_rate if agreement is not None else None
+    if config is None and request.amount_offered is None:
+        config = payment_settings(request.deploying_organisation)
+    return pricing.expert_rate(
+        price=agreement.hourly_rate if agreement is not None else None,
+        offered=request.amount_offered,
+        share=config.coordination_share if config is not None else ZERO,
+    )
+
+
+def half_day_pay(request: EngagementRequest, config: OrganisationPaymentSettings | None = None) -> Decimal | None:
+    """What the expert gets per half-day, when the agreement has a flat amount per half-day."""
+    agreement = agreement_of(request)
+    if agreement is None or agreement.half_day_rate is None:
+        return None
+    config = config or payment_settings(request.deploying_organisation)
+    return pricing.expert_rate(price=agreement.half_day_rate, offered=None, share=config.coordination_share)
+
+
+def vat_rate_for(profile: ExpertProfile, config: OrganisationPaymentSettings) -> Decimal:
+    """VAT on this expert's hours: the same rule for the quote and the invoice (pricing.vat_rate)."""
+    return pricing.vat_rate(
+        work_form=profile.work_form,
+        kor=profile.vat_kor,
+        zzp_rate=config.zzp_vat_rate,
+        charge_on_zzp=config.vat_on_zzp_hours,
+    )
 
 
 def invoice_rate(request: EngagementRequest) -> Decimal | None:
@@ -365,7 +390,7 @@ def build_check_view(
         history=payment_history(profile.pk, exclude_pk=exclude_payout),
         age_band=age_band,
         benefit=benefit,
-        reward_form=reward.reward_form,
+        reward_form=pricing.check_form(reward.reward_form),
         caps=tables.caps,
         benefit_rules=tables.benefit_rules,
     )
@@ -411,7 +436,7 @@ def invitation_check(viewer, invitation: Invitation, *, tables: RuleTables | Non
 def payout_check(viewer, payout: Payout, *, tables: RuleTables | None = None, path: str = "") -> CheckView:
     """The check a coordinator sees before approving a payout (real costs never count)."""
     on = payout.pay_date or today()
-    reward = RewardChoiceView(payout.channel, payout.charity, None)
+    reward = RewardChoiceView(payout.channel, payout.charity, None, payout.details)
     if payout.kind != Payout.Kind.ALLOWANCE:
         return CheckView(is_self=False, applies=False, work_form=payout.expert.work_form, reward=reward)
     payment = rules.ProposedPayment(
@@ -642,14 +667,23 @@ class YearStatement:
     hours: Decimal
     real_costs: Decimal
     age_unknown: bool
+    # Approved but not yet in a bank file or list: not paid, so not counted above.
+    unpaid: list[Payout] = field(default_factory=list)
+
+    @property
+    def unpaid_total(self) -> Decimal:
+        return sum((p.amount for p in self.unpaid), ZERO)
 
 
 def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
-    payouts = list(
+    """Only payouts that were paid (in a bank file or list) count; approved ones waiting are listed apart."""
+    found = list(
         Payout.objects.filter(expert=profile, state__in=PAID_STATES, pay_date__year=year)
         .select_related("organisation", "invitation__request")
         .order_by("pay_date", "pk")
     )
+    payouts = [p for p in found if p.state == Payout.State.BATCHED]
+    unpaid = [p for p in found if p.state != Payout.State.BATCHED]
     age_band, known = expert_age_band(profile)
     summary = rules.summarise_year(
         payments=[
@@ -658,7 +692,7 @@ def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
                 amount=p.amount,
                 hours=p.hours or None,
                 organisation_id=p.organisation_id,
-                reward_form=p.channel,
+                reward_form=pricing.check_form(p.channel),
             )
             for p in payouts
             if p.kind == Payout.Kind.ALLOWANCE
@@ -678,7 +712,7 @@ def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
         if payout.kind == Payout.Kind.ALLOWANCE:
             entry.allowance += payout.amount
             entry.hours += payout.hours or ZERO
-            if rules.reward_form_counts(payout.channel):
+            if rules.reward_form_counts(pricing.check_form(payout.channel)):
                 entry.counted += payout.amount
         else:
             entry.real_costs += payout.amount
@@ -692,6 +726,7 @@ def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
         hours=sum((o.hours for o in organisations), ZERO),
         real_costs=sum((o.real_costs for o in organisations), ZERO),
         age_unknown=not known,
+        unpaid=unpaid,
     )
 
 

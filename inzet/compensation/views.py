@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -535,19 +537,26 @@ def batch_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Kies een soort bestand."))
         return redirect("compensation:payouts")
     try:
-        batch, skipped = services.batch_create(
+        batch, _skipped = services.batch_create(
             organisation=organisation, kind=form.cleaned_data["kind"], actor=request.user
         )
+    except services.BankDetailsMissing as exc:
+        links = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (
+                    reverse("experts:bank_for", args=[p.pk]),
+                    _("IBAN invullen voor %(name)s") % {"name": p.user.full_name},
+                )
+                for p in exc.profiles
+            ),
+        )
+        messages.error(request, format_html("{} {}", exc.messages[0], links))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Het bestand %(name)s is gemaakt.") % {"name": batch.filename})
-        if skipped:
-            messages.warning(
-                request,
-                _("%(count)s betaling(en) konden niet mee: het IBAN van de ervaringsdeskundige ontbreekt.")
-                % {"count": len(skipped)},
-            )
     return redirect("compensation:payouts")
 
 

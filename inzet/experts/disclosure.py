@@ -36,7 +36,7 @@ ITEM_FIELDS = {
     "does_not_want": "vis_does_not_want",
 }
 # Health and income data (AVG art. 9): each read by someone else goes into the access log.
-SPECIAL_ITEMS = frozenset({"experience", "benefit", "needs", "does_not_want"})
+SPECIAL_ITEMS = frozenset({"experience", "benefit", "needs", "does_not_want", "bank"})
 STAFF_ROLES = (Role.COORDINATOR, Role.TRAINER)
 
 

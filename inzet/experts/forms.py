@@ -496,3 +496,21 @@ class AssistedSignupForm(forms.Form):
         if cleaned.get("invite") and not cleaned.get("email") and "email" not in self.errors:
             self.add_error("email", _("Vul een e-mailadres in als de persoon een e-mail moet krijgen."))
         return cleaned
+
+
+class BankForm(forms.Form):
+    """IBAN and account holder. A coordinator never sees the whole IBAN: the field starts empty for them."""
+
+    iban = forms.CharField(
+        label=_("IBAN"),
+        max_length=42,
+        required=False,
+        help_text=_("Het nummer van uw bankrekening, bijvoorbeeld NL91 ABNA 0417 1643 00. Spaties mogen."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+    )
+    account_holder = forms.CharField(
+        label=_("Naam van de rekeninghouder"),
+        max_length=100,
+        required=False,
+        help_text=_("Zoals de naam bij de bank staat."),
+    )

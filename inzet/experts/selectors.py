@@ -44,6 +44,7 @@ ITEM_LABELS = {
     "benefit": gettext_lazy("Uitkering en leeftijd"),
     "needs": gettext_lazy("Nodig om mee te doen"),
     "does_not_want": gettext_lazy("Liever niet doen"),
+    "bank": gettext_lazy("Bankrekening (IBAN, afgeschermd)"),
 }
 CONTEXT_LABELS = {
     "page": gettext_lazy("op een pagina"),
