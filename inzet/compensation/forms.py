@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from inzet.compensation import pricing
 from inzet.compensation.files import validate_receipt
 from inzet.compensation.models import AllowanceCapRow, OrganisationPaymentSettings, PayoutBatch
 from inzet.experts.models import RewardForm
@@ -141,11 +142,19 @@ class RewardChoiceForm(forms.Form):
         required=False,
         help_text=_("Alleen invullen als u een gift aan een goed doel kiest."),
     )
+    details = forms.CharField(
+        label=_("Wat krijgt u?"),
+        max_length=200,
+        required=False,
+        help_text=_("Alleen bij iets anders dan geld of een opleiding. Bijvoorbeeld: de cursus Eigen verhaal."),
+    )
 
     def clean(self):
         data = super().clean()
         if data.get("reward_form") == RewardForm.DONATION and not (data.get("charity") or "").strip():
             self.add_error("charity", _("Schrijf op aan welk goed doel het geld gaat."))
+        if data.get("reward_form") in pricing.NEEDS_DETAILS and not (data.get("details") or "").strip():
+            self.add_error("details", _("Schrijf op wat u krijgt, bijvoorbeeld de naam van de cursus."))
         return data
 
 

@@ -80,6 +80,8 @@ def reward_choice_record(
     charity = charity.strip()
     if reward_form == RewardForm.DONATION and not charity:
         raise ValidationError({"charity": _("Schrijf op aan welk goed doel het geld gaat.")})
+    if reward_form in pricing.NEEDS_DETAILS and not details.strip():
+        raise ValidationError({"details": _("Schrijf op wat u krijgt, bijvoorbeeld de naam van de cursus.")})
     if reward_form != RewardForm.DONATION:
         charity = ""
     details = details.strip()[:200] if reward_form in pricing.NEEDS_DETAILS else ""
@@ -103,6 +105,32 @@ def reward_choice_record(
         payout.amount = pricing.reward_amount(reward_form, payout.hours * payout.rate)
         payout.save(update_fields=["channel", "charity", "details", "amount"])
     return choice
+
+
+@transaction.atomic
+def invitation_answer(
+    *,
+    invitation: Invitation,
+    actor: User,
+    accept: bool,
+    reason: str = "",
+    reward_form: str = "",
+    charity: str = "",
+    details: str = "",
+) -> Invitation:
+    """Yes with the reward form chosen on the same page, or no. Both or nothing are saved."""
+    from inzet.engagements.services import invitation_respond
+
+    if accept and reward_form:
+        reward_choice_record(
+            invitation=invitation,
+            reward_form=reward_form,
+            charity=charity,
+            details=details,
+            actor=actor,
+            on_behalf=invitation.expert.user_id != actor.pk,
+        )
+    return invitation_respond(invitation=invitation, actor=actor, accept=accept, reason=reason)
 
 
 # --- hours -----------------------------------------------------------------------------------------

@@ -204,6 +204,7 @@ def assignment_reward(request: HttpRequest, pk: int) -> HttpResponse:
                 invitation=invitation,
                 reward_form=form.cleaned_data["reward_form"],
                 charity=form.cleaned_data["charity"],
+                details=form.cleaned_data["details"],
                 actor=request.user,
                 on_behalf=access.on_behalf,
             )

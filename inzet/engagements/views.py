@@ -22,6 +22,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles, role_required
+from inzet.compensation import selectors as compensation_selectors
+from inzet.compensation import services as compensation_services
+from inzet.compensation.forms import RewardChoiceForm
 from inzet.engagements import calendar, files, pdf, rules, selectors, services
 from inzet.engagements.forms import (
     STEP_SLUGS,
@@ -443,30 +446,55 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = get_invitation_for_expert(request.user, pk)
     engagement = invitation.request
     form = RespondForm(_posted(request))
+    # One form: the reward form and yes/no are sent together, so the choice is never lost.
+    current = compensation_selectors.effective_reward(invitation)
+    reward_form = RewardChoiceForm(
+        _posted(request),
+        initial={"reward_form": current.reward_form, "charity": current.charity, "details": current.details},
+    )
     if request.method == "POST":
         if form.is_valid():
             accept = form.cleaned_data["answer"] == "yes"
-            try:
-                services.invitation_respond(
-                    invitation=invitation, actor=request.user, accept=accept, reason=form.cleaned_data["reason"]
-                )
-            except ValidationError as exc:
-                messages.error(request, _error_text(exc))
-            else:
-                messages.success(
-                    request,
-                    _("Dank u wel. U doet mee.")
-                    if accept
-                    else _("Dank u wel voor uw antwoord. Nee zeggen mag altijd."),
-                )
-            return redirect("engagements:invitation", pk=pk)
-        messages.error(request, _("Kies ja of nee."))
+            # Without a reward field in the post (an old page, a script) the current choice stays.
+            with_reward = accept and "reward_form" in request.POST
+            if not with_reward or reward_form.is_valid():
+                try:
+                    compensation_services.invitation_answer(
+                        invitation=invitation,
+                        actor=request.user,
+                        accept=accept,
+                        reason=form.cleaned_data["reason"],
+                        **(
+                            {k: reward_form.cleaned_data[k] for k in ("reward_form", "charity", "details")}
+                            if with_reward
+                            else {}
+                        ),
+                    )
+                except ValidationError as exc:
+                    if hasattr(exc, "error_dict"):
+                        for field, errors in exc.message_dict.items():
+                            reward_form.add_error(field if field in reward_form.fields else None, errors)
+                    else:
+                        messages.error(request, _error_text(exc))
+                        return redirect("engagements:invitation", pk=pk)
+                else:
+                    messages.success(
+                        request,
+                        _("Dank u wel. U doet mee.")
+                        if accept
+                        else _("Dank u wel voor uw antwoord. Nee zeggen mag altijd."),
+                    )
+                    return redirect("engagements:invitation", pk=pk)
+        else:
+            messages.error(request, _("Kies ja of nee."))
     seats_taken = selectors.seats_taken(engagement)
     accepted = invitation.state == Invitation.State.ACCEPTED
     context = {
         "invitation": invitation,
         "engagement": engagement,
         "form": form,
+        "reward_form": reward_form,
+        "reward": current,
         "seats_taken": seats_taken,
         "seats_left": rules.seats_left(engagement.experts_needed, seats_taken),
         "attachments": engagement.attachments.order_by("uploaded_at")

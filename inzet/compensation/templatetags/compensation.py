@@ -45,8 +45,10 @@ def percentage(value) -> str:
 
 
 @register.inclusion_tag("compensation/_invitation_check.html", takes_context=True)
-def invitation_warning(context, invitation: Invitation) -> dict:
-    """The rule check for this invitation, as the person looking at it may see it, with the choice form."""
+def invitation_warning(context, invitation: Invitation, with_form: bool = True) -> dict:
+    """The rule check for this invitation, as the person looking at it may see it, with the choice form.
+
+    with_form=False: the page puts the reward choice in its own yes/no form (the invitation page)."""
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
     show = invitation is not None and user is not None and user.is_authenticated
@@ -61,9 +63,11 @@ def invitation_warning(context, invitation: Invitation) -> dict:
         cv = selectors.invitation_check(user, invitation, path=request.path if request else "")
     reward = cv.reward if cv else None
     form = None
-    if show and invitation.state in (Invitation.State.PENDING, Invitation.State.ACCEPTED):
+    if with_form and show and invitation.state in (Invitation.State.PENDING, Invitation.State.ACCEPTED):
         form = RewardChoiceForm(
-            initial={"reward_form": reward.reward_form, "charity": reward.charity} if reward else None,
+            initial={"reward_form": reward.reward_form, "charity": reward.charity, "details": reward.details}
+            if reward
+            else None,
             auto_id="id_keuze_%s",
         )
     action = ""
