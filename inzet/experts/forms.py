@@ -211,6 +211,11 @@ class WishesForm(forms.Form):
         required=False,
         help_text=_("Alleen voor zzp'ers. Een KvK-nummer heeft 8 cijfers."),
     )
+    vat_kor = forms.BooleanField(
+        label=_("Ik gebruik de kleineondernemersregeling (KOR) en reken geen btw"),
+        required=False,
+        help_text=_("Alleen voor zzp'ers. Dan staat er op de offerte en de factuur geen btw voor uw uren."),
+    )
     reward_form = forms.ChoiceField(
         label=_("Hoe wilt u beloond worden?"),
         choices=RewardForm.choices,
@@ -254,6 +259,7 @@ class WishesForm(forms.Form):
             "does_not_want_note": profile.does_not_want_note,
             "work_form": profile.work_form,
             "kvk_number": profile.kvk_number,
+            "vat_kor": profile.vat_kor,
             "reward_form": profile.reward_form,
             "donation_charity": profile.donation_charity,
         }
@@ -262,6 +268,7 @@ class WishesForm(forms.Form):
         changes = dict(self.cleaned_data)
         if changes["work_form"] != WorkForm.ZZP:
             changes["kvk_number"] = ""
+            changes["vat_kor"] = False
         if changes["reward_form"] != RewardForm.DONATION:
             changes["donation_charity"] = ""
         return changes

@@ -44,6 +44,7 @@ PROFILE_FIELDS = frozenset(
         "does_not_want_note",
         "work_form",
         "kvk_number",
+        "vat_kor",
         "reward_form",
         "donation_charity",
         "hours_per_week",
@@ -151,6 +152,8 @@ def profile_update(*, profile: ExpertProfile, changes: dict) -> ExpertProfile:
         setattr(profile, field, value)
     if "work_form" in plain and profile.work_form != "zzp" and "kvk_number" not in plain:
         profile.kvk_number = ""
+    if profile.work_form != "zzp":
+        profile.vat_kor = False  # the small-business scheme is for entrepreneurs only
     if "reward_form" in plain and profile.reward_form != "donation" and "donation_charity" not in plain:
         profile.donation_charity = ""
     if "consent_matching" in plain:
