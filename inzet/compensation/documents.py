@@ -60,6 +60,9 @@ def invoice_pdf(invoice: Invoice) -> bytes:
             "invoice": invoice,
             "lines": list(invoice.lines.all()),
             "vat_groups": sorted((rate, base, vat) for rate, (base, vat) in vat_groups.items()),
+            "hours_income": sum(
+                (line.amount for line in invoice.lines.all() if line.kind != "expense"), Decimal("0.00")
+            ),
             "settlement": settlement,
             "engagement": settlement.request,
             "config": selectors.payment_settings(invoice.organisation),

@@ -1,5 +1,5 @@
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,6 +9,7 @@ from inzet.compensation import pricing
 from inzet.compensation.files import validate_receipt
 from inzet.compensation.models import AllowanceCapRow, OrganisationPaymentSettings, PayoutBatch
 from inzet.experts.models import RewardForm
+from inzet.lib import iban
 
 
 class DutchDecimalField(forms.DecimalField):
@@ -184,14 +185,10 @@ class CapRowForm(forms.ModelForm):
 
 
 def iban_is_valid(value: str) -> bool:
-    iban = value.replace(" ", "").upper()
-    if not (15 <= len(iban) <= 34) or not iban[:2].isalpha() or not iban[2:4].isdigit() or not iban.isalnum():
-        return False
-    digits = "".join(str(int(ch, 36)) for ch in iban[4:] + iban[:4])
-    try:
-        return int(digits) % 97 == 1
-    except (ValueError, InvalidOperation):
-        return False
+    return iban.is_valid(value)
+
+
+_VAT_NUMBER = re.compile(r"^NL\d{9}B\d{2}$|^(?!NL)[A-Z]{2}[0-9A-Z+*]{2,12}$")
 
 
 class PaymentSettingsForm(forms.ModelForm):
@@ -204,6 +201,40 @@ class PaymentSettingsForm(forms.ModelForm):
         max_value=Decimal(100),
         help_text=_("Welk deel van de opbrengst van opdrachten betaalt de coördinatie? 0 is: niets."),
     )
+
+    kvk_number = forms.CharField(
+        label=_("KvK-nummer van de organisatie"),
+        max_length=20,
+        required=False,
+        help_text=_("8 cijfers. Staat op offertes en facturen."),
+    )
+    vat_number = forms.CharField(
+        label=_("Btw-nummer van de organisatie"),
+        max_length=20,
+        required=False,
+        help_text=_("Bijvoorbeeld NL123456789B01. Staat op offertes en facturen."),
+    )
+    ORGANISATION_FIELDS = ("kvk_number", "vat_number")
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisation is not None:
+            for name in self.ORGANISATION_FIELDS:
+                self.fields[name].initial = getattr(organisation, name)
+
+    def clean_kvk_number(self):
+        value = self.cleaned_data["kvk_number"].replace(" ", "").replace(".", "")
+        if value and not re.fullmatch(r"\d{8}", value):
+            raise ValidationError(_("Een KvK-nummer heeft 8 cijfers."))
+        return value
+
+    def clean_vat_number(self):
+        value = self.cleaned_data["vat_number"].replace(" ", "").replace(".", "").upper()
+        if value and not _VAT_NUMBER.match(value):
+            raise ValidationError(
+                _("Dit btw-nummer klopt niet. Een Nederlands btw-nummer ziet eruit als NL123456789B01.")
+            )
+        return value
 
     class Meta:
         model = OrganisationPaymentSettings
@@ -220,7 +251,7 @@ class PaymentSettingsForm(forms.ModelForm):
         ]
 
     def clean_iban(self):
-        value = self.cleaned_data["iban"].replace(" ", "").upper()
+        value = iban.compact(self.cleaned_data["iban"])
         if value and not iban_is_valid(value):
             raise ValidationError(_("Dit IBAN klopt niet. Kijk het na, bijvoorbeeld NL91 ABNA 0417 1643 00."))
         return value

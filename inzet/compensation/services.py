@@ -325,7 +325,16 @@ def cap_row_save(*, year: int, data: dict, actor: User) -> AllowanceCapRow:
 
 
 @transaction.atomic
-def payment_settings_update(*, organisation: Organisation, changes: dict) -> OrganisationPaymentSettings:
+def payment_settings_update(
+    *, organisation: Organisation, changes: dict, numbers: dict | None = None
+) -> OrganisationPaymentSettings:
+    """The payment settings, and the organisation's KvK and VAT numbers printed on quotes and invoices."""
+    if numbers:
+        Organisation.objects.filter(pk=organisation.pk).update(
+            **{k: v for k, v in numbers.items() if k in ("kvk_number", "vat_number")}
+        )
+        for name, value in numbers.items():
+            setattr(organisation, name, value)
     row, _created = OrganisationPaymentSettings.objects.select_for_update().get_or_create(organisation=organisation)
     for name, value in changes.items():
         setattr(row, name, value)

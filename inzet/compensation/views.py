@@ -150,11 +150,12 @@ def org_settings(request: HttpRequest, pk: int) -> HttpResponse:
     if organisation.kind != Organisation.Kind.DEPLOYING:
         raise Http404
     current = selectors.payment_settings(organisation)
-    form = PaymentSettingsForm(_posted(request), instance=current)
+    form = PaymentSettingsForm(_posted(request), instance=current, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        numbers = {name: form.cleaned_data[name] for name in form.ORGANISATION_FIELDS}
         try:
-            services.payment_settings_update(organisation=organisation, changes=changes)
+            services.payment_settings_update(organisation=organisation, changes=changes, numbers=numbers)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
