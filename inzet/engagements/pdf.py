@@ -36,7 +36,7 @@ def vat_parts(agreement: Agreement) -> tuple[tuple[Decimal, Decimal], ...]:
     config = payment_settings(request.deploying_organisation)
     parts = [(Decimal(1), vat_rate_for(profile, config)) for profile in accepted]
     if len(accepted) < needed:
-        parts.append((Decimal(needed - len(accepted)), agreement.vat_rate))
+        parts.append((Decimal(needed - len(accepted)), Decimal(agreement.vat_rate)))
     return tuple(parts)
 
 
@@ -44,7 +44,7 @@ def quote_for(agreement: Agreement) -> quote.Quote:
     return quote.calculate(
         hours=agreement.hours,
         hourly_rate=agreement.hourly_rate,
-        vat_rate=agreement.vat_rate,
+        vat_rate=Decimal(agreement.vat_rate),
         first_assignment=agreement.first_assignment_discount,
         vat_parts=vat_parts(agreement),
         half_days=agreement.half_days or Decimal(0),

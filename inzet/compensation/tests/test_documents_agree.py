@@ -1,0 +1,121 @@
+"""Quote, invoice, payouts and their texts tell the same story: VAT per work form, the coordination share."""
+
+from decimal import Decimal as D
+from io import BytesIO
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from inzet.compensation import pricing, services
+from inzet.compensation.models import Payout
+from inzet.compensation.tests import factories as f
+from inzet.engagements import pdf
+from inzet.organisations.models import Organisation
+
+
+def _text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
+
+
+@pytest.mark.parametrize(
+    "work_form,kor,expected",
+    [("zzp", False, D("21")), ("zzp", True, D("0")), ("volunteer", False, D("0")), ("employee", False, D("0"))],
+)
+def test_quote_and_invoice_charge_the_same_vat_for_each_work_form(
+    orgs, expert, asker, coordinator, work_form, kor, expected
+):
+    invitation = f.assignment(
+        orgs,
+        expert=expert,
+        asker=asker,
+        profile_fields={"work_form": work_form, "vat_kor": kor, "kvk_number": "12345678" if work_form == "zzp" else ""},
+        rate="50.00",
+        hours="4",
+    )
+    request = invitation.request
+    request.experts_needed = 1
+    request.save(update_fields=["experts_needed"])
+    f.approved_hours(invitation, coordinator, "4")
+
+    quote = pdf.quote_for(request.agreement)
+    settlement = services.settlement_create(request=request, actor=coordinator)
+
+    (line,) = settlement.invoice.lines.all()
+    assert line.vat_rate == expected
+    assert quote.vat == settlement.invoice.vat_total == pricing.cents(D("200") * expected / 100)
+    assert quote.total == settlement.invoice.total
+
+
+def test_the_coordination_share_is_the_same_on_quote_invoice_and_payout(orgs, expert, asker, coordinator):
+    services.payment_settings_update(organisation=orgs.deploying, changes={"coordination_share": D("10")})
+    invitation = f.assignment(orgs, expert=expert, asker=asker, rate="125.00", hours="1")
+    request = invitation.request
+    request.experts_needed = 1
+    request.save(update_fields=["experts_needed"])
+    f.approved_hours(invitation, coordinator, "1")
+
+    quote_text = _text(pdf.quote_pdf(request.agreement))
+    settlement = services.settlement_create(request=request, actor=coordinator)
+    payout = settlement.payouts.get(kind=Payout.Kind.ALLOWANCE)
+    invoice_text = _text(__import__("inzet.compensation.documents", fromlist=["x"]).invoice_pdf(settlement.invoice))
+
+    # The asker pays € 125; the expert gets € 112,50; € 12,50 stays for the coordination.
+    assert settlement.invoice.subtotal == D("125.00")
+    assert payout.amount == D("112.50")
+    assert (settlement.experts_amount, settlement.coordination_amount) == (D("112.50"), D("12.50"))
+    for text in (quote_text, invoice_text):
+        assert "€ 112,50 naar de ervaringsdeskundigen en € 12,50 naar de coördinatie" in " ".join(text.split())
+
+
+def test_an_agreed_amount_for_the_expert_leaves_the_rest_and_the_text_says_so(orgs, expert, asker, coordinator):
+    services.payment_settings_update(organisation=orgs.deploying, changes={"coordination_share": D("10")})
+    invitation = f.assignment(orgs, expert=expert, asker=asker, rate="125.00", hours="1", amount_offered="125.00")
+    f.approved_hours(invitation, coordinator, "1")
+
+    settlement = services.settlement_create(request=invitation.request, actor=coordinator)
+
+    # No "10 % (€ 12,50)" that nobody receives: with € 125 to the expert nothing is left.
+    assert (settlement.experts_amount, settlement.coordination_amount) == (D("125.00"), D("0.00"))
+
+
+def test_the_organisations_kvk_and_vat_numbers_are_on_quote_and_invoice(orgs, expert, asker, coordinator):
+    Organisation.objects.filter(pk=orgs.deploying.pk).update(kvk_number="12345678", vat_number="NL123456789B01")
+    invitation = f.assignment(orgs, expert=expert, asker=asker)
+    f.approved_hours(invitation, coordinator, "2")
+    request = invitation.request
+    request.refresh_from_db()
+    settlement = services.settlement_create(request=request, actor=coordinator)
+    from inzet.compensation.documents import invoice_pdf
+
+    for text in (_text(pdf.quote_pdf(request.agreement)), _text(invoice_pdf(settlement.invoice))):
+        assert "KvK-nummer: 12345678" in text and "Btw-nummer: NL123456789B01" in text
+
+
+@given(
+    price=st.decimals(min_value=0, max_value=500, places=2),
+    share=st.decimals(min_value=0, max_value=100, places=2),
+    hours=st.decimals(min_value=0, max_value=40, places=2),
+)
+def test_expert_pay_and_coordination_always_add_up_to_the_income(price, share, hours):
+    rate = pricing.expert_rate(price=price, offered=None, share=share)
+    income = pricing.cents(hours * price)
+    experts = pricing.work_value(hours=hours, rate=rate)
+    assert experts + pricing.coordination_amount(income=income, paid_to_experts=experts) == income
+    assert 0 <= rate <= price
+
+
+@pytest.mark.parametrize(
+    "code,counted_as,pays",
+    [
+        ("in_kind", "voucher", True),
+        ("training", "voucher", True),
+        ("time_credit", "none", False),
+        ("donation", "donation", True),
+        ("bank_transfer", "bank_transfer", True),
+    ],
+)
+def test_each_reward_form_is_counted_by_the_check_where_the_rules_say_so(code, counted_as, pays):
+    assert pricing.check_form(code) == counted_as
+    assert pricing.pays_amount(code) is pays
