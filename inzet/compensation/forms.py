@@ -60,6 +60,31 @@ class HoursForm(forms.Form):
     )
     description = forms.CharField(label=_("Wat heeft u gedaan? (niet verplicht)"), max_length=300, required=False)
 
+    def __init__(self, *args, half_days: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if half_days:
+            # The agreement has a flat amount per half-day: dagdelen instead of, or besides, hours.
+            self.fields["hours"].required = False
+            self.fields["hours"].help_text = _("Bijvoorbeeld 2,5. Leeg laten als u alleen dagdelen schrijft.")
+            self.fields["half_days"] = DutchDecimalField(
+                label=_("Aantal dagdelen"),
+                required=False,
+                decimal_places=1,
+                min_value=Decimal("0.5"),
+                max_value=Decimal(2),
+                help_text=_("Een dagdeel is een ochtend, middag of avond. Hiervoor is een vast bedrag afgesproken."),
+                error_messages={
+                    "min_value": _("Vul minstens een half dagdeel in."),
+                    "max_value": _("Hoogstens 2 dagdelen per dag."),
+                },
+            )
+
+    def clean(self):
+        data = super().clean()
+        if "half_days" in self.fields and not data.get("hours") and not data.get("half_days") and not self.errors:
+            self.add_error("hours", _("Vul het aantal uren of het aantal dagdelen in."))
+        return data
+
 
 class HoursCorrectionForm(forms.Form):
     date = _date(_("Datum"))

@@ -314,6 +314,14 @@ class HourEntry(_Entry):
     hours = models.DecimalField(
         _("uren"), max_digits=5, decimal_places=2, validators=[MinValueValidator(0), MaxValueValidator(24)]
     )
+    # Dagdelen at the agreement's flat amount per half-day, besides (or instead of) hours × rate.
+    half_days = models.DecimalField(
+        _("dagdelen"),
+        max_digits=4,
+        decimal_places=1,
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(2)],
+    )
     description = models.CharField(_("wat heeft u gedaan?"), max_length=300, blank=True)
     corrects = models.ForeignKey(
         "self",
@@ -509,6 +517,8 @@ class Payout(models.Model):
     details = models.CharField(_("wat precies"), max_length=200, blank=True)
     hours = models.DecimalField(_("uren"), max_digits=7, decimal_places=2, null=True, blank=True)
     rate = models.DecimalField(_("per uur"), max_digits=8, decimal_places=2, null=True, blank=True)
+    half_days = models.DecimalField(_("dagdelen"), max_digits=5, decimal_places=1, default=0)
+    half_day_rate = models.DecimalField(_("per dagdeel"), max_digits=8, decimal_places=2, null=True, blank=True)
     amount = models.DecimalField(_("bedrag"), **MONEY)
     state = models.CharField(max_length=20, choices=State.choices, default=State.PROPOSED)
     approved_by = models.ForeignKey(
@@ -554,6 +564,7 @@ class SettlementItem(models.Model):
         ExpenseClaim, null=True, blank=True, on_delete=models.PROTECT, related_name="settled_items"
     )
     hours = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    half_days = models.DecimalField(max_digits=5, decimal_places=1, default=0)
     amount = models.DecimalField(**MONEY, null=True, blank=True)
 
     class Meta:

@@ -474,6 +474,11 @@ def effective_expenses() -> QuerySet:
 class Unsettled:
     hours: list[tuple[HourEntry, Decimal]] = field(default_factory=list)
     expenses: list[tuple[ExpenseClaim, Decimal]] = field(default_factory=list)
+    half_days: dict[int, Decimal] = field(default_factory=dict)  # hour entry pk -> half-days still to pay
+
+    @property
+    def total_half_days(self) -> Decimal:
+        return sum(self.half_days.values(), Decimal(0))
 
     @property
     def total_hours(self) -> Decimal:
@@ -495,17 +500,22 @@ def unsettled_by_invitation(request_ids) -> dict[int, Unsettled]:
     """
     request_ids = list(request_ids)
     result: dict[int, Unsettled] = defaultdict(Unsettled)
-    settled_hours = dict(
-        SettlementItem.objects.filter(hour_entry__invitation__request_id__in=request_ids)
+    settled_hours = {
+        chain: (total, half)
+        for chain, total, half in SettlementItem.objects.filter(hour_entry__invitation__request_id__in=request_ids)
         .annotate(chain=Coalesce("hour_entry__root_id", "hour_entry_id"))
         .values("chain")
-        .annotate(total=Sum("hours"))
-        .values_list("chain", "total")
-    )
+        .annotate(total=Sum("hours"), half=Sum("half_days"))
+        .values_list("chain", "total", "half")
+    }
     for entry in effective_hours().filter(invitation__request_id__in=request_ids).order_by("date", "pk"):
-        delta = entry.hours - (settled_hours.get(entry.chain_id) or ZERO)
-        if delta:
+        done_hours, done_half = settled_hours.get(entry.chain_id, (ZERO, ZERO))
+        delta = entry.hours - (done_hours or ZERO)
+        delta_half = entry.half_days - (done_half or ZERO)
+        if delta or delta_half:
             result[entry.invitation_id].hours.append((entry, delta))
+            if delta_half:
+                result[entry.invitation_id].half_days[entry.pk] = delta_half
     settled_costs = dict(
         SettlementItem.objects.filter(expense__invitation__request_id__in=request_ids)
         .annotate(chain=Coalesce("expense__root_id", "expense_id"))

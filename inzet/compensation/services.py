@@ -102,7 +102,12 @@ def reward_choice_record(
         payout.channel = reward_form
         payout.charity = charity
         payout.details = details
-        payout.amount = pricing.reward_amount(reward_form, payout.hours * payout.rate)
+        payout.amount = pricing.reward_amount(
+            reward_form,
+            pricing.work_value(
+                hours=payout.hours, rate=payout.rate, half_days=payout.half_days, half_day_rate=payout.half_day_rate
+            ),
+        )
         payout.save(update_fields=["channel", "charity", "details", "amount"])
     return choice
 
@@ -138,16 +143,31 @@ def invitation_answer(
 
 @transaction.atomic
 def hours_log(
-    *, invitation: Invitation, actor: User, date: dt.date, hours: Decimal, description: str = ""
+    *,
+    invitation: Invitation,
+    actor: User,
+    date: dt.date,
+    hours: Decimal | None,
+    description: str = "",
+    half_days: Decimal | None = None,
 ) -> HourEntry:
     _require_accepted(invitation)
     _check_date(date)
-    if hours <= 0:
+    hours = hours or ZERO
+    half_days = half_days or Decimal(0)
+    if hours < 0 or half_days < 0 or (hours == 0 and half_days == 0):
         raise ValidationError({"hours": _("Vul een aantal uren in dat groter is dan 0.")})
+    if half_days:
+        agreement = selectors.agreement_of(invitation.request)
+        if agreement is None or agreement.half_day_rate is None:
+            raise ValidationError(
+                {"half_days": _("Voor deze opdracht is geen bedrag per dagdeel afgesproken. Schrijf uren.")}
+            )
     entry = HourEntry(
         invitation=invitation,
         date=date,
         hours=hours,
+        half_days=half_days,
         description=description.strip(),
         created_by=actor,
         on_behalf=invitation.expert.user_id != actor.pk,
@@ -221,6 +241,7 @@ def hours_correct(
         invitation=entry.invitation,
         date=date,
         hours=hours,
+        half_days=entry.half_days,
         description=description.strip(),
         created_by=actor,
         on_behalf=entry.invitation.expert.user_id != actor.pk,
@@ -377,6 +398,9 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
     config, _created = OrganisationPaymentSettings.objects.select_for_update().get_or_create(organisation=organisation)
     price = selectors.invoice_rate(request)
     rate = selectors.pay_rate(request, config)
+    agreement_row = selectors.agreement_of(request)
+    half_day_price = agreement_row.half_day_rate if agreement_row is not None else None
+    half_day_rate = selectors.half_day_pay(request, config)
     if price is None or rate is None:
         raise ValidationError(_("Er zijn nog geen afspraken met een tarief per uur. Maak eerst afspraken."))
     unsettled = selectors.unsettled_by_invitation([request.pk])
@@ -421,20 +445,36 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
         profile = invitation.expert
         name = selectors.expert_label(profile, Audience.ASKERS)
         hours = todo.total_hours
-        if hours:
+        half_days = todo.total_half_days
+        if half_days and half_day_price is None:
+            raise ValidationError(_("Er zijn dagdelen geschreven, maar de afspraken hebben geen bedrag per dagdeel."))
+        if hours or half_days:
             vat_rate = selectors.vat_rate_for(profile, config)
-            hour_lines.append(
-                (
-                    InvoiceLine.Kind.HOURS,
-                    _("Uren %(name)s") % {"name": name},
-                    selectors.cents(hours * price),
-                    vat_rate,
-                    hours,
-                    price,
+            if half_days:
+                hour_lines.append(
+                    (
+                        InvoiceLine.Kind.HOURS,
+                        _("Dagdelen %(name)s") % {"name": name},
+                        selectors.cents(half_days * half_day_price),
+                        vat_rate,
+                        half_days,
+                        half_day_price,
+                    )
                 )
-            )
+            if hours or not half_days:
+                hour_lines.append(
+                    (
+                        InvoiceLine.Kind.HOURS,
+                        _("Uren %(name)s") % {"name": name},
+                        selectors.cents(hours * price),
+                        vat_rate,
+                        hours,
+                        price,
+                    )
+                )
             reward = selectors.effective_reward(invitation)
-            amount = pricing.reward_amount(reward.reward_form, hours * rate)
+            value = pricing.work_value(hours=hours, rate=rate, half_days=half_days, half_day_rate=half_day_rate)
+            amount = pricing.reward_amount(reward.reward_form, value)
             experts_amount += amount
             payout = Payout.objects.create(
                 settlement=settlement,
@@ -447,10 +487,15 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
                 details=reward.details,
                 hours=hours,
                 rate=rate,
+                half_days=half_days,
+                half_day_rate=half_day_rate if half_days else None,
                 amount=amount,
             )
             items += [
-                SettlementItem(settlement=settlement, payout=payout, hour_entry=e, hours=d) for e, d in todo.hours
+                SettlementItem(
+                    settlement=settlement, payout=payout, hour_entry=e, hours=d, half_days=todo.half_days.get(e.pk, 0)
+                )
+                for e, d in todo.hours
             ]
             if amount < 0:
                 raise ValidationError(

@@ -229,7 +229,12 @@ def assignment_reward(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
     access = get_assignment_for_user(request.user, pk)
-    form = HoursForm(_posted(request), initial={"date": selectors.today()})
+    agreement = selectors.agreement_of(access.invitation.request)
+    form = HoursForm(
+        _posted(request),
+        initial={"date": selectors.today()},
+        half_days=agreement is not None and agreement.half_day_rate is not None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.hours_log(invitation=access.invitation, actor=request.user, **form.cleaned_data)

@@ -119,3 +119,43 @@ def test_expert_pay_and_coordination_always_add_up_to_the_income(price, share, h
 def test_each_reward_form_is_counted_by_the_check_where_the_rules_say_so(code, counted_as, pays):
     assert pricing.check_form(code) == counted_as
     assert pricing.pays_amount(code) is pays
+
+
+def test_half_days_at_a_flat_amount_are_on_the_quote_the_invoice_and_the_payout(orgs, expert, asker, coordinator):
+    import datetime as dt
+
+    invitation = f.assignment(orgs, expert=expert, asker=asker, rate="50.00", hours="2")
+    request = invitation.request
+    request.experts_needed = 1
+    request.save(update_fields=["experts_needed"])
+    agreement = request.agreement
+    agreement.half_day_rate, agreement.half_days = D("150.00"), D("1")
+    agreement.save()
+    entry = services.hours_log(
+        invitation=invitation, actor=expert, date=dt.date.today(), hours=D("2"), half_days=D("1")
+    )
+    services.hours_decide(entry=entry, actor=coordinator, approve=True)
+
+    quote = pdf.quote_for(agreement)
+    settlement = services.settlement_create(request=request, actor=coordinator)
+    payout = settlement.payouts.get(kind=Payout.Kind.ALLOWANCE)
+
+    assert (quote.hours_amount, quote.half_day_amount, quote.net) == (D("100.00"), D("150.00"), D("250.00"))
+    assert settlement.invoice.subtotal == quote.net == D("250.00")
+    assert sorted(line.description.split(" ")[0] for line in settlement.invoice.lines.all()) == ["Dagdelen", "Uren"]
+    assert payout.amount == D("250.00") and payout.half_days == D("1")
+    # Settled once: nothing of the half-day is left to settle.
+    from inzet.compensation import selectors
+
+    assert selectors.unsettled_by_invitation([request.pk]) == {}
+
+
+def test_half_days_are_refused_when_no_flat_amount_was_agreed(orgs, expert, asker):
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    invitation = f.assignment(orgs, expert=expert, asker=asker)
+    with pytest.raises(ValidationError) as refused:
+        services.hours_log(invitation=invitation, actor=expert, date=dt.date.today(), hours=None, half_days=D("1"))
+    assert "geen bedrag per dagdeel" in refused.value.messages[0]
