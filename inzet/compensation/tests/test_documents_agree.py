@@ -159,3 +159,26 @@ def test_half_days_are_refused_when_no_flat_amount_was_agreed(orgs, expert, aske
     with pytest.raises(ValidationError) as refused:
         services.hours_log(invitation=invitation, actor=expert, date=dt.date.today(), hours=None, half_days=D("1"))
     assert "geen bedrag per dagdeel" in refused.value.messages[0]
+
+
+def test_the_year_statement_disclaimer_never_sits_alone_on_a_page(in_2025, orgs, expert, asker, coordinator):
+    """Whatever the number of rows, the disclaimer shares its page with the rules it belongs to."""
+    import dataclasses
+
+    from inzet.compensation import documents, selectors
+
+    settlement = f.settled(orgs, expert=expert, asker=asker, coordinator=coordinator, hours="2", costs=None)
+    for payout in settlement.payouts.all():
+        services.payout_approve(payout=payout, actor=coordinator, acknowledged=True)
+    f.bank_settings(orgs.deploying)
+    services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
+    statement = selectors.year_statement(settlement.payouts.first().expert, 2025)
+    (org,) = statement.organisations
+    row = org.payouts[0]
+    for count in range(20, 44, 2):  # moves the end of the content across the page boundary
+        padded = dataclasses.replace(
+            statement, organisations=[dataclasses.replace(org, payouts=[row] * count)], unpaid=[row] * 3
+        )
+        pages = [p.extract_text() for p in PdfReader(BytesIO(documents.statement_pdf(padded))).pages]
+        last = next(p for p in pages if "Indicatie, geen advies." in p)
+        assert "Wat zeggen de regels?" in last, f"{count} rows: the disclaimer is alone on page {pages.index(last) + 1}"
