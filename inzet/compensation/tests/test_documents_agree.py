@@ -182,3 +182,19 @@ def test_the_year_statement_disclaimer_never_sits_alone_on_a_page(in_2025, orgs,
         pages = [p.extract_text() for p in PdfReader(BytesIO(documents.statement_pdf(padded))).pages]
         last = next(p for p in pages if "Indicatie, geen advies." in p)
         assert "Wat zeggen de regels?" in last, f"{count} rows: the disclaimer is alone on page {pages.index(last) + 1}"
+
+
+@pytest.mark.parametrize(
+    "reward_form,warns", [("bank_transfer", True), ("in_kind", True), ("training", True), ("time_credit", False)]
+)
+def test_the_check_counts_a_reward_in_kind_or_training_at_its_value(in_2025, orgs, expert, asker, reward_form, warns):
+    from inzet.compensation import selectors
+
+    invitation = f.assignment(
+        orgs, expert=expert, asker=asker, state="pending", amount_offered="50.00", hours_estimate="8"
+    )
+    services.reward_choice_record(
+        invitation=invitation, reward_form=reward_form, charity="", details="Cursus", actor=expert, on_behalf=False
+    )
+    view = selectors.invitation_check(expert, invitation)  # € 400: over the month cap of € 210
+    assert view.warn is warns
