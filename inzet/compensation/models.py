@@ -145,7 +145,7 @@ class HourlyGuideline(models.Model):
 
 
 class Tariff(models.Model):
-    """What an organisation charges askers per hour, by role and level (002 TIP 13)."""
+    """What an organisation charges askers per hour, by role and level (docs/domain/money-rules.md)."""
 
     organisation = models.ForeignKey(
         "organisations.Organisation",

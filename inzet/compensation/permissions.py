@@ -34,7 +34,7 @@ class AssignmentAccess:
 
     @property
     def can_decide(self) -> bool:
-        """Approving needs a coordinator who is not the expert (002 TIP 12: never your own work)."""
+        """Approving needs a coordinator who is not the expert (docs/domain/request-loop.md#independence: never your own work)."""
         return self.is_coordinator and not self.is_expert
 
     @property

@@ -9,7 +9,7 @@ The rule tables are data: `check_payment` takes them as arguments. The
 DEFAULT_* rows below are only what the data migration loads; an operator edits
 them later. Nothing here reads them silently.
 
-Sources: DOMAIN.md §5 and the seeds in shared/seeds/ (file name + line).
+Background and public sources: docs/domain/money-rules.md.
 All money is `decimal.Decimal`; floats are refused.
 """
 
@@ -38,9 +38,8 @@ INDICATION_TEXT = "Dit is een indicatie, geen advies."
 class AgeBand(StrEnum):
     """Age of the expert on the payment date.
 
-    Three boundaries matter, so four bands: 21 (Belastingdienst hourly cap,
-    DOMAIN §5 table), 23 (UWV hourly limit, 001 l.3131-3133) and 27 (bijstand,
-    001 l.3053 and DOMAIN §5 "Under 27 in bijstand").
+    Three boundaries matter, so four bands: 21 (Belastingdienst hourly cap),
+    23 (UWV's former hourly limit) and 27 (bijstand); see docs/domain/money-rules.md.
     """
 
     UNDER_21 = "under_21"
@@ -71,7 +70,7 @@ class BenefitSituation(StrEnum):
 
 
 class RewardForm(StrEnum):
-    """How the expert chose to be paid (000 l.58-61)."""
+    """How the expert chose to be paid (docs/domain/money-rules.md)."""
 
     BANK_TRANSFER = "bank_transfer"
     VOUCHER = "voucher"
@@ -97,23 +96,23 @@ class BenefitMethod(StrEnum):
 
     # UWV (Wajong, WGA, WW): within the month/year caps and the hourly limit
     # nothing happens; above any of them the WHOLE allowance is offset
-    # (001 l.3129-3137).
+    # (the 2018 rule; docs/domain/money-rules.md#benefits).
     UWV_VOLUNTEER_LIMIT = "uwv_volunteer_limit"
-    # Bijstand 27+: within the month/year caps nothing happens
-    # (001 l.3123-3127); above them it is earnings, of which a percentage
-    # up to a monthly maximum is kept (001 l.3052-3076).
+    # Bijstand 27+: within the month/year caps nothing happens; above them it
+    # is earnings, of which a percentage up to a monthly maximum is kept
+    # (docs/domain/money-rules.md#benefits).
     EARNINGS_DISREGARD = "earnings_disregard"
-    # Bijstand under 27: everything above real costs is deducted (DOMAIN §5).
+    # Bijstand under 27: everything above real costs is deducted (docs/domain/money-rules.md#benefits).
     ONLY_REAL_COSTS_FREE = "only_real_costs_free"
     # Toeslagen: an untaxed allowance is no income; a taxed one counts toward
-    # the yearly income, with an effect we cannot compute here (000 l.63-67).
+    # the yearly income, with an effect we cannot compute here (docs/domain/money-rules.md#benefits).
     COUNTS_AS_INCOME = "counts_as_income"
 
 
 class BijstandExemption(StrEnum):
     """Which bijstand disregard applies to an expert of 27 or older.
 
-    The value is the code of the BenefitRule row to use (001 l.3052-3076).
+    The value is the code of the BenefitRule row to use (docs/domain/money-rules.md#benefits).
     """
 
     REGULAR = "bijstand_27_plus"
@@ -123,8 +122,8 @@ class BijstandExemption(StrEnum):
 
 # Reward forms that count as money received by the expert.
 # - Voucher: counts. A (digital) voucher is money's worth; allowances in kind
-#   count toward the caps as well (001 l.3229-3233).
-# - Donation: does not count. The expert chose (000 l.58-61) that the
+#   count toward the caps as well (docs/domain/money-rules.md).
+# - Donation: does not count. The expert chose (see money-rules.md) that the
 #   organisation gives the amount to a charity instead of paying them, so the
 #   expert receives nothing. This holds only when the choice is made before
 #   payment; the explanation says so.
@@ -221,7 +220,7 @@ class BenefitRule:
 
 
 # Default rows for the data migration. Years missing here (2019, 2020, 2026
-# and later) stay missing until the operator enters them (DOMAIN §5).
+# and later) stay missing until the operator enters them (docs/domain/money-rules.md).
 DEFAULT_ALLOWANCE_CAPS: tuple[AllowanceCap, ...] = (
     AllowanceCap(
         year=2018,
@@ -277,7 +276,7 @@ _UWV_KINDS = frozenset({BenefitSituation.WAJONG, BenefitSituation.WGA, BenefitSi
 _UNDER_27 = frozenset({AgeBand.UNDER_21, AgeBand.AGE_21_22, AgeBand.AGE_23_26})
 _27_PLUS = frozenset({AgeBand.AGE_27_PLUS})
 
-# 2018 values (DOMAIN §5 "Benefits"). They stay valid until the operator
+# 2018 values (docs/domain/money-rules.md#benefits). They stay valid until the operator
 # closes them with valid_to and enters newer rows; the explanation always
 # names the date the figures are from.
 DEFAULT_BENEFIT_RULES: tuple[BenefitRule, ...] = (
@@ -320,7 +319,7 @@ DEFAULT_BENEFIT_RULES: tuple[BenefitRule, ...] = (
         method=BenefitMethod.EARNINGS_DISREGARD,
         benefit_kinds=frozenset({BenefitSituation.BIJSTAND}),
         age_bands=_27_PLUS,
-        # The seed gives this amount "per 1 juli 2018" (001 l.3074).
+        # The seed gives this amount "per 1 juli 2018".
         valid_from=dt.date(2018, 7, 1),
         valid_to=None,
         free_percentage=Decimal(15),
@@ -665,8 +664,8 @@ def check_payment(
 
     # Tax caps are per organisation: the conditions describe the relation
     # between one volunteer and one organisation, and both report when the
-    # caps are exceeded (001 l.3225-3233). For benefits all organisations
-    # add up (DOMAIN §5 "Allowances across organisations add up for benefits").
+    # caps are exceeded. For benefits all organisations add up
+    # (docs/domain/money-rules.md#benefits).
     if totals.year_all != totals.year_organisation:
         lines.append(
             ExplanationLine(
@@ -727,7 +726,7 @@ def _check_tax(
     lines: list[ExplanationLine] = []
 
     if counted == 0:
-        # Only real costs: nothing here counts toward a cap (DOMAIN §5).
+        # Only real costs: nothing here counts toward a cap (docs/domain/money-rules.md).
         lines.append(
             ExplanationLine(
                 "Deze betaling heeft geen vaste vergoeding. Er is niets belast.",
@@ -737,7 +736,7 @@ def _check_tax(
         return True, [], lines
 
     if cap is None:
-        # A missing year must be visible, never silently assumed (DOMAIN §5).
+        # A missing year must be visible, never silently assumed (docs/domain/money-rules.md).
         lines.append(
             ExplanationLine(
                 f"Voor {year} zijn nog geen grenzen voor de vrijwilligersvergoeding "
@@ -750,7 +749,7 @@ def _check_tax(
 
     crossed: list[CrossedCap] = []
 
-    # The hourly cap only exists with an hourly agreement (DOMAIN §5).
+    # The hourly cap only exists with an hourly agreement (docs/domain/money-rules.md).
     if payment.hours is None:
         lines.append(
             ExplanationLine(
@@ -809,7 +808,7 @@ def _check_tax(
 
     if crossed:
         # Untaxed only if none of the caps is exceeded; otherwise the whole
-        # amount is income (DOMAIN §5; 001 l.3229-3233).
+        # amount is income (docs/domain/money-rules.md).
         lines.append(
             ExplanationLine(
                 "Dan is de hele vergoeding belast. Het is dan geen onbelaste vrijwilligersvergoeding meer.",
@@ -890,7 +889,7 @@ def _check_benefit(
             offset=ZERO,
         )
 
-    # For benefits all organisations add up (DOMAIN §5).
+    # For benefits all organisations add up (docs/domain/money-rules.md#benefits).
     month_all = totals.month_all + counted
     year_all = totals.year_all + counted
 
@@ -934,7 +933,7 @@ def _check_benefit(
         )
 
     # EARNINGS_DISREGARD: bijstand 27+. Within the volunteer caps nothing is
-    # offset (001 l.3123-3127: the same € 150/€ 1.500 as the tax caps in 2018,
+    # offset (in 2018 the same € 150/€ 1.500 as the tax caps,
     # so the year's cap row supplies them); above them it counts as earnings.
     if cap is None:
         return _missing_cap_for_benefit(payment.date.year, name, rule)
@@ -1022,7 +1021,7 @@ def _check_uwv(
 
     if not over_hourly:
         # UWV's month/year amounts are the volunteer allowance caps (€ 150 and
-        # € 1.500 in 2018, 001 l.3130-3135, as at l.515), so the year's cap
+        # € 1.500 in 2018), so the year's cap
         # row supplies them; summed over all organisations.
         if cap is None:
             outcome = _missing_cap_for_benefit(payment.date.year, name, rule)
@@ -1045,7 +1044,7 @@ def _check_uwv(
             )
         )
 
-    # Above any limit the UWV offsets the WHOLE allowance (001 l.3135-3137).
+    # Above any limit the UWV offsets the WHOLE allowance (docs/domain/money-rules.md#benefits).
     lines.append(
         ExplanationLine(
             f"Dan haalt het UWV de hele vergoeding van uw {name} af. Deze maand is "

@@ -34,10 +34,10 @@ from inzet.compensation.models import (
     SettlementItem,
     Tariff,
 )
-from inzet.dashboard.next_steps import NextStep
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.experts.disclosure import SELF, can_see, log_access, viewer_level
 from inzet.experts.models import ExpertProfile, RewardForm, WorkForm
+from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Organisation, Role
 
 FIRST_RULE_YEAR = 2018
@@ -253,6 +253,37 @@ def half_day_pay(request: EngagementRequest, config: OrganisationPaymentSettings
         return None
     config = config or payment_settings(request.deploying_organisation)
     return pricing.expert_rate(price=agreement.half_day_rate, offered=None, share=config.coordination_share)
+
+
+def quote_vat_parts(agreement) -> tuple[tuple[Decimal, Decimal], ...]:
+    """Each accepted expert's share of the quoted work with the VAT of their work form (the invoice's
+    rule); seats not filled yet carry the agreement's rate. Hooked into engagements.pdf."""
+    request = agreement.request
+    needed = max(request.experts_needed, 1)
+    accepted = [
+        i.expert for i in request.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert")[:needed]
+    ]
+    config = payment_settings(request.deploying_organisation)
+    parts = [(Decimal(1), vat_rate_for(profile, config)) for profile in accepted]
+    if len(accepted) < needed:
+        parts.append((Decimal(needed - len(accepted)), Decimal(agreement.vat_rate)))
+    return tuple(parts)
+
+
+def quote_coordination(agreement, q) -> dict | None:
+    """The split the quote promises, by the settlement's rule: to the experts, and what stays."""
+    request = agreement.request
+    config = payment_settings(request.deploying_organisation)
+    rate = pay_rate(request, config)
+    if rate is None or q.net <= 0:
+        return None
+    experts = pricing.work_value(
+        hours=agreement.hours,
+        rate=rate,
+        half_days=agreement.half_days or Decimal(0),
+        half_day_rate=half_day_pay(request, config),
+    )
+    return {"experts": experts, "coordination": pricing.coordination_amount(income=q.net, paid_to_experts=experts)}
 
 
 def vat_rate_for(profile: ExpertProfile, config: OrganisationPaymentSettings) -> Decimal:

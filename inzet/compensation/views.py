@@ -43,7 +43,9 @@ from inzet.compensation.permissions import (
     is_coordinator_of,
     require_decider,
 )
+from inzet.engagements.forms import RespondForm
 from inzet.engagements.models import EngagementRequest
+from inzet.engagements.permissions import get_invitation_for_expert
 from inzet.experts.disclosure import viewer_levels
 from inzet.experts.models import AgeBand, BenefitSituation, ExpertProfile
 from inzet.organisations.models import Organisation, Role
@@ -616,3 +618,51 @@ def export(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
     return render(request, "compensation/export.html", {"form": form})
+
+
+# --- the invitation: reward choice and yes/no in one form ------------------------------------------
+
+
+@login_required
+def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """The invitation page's form posts here: the reward form and yes/no are saved together.
+
+    A mistake (a donation without a charity, no answer) shows this page with the message and keeps
+    everything that was filled in; GET shows the same form."""
+    invitation = get_invitation_for_expert(request.user, pk)
+    current = selectors.effective_reward(invitation)
+    answer = RespondForm(_posted(request))
+    reward = RewardChoiceForm(
+        _posted(request),
+        initial={"reward_form": current.reward_form, "charity": current.charity, "details": current.details},
+    )
+    if request.method == "POST":
+        answer_ok = answer.is_valid()
+        accept = answer_ok and answer.cleaned_data["answer"] == "yes"
+        if answer_ok and (not accept or reward.is_valid()):
+            try:
+                services.invitation_answer(
+                    invitation=invitation,
+                    actor=request.user,
+                    accept=accept,
+                    reason=answer.cleaned_data["reason"],
+                    **({k: reward.cleaned_data[k] for k in ("reward_form", "charity", "details")} if accept else {}),
+                )
+            except ValidationError as exc:
+                if not hasattr(exc, "error_dict"):
+                    messages.error(request, " ".join(exc.messages))
+                    return redirect("engagements:invitation", pk=pk)
+                _apply_errors(reward, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Dank u wel. U doet mee.")
+                    if accept
+                    else _("Dank u wel voor uw antwoord. Nee zeggen mag altijd."),
+                )
+                return redirect("engagements:invitation", pk=pk)
+    return render(
+        request,
+        "compensation/invitation_answer.html",
+        {"invitation": invitation, "engagement": invitation.request, "answer": answer, "reward": reward},
+    )

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from inzet.engagements import quote
-from inzet.engagements.models import Agreement, Invitation
+from inzet.engagements.models import Agreement
 
 
 def _no_fetch(url: str, *args, **kwargs):
@@ -23,21 +23,15 @@ def _render(template: str, context: dict) -> bytes:
     return HTML(string=html, url_fetcher=_no_fetch).write_pdf()
 
 
-def vat_parts(agreement: Agreement) -> tuple[tuple[Decimal, Decimal], ...]:
-    """Each accepted expert's share of the work with the VAT of their work form (the rule the invoice
-    uses: compensation.selectors.vat_rate_for); seats not filled yet carry the agreement's rate."""
-    from inzet.compensation.selectors import payment_settings, vat_rate_for
+# Filled by the compensation app when it is ready (AppConfig.ready): the VAT of each accepted expert's
+# work form and the split between experts and coordination, so the quote follows exactly the rules of
+# the invoice while engagements never imports compensation (it sits in a lower layer).
+QUOTE_HOOKS: dict = {"vat_parts": None, "coordination": None}
 
-    request = agreement.request
-    needed = max(request.experts_needed, 1)
-    accepted = [
-        i.expert for i in request.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert")[:needed]
-    ]
-    config = payment_settings(request.deploying_organisation)
-    parts = [(Decimal(1), vat_rate_for(profile, config)) for profile in accepted]
-    if len(accepted) < needed:
-        parts.append((Decimal(needed - len(accepted)), Decimal(agreement.vat_rate)))
-    return tuple(parts)
+
+def vat_parts(agreement: Agreement) -> tuple[tuple[Decimal, Decimal], ...] | None:
+    hook = QUOTE_HOOKS["vat_parts"]
+    return hook(agreement) if hook else None
 
 
 def quote_for(agreement: Agreement) -> quote.Quote:
@@ -53,23 +47,8 @@ def quote_for(agreement: Agreement) -> quote.Quote:
 
 
 def coordination_for(agreement: Agreement, q: quote.Quote) -> dict | None:
-    """The split the quote promises: what goes to the experts and what stays with the coordination.
-    Same rule as the settlement (compensation.pricing)."""
-    from inzet.compensation import pricing
-    from inzet.compensation.selectors import half_day_pay, pay_rate, payment_settings
-
-    request = agreement.request
-    config = payment_settings(request.deploying_organisation)
-    rate = pay_rate(request, config)
-    if rate is None or q.net <= 0:
-        return None
-    experts = pricing.work_value(
-        hours=agreement.hours,
-        rate=rate,
-        half_days=agreement.half_days or Decimal(0),
-        half_day_rate=half_day_pay(request, config),
-    )
-    return {"experts": experts, "coordination": pricing.coordination_amount(income=q.net, paid_to_experts=experts)}
+    hook = QUOTE_HOOKS["coordination"]
+    return hook(agreement, q) if hook else None
 
 
 def agreement_pdf(agreement: Agreement) -> bytes:

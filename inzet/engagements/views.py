@@ -13,18 +13,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import select_template
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles, role_required
-from inzet.compensation import selectors as compensation_selectors
-from inzet.compensation import services as compensation_services
-from inzet.compensation.forms import RewardChoiceForm
 from inzet.engagements import calendar, files, pdf, rules, selectors, services
 from inzet.engagements.forms import (
     STEP_SLUGS,
@@ -44,30 +39,6 @@ from inzet.engagements.permissions import ASKER, COORDINATOR, get_invitation_for
 from inzet.engagements.tasks import invitations_housekeeping
 from inzet.experts.models import ExpertProfile
 from inzet.organisations.models import Organisation, Role
-
-COMPENSATION_WARNING = "compensation/_invitation_warning.html"
-
-
-def _template_exists(name: str) -> bool:
-    try:
-        select_template([name])
-    except TemplateDoesNotExist:
-        return False
-    return True
-
-
-def matching_url(pk: int) -> str | None:
-    """The matching page of the other app, only when it exists: never a link to nowhere."""
-    try:
-        return reverse("matching:request", args=[pk])
-    except NoReverseMatch:
-        pass
-    path = f"/koppelen/{pk}/"
-    try:
-        resolve(path)
-    except Resolver404:
-        return None
-    return path
 
 
 def _safe_next(request: HttpRequest, target: str | None) -> str | None:
@@ -246,7 +217,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "access": access,
         "seats_left": rules.seats_left(engagement.experts_needed, page.seats_taken),
         "can_cancel": (access.is_asker or access.is_coordinator) and engagement.status in rules.CANCELLABLE,
-        "matching_url": matching_url(pk)
+        "matching_url": reverse("matching:request", args=[pk])
         if access.is_coordinator and engagement.status == RequestStatus.MATCHING
         else None,
         "quote": pdf.quote_for(page.agreement) if page.agreement else None,
@@ -417,7 +388,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "seats_taken": seats_taken,
             "seats_left": rules.seats_left(engagement.experts_needed, seats_taken),
-            "matching_url": matching_url(pk),
+            "matching_url": reverse("matching:request", args=[pk]),
             "base_query": _without_page(request),
         },
     )
@@ -446,55 +417,32 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = get_invitation_for_expert(request.user, pk)
     engagement = invitation.request
     form = RespondForm(_posted(request))
-    # One form: the reward form and yes/no are sent together, so the choice is never lost.
-    current = compensation_selectors.effective_reward(invitation)
-    reward_form = RewardChoiceForm(
-        _posted(request),
-        initial={"reward_form": current.reward_form, "charity": current.charity, "details": current.details},
-    )
     if request.method == "POST":
+        # The page's own form posts to compensation:invitation_answer (reward choice and yes/no together);
+        # this handler stays for a plain yes/no without a reward choice.
         if form.is_valid():
             accept = form.cleaned_data["answer"] == "yes"
-            # Without a reward field in the post (an old page, a script) the current choice stays.
-            with_reward = accept and "reward_form" in request.POST
-            if not with_reward or reward_form.is_valid():
-                try:
-                    compensation_services.invitation_answer(
-                        invitation=invitation,
-                        actor=request.user,
-                        accept=accept,
-                        reason=form.cleaned_data["reason"],
-                        **(
-                            {k: reward_form.cleaned_data[k] for k in ("reward_form", "charity", "details")}
-                            if with_reward
-                            else {}
-                        ),
-                    )
-                except ValidationError as exc:
-                    if hasattr(exc, "error_dict"):
-                        for field, errors in exc.message_dict.items():
-                            reward_form.add_error(field if field in reward_form.fields else None, errors)
-                    else:
-                        messages.error(request, _error_text(exc))
-                        return redirect("engagements:invitation", pk=pk)
-                else:
-                    messages.success(
-                        request,
-                        _("Dank u wel. U doet mee.")
-                        if accept
-                        else _("Dank u wel voor uw antwoord. Nee zeggen mag altijd."),
-                    )
-                    return redirect("engagements:invitation", pk=pk)
-        else:
-            messages.error(request, _("Kies ja of nee."))
+            try:
+                services.invitation_respond(
+                    invitation=invitation, actor=request.user, accept=accept, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as exc:
+                messages.error(request, _error_text(exc))
+            else:
+                messages.success(
+                    request,
+                    _("Dank u wel. U doet mee.")
+                    if accept
+                    else _("Dank u wel voor uw antwoord. Nee zeggen mag altijd."),
+                )
+            return redirect("engagements:invitation", pk=pk)
+        messages.error(request, _("Kies ja of nee."))
     seats_taken = selectors.seats_taken(engagement)
     accepted = invitation.state == Invitation.State.ACCEPTED
     context = {
         "invitation": invitation,
         "engagement": engagement,
         "form": form,
-        "reward_form": reward_form,
-        "reward": current,
         "seats_taken": seats_taken,
         "seats_left": rules.seats_left(engagement.experts_needed, seats_taken),
         "attachments": engagement.attachments.order_by("uploaded_at")
@@ -502,8 +450,6 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else [],
         "agreement": getattr(engagement, "agreement", None) if accepted else None,
         "sessions": engagement.sessions.order_by("starts_at") if accepted else [],
-        "compensation_warning": _template_exists(COMPENSATION_WARNING),
-        "compensation_warning_template": COMPENSATION_WARNING,
     }
     return render(request, "engagements/invitation.html", context)
 

@@ -198,7 +198,7 @@ class ExpertProfile(models.Model):
     needs = EncryptedTextField(_("wat ik nodig heb om mee te doen"), blank=True)  # JSON list of Need codes
     needs_note = EncryptedTextField(_("wat ik nodig heb, in mijn eigen woorden"), blank=True)
 
-    # Who sees what (DOMAIN §6). Experience areas carry their own visibility per row.
+    # Who sees what (docs/domain/consent.md). Experience areas carry their own visibility per row.
     vis_name = _visibility(Audience.ASKERS, _("mijn naam"))
     vis_contact = _visibility(Audience.COORDINATORS, _("mijn telefoon en e-mail"))
     vis_level = _visibility(Audience.ASKERS, _("mijn niveau"))

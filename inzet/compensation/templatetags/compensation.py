@@ -9,7 +9,7 @@ or  {% load compensation %}{% invitation_warning invitation %}
 from decimal import Decimal
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from inzet.accounts.permissions import get_roles
 from inzet.compensation import rules, selectors
@@ -70,12 +70,7 @@ def invitation_warning(context, invitation: Invitation, with_form: bool = True) 
             else None,
             auto_id="id_keuze_%s",
         )
-    action = ""
-    if show:
-        try:
-            action = reverse("compensation:assignment_reward", args=[invitation.pk])
-        except NoReverseMatch:  # the money pages are not mounted (yet): show the check without the form
-            form = None
+    action = reverse("compensation:assignment_reward", args=[invitation.pk]) if show else ""
     return {
         "show": show,
         "cv": cv,
@@ -86,3 +81,21 @@ def invitation_warning(context, invitation: Invitation, with_form: bool = True) 
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }
+
+
+@register.inclusion_tag("compensation/_reward_fields.html")
+def reward_fields(invitation: Invitation) -> dict:
+    """The reward form's fields for the invitation page's yes/no form (which posts to invitation_answer)."""
+    current = selectors.effective_reward(invitation)
+    form = RewardChoiceForm(
+        initial={"reward_form": current.reward_form, "charity": current.charity, "details": current.details}
+    )
+    return {"reward": form}
+
+
+@register.simple_tag
+def reward_choice(invitation: Invitation) -> str:
+    """'Een cadeaubon (Cursus …)': the reward form that counts for this invitation, to show it back."""
+    current = selectors.effective_reward(invitation)
+    extra = current.charity or current.details
+    return f"{current.label} ({extra})" if extra else str(current.label)

@@ -213,7 +213,7 @@ def test_it_ignores_the_hourly_cap_without_an_hourly_agreement(year, amount, age
 
 
 def test_it_skips_the_hourly_cap_when_the_year_row_has_none():
-    # 2018 has no hourly cap in DOMAIN §5; 100 euros for one hour is still fine.
+    # 2018 has no hourly cap in docs/domain/money-rules.md; 100 euros for one hour is still fine.
     result = check(amount=D("100"), hours=D("1"), on=dt.date(2018, 1, 1))
 
     assert result.stays_untaxed_allowance is True
@@ -608,7 +608,7 @@ def test_it_uses_the_single_parent_and_illness_rules_when_asked():
 
 
 def test_it_says_unknown_when_no_benefit_rule_fits_the_date():
-    # The illness amount is valid from 1 July 2018 (001 l.3074).
+    # The illness amount is valid from 1 July 2018.
     result = check(
         amount=D("400"),
         on=dt.date(2018, 3, 1),

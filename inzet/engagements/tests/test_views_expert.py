@@ -4,7 +4,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from inzet.engagements import services, views
+from inzet.engagements import services
 from inzet.engagements.models import Invitation
 from inzet.engagements.tests import factories as f
 
@@ -155,60 +155,11 @@ def test_an_accepted_expert_sees_the_agreement_but_not_the_quote(
     assert client.get(reverse("engagements:quote_pdf", args=[request.pk])).status_code == 404
 
 
-def test_the_compensation_warning_is_included_only_when_its_template_exists(monkeypatch):
-    assert views._template_exists("engagements/invitation.html") is True
-    assert views._template_exists("compensation/_bestaat_niet.html") is False
-
-
-def test_the_invitation_page_leaves_out_the_money_warning_until_it_exists(
-    client, asker, coordinator, orgs, expert, expert_profile, monkeypatch
-):
-    request = f.matching(orgs, asker, coordinator)
-    invitation = f.invite(request, expert_profile, coordinator)
-    monkeypatch.setattr(views, "COMPENSATION_WARNING", "compensation/_bestaat_niet.html")
-    client.force_login(expert)
-    response = client.get(reverse("engagements:invitation", args=[invitation.pk]))
-    assert response.status_code == 200 and response.context["compensation_warning"] is False
-
-
-def test_the_reward_choice_made_with_yes_is_kept_and_shown_back(
+def test_the_invitation_page_shows_the_compensation_check_before_the_expert_says_yes(
     client, asker, coordinator, orgs, expert, expert_profile
 ):
-    from inzet.compensation.models import AssignmentRewardChoice
-
-    request = f.matching(orgs, asker, coordinator)
-    invitation = f.invite(request, expert_profile, coordinator)
+    invitation = f.invite(f.matching(orgs, asker, coordinator), expert_profile, coordinator)
     client.force_login(expert)
-    page = client.get(reverse("engagements:invitation", args=[invitation.pk])).content.decode()
-    assert page.count('name="answer"') == 2 and page.count('<form method="post"') == 1 + page.count("logout")
-
-    response = client.post(
-        reverse("engagements:invitation", args=[invitation.pk]), {"answer": "yes", "reward_form": "voucher"}
-    )
-
-    assert response.status_code == 302
-    invitation.refresh_from_db()
-    assert invitation.state == Invitation.State.ACCEPTED
-    assert AssignmentRewardChoice.objects.get(invitation=invitation).reward_form == "voucher"
     body = client.get(reverse("engagements:invitation", args=[invitation.pk])).content.decode()
-    assert "Uw keuze voor de vergoeding: Een cadeaubon." in body
-
-
-def test_a_wrong_reward_choice_keeps_the_answer_pending_and_the_reason(
-    client, asker, coordinator, orgs, expert, expert_profile
-):
-    request = f.matching(orgs, asker, coordinator)
-    invitation = f.invite(request, expert_profile, coordinator)
-    client.force_login(expert)
-
-    response = client.post(
-        reverse("engagements:invitation", args=[invitation.pk]),
-        {"answer": "yes", "reward_form": "donation", "charity": "", "reason": "Graag in de ochtend"},
-    )
-
-    body = response.content.decode()
-    assert response.status_code == 200
-    assert "Schrijf op aan welk goed doel het geld gaat." in body
-    assert "Graag in de ochtend" in body
-    invitation.refresh_from_db()
-    assert invitation.state == Invitation.State.PENDING and not invitation.reward_choices.exists()
+    assert 'class="inzet-compensation-check"' in body
+    assert reverse("compensation:assignment_reward", args=[invitation.pk]) in body
