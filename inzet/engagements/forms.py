@@ -357,6 +357,8 @@ class AgreementForm(forms.ModelForm):
             "meeting_chair",
             "hours",
             "hourly_rate",
+            "half_days",
+            "half_day_rate",
             "vat_rate",
             "first_assignment_discount",
         ]
@@ -369,6 +371,8 @@ class AgreementForm(forms.ModelForm):
             "hours": forms.NumberInput(attrs={"step": "0.5", "min": "0"}),
             "hourly_rate": forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
             "vat_rate": forms.NumberInput(attrs={"step": "0.1", "min": "0", "max": "99"}),
+            "half_days": forms.NumberInput(attrs={"step": "0.5", "min": "0"}),
+            "half_day_rate": forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
         }
         help_texts = {
             "communication": _(
@@ -386,7 +390,14 @@ class AgreementForm(forms.ModelForm):
             "meeting_chair": _("Iemand zonder eigen belang die ervoor zorgt dat ieders stem gehoord wordt."),
             "hours": _("Alle uren samen, van alle ervaringsdeskundigen."),
             "hourly_rate": _("Uit uw tarievenlijst. De richtlijn van het ministerie van VWS is € 50 per uur."),
-            "vat_rate": _("Vul 0 in als u geen btw rekent."),
+            "vat_rate": _(
+                "Voor plekken die nog niet gevuld zijn. Voor wie ja zei, volgt de btw zijn of haar werkvorm "
+                "(zzp met btw, zzp met KOR, vrijwilliger, loondienst), net als op de factuur."
+            ),
+            "half_days": _(
+                "Niet verplicht. Naast de uren: een vast bedrag per dagdeel, bijvoorbeeld voor een trainingsdag."
+            ),
+            "half_day_rate": _("Het vaste bedrag per dagdeel dat de vrager betaalt."),
             "first_assignment_discount": _(
                 "De vrager betaalt deze keer niets. Spreek af dat u de prijs achteraf samen bekijkt."
             ),
@@ -421,7 +432,11 @@ class AgreementForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        for name in ("hours", "hourly_rate", "vat_rate"):
+        if bool(cleaned.get("half_days")) != (cleaned.get("half_day_rate") is not None):
+            self.add_error(
+                "half_day_rate", _("Vul het aantal dagdelen én het bedrag per dagdeel in, of laat beide leeg.")
+            )
+        for name in ("hours", "hourly_rate", "vat_rate", "half_days", "half_day_rate"):
             value = cleaned.get(name)
             if value is not None and value < 0:
                 self.add_error(name, _("Vul een getal in dat niet kleiner is dan 0."))

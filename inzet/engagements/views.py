@@ -418,6 +418,8 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = invitation.request
     form = RespondForm(_posted(request))
     if request.method == "POST":
+        # The page's own form posts to compensation:invitation_answer (reward choice and yes/no together);
+        # this handler stays for a plain yes/no without a reward choice.
         if form.is_valid():
             accept = form.cleaned_data["answer"] == "yes"
             try:

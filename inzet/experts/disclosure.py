@@ -35,7 +35,7 @@ ITEM_FIELDS = {
     "does_not_want": "vis_does_not_want",
 }
 # Health and income data (AVG art. 9): each read by someone else goes into the access log.
-SPECIAL_ITEMS = frozenset({"experience", "benefit", "needs", "does_not_want"})
+SPECIAL_ITEMS = frozenset({"experience", "benefit", "needs", "does_not_want", "bank"})
 STAFF_ROLES = (Role.COORDINATOR, Role.TRAINER)
 # Once an expert said yes to a request, its asker may see what the expert shares with askers.
 # The values of engagements' Invitation.State.ACCEPTED and RequestStatus: experts sits below

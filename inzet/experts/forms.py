@@ -212,6 +212,11 @@ class WishesForm(forms.Form):
         required=False,
         help_text=_("Alleen voor zzp'ers. Een KvK-nummer heeft 8 cijfers."),
     )
+    vat_kor = forms.BooleanField(
+        label=_("Ik gebruik de kleineondernemersregeling (KOR) en reken geen btw"),
+        required=False,
+        help_text=_("Alleen voor zzp'ers. Dan staat er op de offerte en de factuur geen btw voor uw uren."),
+    )
     reward_form = forms.ChoiceField(
         label=_("Hoe wilt u beloond worden?"),
         choices=RewardForm.choices,
@@ -255,6 +260,7 @@ class WishesForm(forms.Form):
             "does_not_want_note": profile.does_not_want_note,
             "work_form": profile.work_form,
             "kvk_number": profile.kvk_number,
+            "vat_kor": profile.vat_kor,
             "reward_form": profile.reward_form,
             "donation_charity": profile.donation_charity,
         }
@@ -263,6 +269,7 @@ class WishesForm(forms.Form):
         changes = dict(self.cleaned_data)
         if changes["work_form"] != WorkForm.ZZP:
             changes["kvk_number"] = ""
+            changes["vat_kor"] = False
         if changes["reward_form"] != RewardForm.DONATION:
             changes["donation_charity"] = ""
         return changes
@@ -505,3 +512,21 @@ class AssistedSignupForm(forms.Form):
         if cleaned.get("invite") and not cleaned.get("email") and "email" not in self.errors:
             self.add_error("email", _("Vul een e-mailadres in als de persoon een e-mail moet krijgen."))
         return cleaned
+
+
+class BankForm(forms.Form):
+    """IBAN and account holder. A coordinator never sees the whole IBAN: the field starts empty for them."""
+
+    iban = forms.CharField(
+        label=_("IBAN"),
+        max_length=42,
+        required=False,
+        help_text=_("Het nummer van uw bankrekening, bijvoorbeeld NL91 ABNA 0417 1643 00. Spaties mogen."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+    )
+    account_holder = forms.CharField(
+        label=_("Naam van de rekeninghouder"),
+        max_length=100,
+        required=False,
+        help_text=_("Zoals de naam bij de bank staat."),
+    )

@@ -37,6 +37,9 @@ class RewardForm(models.TextChoices):
     BANK_TRANSFER = "bank_transfer", _("Geld op mijn bankrekening")
     VOUCHER = "voucher", _("Een cadeaubon")
     DONATION = "donation", _("Een gift aan een goed doel")
+    TIME_CREDIT = "time_credit", _("Uren als tegoed (tijdtegoed)")
+    IN_KIND = "in_kind", _("Iets anders dan geld (in natura)")
+    TRAINING = "training", _("Een opleiding of cursus")
     NONE = "none", _("Geen vergoeding")
 
 
@@ -187,7 +190,14 @@ class ExpertProfile(models.Model):
         _("hoe wil ik beloond worden"), max_length=20, choices=RewardForm.choices, default=RewardForm.BANK_TRANSFER
     )
     donation_charity = models.CharField(_("goed doel"), max_length=200, blank=True)
+    vat_kor = models.BooleanField(
+        _("ik gebruik de kleineondernemersregeling (KOR) en reken geen btw"),
+        default=False,
+        help_text=_("Alleen voor zzp'ers."),
+    )
+    # Payment data: encrypted, shown masked to anyone but the expert, reads by others logged.
     iban = EncryptedCharField(_("IBAN"), blank=True)
+    account_holder = EncryptedCharField(_("naam rekeninghouder"), blank=True)
 
     # Special category: encrypted, and shown only to whom the expert chooses.
     benefit_situation = EncryptedCharField(_("uitkering"), blank=True)
