@@ -21,6 +21,7 @@ from inzet.experts.models import (
     WorkForm,
 )
 from inzet.experts.selectors import ITEM_LABELS
+from inzet.lib import uploads
 from inzet.taxonomy.models import Term
 
 REQUIRED = _("Dit veld is verplicht.")
@@ -424,18 +425,15 @@ class TrainingForm(forms.Form):
         upload = self.cleaned_data.get("evidence")
         if not upload:
             return None
-        upload.seek(0)
-        head = upload.read(rules.SNIFF_BYTES)
-        upload.seek(0)
-        problem = rules.evidence_problem(upload.name, upload.size, head)
+        verdict = uploads.check("evidence", upload.name, upload, upload.size)
         messages = {
-            "extension": _("Dit soort bestand kan niet. Kies een pdf, jpg of png."),
-            "empty": _("Dit bestand is leeg."),
-            "size": _("Dit bestand is te groot. Het mag hoogstens 5 MB zijn."),
-            "content": _("Dit bestand is geen echte pdf, jpg of png. Kies een ander bestand."),
+            uploads.TYPE: _("Dit soort bestand kan niet. Kies een pdf, jpg of png."),
+            uploads.EMPTY: _("Dit bestand is leeg."),
+            uploads.TOO_LARGE: _("Dit bestand is te groot. Het mag hoogstens 5 MB zijn."),
+            uploads.CONTENT: _("Dit bestand is geen echte pdf, jpg of png. Kies een ander bestand."),
         }
-        if problem:
-            raise forms.ValidationError(messages[problem])
+        if not verdict.ok:
+            raise forms.ValidationError(messages[verdict.problem])
         return upload
 
     def clean(self):
