@@ -145,7 +145,7 @@ class ExpertProfile(models.Model):
         related_name="+",
         verbose_name=_("wat ik niet wil doen"),
     )
-    does_not_want_note = models.TextField(_("wat ik niet wil doen, in mijn eigen woorden"), blank=True)
+    does_not_want_note = EncryptedTextField(_("wat ik niet wil doen, in mijn eigen woorden"), blank=True)
     languages = models.ManyToManyField(
         "taxonomy.Term",
         blank=True,
