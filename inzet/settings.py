@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "inzet.lib",
     "inzet.accounts",
     "inzet.organisations",
     "inzet.dashboard",
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "inzet.lib.idempotency.IdempotencyMiddleware",  # last: only requests that reach a view claim a token
 ]
 
 if PRODUCTION:
@@ -103,6 +105,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "inzet" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["inzet.lib.templatetags.idempotency"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
