@@ -1,5 +1,6 @@
 """Finding 7 and 9: files are encrypted at rest, private, and written only when their transaction commits."""
 
+import io
 import os
 import stat
 import time
@@ -78,5 +79,7 @@ def test_housekeeping_deletes_old_orphans_keeps_referenced_files_and_encrypts_ol
     assert not orphan.exists() and young.exists()  # a young file may belong to a running transaction
     assert SECRET not in legacy.read_bytes()
     assert default_storage.open("evidence/oud.pdf").read() == SECRET
-    call_command("files_housekeeping", "--rotate-keys", stdout=open(os.devnull, "w"))
+    out = io.StringIO()
+    call_command("files_housekeeping", "--rotate-keys", stdout=out)
+    assert "encrypted 1 file(s)" in out.getvalue()  # re-encrypted with the newest key
     assert default_storage.open("evidence/oud.pdf").read() == SECRET
