@@ -116,7 +116,7 @@ def seed_experts(
             _insert_objects(
                 ExpertExperience,
                 [
-                    ExpertExperience(profile_id=p, area_id=a.pk, description=d, visibility=v)
+                    ExpertExperience(profile_id=p, description=d, visibility=v, **ExpertExperience.area_fields(a.pk, v))
                     for p, s in zip(profile_ids, sketches, strict=True)
                     for a, d, v in s.experiences
                 ],

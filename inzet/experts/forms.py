@@ -19,6 +19,7 @@ from inzet.experts.models import (
     TrainingStatus,
     Weekday,
     WorkForm,
+    resolve_areas,
 )
 from inzet.experts.selectors import ITEM_LABELS
 from inzet.lib import uploads
@@ -171,8 +172,8 @@ class ExperienceForm(forms.Form):
     def initial_for(profile: ExpertProfile) -> dict:
         initial = {"level": profile.level_id}
         for experience in profile.experiences.all():
-            initial[f"area_{experience.area_id}"] = True
-            initial[f"story_{experience.area_id}"] = experience.description
+            initial[f"area_{experience.area_term_id}"] = True
+            initial[f"story_{experience.area_term_id}"] = experience.description
         return initial
 
     def stories(self) -> dict:
@@ -332,7 +333,7 @@ class VisibilityForm(forms.Form):
     def __init__(self, *args, profile: ExpertProfile, **kwargs):
         super().__init__(*args, **kwargs)
         self.profile = profile
-        self.experiences = list(profile.experiences.all())
+        self.experiences = resolve_areas(profile.experiences.select_related("area"))
         self.item_names = []
         for item in ITEM_FIELDS:
             minimum = rules.MINIMUM_AUDIENCE.get(item, 0)
@@ -346,9 +347,9 @@ class VisibilityForm(forms.Form):
             self.item_names.append(name)
         self.experience_names = []
         for experience in self.experiences:
-            name = f"exp_{experience.area_id}"
+            name = f"exp_{experience.area_term_id}"
             self.fields[name] = forms.TypedChoiceField(
-                label=_("Ervaring: %(area)s") % {"area": experience.area.label},
+                label=_("Ervaring: %(area)s") % {"area": experience.area_term.label},
                 choices=Audience.choices,
                 coerce=int,
                 error_messages={"required": _("Kies wie dit mag zien."), "invalid_choice": _("Kies wie dit mag zien.")},
@@ -365,7 +366,7 @@ class VisibilityForm(forms.Form):
     @staticmethod
     def initial_for(profile: ExpertProfile) -> dict:
         initial = {f"vis_{item}": getattr(profile, column) for item, column in ITEM_FIELDS.items()}
-        initial.update({f"exp_{e.area_id}": e.visibility for e in profile.experiences.all()})
+        initial.update({f"exp_{e.area_term_id}": e.visibility for e in profile.experiences.all()})
         initial["consent_matching"] = profile.consent_matching if profile.consent_recorded_at else True
         return initial
 
@@ -373,7 +374,7 @@ class VisibilityForm(forms.Form):
         return {item: self.cleaned_data[f"vis_{item}"] for item in ITEM_FIELDS}
 
     def experience_choices(self) -> dict:
-        return {e.area.code: self.cleaned_data[f"exp_{e.area_id}"] for e in self.experiences}
+        return {e.area_term.code: self.cleaned_data[f"exp_{e.area_term_id}"] for e in self.experiences}
 
 
 # --- profile page: pause, periods, training, competences --------------------------------------
