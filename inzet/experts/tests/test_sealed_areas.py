@@ -44,5 +44,5 @@ def test_the_database_refuses_a_plaintext_only_me_area(expert_profile):
 
 def test_the_expert_still_sees_their_own_only_me_area(client, expert, expert_profile):
     client.force_login(expert)
-    page = client.get(reverse("experts:detail", args=[expert_profile.pk])).content.decode()
+    page = client.get(reverse("experts:my_profile")).content.decode()
     assert str(term("experience_area", "addiction").label) in page and "Geheim verhaal" in page
