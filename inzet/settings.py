@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "inzet.matching",
     "inzet.compensation",
     "inzet.api",
+    "inzet.privacy",
+    "inzet.backup",
     "inzet.demo",
 ]
 
