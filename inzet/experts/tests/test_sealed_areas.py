@@ -46,3 +46,18 @@ def test_the_expert_still_sees_their_own_only_me_area(client, expert, expert_pro
     client.force_login(expert)
     page = client.get(reverse("experts:my_profile")).content.decode()
     assert str(term("experience_area", "addiction").label) in page and "Geheim verhaal" in page
+
+
+def test_the_owners_data_export_names_the_sealed_area(client, expert, expert_profile):
+    import io
+    import json
+    import zipfile
+
+    client.force_login(expert)
+    response = client.get(reverse("privacy:export"))
+    with zipfile.ZipFile(
+        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
+    ) as z:
+        data = json.loads(z.read(next(n for n in z.namelist() if n.endswith(".json"))))
+    areas = {row["area"] for row in data["sections"]["experiences"]}
+    assert str(term("experience_area", "addiction").label) in areas
