@@ -149,7 +149,7 @@ def content_matches(kind: str, fileobj: BinaryIO) -> bool:
 # --- PDF ----------------------------------------------------------------------------------------
 
 # Markers that make a browser, or a careless viewer, treat the start of a file as a web page.
-_HTML_MARKERS = (b"<html", b"<!doctype", b"<script", b"<body", b"<head", b"<iframe", b"<svg", b"<?xml", b"javascript:")
+_HTML_MARKERS = (b"<html", b"<!doctype", b"<script", b"<body", b"<head", b"<iframe", b"<svg", b"javascript:")
 HTML_SNIFF_BYTES = 1024  # browsers sniff the first 512 bytes; we look twice as far
 
 
