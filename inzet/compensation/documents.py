@@ -25,6 +25,7 @@ from inzet.compensation.models import (
 )
 from inzet.experts.disclosure import log_access, viewer_levels
 from inzet.lib import iban
+from inzet.lib.spreadsheets import safe_row
 
 EURO_FORMAT = '"€" #,##0.00'
 # The remittance text on the expert's bank statement, per kind of payout (Dutch: the file is Dutch).
@@ -139,7 +140,7 @@ def _sheet(workbook, title: str, headers: list[str], rows: list[list], money_col
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(row))  # names are typed by people: never a live formula
     for column in money_columns:
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = EURO_FORMAT

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_organisation_for_user, get_roles, role_required
 from inzet.compensation import documents, selectors, services
-from inzet.compensation.files import CONTENT_TYPES, receipt_kind
 from inzet.compensation.forms import (
     BatchForm,
     CapRowForm,
@@ -51,6 +50,7 @@ from inzet.engagements.models import EngagementRequest
 from inzet.engagements.permissions import get_invitation_for_expert
 from inzet.experts.disclosure import log_access, viewer_levels
 from inzet.experts.models import AgeBand, BenefitSituation, ExpertProfile
+from inzet.lib import uploads
 from inzet.organisations.models import Organisation, Role
 
 ANY_ROLE = (Role.OPERATOR, Role.COORDINATOR, Role.TRAINER, Role.EXPERT, Role.ASKER)
@@ -315,6 +315,7 @@ def hours_decide(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@uploads.accepts_uploads("receipt")
 @login_required
 def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
     access = get_assignment_for_user(request.user, pk)
@@ -334,6 +335,7 @@ def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@uploads.accepts_uploads("receipt")
 @login_required
 def expense_correct(request: HttpRequest, pk: int) -> HttpResponse:
     claim, access = get_expense_for_user(request.user, pk)
@@ -385,12 +387,12 @@ def expense_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def expense_receipt(request: HttpRequest, pk: int) -> FileResponse:
     claim, _access = get_expense_for_user(request.user, pk)
-    kind = receipt_kind(claim.receipt.name)
+    kind = uploads.USES["receipt"].kind_of(claim.receipt.name) or ""
     try:
         handle = claim.receipt.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    response = FileResponse(handle, content_type=CONTENT_TYPES.get(kind, "application/octet-stream"))
+    response = FileResponse(handle, content_type=uploads.content_type(claim.receipt.name))
     response["Content-Disposition"] = f'inline; filename="bon-{claim.pk}.{"jpg" if kind == "jpeg" else kind}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

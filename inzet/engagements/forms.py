@@ -10,10 +10,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inzet.engagements import files
 from inzet.engagements.models import Agreement, EngagementRequest, IntakeReview
 from inzet.engagements.quote import VWS_GUIDELINE_RATE
 from inzet.experts.models import postcode_validator
+from inzet.lib import uploads
 from inzet.organisations.models import Organisation
 from inzet.taxonomy.models import Term
 
@@ -231,22 +231,24 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("Bijlage"),
         help_text=_("Een pdf, Word-bestand (docx), OpenDocument (odt) of foto (jpg, png). Hoogstens 10 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": files.ACCEPT}),
+        widget=forms.ClearableFileInput(attrs={"accept": uploads.USES["attachment"].accept}),
         error_messages={"required": _("Kies een bestand."), "empty": _("Dit bestand is leeg.")},
     )
 
     MESSAGES = {
-        files.TYPE: _("Dit soort bestand kan niet. Kies een pdf, docx, odt, jpg of png."),
-        files.CONTENT: _("Dit bestand is niet wat de naam zegt. Kies een echt pdf-, docx-, odt-, jpg- of png-bestand."),
-        files.TOO_LARGE: _("Dit bestand is groter dan 10 MB. Kies een kleiner bestand."),
-        files.EMPTY: _("Dit bestand is leeg."),
+        uploads.TYPE: _("Dit soort bestand kan niet. Kies een pdf, docx, odt, jpg of png."),
+        uploads.CONTENT: _(
+            "Dit bestand is niet wat de naam zegt. Kies een echt pdf-, docx-, odt-, jpg- of png-bestand."
+        ),
+        uploads.TOO_LARGE: _("Dit bestand is groter dan 10 MB. Kies een kleiner bestand."),
+        uploads.EMPTY: _("Dit bestand is leeg."),
     }
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        problem = files.check_attachment(upload.name, upload, upload.size)
-        if problem:
-            raise forms.ValidationError(self.MESSAGES[problem])
+        verdict = uploads.check("attachment", upload.name, upload, upload.size)
+        if not verdict.ok:
+            raise forms.ValidationError(self.MESSAGES[verdict.problem])
         return upload
 
 

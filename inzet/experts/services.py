@@ -25,6 +25,7 @@ from inzet.experts.models import (
     ExpertProfile,
     TrainingRecord,
     UnavailablePeriod,
+    resolve_areas,
 )
 from inzet.experts.selectors import PLACEHOLDER_DOMAIN
 from inzet.experts.signals import profile_changed
@@ -169,12 +170,15 @@ def profile_update(*, profile: ExpertProfile, changes: dict) -> ExpertProfile:
 def experiences_set(*, profile: ExpertProfile, stories: dict) -> None:
     """Set the experience areas ({area term: own words}). A new area is seen by the expert only,
     until they choose otherwise in step 5 (privacy by default). Left-out areas are removed."""
-    current = {e.area_id: e for e in profile.experiences.all()}
+    current = {e.area_term_id: e for e in profile.experiences.all()}
     for area, description in stories.items():
         existing = current.pop(area.pk, None)
         if existing is None:
             ExpertExperience.objects.create(
-                profile=profile, area=area, description=description, visibility=Audience.ONLY_ME
+                profile=profile,
+                description=description,
+                visibility=Audience.ONLY_ME,
+                **ExpertExperience.area_fields(area.pk, Audience.ONLY_ME),
             )
         elif existing.description != description:
             existing.description = description
@@ -191,7 +195,7 @@ def visibility_set(
     """Who sees what: {item: Audience} and {area code: Audience}. Raises ValidationError (Dutch)."""
     problems = rules.visibility_problems(items, ITEM_FIELDS)
     errors = [str(VISIBILITY_MESSAGES[code]) % {"item": item} for item, code in problems.items()]
-    rows = {e.area.code: e for e in profile.experiences.select_related("area")}
+    rows = {e.area_term.code: e for e in resolve_areas(profile.experiences.select_related("area"))}
     for code, value in (experiences or {}).items():
         found = rules.visibility_problems({"experience": value}, {"experience"})
         if code not in rows:
@@ -209,8 +213,7 @@ def visibility_set(
     for code, value in (experiences or {}).items():
         row = rows[code]
         if row.visibility != value:
-            row.visibility = value
-            row.save(update_fields=["visibility"])
+            row.save(update_fields=row.set_visibility(value))
     _search_changed(profile)
     return profile
 

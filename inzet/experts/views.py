@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles, role_required
-from inzet.experts import rules, selectors, services
+from inzet.experts import selectors, services
 from inzet.experts.disclosure import SELF, can_see, can_view_profile, disclose, log_access, viewer_levels
 from inzet.experts.forms import (
     AboutForm,
@@ -33,6 +33,7 @@ from inzet.experts.forms import (
 )
 from inzet.experts.models import Audience, ExpertCompetence, ExpertProfile, TrainingRecord, UnavailablePeriod
 from inzet.lib import iban as iban_lib
+from inzet.lib import uploads
 from inzet.organisations.models import Membership, Organisation, Role
 
 STEPS = {
@@ -432,6 +433,7 @@ def unavailable_remove(request: HttpRequest, pk: int, period_pk: int) -> HttpRes
     return redirect(_profile_url(request.user, profile))
 
 
+@uploads.accepts_uploads("evidence")
 @login_required
 def training_add(request: HttpRequest, pk: int) -> HttpResponse:
     profile = _editable(request.user, pk)
@@ -472,12 +474,12 @@ def evidence(request: HttpRequest, pk: int, record_pk: int) -> HttpResponse:
     record = get_object_or_404(TrainingRecord, pk=record_pk, profile_id=profile.pk)
     if not record.evidence:
         raise Http404
-    kind = rules.evidence_kind(record.evidence.name) or "pdf"
+    kind = uploads.USES["evidence"].kind_of(record.evidence.name) or "pdf"
     response = FileResponse(
         record.evidence.open("rb"),
         as_attachment=True,
-        filename=record.evidence_name or f"bewijs.{kind}",
-        content_type=rules.CONTENT_TYPES[kind],
+        filename=record.evidence_name or f"bewijs.{'jpg' if kind == 'jpeg' else kind}",
+        content_type=uploads.KINDS[kind].content_type,
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"

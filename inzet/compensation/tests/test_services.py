@@ -133,10 +133,13 @@ def test_only_a_row_waiting_for_approval_can_be_withdrawn(job, expert, coordinat
     ],
     ids=["pdf", "png", "JPG", "jpeg"],
 )
-def test_it_accepts_photos_and_pdfs_and_stores_them_under_a_random_name(job, expert, upload):
-    claim = services.expense_submit(
-        invitation=job, actor=expert, date=dt.date(2025, 3, 1), amount=D("7.40"), description="Bus", receipt=upload
-    )
+def test_it_accepts_photos_and_pdfs_and_stores_them_under_a_random_name(
+    job, expert, upload, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the file is moved into place on commit
+        claim = services.expense_submit(
+            invitation=job, actor=expert, date=dt.date(2025, 3, 1), amount=D("7.40"), description="Bus", receipt=upload
+        )
     assert claim.receipt_name == upload.name
     assert upload.name not in claim.receipt.name and claim.receipt.name.startswith(f"receipts/{job.pk}/")
     assert Path(claim.receipt.path).exists()
