@@ -365,21 +365,38 @@ class Proposed:
     hours: Decimal
     rate: Decimal
     date: dt.date
+    half_days: Decimal = ZERO
+    half_day_amount: Decimal = ZERO
 
 
 def proposed_for_invitation(invitation: Invitation) -> Proposed | None:
-    """The payment an invitation offers: hours per person × the amount per hour."""
+    """The payment an invitation offers: hours per person × the amount per hour, plus this person's
+    share of the half-days (dagdelen) at their flat amount — a half-day pays an allowance too, so
+    leaving it out would under-warn."""
     request = invitation.request
     agreement = agreement_of(request)
     rate = pay_rate(request)
+    per_person = max(request.experts_needed, 1)
     hours = request.hours_estimate
     if not hours and agreement is not None and agreement.hours:
         # The agreement's hours are for everyone together.
-        hours = cents(agreement.hours / max(request.experts_needed, 1))
-    if rate is None or not hours:
+        hours = cents(agreement.hours / per_person)
+    half_days, half_day_rate = ZERO, half_day_pay(request)
+    if agreement is not None and agreement.half_days and half_day_rate is not None:
+        half_days = Decimal(agreement.half_days) / per_person
+    work = cents(rate * hours) if rate is not None and hours else ZERO
+    extra = cents(half_days * half_day_rate) if half_days else ZERO
+    if not work and not extra:
         return None
     day = max(request.end_date or request.start_date or today(), today())
-    return Proposed(amount=cents(rate * hours), hours=Decimal(hours), rate=rate, date=day)
+    return Proposed(
+        amount=work + extra,
+        hours=Decimal(hours or 0),
+        rate=rate or ZERO,
+        date=day,
+        half_days=half_days,
+        half_day_amount=extra,
+    )
 
 
 # --- the check, as one viewer may see it -----------------------------------------------------------
@@ -492,7 +509,7 @@ def invitation_check(viewer, invitation: Invitation, *, tables: RuleTables | Non
         payment = rules.ProposedPayment(
             date=proposed.date,
             amount=proposed.amount,
-            hours=proposed.hours,
+            hours=proposed.hours or None,
             organisation_id=invitation.request.deploying_organisation_id,
         )
     return build_check_view(
