@@ -133,7 +133,11 @@ EXTRA_STEPS = {
 
 # Apps whose "next_steps_for(user, roles, role)" come first on every role's section
 # (imported lazily: those modules import NextStep from here).
-ROLE_STEPS = ["inzet.engagements.selectors.next_steps_for", "inzet.compensation.selectors.next_steps_for"]
+ROLE_STEPS = [
+    "inzet.engagements.selectors.next_steps_for",
+    "inzet.compensation.selectors.next_steps_for",
+    "inzet.support.selectors.next_steps_for",
+]
 
 _BY_ROLE = [
     (Role.OPERATOR, _operator),
