@@ -189,6 +189,9 @@ def load_demo() -> list[DemoLogin]:
     from inzet.compensation.demo import load_compensation_demo
 
     load_compensation_demo()
+    from inzet.support.demo import load_support_demo
+
+    load_support_demo()
     from inzet.directory.services import bulk_build_documents
 
     bulk_build_documents()
