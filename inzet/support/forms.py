@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inzet.accounts.models import User
+from inzet.engagements.models import Invitation
 from inzet.experts.models import ExpertProfile
 from inzet.organisations.models import Role
 from inzet.support.models import Outcome
@@ -81,6 +82,17 @@ class CheckInForm(_NonceForm):
         label=_("In uw eigen woorden (mag leeg blijven)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     words_shared = forms.BooleanField(label=_("Mijn coördinator mag mijn woorden lezen"), required=False)
+    invitation = forms.ModelChoiceField(
+        label=_("Gaat het over een opdracht? (mag leeg blijven)"),
+        queryset=Invitation.objects.none(),
+        required=False,
+        empty_label=_("Nee, over hoe het nu gaat"),
+    )
+
+    def __init__(self, *args, assignments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invitation"].queryset = assignments
+        self.fields["invitation"].label_from_instance = lambda i: i.request.title
 
 
 class EarlyConversationForm(_NonceForm):

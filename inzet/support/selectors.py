@@ -70,6 +70,17 @@ def open_low_checkins(user) -> QuerySet:
     )
 
 
+def assignments_of(profile: ExpertProfile) -> QuerySet:
+    """The expert's accepted assignments, newest first: a check-in can be about one of them."""
+    from inzet.engagements.models import Invitation
+
+    return (
+        Invitation.objects.filter(expert=profile, state=Invitation.State.ACCEPTED)
+        .select_related("request")
+        .order_by("-responded_at", "-pk")
+    )
+
+
 def pairs_of(profile: ExpertProfile) -> QuerySet:
     return (
         BuddyPair.objects.filter(Q(first=profile) | Q(second=profile))

@@ -182,7 +182,14 @@ def talk_reminders_send(*, today: dt.date | None = None) -> int:
 
 @transaction.atomic
 def checkin_record(
-    *, expert: ExpertProfile, actor: User, score: int, words: str = "", words_shared: bool = False, nonce: str
+    *,
+    expert: ExpertProfile,
+    actor: User,
+    score: int,
+    words: str = "",
+    words_shared: bool = False,
+    invitation=None,
+    nonce: str,
 ) -> CheckIn:
     """The expert says how they are doing. Only the expert can: nobody checks in for someone else."""
     existing = _once(CheckIn, nonce)
@@ -194,6 +201,8 @@ def checkin_record(
         rules.score_is_low(score)
     except (ValueError, TypeError) as exc:
         raise ValidationError({"score": [_("Kies een cijfer van 1 tot en met 5.")]}) from exc
+    if invitation is not None and invitation.expert_id != expert.pk:
+        raise PermissionDenied
     try:
         with transaction.atomic():
             return CheckIn.objects.create(
@@ -202,6 +211,7 @@ def checkin_record(
                 score=score,
                 words=words.strip(),
                 words_shared=words_shared and bool(words.strip()),
+                invitation=invitation,
                 nonce=nonce,
             )
     except IntegrityError:

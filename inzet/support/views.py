@@ -58,7 +58,7 @@ def mine(request: HttpRequest) -> HttpResponse:
         {
             "profile": profile,
             "talks": profile.mentor_talks.select_related("partner")[:24],
-            "check_ins": profile.check_ins.all()[:12],
+            "check_ins": profile.check_ins.select_related("invitation__request")[:12],
             "conversations": profile.early_conversations.all()[:12],
             "pairs": pairs,
             "answer_form": BuddyAnswerForm(),
@@ -70,7 +70,8 @@ def mine(request: HttpRequest) -> HttpResponse:
 def checkin(request: HttpRequest) -> HttpResponse:
     require_support_user(request.user)
     profile = own_profile(request.user)
-    form = CheckInForm(_data(request))
+    assignments = selectors.assignments_of(profile)
+    form = CheckInForm(_data(request), assignments=assignments, initial={"invitation": request.GET.get("opdracht")})
     if request.method == "POST" and form.is_valid():
         try:
             services.checkin_record(expert=profile, actor=request.user, **form.cleaned_data)

@@ -177,3 +177,18 @@ def test_after_a_pause_the_ranking_and_scores_are_unchanged(orgs, asker, coordin
         actor=coordinator, expert=paused, held_on=TODAY, outcome=Outcome.CONTINUE, nonce="p2"
     )
     assert ranking() == before
+
+
+def test_an_expert_checks_in_about_an_assignment_of_their_own(client, orgs, profile, stranger, asker, coordinator):
+    from inzet.compensation.tests import factories as f
+
+    request = f.engagement(orgs, asker=asker)
+    mine = f.assignment(orgs, expert=profile.user, asker=asker, request=request)
+    client.force_login(profile.user)
+    page = client.get(reverse("support:checkin"), {"opdracht": mine.pk}).content.decode()
+    assert request.title in page
+    client.post(reverse("support:checkin"), {"score": "3", "invitation": mine.pk, "nonce": "a1"})
+    assert CheckIn.objects.get().invitation == mine
+    assert request.title in client.get(reverse("support:mine")).content.decode()
+    with pytest.raises(PermissionDenied):
+        services.checkin_record(expert=stranger, actor=stranger.user, score=3, invitation=mine, nonce="a2")
