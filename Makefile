@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ASSETS := build/assets/vendor
 
-.PHONY: run test setup assets migrate demo worker lint format bench lock messages totp e2e unit check audit audit-if-reachable
+.PHONY: run test setup assets migrate demo worker lint format bench lock messages totp e2e unit audit audit-if-reachable
 
 ## make run: set everything up, load the demo and serve on http://127.0.0.1:8000
 run: setup migrate

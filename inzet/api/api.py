@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from inzet.api.auth import TokenAuth
-from inzet.api.routers import accounts, compensation, directory, engagements, experts, matching, recruitment, support
+from inzet.api.routers import accounts, compensation, directory, engagements, experts, matching, recruitment
 
 api = NinjaAPI(
     title="Inzet API",
@@ -38,4 +38,3 @@ api.add_router("/", engagements.router)
 api.add_router("/matching", matching.router)
 api.add_router("/", compensation.router)
 api.add_router("/", directory.router)
-api.add_router("/support", support.router)

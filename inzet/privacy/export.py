@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from inzet.accounts.models import ApiToken
-from inzet.compensation.models import AssignmentRewardChoice, ExpenseClaim, HourEntry, Payout
+from inzet.compensation.models import AssignmentRewardChoice, ExpenseClaim, ExternalAllowance, HourEntry, Payout
 from inzet.engagements.models import Invitation
 from inzet.experts.models import (
     AccessLog,
@@ -128,6 +128,11 @@ def collect(user) -> list[Section]:
             ("hours", _("Uren"), HourEntry.objects.filter(invitation__expert=profile)),
             ("expenses", _("Onkosten"), ExpenseClaim.objects.filter(invitation__expert=profile)),
             ("payouts", _("Betalingen"), Payout.objects.filter(expert=profile).select_related("organisation")),
+            (
+                "external_allowances",
+                _("Vergoedingen van buiten Inzet"),
+                ExternalAllowance.objects.filter(expert=profile, removed_at__isnull=True),
+            ),
         ]
         for key, title, queryset in by_expert:
             sections.append(Section(key, str(title), [_row(o, skip=("expert",)) for o in queryset.order_by("pk")]))

@@ -180,6 +180,13 @@ REGISTER: dict[str, Processing] = {
         "bookkeeping_files",
     ),
     "compensation.Settlement": Processing(_("Afrekeningen"), BASIS_LAW, STAFF, SEVEN_YEARS),
+    "compensation.ExternalAllowance": Processing(
+        _("Waarschuwen voor de grenzen van de vrijwilligersvergoeding en de uitkering (alle organisaties samen)"),
+        BASIS_CONSENT_9,
+        STAFF,
+        WHILE_ACCOUNT,
+        special=True,
+    ),
     "compensation.PayoutBatch": Processing(
         _("Betaalbestanden voor de bank"), BASIS_LAW, _("Coördinatoren en de bank"), SEVEN_YEARS, "bookkeeping_files"
     ),

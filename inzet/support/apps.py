@@ -5,3 +5,19 @@ from django.utils.translation import gettext_lazy as _
 class SupportConfig(AppConfig):
     name = "inzet.support"
     verbose_name = _("Steun en groei")
+
+    def ready(self):
+        # This app sits above the dashboard, the API and the demo: it plugs itself into them
+        # (downward imports), so none of them has to import it.
+        from inzet.api.api import api
+        from inzet.dashboard import next_steps
+        from inzet.demo import data
+        from inzet.support import demo, selectors
+        from inzet.support.api import router
+
+        if selectors.next_steps_for not in next_steps.ROLE_STEPS:
+            next_steps.ROLE_STEPS.append(selectors.next_steps_for)
+        if not any(mounted is router for _prefix, mounted in api._routers):
+            api.add_router("/support", router)
+        if demo.load_support_demo not in data.EXTRA_LOADERS:
+            data.EXTRA_LOADERS.append(demo.load_support_demo)

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from inzet.accounts.permissions import Roles
 from inzet.experts.models import ExpertProfile, ExpertStatus
+from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Role
 from inzet.support import rules
 from inzet.support.models import BuddyPair, CheckIn, MentorTalk
@@ -122,8 +123,6 @@ def buddy_view(pair: BuddyPair, profile: ExpertProfile) -> dict:
 
 def next_steps_for(user, roles: Roles, role: str | None = None) -> list:
     """Due and overdue talks, check-in prompts and buddy proposals (inzet.dashboard.next_steps.NextStep)."""
-    from inzet.dashboard.next_steps import NextStep
-
     steps = []
     if role in (Role.COORDINATOR, Role.TRAINER) and roles.has(role):
         count = overdue_count(roles.organisation_ids(role))
@@ -163,8 +162,6 @@ def next_steps_for(user, roles: Roles, role: str | None = None) -> list:
 
 
 def _expert_steps(user) -> list:
-    from inzet.dashboard.next_steps import NextStep
-
     profile = ExpertProfile.objects.filter(user=user).annotate(last_talk=Max("mentor_talks__held_on")).first()
     if profile is None:
         return []

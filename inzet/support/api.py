@@ -1,4 +1,4 @@
-"""Mentor talks and check-ins over the API, with the same permissions and selectors as the pages.
+"""Mentor talks and check-ins over the API (mounted at /api/support by apps.py, since inzet/api sits below this app), with the same permissions and selectors as the pages.
 
 Experts: their own talks and check-ins. Partners: the talks they held. Coordinators: talks of their
 organisation (the words only when the expert shares them) and open low check-ins (the words only
