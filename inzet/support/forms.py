@@ -8,7 +8,7 @@ from inzet.accounts.models import User
 from inzet.engagements.models import Invitation
 from inzet.experts.models import ExpertProfile
 from inzet.organisations.models import Role
-from inzet.support.models import Outcome
+from inzet.support.models import MeetingKind, Outcome
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -138,4 +138,30 @@ def partner_choices(profile: ExpertProfile):
         .exclude(pk=profile.user_id)
         .distinct()
         .order_by("full_name")
+    )
+
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class MeetingForm(_NonceForm):
+    organisation = forms.ModelChoiceField(label=_("Organisatie"), queryset=None)
+    kind = forms.ChoiceField(label=_("Soort bijeenkomst"), choices=MeetingKind.choices)
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    starts_at = forms.DateTimeField(label=_("Begint"), widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
+    ends_at = forms.DateTimeField(label=_("Eindigt"), widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
+    location = forms.CharField(label=_("Plaats of link"), max_length=300, required=False)
+    facilitator = _PersonChoice(label=_("Begeleider"), queryset=User.objects.none())
+
+    def __init__(self, *args, organisations, facilitators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["facilitator"].queryset = facilitators
+
+
+class ReflectionForm(forms.Form):
+    reflection = forms.CharField(
+        label=_("Terugblik"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wat ging goed, wat kan beter, wat nemen we mee? Noem geen persoonlijke verhalen."),
     )

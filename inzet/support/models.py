@@ -162,3 +162,65 @@ class BuddyPair(models.Model):
         if profile_id == self.second_id:
             return "second"
         return None
+
+
+class MeetingKind(models.TextChoices):
+    INTERVISION = "intervision", _("Intervisie")
+    WORK_MEETING = "work_meeting", _("Werkoverleg")
+    INSPIRATION = "inspiration", _("Inspiratiebijeenkomst")
+
+
+class Meeting(models.Model):
+    """A group meeting of an organisation's experts, led by a facilitator (002 TIP 7)."""
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("soort"), max_length=20, choices=MeetingKind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    starts_at = models.DateTimeField(_("begint"))
+    ends_at = models.DateTimeField(_("eindigt"))
+    location = models.CharField(_("plaats of link"), max_length=300, blank=True)
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("begeleider")
+    )
+    planned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uid = models.UUIDField(unique=True)
+    # The facilitator's short look back; it feeds the evaluation (004 l.1999-2003). Encrypted:
+    # it may mention people.
+    reflection = EncryptedTextField(_("terugblik"), blank=True)
+    reflected_at = models.DateTimeField(null=True, blank=True)
+    nonce = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("groepsbijeenkomst")
+        verbose_name_plural = _("groepsbijeenkomsten")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} – {self.starts_at:%Y-%m-%d}"
+
+
+class MeetingSeat(models.Model):
+    """One expert's invitation to a meeting: sign-up and attendance."""
+
+    class State(models.TextChoices):
+        INVITED = "invited", _("Uitgenodigd")
+        SIGNED_UP = "signed_up", _("Aangemeld")
+        DECLINED = "declined", _("Afgemeld")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="seats")
+    expert = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="meeting_seats")
+    state = models.CharField(max_length=20, choices=State.choices, default=State.INVITED)
+    attended = models.BooleanField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["meeting", "expert"], name="meeting_seat_once")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} – {self.expert}"

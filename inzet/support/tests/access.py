@@ -52,12 +52,43 @@ def _pair(o, p=None) -> dict:
     return {"pk": pair.pk}
 
 
+def _meeting(o, p=None, *, days: int = 7) -> dict:
+    from django.utils import timezone
+
+    from inzet.accounts.models import User
+    from inzet.support import meetings
+
+    _profile(o)
+    trainer = User.objects.get(email="trainer@test.nl")
+    start = timezone.now() + dt.timedelta(days=days)
+    meeting = meetings.meeting_plan(
+        actor=trainer,
+        organisation=o.deploying,
+        kind="intervision",
+        title="Intervisie maart",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        facilitator=trainer,
+        nonce=f"matrix-meeting-{days}",
+    )
+    return {"pk": meeting.pk}
+
+
 NOBODY_ELSE = {"operator": 404, "asker": 404, "other_asker": 404, "outsider": 404}
 EXPERT_PAGE = {**NOBODY_ELSE, "expert": 200, "coordinator": 403, "other_coordinator": 403, "trainer": 403}
 STAFF_PAGE = {**NOBODY_ELSE, "expert": 404, "coordinator": 200, "other_coordinator": 200, "trainer": 200}
 COORDINATOR_PAGE = {**STAFF_PAGE, "trainer": 404}
 
+MEETING = only({"expert": 200, "coordinator": 200, "trainer": 200}, 404)
+
 MATRIX = {
+    "support:meeting_list": (_with_profile, {**STAFF_PAGE, "expert": 200}, LOGIN),
+    "support:meeting_new": (None, STAFF_PAGE, LOGIN),
+    "support:meeting_detail": (_meeting, MEETING, LOGIN),
+    "support:meeting_ics": (_meeting, MEETING, LOGIN),
+    "support:meeting_signup": (_meeting, everyone(405), LOGIN),
+    "support:meeting_attendance": (_meeting, everyone(405), LOGIN),
+    "support:meeting_reflection": (_meeting, everyone(405), LOGIN),
     "support:mine": (_with_profile, EXPERT_PAGE, LOGIN),
     "support:checkin": (_with_profile, EXPERT_PAGE, LOGIN),
     "support:team": (None, STAFF_PAGE, LOGIN),
@@ -70,7 +101,16 @@ MATRIX = {
     "support:buddy_end": (_pair, everyone(405), LOGIN),
 }
 
-POST_MATRIX = {
+POST_MEETING = only({"expert": 200, "coordinator": 200, "trainer": 200}, 404)
+
+MATRIX = {
+    "support:meeting_list": (_with_profile, {**STAFF_PAGE, "expert": 200}, LOGIN),
+    "support:meeting_new": (None, STAFF_PAGE, LOGIN),
+    "support:meeting_detail": (_meeting, MEETING, LOGIN),
+    "support:meeting_ics": (_meeting, MEETING, LOGIN),
+    "support:meeting_signup": (_meeting, everyone(405), LOGIN),
+    "support:meeting_attendance": (_meeting, everyone(405), LOGIN),
+    "support:meeting_reflection": (_meeting, everyone(405), LOGIN),
     # The partner and the coordinator may read the talk but only the expert decides about sharing.
     "support:talk_share": (
         lambda o, p: _talk(o),
