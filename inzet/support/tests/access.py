@@ -101,16 +101,16 @@ MATRIX = {
     "support:buddy_end": (_pair, everyone(405), LOGIN),
 }
 
-POST_MEETING = only({"expert": 200, "coordinator": 200, "trainer": 200}, 404)
-
-MATRIX = {
-    "support:meeting_list": (_with_profile, {**STAFF_PAGE, "expert": 200}, LOGIN),
-    "support:meeting_new": (None, STAFF_PAGE, LOGIN),
-    "support:meeting_detail": (_meeting, MEETING, LOGIN),
-    "support:meeting_ics": (_meeting, MEETING, LOGIN),
-    "support:meeting_signup": (_meeting, everyone(405), LOGIN),
-    "support:meeting_attendance": (_meeting, everyone(405), LOGIN),
-    "support:meeting_reflection": (_meeting, everyone(405), LOGIN),
+POST_MATRIX = {
+    # Only an invited expert signs up; staff see the meeting but have no seat.
+    "support:meeting_signup": (_meeting, only({"expert": 302, "coordinator": 403, "trainer": 403}, 404)),
+    # After the start: the facilitator (the trainer here) or a coordinator marks who was there.
+    "support:meeting_attendance": (
+        lambda o, p: _meeting(o, days=-1),
+        only({"expert": 403, "coordinator": 302, "trainer": 302}, 404),
+    ),
+    # Only the facilitator writes the reflection (an empty one comes back with a message).
+    "support:meeting_reflection": (_meeting, only({"expert": 403, "coordinator": 403, "trainer": 302}, 404)),
     # The partner and the coordinator may read the talk but only the expert decides about sharing.
     "support:talk_share": (
         lambda o, p: _talk(o),
