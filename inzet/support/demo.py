@@ -81,3 +81,41 @@ def load_support_demo() -> None:
         services.buddy_respond(pair=pair, actor=eva.user, accept=True, share_phone=True, share_email=True)
         services.buddy_respond(pair=pair, actor=buddy.user, accept=True, share_email=True)
         services.buddy_propose(actor=coordinator, first=late, second=proposed)
+        _meetings(eva, trainer)
+
+
+def _meetings(eva, trainer) -> None:
+    """A past intervisie with attendance and a reflection, and a coming werkoverleg Eva signed up for."""
+    from inzet.support import meetings
+
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    past = meetings.meeting_plan(
+        actor=trainer,
+        organisation=eva.organisation,
+        kind="intervision",
+        title="Intervisie: grenzen aangeven",
+        starts_at=now - dt.timedelta(days=14),
+        ends_at=now - dt.timedelta(days=14) + dt.timedelta(hours=2),
+        location="Buurthuis De Brug, Utrecht",
+        facilitator=trainer,
+        nonce="demo-meeting-past",
+    )
+    present = set(past.seats.order_by("pk").values_list("pk", flat=True)[:4])
+    meetings.attendance_record(meeting=past, actor=trainer, present=present)
+    meetings.reflection_save(
+        meeting=past,
+        actor=trainer,
+        text="Open gesprek over nee zeggen. Twee mensen willen een vervolg in kleine groep.",
+    )
+    coming = meetings.meeting_plan(
+        actor=trainer,
+        organisation=eva.organisation,
+        kind="work_meeting",
+        title="Werkoverleg",
+        starts_at=now + dt.timedelta(days=16),
+        ends_at=now + dt.timedelta(days=16, hours=2),
+        location="Kantoor, Oudegracht 1",
+        facilitator=trainer,
+        nonce="demo-meeting-coming",
+    )
+    meetings.meeting_signup(meeting=coming, actor=eva.user, coming=True)

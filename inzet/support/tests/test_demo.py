@@ -18,4 +18,9 @@ def test_the_demo_shows_every_support_feature_and_loads_once(db, mailoutbox, dja
     conversation = EarlyConversation.objects.get()
     assert conversation.expert.paused and conversation.expert.paused_until == conversation.pause_until
     assert set(BuddyPair.objects.values_list("state", flat=True)) == {"active", "proposed"}
+    from inzet.support.models import Meeting, MeetingSeat
+
+    assert Meeting.objects.exclude(reflection="").count() == 1
+    assert MeetingSeat.objects.filter(attended=True).exists()
+    assert MeetingSeat.objects.filter(expert__user__email="expert@example.org", state="signed_up").exists()
     assert mailoutbox == []  # building the demo mails nobody
