@@ -105,3 +105,55 @@ def test_an_expert_checks_in_low_and_the_coordinator_is_prompted_without_the_wor
     problems += check(page, axe)
     assert "wakker" not in page.content()
     assert problems == []
+
+
+def test_a_trainer_plans_an_intervisie_experts_sign_up_attendance_is_recorded_and_the_feed_shows_it(
+    page, axe, people, live_server
+):
+    import urllib.request
+
+    from inzet.engagements import services as engagement_services
+    from inzet.support.models import Meeting
+
+    page.set_viewport_size(PHONE)
+    problems: list[str] = []
+    log_in(page, "mentor@steun.nl")
+    page.goto("/steun/bijeenkomsten/")
+    problems += check(page, axe)
+    page.get_by_role("link", name="Bijeenkomst plannen").click()
+    problems += check(page, axe)
+    page.get_by_label(label("Soort bijeenkomst")).select_option("intervision")
+    page.get_by_label(label("Titel")).fill("Intervisie april")
+    start = timezone.localtime() + dt.timedelta(days=3)
+    page.get_by_label(label("Begint")).fill(start.strftime("%Y-%m-%dT14:00"))
+    page.get_by_label(label("Eindigt")).fill(start.strftime("%Y-%m-%dT16:00"))
+    page.get_by_label(label("Plaats of link")).fill("Buurthuis De Brug")
+    page.get_by_role("button", name="Plannen").click()
+    expect(page.get_by_text("De bijeenkomst is gepland.")).to_be_visible()
+    problems += check(page, axe)
+    meeting = Meeting.objects.get()
+
+    log_in(page, "eva@steun.nl")
+    page.goto(f"/steun/bijeenkomsten/{meeting.pk}/")
+    page.get_by_role("button", name="Ik kom", exact=True).click()
+    expect(page.get_by_text("Uw keuze: Aangemeld")).to_be_visible()
+    problems += check(page, axe)
+    feed = engagement_services.calendar_feed_get(user=people["expert"])
+    with urllib.request.urlopen(f"{live_server.url}/vragen/agenda/{feed.token}.ics") as response:
+        assert "Intervisie: Intervisie april" in response.read().decode()
+
+    # After the meeting: the mentor marks who was there; Eva sees it.
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - dt.timedelta(hours=3), ends_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    log_in(page, "mentor@steun.nl")
+    page.goto(f"/steun/bijeenkomsten/{meeting.pk}/")
+    page.get_by_label("Eva Ervaring was aanwezig").check()
+    page.get_by_role("button", name="Aanwezigheid bewaren").click()
+    expect(page.get_by_text("De aanwezigheid is bewaard.")).to_be_visible()
+    problems += check(page, axe)
+    log_in(page, "eva@steun.nl")
+    page.goto("/steun/bijeenkomsten/")
+    expect(page.get_by_text("Aangemeld · aanwezig")).to_be_visible()
+    problems += check(page, axe)
+    assert problems == []
