@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "inzet.matching",
     "inzet.compensation",
     "inzet.api",
+    "inzet.support",
     "inzet.privacy",
     "inzet.backup",
     "inzet.demo",

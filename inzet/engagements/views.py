@@ -613,4 +613,5 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     if feed is None or not feed.user.is_active:
         raise Http404
     sessions = selectors.sessions_for_person(feed.user)
-    return _ics_response(calendar.to_ics(sessions, name="Inzet"), "inzet.ics", download=False)
+    extra = [event for source in calendar.FEED_SOURCES for event in source(feed.user)]
+    return _ics_response(calendar.to_ics(sessions, name="Inzet", extra_events=extra), "inzet.ics", download=False)
