@@ -23,8 +23,10 @@ def two_factor_device_confirm(*, device: TOTPDevice, token: str) -> bool:
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str, expires_at=None) -> tuple[ApiToken, str]:
-    return ApiToken.issue(user=user, name=name, expires_at=expires_at)
+def api_token_create(
+    *, user: User, name: str, expires_at=None, made_after_two_step: bool = False
+) -> tuple[ApiToken, str]:
+    return ApiToken.issue(user=user, name=name, expires_at=expires_at, made_after_two_step=made_after_two_step)
 
 
 @transaction.atomic

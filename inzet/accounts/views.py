@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import devices_for_user
@@ -32,6 +33,14 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+def _safe_next(request: HttpRequest) -> str | None:
+    """`next` only when it stays on this site (no open redirect after the code)."""
+    target = request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return None
+
+
 @login_required
 def two_factor_verify(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
@@ -39,7 +48,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         for device in devices_for_user(request.user, confirmed=True):
             if device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)
-                return redirect(request.GET.get("next") or "dashboard:home")
+                return redirect(_safe_next(request) or "dashboard:home")
         form.add_error("token", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code uit uw app."))
     return render(request, "accounts/two_factor_verify.html", {"form": form})
 
@@ -98,7 +107,10 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     new_key = None
     if request.method == "POST" and form.is_valid():
         _token, new_key = services.api_token_create(
-            user=request.user, name=form.cleaned_data["name"], expires_at=form.cleaned_data["expires_at"]
+            user=request.user,
+            name=form.cleaned_data["name"],
+            expires_at=form.cleaned_data["expires_at"],
+            made_after_two_step=request.user.is_verified(),
         )
         form = ApiTokenForm()
     return render(

@@ -1,16 +1,20 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.security import django_auth
 
-from inzet.api.auth import TokenAuth
+from inzet.api.auth import TokenAuth, TwoFactorRequired, session_auth
 from inzet.api.routers import accounts, compensation, directory, engagements, experts, matching, recruitment
 
 api = NinjaAPI(
     title="Inzet API",
     version="1",
-    description="JSON API of Inzet. Authenticate with `Authorization: Bearer <API key>`.",
-    auth=[TokenAuth(), django_auth],
+    description=(
+        "JSON API of Inzet. Authenticate with `Authorization: Bearer <API key>` or the browser session. "
+        "Two-step login applies as on the pages: a session that has not entered its code, or a key that "
+        "was not made after two-step login by someone who must use it, gets 403 "
+        '`{"detail": "Two-step login required"}`.'
+    ),
+    auth=[TokenAuth(), session_auth],
     urls_namespace="api",
 )
 
@@ -19,6 +23,11 @@ api = NinjaAPI(
 @api.exception_handler(PermissionDenied)
 def _forbidden(request, exc):
     return api.create_response(request, {"detail": "Forbidden"}, status=403)
+
+
+@api.exception_handler(TwoFactorRequired)
+def _two_factor(request, exc):
+    return api.create_response(request, {"detail": "Two-step login required"}, status=403)
 
 
 @api.exception_handler(Http404)
