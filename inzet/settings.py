@@ -117,6 +117,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("INZET_DATABASE_URL", f"sqlite:///{VAR_DIR / 'inzet.sqlite3'}"),
         conn_max_age=env_int("INZET_DB_CONN_MAX_AGE", 60),
+        # A kept connection may have died (PostgreSQL restarted): check it before reuse instead
+        # of answering the first request of every worker with a 500.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
