@@ -16,7 +16,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from inzet.api.schemas import Error
 from inzet.experts import selectors, services
 from inzet.experts.disclosure import ITEM_FIELDS, SELF, DisclosedProfile, can_view_profile, disclose
-from inzet.experts.models import Audience, ExpertProfile
+from inzet.experts.models import ExpertProfile
 
 router = Router(tags=["experts"])
 
@@ -62,8 +62,8 @@ class ExpertOut(Schema):
     id: int
     organisation_id: int
     organisation_name: str
-    status: str
-    paused: bool
+    status: str | None = Field(None, description="Shown to the expert and their coordinators")
+    paused: bool | None = Field(None, description="Part of availability: null when that is not shared with you")
     paused_until: datetime.date | None = None
     managed_by: str | None = Field(None, description="The coordinator who keeps this profile on the person's behalf")
     name: str | None = None
@@ -148,14 +148,12 @@ def _as_output(disclosed: DisclosedProfile) -> dict:
     p = disclosed.profile
     sees = disclosed.sees
     is_self = disclosed.level == SELF
-    operational = disclosed.level in (SELF, Audience.COORDINATORS)
+    operational = disclosed.operational
     out = {
         "id": p.pk,
         "organisation_id": p.organisation_id,
         "organisation_name": p.organisation.name,
-        "status": p.status,
-        "paused": p.paused,
-        "paused_until": p.paused_until,
+        "status": p.status if operational else None,
         "managed_by": p.managed_by.full_name if p.managed_by and operational else None,
         "consent_matching": p.consent_matching if operational else None,
         "visibility": {item: getattr(p, column) for item, column in ITEM_FIELDS.items()} if is_self else None,
@@ -211,6 +209,8 @@ def _as_output(disclosed: DisclosedProfile) -> dict:
             "travel_radius_km": p.travel_radius_km,
         },
         "availability": lambda: {
+            "paused": p.paused,
+            "paused_until": p.paused_until,
             "hours_per_week": p.hours_per_week,
             "available_days": p.day_list,
             "unavailable_periods": [{"start": u.start, "end": u.end} for u in p.unavailable_periods.all()],
