@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from inzet.api.schemas import Error
+from inzet.api.schemas import Error, Id
 from inzet.experts import selectors, services
 from inzet.experts.disclosure import ITEM_FIELDS, SELF, DisclosedProfile, can_view_profile, disclose
 from inzet.experts.models import ExpertProfile
@@ -58,7 +58,7 @@ class PeriodOut(Schema):
     end: datetime.date
 
 
-class ExpertOut(Schema):
+class ExpertProfileOut(Schema):
     id: int
     organisation_id: int
     organisation_name: str
@@ -240,7 +240,7 @@ def _own(request) -> ExpertProfile:
 # --- endpoints -------------------------------------------------------------------------------------
 
 
-@router.get("/me", response={200: ExpertOut, 404: Error}, summary="Your own expert profile, complete")
+@router.get("/me", response={200: ExpertProfileOut, 404: Error}, summary="Your own expert profile, complete")
 def me(request):
     profile = _own(request)
     return _as_output(disclose(request.auth, profile, context="api", path=request.path))
@@ -255,7 +255,9 @@ def _with_field_names(exc: ValidationError) -> ValidationError:
     return exc
 
 
-@router.patch("/me", response={200: ExpertOut, 404: Error, 422: Error}, summary="Change a few fields of your profile")
+@router.patch(
+    "/me", response={200: ExpertProfileOut, 404: Error, 422: Error}, summary="Change a few fields of your profile"
+)
 def me_update(request, payload: ExpertPatchIn):
     profile = _own(request)
     data = payload.model_dump(exclude_unset=True)
@@ -280,7 +282,7 @@ def me_update(request, payload: ExpertPatchIn):
 
 
 @router.get("/me/access-log", response={200: list[AccessLogOut], 404: Error}, summary="Who read your special data")
-@paginate(LimitOffsetPagination)
+@paginate
 def me_access_log(request):
     """Newest first. Items: experience, benefit, needs, does_not_want; context: page, api, export, print, search."""
     profile = ExpertProfile.objects.filter(user=request.auth).first()
@@ -289,8 +291,8 @@ def me_access_log(request):
     return selectors.access_log_queryset(profile)
 
 
-@router.get("/{int:pk}", response={200: ExpertOut, 404: Error}, summary="One expert, as far as you may see them")
-def expert(request, pk: int):
+@router.get("/{pk}", response={200: ExpertProfileOut, 404: Error}, summary="One expert, as far as you may see them")
+def expert(request, pk: Id):
     light = ExpertProfile.objects.only("pk", "user_id", "organisation_id").filter(pk=pk).first()
     if light is None or not can_view_profile(request.auth, light):
         raise Http404
