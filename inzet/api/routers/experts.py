@@ -14,7 +14,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from inzet.api.schemas import Error, Id
-from inzet.experts import selectors, services
+from inzet.experts import forms, selectors, services
 from inzet.experts.disclosure import ITEM_FIELDS, SELF, DisclosedProfile, can_view_profile, disclose
 from inzet.experts.models import ExpertProfile
 
@@ -269,6 +269,8 @@ def me_update(request, payload: ExpertPatchIn):
             raise ValidationError(f"{number}: {_('Vul een heel getal in.')}")
     changes = {field: "" if value is None else value for field, value in data.items()}
     try:
+        # The same forms as the wizard check the values, so the API accepts nothing the pages refuse.
+        changes = forms.validated_changes(profile, changes)
         if changes:
             services.profile_update(profile=profile, changes=changes)
         if visibility or experience_visibility or consent is not None:
