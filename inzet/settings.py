@@ -153,10 +153,16 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Brute-force protection: lock an e-mail address + IP after repeated failures.
+# Brute-force protection (inzet/accounts/axes.py): lock an e-mail address + client address after
+# repeated failures, and a client address alone after many failures over any e-mail addresses.
 AXES_FAILURE_LIMIT = env_int("INZET_AXES_FAILURE_LIMIT", 5)
+AXES_IP_FAILURE_LIMIT = env_int("INZET_AXES_IP_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = env_int("INZET_AXES_COOLOFF_MINUTES", 30) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "inzet.accounts.axes.InzetAxesHandler"
+# Behind reverse proxies, the number of them that add X-Forwarded-For (0: use the connection).
+INZET_TRUSTED_PROXY_COUNT = env_int("INZET_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "inzet.accounts.axes.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True

@@ -1,5 +1,6 @@
 """Write flows for accounts: one function per use case."""
 
+from axes.utils import reset as axes_reset
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -33,6 +34,11 @@ def api_token_create(
 def api_token_revoke(*, user: User, token_id: int) -> bool:
     deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
     return bool(deleted)
+
+
+def login_lock_lift(*, user: User) -> None:
+    """Forget failed logins for this e-mail address (from any client address)."""
+    axes_reset(username=user.email)
 
 
 @transaction.atomic
