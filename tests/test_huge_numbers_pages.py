@@ -28,6 +28,7 @@ QUERIES = [
     ("directory:experts", f"?page={BIG}&pagina={BIG}"),
     ("directory:register", f"?pagina={BIG}&page={BIG}&areas={BIG}"),
     ("directory:pool", f"?organisations={BIG}&organisatie={BIG}"),
+    ("directory:register_organisations", f"?areas={BIG}&roles={BIG}"),
     ("experts:wizard", "?vanaf=profiel"),
 ]
 

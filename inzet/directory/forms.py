@@ -216,7 +216,7 @@ class OrganisationRegisterForm(forms.Form):
     city = _LateChoice(label=_("Plaats"), required=False)
     areas = _checkboxes(
         _("Ervaringsgebied"),
-        coerce=int,
+        coerce=_db_id,
         help_text=_("Organisaties met iemand in het register die deze ervaring openbaar deelt."),
         field_class=_LateChoices,
     )
