@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ASSETS := build/assets/vendor
 
-.PHONY: run test setup assets migrate demo worker lint format bench lock messages totp e2e unit check
+.PHONY: run test setup assets migrate demo worker lint format bench lock messages totp e2e unit audit audit-if-reachable
 
 ## make run: set everything up, load the demo and serve on http://127.0.0.1:8000
 run: setup migrate
@@ -22,6 +22,7 @@ test: setup
 	@$(VENV)/bin/ruff format --check .
 	@$(PY) manage.py makemigrations --check --dry-run >/dev/null || { echo "Model changes without migrations: run manage.py makemigrations"; exit 1; }
 	@$(PY) manage.py check
+	@$(MAKE) --no-print-directory audit-if-reachable
 	@INZET_ENV=production INZET_SECRET_KEY=$$(printf 'x%.0s' {1..60})-check INZET_ALLOWED_HOSTS=inzet.example.org \
 	  INZET_FIELD_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  $(PY) manage.py check --deploy --fail-level WARNING
@@ -65,6 +66,24 @@ worker: setup
 ## make bench: performance figures, written to docs/BENCHMARKS.md
 bench: setup migrate
 	$(PY) -m inzet.bench
+
+## make audit: known vulnerabilities in the locked requirements (PyPI's advisory data via pip-audit).
+# --strict: a package that could not be checked fails the audit too; an audit that did not run
+# must never look like a clean one. Only where pypi.org's per-release JSON cannot be reached (an
+# offline sandbox) may someone run `make test PIP_AUDIT_STRICT=` on purpose.
+PIP_AUDIT_STRICT ?= --strict
+# make test runs the audit wherever the advisory data can be reached, and says loudly when it cannot
+# (this project's sandbox reaches only the package index, not pypi.org's JSON API).
+audit-if-reachable: setup
+	@if $(PY) -c "import urllib.request; urllib.request.urlopen('https://pypi.org/pypi/django/5.2/json', timeout=15)" 2>/dev/null; then \
+	  $(MAKE) --no-print-directory audit; \
+	else \
+	  echo "pip-audit NOT RUN: pypi.org's advisory data (https://pypi.org/pypi/NAME/json) cannot be reached from this machine; run 'make audit' where it can."; \
+	fi
+
+audit: setup
+	@$(VENV)/bin/pip-audit --requirement requirements.txt --no-deps --disable-pip $(PIP_AUDIT_STRICT) --progress-spinner off \
+	  || { echo "pip-audit failed: upgrade the package named above (re-lock that line), or fix network access to pypi.org"; exit 1; }
 
 lint:
 	$(VENV)/bin/ruff check .

@@ -162,6 +162,8 @@ def expert_profile(expert, orgs):
 _DATA_MIGRATIONS = [
     "inzet.taxonomy.migrations.0002_reference_data",
     "inzet.compensation.migrations.0002_default_rule_tables",
+    "inzet.privacy.migrations.0002_retention_rules",
+    "inzet.privacy.migrations.0003_bookkeeping_text_rule",
 ]
 
 

@@ -54,7 +54,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
-    "django_htmx",
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -74,6 +73,8 @@ INSTALLED_APPS = [
     "inzet.matching",
     "inzet.compensation",
     "inzet.api",
+    "inzet.privacy",
+    "inzet.backup",
     "inzet.demo",
 ]
 
@@ -90,7 +91,6 @@ MIDDLEWARE = [
     "inzet.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "inzet.lib.headers.NoStoreForPeopleMiddleware",
 ]

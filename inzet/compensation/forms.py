@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -167,11 +168,72 @@ class CapRowForm(forms.ModelForm):
 
     class Meta:
         model = AllowanceCapRow
-        fields = ["year", "hourly_21_plus", "hourly_under_21", "monthly", "yearly", "source", "note"]
+        fields = ["year", "hourly_21_plus", "hourly_under_21", "hourly_age", "monthly", "yearly", "source", "note"]
         error_messages = {
             "year": {"unique": _("Voor dit jaar is er al een rij. Pas die aan in het beheer.")},
             "source": {"required": _("Schrijf op waar de bedragen vandaan komen.")},
         }
+
+    def clean_source(self) -> str:
+        """A source people can open: one or more https addresses (never a file name)."""
+        parts = self.cleaned_data["source"].split()
+        if not parts or not all(part.startswith("https://") and "." in part for part in parts):
+            raise forms.ValidationError(
+                _(
+                    "Vul het adres van een openbare pagina in, dat begint met https://, bijvoorbeeld van de Belastingdienst."
+                )
+            )
+        return " ".join(parts)
+
+
+def _month(value: str) -> dt.date | None:
+    """'2026-03' (what <input type="month"> sends) as the first day of that month."""
+    try:
+        year, month = (int(part) for part in value.split("-")[:2])
+        return dt.date(year, month, 1)
+    except (TypeError, ValueError):
+        return None
+
+
+class MonthField(forms.CharField):
+    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-01"})
+    default_error_messages = {"invalid": _("Vul een maand in zoals 2026-01 (jaar, streepje, maand).")}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        month = _month(value.strip())
+        if month is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return month
+
+    def prepare_value(self, value):
+        return value.strftime("%Y-%m") if isinstance(value, dt.date) else value
+
+
+class ExternalAllowanceForm(forms.Form):
+    organisation_name = forms.CharField(
+        label=_("Naam van de organisatie"),
+        max_length=200,
+        error_messages={"required": _("Vul de naam van de organisatie in.")},
+    )
+    amount = DutchDecimalField(
+        label=_("Bedrag per maand"),
+        min_value=Decimal("0.01"),
+        max_value=Decimal(100000),
+        help_text=_("Alleen de vaste vergoeding. Echte kosten met bonnetjes tellen niet mee."),
+        error_messages={"required": _("Vul het bedrag per maand in.")},
+    )
+    from_month = MonthField(label=_("Vanaf maand"), error_messages={"required": _("Vul de eerste maand in.")})
+    to_month = MonthField(label=_("Tot en met maand"), required=False, help_text=_("Leeg laten als het nog doorloopt."))
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("from_month"), data.get("to_month")
+        if start and end and end < start:
+            self.add_error("to_month", _("De laatste maand ligt voor de eerste maand."))
+        return data
 
 
 def iban_is_valid(value: str) -> bool:

@@ -9,6 +9,7 @@ Rules of the house:
 """
 
 import uuid
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inzet.compensation import rules
 from inzet.experts.models import RewardForm
+from inzet.lib.crypto import EncryptedCharField
 
 MONEY = {"max_digits": 10, "decimal_places": 2}
 
@@ -30,7 +32,9 @@ BENEFIT_METHOD_CHOICES = _choices(
     rules.BenefitMethod,
     {
         rules.BenefitMethod.UWV_VOLUNTEER_LIMIT: _("UWV: boven een grens gaat alles af"),
+        rules.BenefitMethod.UWV_HOURS_DEDUCTION: _("UWV WW: boven de grenzen gaan de gewerkte uren af"),
         rules.BenefitMethod.EARNINGS_DISREGARD: _("Bijstand: een deel mag u houden"),
+        rules.BenefitMethod.WITHIN_TAX_CAPS_KEPT: _("Bijstand: binnen de belastinggrenzen vrij, daarboven alles"),
         rules.BenefitMethod.ONLY_REAL_COSTS_FREE: _("Alleen echte kosten zijn vrij"),
         rules.BenefitMethod.COUNTS_AS_INCOME: _("Telt als inkomen als het belast is"),
     },
@@ -57,9 +61,19 @@ class AllowanceCapRow(models.Model):
     hourly_under_21 = models.DecimalField(
         _("per uur, jonger dan 21"), max_digits=6, decimal_places=2, null=True, blank=True
     )
+    hourly_age = models.PositiveSmallIntegerField(
+        _("leeftijd voor de hogere uurgrens"),
+        default=21,
+        choices=[(21, "21"), (22, "22"), (23, "23")],
+        help_text=_("Vanaf deze leeftijd geldt de hogere grens per uur (2018: 23, 2019–2020: 22, sinds 2021: 21)."),
+    )
     monthly = models.DecimalField(_("per maand"), max_digits=8, decimal_places=2)
     yearly = models.DecimalField(_("per jaar"), max_digits=9, decimal_places=2)
-    source = models.CharField(_("bron"), max_length=300)
+    source = models.CharField(
+        _("bron"),
+        max_length=300,
+        help_text=_("Het adres van een openbare pagina, bijvoorbeeld van de Belastingdienst."),
+    )
     note = models.TextField(_("toelichting"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -101,7 +115,9 @@ class BenefitRuleRow(models.Model):
     )
     monthly_max = models.DecimalField(_("maximaal per maand"), max_digits=8, decimal_places=2, null=True, blank=True)
     duration_months = models.PositiveSmallIntegerField(_("hoeveel maanden"), null=True, blank=True)
-    source = models.CharField(_("bron"), max_length=300)
+    source = models.CharField(
+        _("bron"), max_length=500, help_text=_("Het adres van een openbare pagina (UWV, gemeente, wetten.overheid.nl).")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -118,6 +134,43 @@ class BenefitRuleRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.valid_from:%Y})"
+
+
+class ExternalAllowance(models.Model):
+    """An allowance the expert gets from an organisation outside Inzet, per month (it counts toward the caps).
+
+    Benefit-related money: amount and organisation are encrypted; only the expert and the
+    coordinators of the expert's organisation see it.
+    """
+
+    expert = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="external_allowances")
+    organisation_name = EncryptedCharField(_("naam van de organisatie"))
+    amount = EncryptedCharField(_("bedrag per maand"))  # a Decimal as text, e.g. "85.00"
+    from_month = models.DateField(_("vanaf maand"))  # always the first day of a month
+    to_month = models.DateField(_("tot en met maand"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Removing wipes the amount and name and keeps only this mark, so a second click finds the row.
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vergoeding van buiten Inzet")
+        verbose_name_plural = _("vergoedingen van buiten Inzet")
+        ordering = ["from_month", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(to_month__isnull=True) | models.Q(to_month__gte=models.F("from_month")),
+                name="external_allowance_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_month:%Y-%m}"
+
+    @property
+    def amount_decimal(self) -> Decimal:
+        return Decimal(self.amount or "0")
 
 
 class HourlyGuideline(models.Model):
@@ -145,7 +198,7 @@ class HourlyGuideline(models.Model):
 
 
 class Tariff(models.Model):
-    """What an organisation charges askers per hour, by role and level (002 TIP 13)."""
+    """What an organisation charges askers per hour, by role and level (docs/domain/money-rules.md)."""
 
     organisation = models.ForeignKey(
         "organisations.Organisation",

@@ -18,12 +18,14 @@ from django.utils.translation import ngettext
 
 from inzet.accounts.permissions import Roles, get_roles
 from inzet.compensation import rules
+from inzet.compensation.explain import Shown, show_all
 from inzet.compensation.models import (
     AllowanceCapRow,
     AssignmentRewardChoice,
     BenefitRuleRow,
     EntryState,
     ExpenseClaim,
+    ExternalAllowance,
     HourEntry,
     HourlyGuideline,
     Invoice,
@@ -34,10 +36,10 @@ from inzet.compensation.models import (
     SettlementItem,
     Tariff,
 )
-from inzet.dashboard.next_steps import NextStep
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.experts.disclosure import SELF, can_see, log_access, viewer_level
 from inzet.experts.models import ExpertProfile, RewardForm, WorkForm
+from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Organisation, Role
 
 FIRST_RULE_YEAR = 2018
@@ -65,6 +67,7 @@ def cap_from_row(row: AllowanceCapRow) -> rules.AllowanceCap:
         monthly=row.monthly,
         yearly=row.yearly,
         source=row.source,
+        hourly_age=row.hourly_age,
     )
 
 
@@ -124,6 +127,32 @@ def missing_cap_years() -> list[int]:
     return [c.year for c in cap_years() if c.missing]
 
 
+def missing_cap_notices(on: dt.date | None = None) -> list[str]:
+    """What the operator must enter now: this year's caps, and from 1 December next year's (one query)."""
+    on = on or today()
+    wanted = [on.year] + ([on.year + 1] if on.month == 12 else [])
+    present = set(AllowanceCapRow.objects.filter(year__in=wanted).values_list("year", flat=True))
+    notices = []
+    if on.year not in present:
+        notices.append(
+            _(
+                "De belastinggrenzen voor dit jaar (%(year)s) ontbreken. Experts krijgen wel de waarschuwingen over "
+                "hun uitkering, maar niet of hun vergoeding onbelast blijft. Vul de grenzen in zodra de "
+                "Belastingdienst ze publiceert, met het adres van die pagina."
+            )
+            % {"year": on.year}
+        )
+    if on.month == 12 and on.year + 1 not in present:
+        notices.append(
+            _(
+                "Op 1 januari begint %(year)s. De belastinggrenzen voor %(year)s zijn nog niet ingevuld. Vul ze in "
+                "zodra de Belastingdienst ze publiceert, met het adres van die pagina."
+            )
+            % {"year": on.year + 1}
+        )
+    return notices
+
+
 def guidelines() -> QuerySet:
     return HourlyGuideline.objects.order_by("valid_from")
 
@@ -168,23 +197,51 @@ def expert_benefit(profile: ExpertProfile) -> rules.BenefitSituation:
         return rules.BenefitSituation.NONE
 
 
-def payment_history(expert_id: int, *, exclude_pk: int | None = None) -> rules.PaymentHistory:
-    """Approved allowance payments to this expert from every organisation (one query)."""
+def expert_exemption(profile: ExpertProfile) -> rules.BijstandExemption:
+    try:
+        return rules.BijstandExemption(profile.bijstand_exemption or rules.BijstandExemption.REGULAR)
+    except ValueError:
+        return rules.BijstandExemption.REGULAR
+
+
+def external_allowances(expert_id: int) -> list[ExternalAllowance]:
+    return list(
+        ExternalAllowance.objects.filter(expert_id=expert_id, removed_at__isnull=True).order_by("from_month", "pk")
+    )
+
+
+def external_payments(allowances, *, until: dt.date) -> list[rules.PastPayment]:
+    """Each declared month as a payment on the first of that month; an open end runs to `until`'s year end."""
+    payments = []
+    for allowance in allowances:
+        amount = allowance.amount_decimal
+        last = allowance.to_month or dt.date(until.year, 12, 1)
+        month = allowance.from_month.replace(day=1)
+        while month <= last:
+            payments.append(rules.PastPayment(date=month, amount=amount, organisation_id=f"external:{allowance.pk}"))
+            month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return payments
+
+
+def payment_history(
+    expert_id: int, *, exclude_pk: int | None = None, until: dt.date | None = None
+) -> rules.PaymentHistory:
+    """Allowances to this expert from every organisation in Inzet, plus those declared from outside (two queries)."""
     queryset = Payout.objects.filter(expert_id=expert_id, kind=Payout.Kind.ALLOWANCE, state__in=PAID_STATES)
     if exclude_pk is not None:
         queryset = queryset.exclude(pk=exclude_pk)
-    return rules.PaymentHistory(
-        tuple(
-            rules.PastPayment(
-                date=p["pay_date"],
-                amount=p["amount"],
-                hours=p["hours"] or None,
-                organisation_id=p["organisation_id"],
-                reward_form=p["channel"],
-            )
-            for p in queryset.values("pay_date", "amount", "hours", "organisation_id", "channel")
+    inside = [
+        rules.PastPayment(
+            date=p["pay_date"],
+            amount=p["amount"],
+            hours=p["hours"] or None,
+            organisation_id=p["organisation_id"],
+            reward_form=p["channel"],
         )
-    )
+        for p in queryset.values("pay_date", "amount", "hours", "organisation_id", "channel")
+    ]
+    outside = external_payments(external_allowances(expert_id), until=until or today())
+    return rules.PaymentHistory(tuple(inside + outside))
 
 
 @dataclass(frozen=True)
@@ -282,15 +339,14 @@ class CheckView:
     reward: RewardChoiceView | None = None
     proposed: Proposed | None = None
     check: rules.PaymentCheck | None = None
-    lines: list[rules.ExplanationLine] = field(default_factory=list)
+    lines: list[Shown] = field(default_factory=list)
     hidden_rule: bool = False
     age_unknown: bool = False
 
     @property
     def missing_year(self) -> int | None:
-        if self.check is not None and self.check.stays_untaxed_allowance is None and self.check.counted_amount:
-            return self.proposed.date.year if self.proposed else None
-        return None
+        """The year whose tax caps are not in Inzet yet (the benefit rules ran anyway)."""
+        return self.check.missing_cap_year if self.check is not None else None
 
     @property
     def crossed(self) -> tuple[rules.CrossedCap, ...]:
@@ -298,46 +354,34 @@ class CheckView:
 
     @property
     def warn(self) -> bool:
-        """True exactly when a cap or a benefit rule would be crossed (not for a missing year)."""
-        if self.check is None or self.missing_year is not None:
+        """True when a cap or a benefit rule would be crossed, whether or not the year's caps are known."""
+        if self.check is None:
             return False
-        effect = self.check.benefit_effect
-        return bool(self.check.crossed_caps) or effect is not rules.BenefitEffect.NONE
+        return bool(self.check.crossed_caps) or self.check.benefit_effect is not rules.BenefitEffect.NONE
 
 
-_CAP_NAMES = {
-    rules.CapKind.HOUR: "de grens per uur",
-    rules.CapKind.MONTH: "de grens per maand",
-    rules.CapKind.YEAR: "de grens per jaar",
-}
-
-
-def _coordinator_lines(check: rules.PaymentCheck) -> list[rules.ExplanationLine]:
-    """Which caps would be crossed, without anything about the expert's benefit or age."""
-    lines = []
-    for cap in check.crossed_caps:
-        per = "per uur" if cap.kind is rules.CapKind.HOUR else "in totaal bij uw organisatie"
-        lines.append(
-            rules.ExplanationLine(
-                _("Deze betaling komt boven %(cap)s van %(limit)s (%(year)s): %(amount)s %(per)s.")
-                % {
-                    "cap": _CAP_NAMES[cap.kind],
-                    "limit": rules.format_euro(cap.limit),
-                    "year": cap.year,
-                    "amount": rules.format_euro(cap.resulting_amount),
-                    "per": per,
-                },
-                rules.DOMAIN,
-            )
-        )
-    if check.crossed_caps:
-        lines.append(
-            rules.ExplanationLine(
-                _("Dan is de hele vergoeding belast. Het is dan geen onbelaste vrijwilligersvergoeding meer."),
-                rules.DOMAIN,
-            )
-        )
-    return lines
+def run_check(
+    *,
+    payment: rules.ProposedPayment,
+    history: rules.PaymentHistory,
+    age_band: rules.AgeBand,
+    benefit: rules.BenefitSituation,
+    reward_form: str,
+    bijstand_exemption: rules.BijstandExemption = rules.BijstandExemption.REGULAR,
+    tables: RuleTables | None = None,
+) -> rules.PaymentCheck:
+    """The one place pages and the API run the rule check (same tables, same answers)."""
+    tables = tables or rule_tables()
+    return rules.check_payment(
+        payment=payment,
+        history=history,
+        age_band=age_band,
+        benefit=benefit,
+        reward_form=reward_form,
+        caps=tables.caps,
+        benefit_rules=tables.benefit_rules,
+        bijstand_exemption=bijstand_exemption,
+    )
 
 
 def build_check_view(
@@ -357,28 +401,26 @@ def build_check_view(
     view = CheckView(is_self=is_self, applies=applies, work_form=profile.work_form, reward=reward, proposed=proposed)
     if payment is None or not applies:
         return view
-    tables = tables or rule_tables()
     age_band, known = expert_age_band(profile)
-    benefit = expert_benefit(profile)
-    check = rules.check_payment(
+    check = run_check(
         payment=payment,
-        history=payment_history(profile.pk, exclude_pk=exclude_payout),
+        history=payment_history(profile.pk, exclude_pk=exclude_payout, until=payment.date),
         age_band=age_band,
-        benefit=benefit,
+        benefit=expert_benefit(profile),
         reward_form=reward.reward_form,
-        caps=tables.caps,
-        benefit_rules=tables.benefit_rules,
+        bijstand_exemption=expert_exemption(profile),
+        tables=tables,
     )
     view.check = check
     view.age_unknown = not known
     benefit_matters = check.benefit_effect is not rules.BenefitEffect.NONE
     if is_self:
-        view.lines = list(check.explanation)
+        view.lines = show_all(check.explanation)
     elif can_see(level, profile, "benefit"):
-        view.lines = list(check.explanation)
+        view.lines = show_all(check.explanation)
         log_access(viewer=viewer, profile=profile, items=["benefit"], context="page", path=path)
     else:
-        view.lines = _coordinator_lines(check)
+        view.lines = show_all(rules.coordinator_lines(check))
         view.hidden_rule = benefit_matters
         if benefit_matters:
             # The warning itself was derived from the benefit situation: the expert sees it in the log.
@@ -662,7 +704,9 @@ def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
             )
             for p in payouts
             if p.kind == Payout.Kind.ALLOWANCE
-        ],
+        ]
+        # Declared allowances from outside Inzet count toward the same caps.
+        + external_payments(external_allowances(profile.pk), until=dt.date(year, 12, 1)),
         year=year,
         caps=allowance_caps(),
         age_band=age_band,
@@ -782,6 +826,15 @@ def next_steps_for(user, roles: Roles, role: str | None = None) -> list[NextStep
                 )
             )
     if wanted(Role.OPERATOR):
+        for notice in missing_cap_notices():
+            steps.append(
+                NextStep(
+                    title=_("Belastinggrenzen invullen"),
+                    text=notice,
+                    url=reverse("compensation:cap_add"),
+                    link_text=_("Grenzen invullen"),
+                )
+            )
         missing = missing_cap_years()
         text = (
             _("Grenzen ontbreken voor: %(years)s.") % {"years": ", ".join(map(str, missing))}

@@ -23,6 +23,7 @@ from inzet.compensation.models import (
     AssignmentRewardChoice,
     EntryState,
     ExpenseClaim,
+    ExternalAllowance,
     HourEntry,
     Invoice,
     InvoiceLine,
@@ -538,3 +539,69 @@ def batch_create(
     batch.save()
     Payout.objects.filter(pk__in=[p.pk for p in payouts]).update(batch=batch, state=Payout.State.BATCHED)
     return batch, skipped
+
+
+# --- allowances from organisations outside Inzet ---------------------------------------------------
+
+
+def _external_values(*, organisation_name: str, amount: Decimal, from_month: dt.date, to_month: dt.date | None):
+    name = organisation_name.strip()
+    if not name:
+        raise ValidationError({"organisation_name": _("Vul de naam van de organisatie in.")})
+    if amount <= 0:
+        raise ValidationError({"amount": _("Vul een bedrag in dat groter is dan nul.")})
+    start = from_month.replace(day=1)
+    end = to_month.replace(day=1) if to_month else None
+    if end is not None and end < start:
+        raise ValidationError({"to_month": _("De laatste maand ligt voor de eerste maand.")})
+    return {
+        "organisation_name": name,
+        "amount": f"{amount.quantize(Decimal('0.01'))}",
+        "from_month": start,
+        "to_month": end,
+    }
+
+
+@transaction.atomic
+def external_allowance_save(
+    *,
+    expert,
+    actor: User,
+    organisation_name: str,
+    amount: Decimal,
+    from_month: dt.date,
+    to_month: dt.date | None = None,
+    allowance: ExternalAllowance | None = None,
+) -> ExternalAllowance:
+    """Declare (or change) an allowance from outside Inzet; it counts toward the caps from now on.
+
+    A double click or a retry returns the row that is already there (same expert, period and values).
+    """
+    values = _external_values(
+        organisation_name=organisation_name, amount=amount, from_month=from_month, to_month=to_month
+    )
+    if allowance is not None:
+        if allowance.expert_id != expert.pk:
+            raise PermissionDenied
+        locked = ExternalAllowance.objects.select_for_update().get(pk=allowance.pk)
+        if locked.removed_at is not None:
+            raise ValidationError(_("Deze vergoeding is al verwijderd."))
+        for name, value in values.items():
+            setattr(locked, name, value)
+        locked.save()
+        return locked
+    # Encrypted columns cannot be compared in SQL: narrow down by the plain columns, compare the rest here.
+    for existing in ExternalAllowance.objects.select_for_update().filter(
+        expert=expert, from_month=values["from_month"], to_month=values["to_month"], removed_at__isnull=True
+    ):
+        if existing.organisation_name == values["organisation_name"] and existing.amount == values["amount"]:
+            return existing
+    return ExternalAllowance.objects.create(expert=expert, created_by=actor, **values)
+
+
+@transaction.atomic
+def external_allowance_delete(*, allowance: ExternalAllowance, actor: User) -> None:
+    """Remove a declared allowance: amount and name are wiped at once. Removing twice is harmless."""
+    ExternalAllowance.objects.filter(pk=allowance.pk, removed_at__isnull=True).update(
+        removed_at=_now(), amount="", organisation_name=""
+    )

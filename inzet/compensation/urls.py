@@ -36,4 +36,8 @@ urlpatterns = [
     path("facturen/<int:pk>/pdf/", views.invoice_pdf, name="invoice_pdf"),
     # expert
     path("jaaroverzicht/<int:year>/", views.statement, name="statement"),
+    # expert, or their coordinator on their behalf
+    path("ervaringsdeskundigen/<int:expert_pk>/buiten-inzet/", views.external_allowances, name="external"),
+    path("buiten-inzet/<int:pk>/wijzigen/", views.external_allowance_edit, name="external_edit"),
+    path("buiten-inzet/<int:pk>/verwijderen/", views.external_allowance_delete, name="external_delete"),
 ]

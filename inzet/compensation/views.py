@@ -23,6 +23,7 @@ from inzet.compensation.forms import (
     ExpenseCorrectionForm,
     ExpenseForm,
     ExportForm,
+    ExternalAllowanceForm,
     HoursCorrectionForm,
     HoursForm,
     PaymentSettingsForm,
@@ -34,6 +35,8 @@ from inzet.compensation.permissions import (
     get_assignment_for_user,
     get_batch_for_user,
     get_expense_for_user,
+    get_expert_for_allowances,
+    get_external_allowance_for_user,
     get_hour_entry_for_user,
     get_invoice_for_user,
     get_payout_for_user,
@@ -42,7 +45,7 @@ from inzet.compensation.permissions import (
     require_decider,
 )
 from inzet.engagements.models import EngagementRequest
-from inzet.experts.disclosure import viewer_levels
+from inzet.experts.disclosure import log_access, viewer_levels
 from inzet.experts.models import AgeBand, BenefitSituation, ExpertProfile
 from inzet.organisations.models import Organisation, Role
 
@@ -91,7 +94,8 @@ def overview(request: HttpRequest) -> HttpResponse:
         context["assignments"] = list(selectors.assignments_of_expert(request.user))
         context["payouts"] = list(selectors.payouts_of_expert(request.user, year=selectors.today().year))
         context["statement_years"] = selectors.statement_years(request.user)
-        context["has_profile"] = ExpertProfile.objects.filter(user=request.user).exists()
+        context["own_profile"] = ExpertProfile.objects.filter(user=request.user).first()
+        context["has_profile"] = context["own_profile"] is not None
     if roles.has(Role.COORDINATOR):
         assignments = list(selectors.assignments_of_coordinator(request.user)[:200])
         levels = viewer_levels(request.user, [a.expert for a in assignments])
@@ -600,3 +604,74 @@ def export(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
     return render(request, "compensation/export.html", {"form": form})
+
+
+# --- allowances from outside Inzet (the expert, or their coordinator on their behalf) ----------------
+
+
+@login_required
+def external_allowances(request: HttpRequest, expert_pk: int) -> HttpResponse:
+    profile, on_behalf = get_expert_for_allowances(request.user, expert_pk)
+    if on_behalf:
+        log_access(
+            viewer=request.user, profile=profile, items=["benefit"], context="external_allowances", path=request.path
+        )
+    form = ExternalAllowanceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.external_allowance_save(expert=profile, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("De vergoeding is opgeslagen. Die telt nu mee voor de grenzen."))
+            return redirect("compensation:external", expert_pk=profile.pk)
+    return render(
+        request,
+        "compensation/external.html",
+        {
+            "profile": profile,
+            "on_behalf": on_behalf,
+            "allowances": selectors.external_allowances(profile.pk),
+            "form": form,
+        },
+    )
+
+
+@login_required
+def external_allowance_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    allowance, on_behalf = get_external_allowance_for_user(request.user, pk)
+    if allowance.removed_at is not None:
+        messages.info(request, _("Deze vergoeding is al verwijderd."))
+        return redirect("compensation:external", expert_pk=allowance.expert_id)
+    initial = {
+        "organisation_name": allowance.organisation_name,
+        "amount": allowance.amount_decimal,
+        "from_month": allowance.from_month,
+        "to_month": allowance.to_month,
+    }
+    form = ExternalAllowanceForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.external_allowance_save(
+                expert=allowance.expert, actor=request.user, allowance=allowance, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("De wijziging is opgeslagen."))
+            return redirect("compensation:external", expert_pk=allowance.expert_id)
+    return render(
+        request,
+        "compensation/external_edit.html",
+        {"allowance": allowance, "on_behalf": on_behalf, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def external_allowance_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    allowance, _on_behalf = get_external_allowance_for_user(request.user, pk)
+    expert_pk = allowance.expert_id
+    services.external_allowance_delete(allowance=allowance, actor=request.user)
+    messages.success(request, _("De vergoeding is verwijderd."))
+    return redirect("compensation:external", expert_pk=expert_pk)

@@ -1,23 +1,19 @@
-"""What each person should do next, per role. Apps add their own steps here."""
+"""What each person should do next, per role. The apps that know the work make the steps
+(`NextStep` lives in inzet/lib, below them); the dashboard, above them, lists them here."""
 
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from inzet.accounts.permissions import Roles
+from inzet.compensation import selectors as compensation
+from inzet.engagements import selectors as engagements
 from inzet.experts.models import ExpertProfile
+from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Membership, Organisation, Role
-
-
-@dataclass(frozen=True)
-class NextStep:
-    title: str
-    text: str
-    url: str
-    link_text: str
+from inzet.recruitment import selectors as recruitment
 
 
 @dataclass(frozen=True)
@@ -122,18 +118,14 @@ def _operator(user, roles: Roles) -> list[NextStep]:
     ]
 
 
-# Steps that other apps add per role: "module.function(user, roles) -> list[NextStep]".
-EXTRA_STEPS = {
-    Role.COORDINATOR: ["inzet.recruitment.selectors.coordinator_next_steps"],
-    Role.TRAINER: ["inzet.recruitment.selectors.trainer_next_steps"],
-    Role.EXPERT: [],
-    Role.ASKER: [],
-    Role.OPERATOR: [],
-}
+# Steps of other apps that come first on every role's section: f(user, roles, role).
+ROLE_STEPS = [engagements.next_steps_for, compensation.next_steps_for]
 
-# Apps whose "next_steps_for(user, roles, role)" come first on every role's section
-# (imported lazily: those modules import NextStep from here).
-ROLE_STEPS = ["inzet.engagements.selectors.next_steps_for", "inzet.compensation.selectors.next_steps_for"]
+# Steps of other apps that come last on one role's section: f(user, roles).
+EXTRA_STEPS = {
+    Role.COORDINATOR: [recruitment.coordinator_next_steps],
+    Role.TRAINER: [recruitment.trainer_next_steps],
+}
 
 _BY_ROLE = [
     (Role.OPERATOR, _operator),
@@ -149,11 +141,11 @@ def sections_for(user, roles: Roles) -> list[RoleSection]:
     for role, build in _BY_ROLE:
         if roles.has(role):
             steps = []
-            for path in ROLE_STEPS:
-                steps += import_string(path)(user, roles, role)
+            for provider in ROLE_STEPS:
+                steps += provider(user, roles, role)
             steps += build(user, roles)
-            for path in EXTRA_STEPS.get(role, []):
-                steps += import_string(path)(user, roles)
+            for extra in EXTRA_STEPS.get(role, []):
+                steps += extra(user, roles)
             sections.append(RoleSection(role=role, heading=Role(role).label, steps=steps))
     return sections
 

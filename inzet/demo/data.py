@@ -8,9 +8,13 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from inzet.accounts.models import User
+from inzet.compensation.demo import load_compensation_demo
 from inzet.demo.generate import Vocabularies, save_sketch, sketch_profile
+from inzet.directory.services import bulk_build_documents
+from inzet.engagements.demo import load_engagements_demo
 from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.organisations.models import Membership, Organisation, PolicySettings, Role
+from inzet.recruitment.demo import load_recruitment_demo
 
 DEMO_PASSWORD = "inzet-demo-2026"
 # A fixed, public TOTP key so the demo can show two-step login; never used outside the demo.
@@ -147,7 +151,7 @@ def load_demo() -> list[DemoLogin]:
 
     coordinator = _user("coordinator@example.org", "Carla Coördinator", password_hash)
     member(coordinator, deploying[0], Role.COORDINATOR)
-    # A coordinator can also be an expert elsewhere (DOMAIN §1): checked per assignment later.
+    # A coordinator can also be an expert elsewhere (docs/domain/request-loop.md#independence): checked per assignment later.
     member(coordinator, deploying[1], Role.EXPERT)
 
     coordinator_2fa = _user("coordinator2@example.org", "Otto Tweestaps", password_hash)
@@ -180,17 +184,9 @@ def load_demo() -> list[DemoLogin]:
             if i == 0:
                 sketch.fields.update(status=ExpertStatus.ACTIVE, paused=False)
             save_sketch(user=user, organisation=org, sketch=sketch, confirmed_by=coordinator)
-    from inzet.recruitment.demo import load_recruitment_demo
-
     load_recruitment_demo(deploying, coordinator)
-    from inzet.engagements.demo import load_engagements_demo
-
     load_engagements_demo()
-    from inzet.compensation.demo import load_compensation_demo
-
     load_compensation_demo()
-    from inzet.directory.services import bulk_build_documents
-
     bulk_build_documents()
     return demo_logins()
 

@@ -4,7 +4,20 @@ import json
 import random
 from dataclasses import dataclass, field
 
-from inzet.experts.models import AgeBand, Audience, BenefitSituation, ExpertStatus, Need, RewardForm, WorkForm
+from django.utils import timezone
+
+from inzet.experts.models import (
+    AgeBand,
+    Audience,
+    BenefitSituation,
+    ExpertCompetence,
+    ExpertExperience,
+    ExpertProfile,
+    ExpertStatus,
+    Need,
+    RewardForm,
+    WorkForm,
+)
 from inzet.taxonomy.models import PostcodeArea, Term
 
 STORY_OPENINGS = [
@@ -137,10 +150,6 @@ def sketch_profile(rng: random.Random, vocab: Vocabularies, *, with_stories: boo
 
 def save_sketch(*, user, organisation, sketch: ProfileSketch, confirmed_by=None):
     """Store one sketch as a full profile (demo size; the seed uses bulk inserts instead)."""
-    from django.utils import timezone
-
-    from inzet.experts.models import ExpertCompetence, ExpertExperience, ExpertProfile
-
     profile = ExpertProfile.objects.create(user=user, organisation=organisation, **sketch.fields)
     ExpertExperience.objects.bulk_create(
         [ExpertExperience(profile=profile, area=a, description=d, visibility=v) for a, d, v in sketch.experiences]

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 
+from inzet.directory import text
 from inzet.experts.disclosure import has_visible_experience, item_visible_q
 from inzet.experts.models import ExpertCompetence, ExpertProfile, UnavailablePeriod
 
@@ -86,8 +87,6 @@ def filter_experts(queryset: QuerySet, filters: ExpertFilters, level: int, *, se
     first in a subquery on the base query's index (`linked`), so the wide profile rows are read only
     for the candidates left: three times less work for a typical search over 5,000 experts.
     """
-    from inzet.directory import text
-
     linked, own = Q(), Q()
     terms = text.query_terms(filters.q) if filters.q else []
     if terms:

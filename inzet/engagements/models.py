@@ -43,7 +43,7 @@ class EngagementRequest(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.DRAFT)
 
-    # 1. The goal first (001 l.4177: ask for competences, not "the most huggable expert").
+    # 1. The goal first, then the competences needed (docs/domain/request-loop.md#steps).
     title = models.CharField(_("korte titel"), max_length=200)
     goal = models.TextField(_("wat is het doel?"))
     # 2. The kind of work.
@@ -165,7 +165,7 @@ class RequestAttachment(models.Model):
 
 
 class IntakeReview(models.Model):
-    """The organisation's three questions (DOMAIN §4.2), each with an answer and a reason."""
+    """The organisation's three questions (docs/domain/request-loop.md#steps), each with an answer and a reason."""
 
     class Decision(models.TextChoices):
         ACCEPT = "accept", _("Aannemen")

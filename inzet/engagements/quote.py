@@ -1,8 +1,8 @@
 """The quote to the asker: exact sums with Decimal (no Django).
 
-hours × hourly rate, then the first-assignment discount as its own line (002 TIP 13: a first
-assignment may be done without charge, but it is never called "free"; the price is evaluated
-together afterwards), then VAT when a rate is set. Amounts are rounded to whole cents, half up,
+hours × hourly rate, then the first-assignment discount as its own line (docs/domain/money-rules.md:
+a first assignment may be done without charge, but it is never called "free"; the price is
+evaluated together afterwards), then VAT when a rate is set. Amounts are rounded to whole cents, half up,
 once per line, so the lines always add up to the total shown.
 """
 
@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
-# Ministry of VWS guideline for structural involvement (seed 000): the suggested default.
+# A common guideline for structural involvement (docs/domain/money-rules.md): the suggested default.
 VWS_GUIDELINE_RATE = Decimal("50.00")
 
 

@@ -27,10 +27,9 @@ from inzet.experts.disclosure import (
     viewer_levels,
 )
 from inzet.experts.models import Audience, ExpertProfile, ExpertStatus
+from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Role
 
-# Once an expert said yes, the asker of that request may see what the expert shares with askers.
-_SHARED_STATES = {RequestStatus.MATCHING, RequestStatus.AGREED, RequestStatus.RUNNING, RequestStatus.COMPLETED}
 # What an expert sees under "Mijn opdrachten".
 ASSIGNMENT_STATES = (RequestStatus.MATCHING, RequestStatus.AGREED, RequestStatus.RUNNING, RequestStatus.COMPLETED)
 # The order of the coordinator's inbox: what needs work first.
@@ -45,21 +44,6 @@ INBOX_ORDER = [
     RequestStatus.DECLINED,
     RequestStatus.CANCELLED,
 ]
-
-
-def accepted_expert_ids_for_asker(viewer) -> list[int]:
-    org_ids = get_roles(viewer).organisation_ids(Role.ASKER)
-    if not org_ids:
-        return []
-    return list(
-        Invitation.objects.filter(
-            state=Invitation.State.ACCEPTED,
-            request__asker_organisation_id__in=org_ids,
-            request__status__in=_SHARED_STATES,
-        )
-        .values_list("expert_id", flat=True)
-        .distinct()
-    )
 
 
 def _with_seats(queryset: QuerySet) -> QuerySet:
@@ -281,7 +265,7 @@ def expert_picker(
     the coordinator may see; reads of lived experience are logged.
     """
     # The viewer is a coordinator of this organisation (the view checks): their level for every
-    # expert here is COORDINATORS; their own profile is left out (002 TIP 12).
+    # expert here is COORDINATORS; their own profile is left out (docs/domain/request-loop.md#independence).
     level = Audience.COORDINATORS
     profiles = (
         ExpertProfile.objects.filter(
@@ -347,9 +331,7 @@ def sessions_for_person(user) -> QuerySet:
 # --- the home page ---------------------------------------------------------------------------------
 
 
-def _asker_steps(user) -> list:
-    from inzet.dashboard.next_steps import NextStep
-
+def _asker_steps(user) -> list[NextStep]:
     mine = asker_requests(user)
     counts = dict(mine.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     steps = []
@@ -390,9 +372,7 @@ def _asker_steps(user) -> list:
     return steps
 
 
-def _staff_steps(user, roles: Roles, *, coordinator: bool) -> list:
-    from inzet.dashboard.next_steps import NextStep
-
+def _staff_steps(user, roles: Roles, *, coordinator: bool) -> list[NextStep]:
     org_ids = roles.organisation_ids(Role.COORDINATOR if coordinator else Role.TRAINER)
     received = received_requests(user).filter(deploying_organisation_id__in=org_ids)
     counts = dict(received.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
@@ -449,9 +429,7 @@ def _staff_steps(user, roles: Roles, *, coordinator: bool) -> list:
     return steps
 
 
-def _expert_steps(user) -> list:
-    from inzet.dashboard.next_steps import NextStep
-
+def _expert_steps(user) -> list[NextStep]:
     pending = list(
         Invitation.objects.filter(expert__user=user, state=Invitation.State.PENDING)
         .select_related("request")
@@ -484,8 +462,8 @@ def _expert_steps(user) -> list:
     return steps
 
 
-def next_steps_for(user, roles: Roles, role: str | None = None) -> list:
-    """What to do next about requests, for the home page (inzet.dashboard.next_steps.NextStep).
+def next_steps_for(user, roles: Roles, role: str | None = None) -> list[NextStep]:
+    """What to do next about requests, for the home page.
 
     Without `role`, the steps of every role the person holds; with `role`, only that role's.
     """

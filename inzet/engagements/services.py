@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -91,11 +92,11 @@ def _coordinators(organisation_id: int) -> list[User]:
 
 
 def _request_path(request: EngagementRequest) -> str:
-    return f"/vragen/{request.pk}/"
+    return reverse("engagements:detail", args=[request.pk])
 
 
 def _invitation_path(invitation: Invitation) -> str:
-    return f"/vragen/uitnodigingen/{invitation.pk}/"
+    return reverse("engagements:invitation", args=[invitation.pk])
 
 
 # --- asker ---------------------------------------------------------------------------------------
@@ -280,7 +281,7 @@ def intake_review(*, request: EngagementRequest, actor: User, answers: dict) -> 
 
 
 def _check_independent(*, actor: User, expert: ExpertProfile) -> None:
-    # 002 TIP 12: a coordinator never proposes or assigns themselves, whatever roles they hold.
+    # docs/domain/request-loop.md#independence: a coordinator never proposes or assigns themselves, whatever roles they hold.
     if expert.user_id == actor.pk:
         raise PermissionDenied(_("U kunt uzelf niet voorstellen of inzetten."))
 
@@ -363,23 +364,37 @@ def invitation_respond(*, invitation: Invitation, actor: User, accept: bool, rea
 
 @transaction.atomic
 def invitations_expire(*, now=None) -> int:
+    """One conditional UPDATE: two runs at once cannot expire the same row twice, and nothing is sent."""
     now = now or timezone.now()
     return Invitation.objects.filter(state=Invitation.State.PENDING, expires_at__lte=now).update(
         state=Invitation.State.EXPIRED
     )
 
 
+def _due_reminders(*, now, before: timedelta) -> list[Invitation]:
+    return list(
+        Invitation.objects.filter(
+            state=Invitation.State.PENDING, reminded_at__isnull=True, expires_at__gt=now, expires_at__lte=now + before
+        ).select_related("expert__user", "request")
+    )
+
+
 def invitations_remind(*, now=None, before: timedelta = timedelta(days=2)) -> int:
-    """Remind experts once, two days before an invitation expires."""
+    """Remind experts once, two days before an invitation expires.
+
+    Cron, the task worker and the coordinator's button may run this at the same moment. Each row is
+    claimed with a conditional UPDATE before its mail is queued (as healthchecks' sendalerts does):
+    only the run whose UPDATE changed the row sends the reminder; any other run skips it.
+    """
     now = now or timezone.now()
-    due = Invitation.objects.filter(
-        state=Invitation.State.PENDING, reminded_at__isnull=True, expires_at__gt=now, expires_at__lte=now + before
-    ).select_related("expert__user", "request")
     count = 0
-    for invitation in due:
+    for invitation in _due_reminders(now=now, before=before):
         with transaction.atomic():
-            invitation.reminded_at = now
-            invitation.save(update_fields=["reminded_at"])
+            claimed = Invitation.objects.filter(
+                pk=invitation.pk, state=Invitation.State.PENDING, reminded_at__isnull=True
+            ).update(reminded_at=now)
+            if claimed != 1:
+                continue  # another run got there first, or the expert answered in the meantime
             _notify(
                 [invitation.expert.user],
                 "engagements/email/invitation_reminder",

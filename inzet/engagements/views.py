@@ -13,9 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import select_template
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -41,30 +39,6 @@ from inzet.engagements.permissions import ASKER, COORDINATOR, get_invitation_for
 from inzet.engagements.tasks import invitations_housekeeping
 from inzet.experts.models import ExpertProfile
 from inzet.organisations.models import Organisation, Role
-
-COMPENSATION_WARNING = "compensation/_invitation_warning.html"
-
-
-def _template_exists(name: str) -> bool:
-    try:
-        select_template([name])
-    except TemplateDoesNotExist:
-        return False
-    return True
-
-
-def matching_url(pk: int) -> str | None:
-    """The matching page of the other app, only when it exists: never a link to nowhere."""
-    try:
-        return reverse("matching:request", args=[pk])
-    except NoReverseMatch:
-        pass
-    path = f"/koppelen/{pk}/"
-    try:
-        resolve(path)
-    except Resolver404:
-        return None
-    return path
 
 
 def _safe_next(request: HttpRequest, target: str | None) -> str | None:
@@ -243,7 +217,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "access": access,
         "seats_left": rules.seats_left(engagement.experts_needed, page.seats_taken),
         "can_cancel": (access.is_asker or access.is_coordinator) and engagement.status in rules.CANCELLABLE,
-        "matching_url": matching_url(pk)
+        "matching_url": reverse("matching:request", args=[pk])
         if access.is_coordinator and engagement.status == RequestStatus.MATCHING
         else None,
         "quote": pdf.quote_for(page.agreement) if page.agreement else None,
@@ -414,7 +388,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "seats_taken": seats_taken,
             "seats_left": rules.seats_left(engagement.experts_needed, seats_taken),
-            "matching_url": matching_url(pk),
+            "matching_url": reverse("matching:request", args=[pk]),
             "base_query": _without_page(request),
         },
     )
@@ -474,8 +448,6 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else [],
         "agreement": getattr(engagement, "agreement", None) if accepted else None,
         "sessions": engagement.sessions.order_by("starts_at") if accepted else [],
-        "compensation_warning": _template_exists(COMPENSATION_WARNING),
-        "compensation_warning_template": COMPENSATION_WARNING,
     }
     return render(request, "engagements/invitation.html", context)
 

@@ -10,7 +10,6 @@ The expert always sees everything of their own; people with no relation see only
 import json
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db.models import Exists, OuterRef, Q
 
 from inzet.accounts.permissions import get_roles
@@ -38,14 +37,32 @@ ITEM_FIELDS = {
 # Health and income data (AVG art. 9): each read by someone else goes into the access log.
 SPECIAL_ITEMS = frozenset({"experience", "benefit", "needs", "does_not_want"})
 STAFF_ROLES = (Role.COORDINATOR, Role.TRAINER)
+# Once an expert said yes to a request, its asker may see what the expert shares with askers.
+# The values of engagements' Invitation.State.ACCEPTED and RequestStatus: experts sits below
+# engagements and reads them through the `invitations` relation without importing that app
+# (inzet/engagements/tests/test_disclosure_states.py checks that they stay the same).
+INVITATION_ACCEPTED = "accepted"
+SHARED_REQUEST_STATES = frozenset({"matching", "agreed", "running", "completed"})
+
+
+def accepted_expert_ids_for_asker(viewer) -> list[int]:
+    """Experts who accepted an assignment of one of the viewer's asker organisations."""
+    org_ids = get_roles(viewer).organisation_ids(Role.ASKER)
+    if not org_ids:
+        return []
+    return list(
+        ExpertProfile.objects.filter(
+            invitations__state=INVITATION_ACCEPTED,
+            invitations__request__asker_organisation_id__in=org_ids,
+            invitations__request__status__in=SHARED_REQUEST_STATES,
+        )
+        .order_by()
+        .values_list("pk", flat=True)
+        .distinct()
+    )
 
 
 def _asker_profile_ids(viewer) -> set[int]:
-    """Experts who accepted an assignment of one of the viewer's asker organisations."""
-    if not apps.is_installed("inzet.engagements") or not get_roles(viewer).has(Role.ASKER):
-        return set()
-    from inzet.engagements.selectors import accepted_expert_ids_for_asker
-
     return set(accepted_expert_ids_for_asker(viewer))
 
 

@@ -14,6 +14,7 @@ from inzet.experts.models import (
     AgeBand,
     Audience,
     BenefitSituation,
+    BijstandExemption,
     ExpertProfile,
     Need,
     RewardForm,
@@ -303,6 +304,13 @@ class PracticalForm(forms.Form):
             "Dit vragen we zodat een vergoeding uw uitkering niet in gevaar brengt. In stap 5 kiest u wie dit ziet."
         ),
     )
+    bijstand_exemption = forms.ChoiceField(
+        label=_("Heeft u bijstand en bent u 27 of ouder? Welke vrijlating geldt voor u?"),
+        choices=[("", _("Weet ik niet of geen bijstand")), *BijstandExemption.choices],
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("Uw gemeente zegt welke vrijlating u heeft. Weet u het niet? Dan rekenen we met de gewone."),
+    )
 
     @staticmethod
     def initial_for(profile: ExpertProfile) -> dict:
@@ -312,6 +320,7 @@ class PracticalForm(forms.Form):
             "needs": json.loads(profile.needs) if profile.needs else [],
             "needs_note": profile.needs_note,
             "benefit_situation": profile.benefit_situation,
+            "bijstand_exemption": profile.bijstand_exemption,
         }
 
     def changes(self) -> dict:

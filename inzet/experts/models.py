@@ -50,6 +50,13 @@ class BenefitSituation(models.TextChoices):
     TOESLAGEN = "toeslagen", _("Alleen toeslagen (huur- of zorgtoeslag)")
 
 
+class BijstandExemption(models.TextChoices):
+    # Same codes as inzet.compensation.rules.BijstandExemption (the codes of the benefit rule rows).
+    REGULAR = "bijstand_27_plus", _("Gewone vrijlating")
+    SINGLE_PARENT = "bijstand_single_parent", _("Alleenstaande ouder met een kind jonger dan 12")
+    ILLNESS = "bijstand_illness", _("Vrijlating bij ziekte of handicap")
+
+
 class AgeBand(models.TextChoices):
     # Same codes as inzet.compensation.rules.AgeBand: the 21/23/27 limits of the money rules.
     UNDER_21 = "under_21", _("Jonger dan 21")
@@ -184,11 +191,14 @@ class ExpertProfile(models.Model):
 
     # Special category: encrypted, and shown only to whom the expert chooses.
     benefit_situation = EncryptedCharField(_("uitkering"), blank=True)
+    bijstand_exemption = EncryptedCharField(
+        _("vrijlating in de bijstand"), blank=True, choices=BijstandExemption.choices
+    )
     age_band = models.CharField(_("leeftijd"), max_length=10, choices=AgeBand.choices, blank=True)
     needs = EncryptedTextField(_("wat ik nodig heb om mee te doen"), blank=True)  # JSON list of Need codes
     needs_note = EncryptedTextField(_("wat ik nodig heb, in mijn eigen woorden"), blank=True)
 
-    # Who sees what (DOMAIN §6). Experience areas carry their own visibility per row.
+    # Who sees what (docs/domain/consent.md). Experience areas carry their own visibility per row.
     vis_name = _visibility(Audience.ASKERS, _("mijn naam"))
     vis_contact = _visibility(Audience.COORDINATORS, _("mijn telefoon en e-mail"))
     vis_level = _visibility(Audience.ASKERS, _("mijn niveau"))

@@ -4,7 +4,6 @@ import datetime
 import json
 import secrets
 
-from django.apps import apps
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -28,9 +27,10 @@ from inzet.experts.models import (
     UnavailablePeriod,
 )
 from inzet.experts.selectors import PLACEHOLDER_DOMAIN
+from inzet.experts.signals import profile_changed
 from inzet.lib.mail import send_mail_later
 from inzet.organisations.models import Membership, Organisation, Role
-from inzet.taxonomy.models import Term
+from inzet.taxonomy.models import PostcodeArea, Term
 
 # Plain profile fields a step or the API may change (many-to-many fields are handled apart).
 PROFILE_FIELDS = frozenset(
@@ -50,6 +50,7 @@ PROFILE_FIELDS = frozenset(
         "needs",
         "needs_note",
         "benefit_situation",
+        "bijstand_exemption",
         "consent_matching",
     }
 )
@@ -62,16 +63,11 @@ VISIBILITY_MESSAGES = {
 
 
 def _search_changed(profile: ExpertProfile) -> None:
-    """Keep the directory's search words in step with the profile (when that app is there)."""
-    if apps.is_installed("inzet.directory"):
-        from inzet.directory.services import search_document_refresh
-
-        search_document_refresh(profile_ids=[profile.pk])
+    """Tell the apps above experts (the directory's search words) that the profile changed."""
+    profile_changed.send(sender=ExpertProfile, profile_ids=[profile.pk])
 
 
 def _area_for(postcode: str):
-    from inzet.taxonomy.models import PostcodeArea
-
     return PostcodeArea.objects.filter(pc4=rules.pc4(postcode)).first() if postcode else None
 
 

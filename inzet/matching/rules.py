@@ -7,7 +7,7 @@ calls ``rank``; a detail page can call ``evaluate`` for one expert.
 Hard filters (``filter_reason``) never let anyone through, whatever the score:
 
 - ``self``          the candidate is the viewer: a coordinator can never propose or
-                    assign themselves (002 TIP 12), checked per person, not per role;
+                    assign themselves (docs/domain/request-loop.md#independence), checked per person, not per role;
 - ``no_consent``    the expert did not agree to be matched at all;
 - ``paused``        the expert took a pause (normal, and it must not count against
                     them: they are simply not proposed);
@@ -20,7 +20,7 @@ Hard filters (``filter_reason``) never let anyone through, whatever the score:
                     Without a radius of their own nobody is excluded for distance; the
                     score then uses ``Weights.default_travel_radius_km``.
 
-Consent policy (AVG/GDPR: lived experience is health data, DOMAIN.md §6).
+Consent policy (AVG/GDPR: lived experience is health data, docs/domain/consent.md).
 ``Candidate.consent`` says, per item, whether the *viewer* may see it. An item the
 viewer may not see is treated as unknown: it adds no points and its value appears in
 no explanation. Letting a hidden item add points would leak it through the ranking

@@ -673,7 +673,7 @@ def matching_page(
 ) -> MatchingPage:
     """The top 20 with explanations and the team proposal, for a coordinator or trainer of the organisation.
 
-    Nobody excluded by a hard filter appears, nor the viewer (002 TIP 12). Bounded queries.
+    Nobody excluded by a hard filter appears, nor the viewer (docs/domain/request-loop.md#independence). Bounded queries.
     """
     pool = candidate_set(request, viewer)
     matches = rank(pool, viewer, limit=max(RANKING_SIZE, TEAM_POOL_SIZE if with_team else 0))

@@ -27,7 +27,7 @@ def team_invite(
 ) -> TeamInvited:
     """Invite the whole proposed team at once: all or nothing.
 
-    Refuses the lot when the coordinator is among them (002 TIP 12); engagements'
+    Refuses the lot when the coordinator is among them (docs/domain/request-loop.md#independence); engagements'
     invitation_create checks that again for every person, with the organisation, the request's
     state and the expert's consent and pause.
     """

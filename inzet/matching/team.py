@@ -1,8 +1,8 @@
 """Team composition: choose the k experts who together fit a request best.
 
 For requests that need more than one expert (a duo, which is the safe default for
-psychological safety, 002 TIP 11; a panel such as a spiegelgroep; a neighbourhood
-team of at least two, 004 l.1753). No Django; numpy and scipy only.
+psychological safety; a panel such as a spiegelgroep; a neighbourhood team of at
+least two: docs/domain/request-loop.md#teams). No Django; numpy and scipy only.
 
 The choice is solved exactly as a mixed-integer program (``scipy.optimize.milp``,
 HiGHS) with these priorities:
@@ -15,7 +15,7 @@ HiGHS) with these priorities:
    distinct value in the team.
 
 Hard rules: exactly ``k`` people (fewer only when fewer are available); never the
-coordinator who composes the team (``exclude_person_id``, 002 TIP 12); never the
+coordinator who composes the team (``exclude_person_id``, docs/domain/request-loop.md#independence); never the
 same person twice; optionally at most ``max_same[attr]`` members sharing one value.
 Alternatives are the next-best distinct teams: after each solution a "no-good" cut
 (the same k people may not all be chosen again) is added and the model solved again.

@@ -64,7 +64,7 @@ class Membership(models.Model):
 
 
 class PolicySettings(models.Model):
-    """Per-installation positions on which the field disagrees (DOMAIN §7). One row."""
+    """Per-installation positions on which the field disagrees (docs/domain/policy-switches.md). One row."""
 
     brokerage = models.BooleanField(
         _("platform bemiddelt tussen vrager en ervaringsdeskundige"),

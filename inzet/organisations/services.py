@@ -3,6 +3,7 @@
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -37,7 +38,7 @@ def member_add(*, organisation: Organisation, full_name: str, email: str, role: 
                 context={
                     "name": user.full_name,
                     "organisation": organisation.name,
-                    "path": f"/account/wachtwoord-herstellen/{uid}/{token}/",
+                    "path": reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token}),
                 },
             )
         )

@@ -165,7 +165,7 @@ def load_recruitment_demo(deploying_orgs: list[Organisation], coordinator) -> No
     if len(deploying_orgs) < 2:
         return
     second = deploying_orgs[1]
-    # De Brug accepts everyone and lets the training select (002 TIP 6).
+    # De Brug accepts everyone and lets the training select (docs/domain/recruitment.md).
     short = services.pipeline_configure(
         organisation=second,
         stages=[

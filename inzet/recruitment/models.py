@@ -1,5 +1,5 @@
 """Recruitment: a public application page per deploying organisation, a configurable selection
-pipeline, applications and the decision taken at each stage (DOMAIN §4.1; seeds 000, 002 TIP 6).
+pipeline, applications and the decision taken at each stage (docs/domain/recruitment.md).
 
 Motivation, transcripts and stage notes can touch on someone's health and recovery, so they are
 encrypted at rest. Motivation files are stored under random names and served only through a

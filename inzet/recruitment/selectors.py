@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Organisation, Role
 from inzet.recruitment.models import Application, ApplicationStatus, PipelineStage, RecruitmentPage, StageDecision
 from inzet.recruitment.permissions import selection_organisation_ids
@@ -108,10 +109,7 @@ def new_application_counts(organisation_ids) -> dict[int, int]:
     return dict(rows)
 
 
-def _next_steps(roles, role: str) -> list:
-    # Imported here: the dashboard imports this module to collect the steps.
-    from inzet.dashboard.next_steps import NextStep
-
+def _next_steps(roles, role: str) -> list[NextStep]:
     organisations = Organisation.objects.filter(
         pk__in=roles.organisation_ids(role), kind=Organisation.Kind.DEPLOYING
     ).order_by("name")
@@ -136,11 +134,11 @@ def _next_steps(roles, role: str) -> list:
     return steps
 
 
-def coordinator_next_steps(user, roles) -> list:
+def coordinator_next_steps(user, roles) -> list[NextStep]:
     """One step per coordinated organisation: "N nieuwe aanmeldingen" (two queries)."""
     return _next_steps(roles, Role.COORDINATOR)
 
 
-def trainer_next_steps(user, roles) -> list:
+def trainer_next_steps(user, roles) -> list[NextStep]:
     """The same for trainers, who take part in selection."""
     return _next_steps(roles, Role.TRAINER)

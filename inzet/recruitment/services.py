@@ -39,7 +39,7 @@ from inzet.recruitment.models import (
     StageDecision,
 )
 
-# The selection most organisations use (002 TIP 6). Names are stored, so each organisation can
+# The selection most organisations use (docs/domain/recruitment.md). Names are stored, so each organisation can
 # rename them; the last stage is the one after which someone is an active expert.
 DEFAULT_STAGES = [
     ("application", gettext_lazy("Aanmelding bekijken"), False),

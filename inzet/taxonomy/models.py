@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Vocabulary(models.TextChoices):
-    """The reference lists of DOMAIN §3. Each is a set of editable terms."""
+    """The reference lists of docs/domain/reference-lists.md. Each is a set of editable terms."""
 
     LEVEL = "level", _("Niveau van ervaringsdeskundigheid")
     ROLE = "role", _("Rol")

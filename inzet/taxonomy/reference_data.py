@@ -1,4 +1,4 @@
-"""The first contents of the reference lists (DOMAIN §3), loaded by a data migration.
+"""The first contents of the reference lists (docs/domain/reference-lists.md), loaded by a data migration.
 
 Each entry: (code, Dutch label, English label, source). Operators may edit them afterwards.
 """

@@ -121,7 +121,7 @@ def test_an_assignment_ends_in_an_invoice_three_payout_forms_and_a_year_statemen
     page.get_by_label(label("Per uur, jonger dan 21")).fill("3,30")
     page.get_by_label(label("Per maand")).fill("210")
     page.get_by_label(label("Per jaar")).fill("2.100")
-    page.get_by_label(label("Bron")).fill("Testwaarden van de browsertest")
+    page.get_by_label(label("Bron")).fill("https://www.belastingdienst.nl/testwaarden-browsertest")
     submit(page, "Opslaan")
     expect(page.get_by_role("row", name=re.compile(rf"^{year}\b"))).to_contain_text("€ 2.100,00")
     assert AllowanceCapRow.objects.get(year=year).yearly == D("2100.00")

@@ -89,6 +89,7 @@ class ExpertProfileOut(Schema):
     reward_form: str | None = None
     donation_charity: str | None = None
     benefit_situation: str | None = None
+    bijstand_exemption: str | None = None
     age_band: str | None = None
     needs: list[str] | None = None
     needs_note: str | None = None
@@ -221,7 +222,11 @@ def _as_output(disclosed: DisclosedProfile) -> dict:
             "reward_form": p.reward_form,
             "donation_charity": p.donation_charity,
         },
-        "benefit": lambda: {"benefit_situation": p.benefit_situation, "age_band": p.age_band},
+        "benefit": lambda: {
+            "benefit_situation": p.benefit_situation,
+            "bijstand_exemption": p.bijstand_exemption,
+            "age_band": p.age_band,
+        },
         "needs": lambda: {"needs": json.loads(p.needs) if p.needs else [], "needs_note": p.needs_note},
     }
     for item, build in shown_fields.items():

@@ -3,7 +3,7 @@
 The same permission and consent rules as the page (/koppelen/<id>/): coordinators and trainers
 of the request's deploying organisation; everyone else gets 404. Explanations only use what each
 expert shares with coordinators; hidden criteria count 0 and say so. The coordinator who asks is
-never in the ranking or the team (002 TIP 12).
+never in the ranking or the team (docs/domain/request-loop.md#independence).
 
 Mount with `api.add_router("/matching", matching.router)`.
 """

@@ -9,9 +9,12 @@ or  {% load compensation %}{% invitation_warning invitation %}
 from decimal import Decimal
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from inzet.accounts.permissions import get_roles
+from inzet.compensation import explain as explanations
 from inzet.compensation import rules, selectors
 from inzet.compensation.forms import RewardChoiceForm
 from inzet.engagements.models import Invitation
@@ -26,6 +29,28 @@ def euro(value) -> str:
     if value is None or value == "":
         return ""
     return rules.format_euro(Decimal(value), always_cents=True)
+
+
+@register.filter
+def explain(line) -> str:
+    """A rule explanation line in the reader's language."""
+    if isinstance(line, rules.ExplanationLine):
+        return explanations.text(line)
+    return str(line)
+
+
+@register.filter
+def source_links(value) -> SafeString | str:
+    """Public sources as links; any other text as it is (a source is never a file of ours)."""
+    parts = value.split() if isinstance(value, str) else list(value or ())
+    links = [p for p in parts if p.startswith(("https://", "http://"))]
+    if not links:
+        return value if isinstance(value, str) else ""
+    return format_html_join(", ", '<a href="{}" rel="noopener noreferrer">{}</a>', ((url, _host(url)) for url in links))
+
+
+def _host(url: str) -> str:
+    return url.split("//", 1)[1].split("/", 1)[0].removeprefix("www.")
 
 
 @register.filter
@@ -66,12 +91,7 @@ def invitation_warning(context, invitation: Invitation) -> dict:
             initial={"reward_form": reward.reward_form, "charity": reward.charity} if reward else None,
             auto_id="id_keuze_%s",
         )
-    action = ""
-    if show:
-        try:
-            action = reverse("compensation:assignment_reward", args=[invitation.pk])
-        except NoReverseMatch:  # the money pages are not mounted (yet): show the check without the form
-            form = None
+    action = reverse("compensation:assignment_reward", args=[invitation.pk]) if show else ""
     return {
         "show": show,
         "cv": cv,

@@ -137,3 +137,34 @@ POST_MATRIX = {
         only({"coordinator": 302, "operator": 403, "trainer": 403, "expert": 403}, 404),
     ),
 }
+
+
+def _expert_pk(orgs):
+    return {"expert_pk": f.profile_for(f.user(EXPERT), orgs.deploying).pk}
+
+
+def _external_pk(orgs):
+    profile = f.profile_for(f.user(EXPERT), orgs.deploying)
+    allowance = services.external_allowance_save(
+        expert=profile,
+        actor=f.user(EXPERT),
+        organisation_name="Buurthuis",
+        amount=D("50.00"),
+        from_month=timezone.localdate().replace(day=1),
+    )
+    return {"pk": allowance.pk}
+
+
+def _external_post_pk(orgs, personas=None):
+    return _external_pk(orgs)
+
+
+# Outside allowances: the expert and the coordinators of the expert's organisation; everyone else 404.
+MATRIX |= {
+    "compensation:external": (_expert_pk, OWN_WORK, LOGIN),
+    "compensation:external_edit": (_external_pk, OWN_WORK, LOGIN),
+    "compensation:external_delete": (lambda o: {"pk": 1}, everyone(405), LOGIN),
+}
+POST_MATRIX |= {
+    "compensation:external_delete": (_external_post_pk, only({"expert": 302, "coordinator": 302}, 404)),
+}

@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from inzet.directory.forms import Checkboxes
+
 register = template.Library()
 
 
@@ -21,8 +23,6 @@ def shown(value):
 def field_group(field):
     """`field.as_field_group`, with checkbox lists built in Python (same markup as forms/field.html):
     the search form has 14 of them and the template route cost more than the page's queries."""
-    from inzet.directory.forms import Checkboxes
-
     if not isinstance(field.field.widget, Checkboxes):
         return field.as_field_group()
     error_id = f"{field.auto_id}_error"

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from inzet.directory import text
 from inzet.directory.models import ExpertSearchDocument
 from inzet.directory.services import bulk_build_documents, search_document_refresh
+from inzet.experts import services as expert_services
 from inzet.experts.models import Audience
 
 
@@ -57,6 +58,14 @@ def test_a_refresh_follows_a_changed_choice(expert_factory):
     profile.save()
     search_document_refresh(profile_ids=[profile.pk])
     assert not text.matches(_document(profile).coordinators_text, "Willemijn")
+
+
+def test_a_profile_write_in_the_experts_app_refreshes_the_search_words(expert_factory):
+    # experts announces the change (experts/signals.py); the directory listens (receivers.py).
+    profile = expert_factory("Stille Sanne", vis_name=Audience.PUBLIC)
+    assert text.matches(_document(profile).public_text, "Sanne")
+    expert_services.visibility_set(profile=profile, items={"name": Audience.COORDINATORS})
+    assert not text.matches(_document(profile).public_text, "Sanne")
 
 
 def test_the_bulk_build_gives_the_same_documents_as_a_refresh(expert_factory):

@@ -1,7 +1,7 @@
 from inzet.accounts.permissions import get_roles
-from inzet.dashboard.next_steps import NextStep
 from inzet.engagements.selectors import next_steps_for
 from inzet.engagements.tests import factories as f
+from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Role
 
 

@@ -114,7 +114,7 @@ def test_taking_a_request_into_intake_is_audited(client, asker, coordinator, org
 
 @pytest.fixture
 def own_profile(coordinator, orgs):
-    """The coordinator is also an expert of the same organisation (DOMAIN §1)."""
+    """The coordinator is also an expert of the same organisation (docs/domain/request-loop.md#independence)."""
     Membership.objects.create(user=coordinator, organisation=orgs.deploying, role=Role.EXPERT)
     return ExpertProfile.objects.create(user=coordinator, organisation=orgs.deploying)
 
@@ -186,8 +186,9 @@ def test_the_invite_action_returns_to_a_safe_next_page(client, asker, coordinato
     request = f.matching(orgs, asker, coordinator)
     client.force_login(coordinator)
     url = reverse("engagements:invite", args=[request.pk])
-    response = client.post(url, {"expert": expert_profile.pk, "next": f"/koppelen/{request.pk}/"})
-    assert response.url == f"/koppelen/{request.pk}/"
+    matching = reverse("matching:request", args=[request.pk])
+    response = client.post(url, {"expert": expert_profile.pk, "next": matching})
+    assert response.url == matching
     response = client.post(url, {"expert": expert_profile.pk, "next": "https://kwaad.example/"})
     assert response.url == url
 

@@ -4,7 +4,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from inzet.engagements import services, views
+from inzet.engagements import services
 from inzet.engagements.models import Invitation
 from inzet.engagements.tests import factories as f
 
@@ -155,17 +155,11 @@ def test_an_accepted_expert_sees_the_agreement_but_not_the_quote(
     assert client.get(reverse("engagements:quote_pdf", args=[request.pk])).status_code == 404
 
 
-def test_the_compensation_warning_is_included_only_when_its_template_exists(monkeypatch):
-    assert views._template_exists("engagements/invitation.html") is True
-    assert views._template_exists("compensation/_bestaat_niet.html") is False
-
-
-def test_the_invitation_page_leaves_out_the_money_warning_until_it_exists(
-    client, asker, coordinator, orgs, expert, expert_profile, monkeypatch
+def test_the_invitation_page_shows_the_compensation_check_before_the_expert_says_yes(
+    client, asker, coordinator, orgs, expert, expert_profile
 ):
-    request = f.matching(orgs, asker, coordinator)
-    invitation = f.invite(request, expert_profile, coordinator)
-    monkeypatch.setattr(views, "COMPENSATION_WARNING", "compensation/_bestaat_niet.html")
+    invitation = f.invite(f.matching(orgs, asker, coordinator), expert_profile, coordinator)
     client.force_login(expert)
-    response = client.get(reverse("engagements:invitation", args=[invitation.pk]))
-    assert response.status_code == 200 and response.context["compensation_warning"] is False
+    body = client.get(reverse("engagements:invitation", args=[invitation.pk])).content.decode()
+    assert 'class="inzet-compensation-check"' in body
+    assert reverse("compensation:assignment_reward", args=[invitation.pk]) in body

@@ -1,4 +1,4 @@
-"""Independence (issue 4 item 5, 002 TIP 12): a coordinator who is also an expert of the same
+"""Independence (issue 4 item 5, docs/domain/request-loop.md#independence): a coordinator who is also an expert of the same
 organisation never appears in their own ranking or team, whatever the pool looks like.
 
 rules.py and team.py have their own property tests; these go through the database, the selector

@@ -1,0 +1,139 @@
+"""What erasure does to one person's data, model by model.
+
+Kept (bookkeeping law, AWR art. 52: seven years): hour and expense rows, receipts, settlements,
+invoices, payouts and bank files. They point to the profile, which stays as an anonymous shell.
+Erased or anonymised: the account's name and e-mail, the profile's contents, experiences,
+competences, training (with files), periods, the access log, applications (with files), API keys,
+calendar feed, two-step devices, memberships, login attempts. Files go after the commit.
+"""
+
+import datetime
+
+from django.db import models, transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from inzet.accounts.models import ApiToken
+from inzet.compensation.models import ExpenseClaim, ExternalAllowance, HourEntry, Payout
+from inzet.directory.models import ExpertSearchDocument
+from inzet.engagements.models import CalendarFeed, Invitation
+from inzet.experts.models import (
+    AccessLog,
+    ExpertCompetence,
+    ExpertExperience,
+    ExpertProfile,
+    ExpertStatus,
+    TrainingRecord,
+    UnavailablePeriod,
+)
+from inzet.organisations.models import Membership
+from inzet.privacy.rules import bookkeeping_kept_until
+from inzet.recruitment.models import Application
+
+# Profile fields that keep their value: the link to the organisation and required choices.
+_PROFILE_KEEP = {"id", "user", "organisation", "status", "work_form", "reward_form", "created_at", "updated_at"}
+
+
+def _files_after_commit(files: list) -> None:
+    names = [(f.storage, f.name) for f in files if f]
+
+    def remove():
+        for storage, name in names:
+            storage.delete(name)
+
+    if names:
+        transaction.on_commit(remove)
+
+
+def profile_strip(*, profile: ExpertProfile) -> bool:
+    """Empty a profile down to the shell the bookkeeping needs. False when there was nothing left."""
+    values: dict = {}
+    for field in profile._meta.concrete_fields:
+        if field.name in _PROFILE_KEEP or field.primary_key:
+            continue
+        if isinstance(field, models.ForeignKey):
+            if field.null:
+                values[field.name] = None
+        elif isinstance(field, models.CharField | models.TextField) and field.blank:
+            values[field.name] = ""
+    values.update(status=ExpertStatus.INACTIVE, consent_matching=False, paused=False, paused_until=None)
+    training = list(TrainingRecord.objects.filter(profile=profile).exclude(evidence=""))
+    _files_after_commit([record.evidence for record in training])
+    removed = 0
+    for model in (ExpertExperience, ExpertCompetence, TrainingRecord, UnavailablePeriod, AccessLog):
+        removed += model.objects.filter(profile=profile).delete()[0]
+    removed += ExpertSearchDocument.objects.filter(profile=profile).delete()[0]
+    # Allowances from outside Inzet are no bookkeeping of ours: they go entirely.
+    removed += ExternalAllowance.objects.filter(expert=profile).delete()[0]
+    for field in profile._meta.many_to_many:
+        through = getattr(ExpertProfile, field.name).through
+        removed += through.objects.filter(expertprofile_id=profile.pk).delete()[0]
+    removed += Invitation.objects.filter(expert=profile).exclude(reason="").update(reason="")
+    changed = ExpertProfile.objects.filter(pk=profile.pk).exclude(**{k: v for k, v in values.items()}).exists()
+    ExpertProfile.objects.filter(pk=profile.pk).update(**values, updated_at=timezone.now())
+    return bool(removed or changed)
+
+
+def kept_until(*, user, profile: ExpertProfile | None) -> datetime.date | None:
+    """The last day the kept bookkeeping must stay: seven years after the end of its last year."""
+    if profile is None:
+        return None
+    years = [
+        HourEntry.objects.filter(invitation__expert=profile).aggregate(y=Max("date"))["y"],
+        ExpenseClaim.objects.filter(invitation__expert=profile).aggregate(y=Max("date"))["y"],
+        Payout.objects.filter(expert=profile).aggregate(y=Max("created_at"))["y"],
+    ]
+    return bookkeeping_kept_until(years)
+
+
+def person_erase(*, user) -> dict:
+    """Erase or anonymise everything about `user` that the law does not require us to keep."""
+    counts: dict[str, int] = {}
+    profile = ExpertProfile.objects.filter(user=user).first()
+    if profile is not None:
+        counts["profile"] = int(profile_strip(profile=profile))
+        counts["kept_hours"] = HourEntry.objects.filter(invitation__expert=profile).count()
+        counts["kept_expenses"] = ExpenseClaim.objects.filter(invitation__expert=profile).count()
+        counts["kept_payouts"] = Payout.objects.filter(expert=profile).count()
+    applications = Application.objects.filter(Q(expert_profile__user=user) | Q(email__iexact=user.email))
+    _files_after_commit([a.motivation_file for a in applications.only("pk", "motivation_file")])
+    counts["applications"] = applications.delete()[1].get("recruitment.Application", 0)
+    counts["api_keys"] = ApiToken.objects.filter(user=user).delete()[0]
+    counts["calendar_feed"] = CalendarFeed.objects.filter(user=user).delete()[0]
+    counts["memberships"] = Membership.objects.filter(user=user).delete()[0]
+    counts["two_step_devices"] = _delete_devices(user)
+    counts["login_attempts"] = _delete_login_attempts(user.email)
+    type(user).objects.filter(pk=user.pk).update(
+        full_name=gettext("Verwijderde persoon"),
+        email=f"verwijderd-{user.pk}@inzet.invalid",
+        password="!erased",  # an unusable password: Django refuses hashes starting with "!"
+        is_active=False,
+        is_staff=False,
+        is_superuser=False,
+        created_on_behalf_by=None,
+    )
+    until = kept_until(user=user, profile=profile)
+    if until:
+        counts["kept_until"] = until.isoformat()
+    return counts
+
+
+def _delete_devices(user) -> int:
+    from django_otp import devices_for_user
+
+    count = 0
+    for device in devices_for_user(user, confirmed=None):
+        device.delete()
+        count += 1
+    return count
+
+
+def _delete_login_attempts(email: str) -> int:
+    from axes.models import AccessAttempt, AccessFailureLog
+    from axes.models import AccessLog as LoginLog
+
+    return sum(
+        model.objects.filter(username__iexact=email).delete()[0]
+        for model in (AccessAttempt, AccessFailureLog, LoginLog)
+    )

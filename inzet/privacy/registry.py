@@ -1,0 +1,230 @@
+"""The processing register (verwerkingsregister, AVG art. 30), declared per model.
+
+Every model with personal-data fields (see detect.py) must have an entry here; a test fails
+otherwise, so a new model cannot hold personal data without a stated purpose and retention.
+The register page combines these declarations with the fields found in the models and the
+retention periods the operator keeps in RetentionRule.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+AVG = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679"
+AWR_52 = "https://wetten.overheid.nl/jci1.3:c:BWBR0002320&artikel=52"
+
+
+@dataclass(frozen=True)
+class Processing:
+    purpose: str
+    legal_basis: str
+    recipients: str
+    retention: str
+    rule: str = ""  # the RetentionRule code that applies it, if a job does
+    special: bool = False  # special-category data (AVG art. 9)
+
+
+ACCOUNT = _("Inloggen en het account bijhouden")
+BASIS_AGREEMENT = _("AVG art. 6 lid 1 b: nodig voor de afspraken met de persoon")
+BASIS_CONSENT_9 = _("AVG art. 9 lid 2 a: uitdrukkelijke toestemming van de persoon")
+BASIS_INTEREST = _("AVG art. 6 lid 1 f: gerechtvaardigd belang (beveiliging en verantwoording)")
+BASIS_LAW = _("AVG art. 6 lid 1 c: wettelijke plicht (bewaarplicht administratie, AWR art. 52)")
+STAFF = _("Coördinatoren van de eigen organisatie")
+NOBODY = _("Niemand buiten de organisatie; de beheerder alleen voor beheer")
+WHILE_ACCOUNT = _("Zolang het account bestaat; bij verwijdering gewist")
+SEVEN_YEARS = _("7 jaar na het einde van het boekjaar (AWR art. 52)")
+WHO_DID_WHAT = _("Verantwoording: wie heeft wat gedaan")
+
+REGISTER: dict[str, Processing] = {
+    "accounts.User": Processing(ACCOUNT, BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT),
+    "accounts.ApiToken": Processing(_("Koppelingen met andere programma's"), BASIS_AGREEMENT, NOBODY, WHILE_ACCOUNT),
+    "admin.LogEntry": Processing(WHO_DID_WHAT, BASIS_INTEREST, _("De beheerder"), WHILE_ACCOUNT),
+    "otp_totp.TOTPDevice": Processing(_("Tweestapsverificatie"), BASIS_INTEREST, NOBODY, WHILE_ACCOUNT),
+    "otp_static.StaticDevice": Processing(_("Tweestapsverificatie"), BASIS_INTEREST, NOBODY, WHILE_ACCOUNT),
+    "axes.AccessAttempt": Processing(
+        _("Beveiliging: inlogpogingen tegen raden van wachtwoorden"),
+        BASIS_INTEREST,
+        NOBODY,
+        _("90 dagen"),
+        "login_attempts",
+    ),
+    "axes.AccessFailureLog": Processing(
+        _("Beveiliging: mislukte inlogpogingen"), BASIS_INTEREST, NOBODY, _("90 dagen"), "login_attempts"
+    ),
+    "axes.AccessLog": Processing(
+        _("Beveiliging: wie logde wanneer in"), BASIS_INTEREST, NOBODY, _("90 dagen"), "login_attempts"
+    ),
+    "sessions.Session": Processing(
+        _("Ingelogd blijven"), BASIS_AGREEMENT, NOBODY, _("Tot de sessie verloopt"), "sessions"
+    ),
+    "django_tasks_database.DBTaskResult": Processing(
+        _("E-mail en andere taken op de achtergrond versturen"),
+        BASIS_AGREEMENT,
+        NOBODY,
+        _("30 dagen"),
+        "finished_tasks",
+    ),
+    "organisations.Organisation": Processing(
+        _("Contact met organisaties (het adres kan van een persoon zijn)"),
+        BASIS_AGREEMENT,
+        _("Iedereen die de organisatie ziet"),
+        _("Zolang de organisatie meedoet"),
+    ),
+    "organisations.Membership": Processing(
+        _("Rollen en rechten per organisatie"), BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT
+    ),
+    "organisations.PolicySettings": Processing(WHO_DID_WHAT, BASIS_INTEREST, _("De beheerder"), WHILE_ACCOUNT),
+    "experts.ExpertProfile": Processing(
+        _("Ervaringsdeskundigen koppelen, begeleiden en eerlijk betalen"),
+        BASIS_CONSENT_9,
+        _("Per gegeven zoals de persoon kiest: niemand, coördinatoren, vragers van aangenomen opdrachten, openbaar"),
+        _("Tot de persoon vraagt om verwijdering; 2 jaar na stoppen leeggemaakt"),
+        "stopped_experts",
+        special=True,
+    ),
+    "experts.ExpertExperience": Processing(
+        _("Ervaringskennis laten zien aan wie de persoon kiest"),
+        BASIS_CONSENT_9,
+        _("Per ervaring zoals de persoon kiest"),
+        _("Tot de persoon vraagt om verwijdering; 2 jaar na stoppen gewist"),
+        "stopped_experts",
+        special=True,
+    ),
+    "experts.ExpertCompetence": Processing(
+        _("Koppelen op competenties"), BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT, "stopped_experts"
+    ),
+    "experts.TrainingRecord": Processing(
+        _("Opleidingen en bewijs bijhouden"), BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT, "stopped_experts"
+    ),
+    "experts.UnavailablePeriod": Processing(
+        _("Niet vragen wie niet kan"), BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT, "stopped_experts"
+    ),
+    "experts.AccessLog": Processing(
+        _("De persoon laten zien wie gevoelige gegevens bekeek"),
+        BASIS_INTEREST,
+        _("Alleen de persoon zelf"),
+        _("2 jaar"),
+        "access_log",
+    ),
+    "recruitment.RecruitmentPage": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
+    "recruitment.Application": Processing(
+        _("Werving en selectie van nieuwe ervaringsdeskundigen"),
+        BASIS_CONSENT_9,
+        _("Coördinatoren en trainers van de organisatie"),
+        _("1 jaar na afwijzen of terugtrekken; aangenomen: tot verwijdering"),
+        "closed_applications",
+        special=True,
+    ),
+    "recruitment.StageDecision": Processing(
+        _("Besluiten in de selectie, met bericht aan de aanmelder"),
+        BASIS_CONSENT_9,
+        _("Coördinatoren en trainers van de organisatie"),
+        _("Samen met de aanmelding"),
+        "closed_applications",
+        special=True,
+    ),
+    "directory.ExpertSearchDocument": Processing(
+        _("Zoeken naar ervaringsdeskundigen (alleen wat zij delen)"),
+        BASIS_CONSENT_9,
+        STAFF,
+        _("Samen met het profiel"),
+        "stopped_experts",
+    ),
+    "engagements.EngagementRequest": Processing(
+        _("Vragen van vragers behandelen"),
+        BASIS_AGREEMENT,
+        _("De vrager en de coördinatoren van de organisatie"),
+        SEVEN_YEARS,
+    ),
+    "engagements.RequestAttachment": Processing(
+        _("Bijlagen bij een vraag"), BASIS_AGREEMENT, _("De vrager en de coördinatoren van de organisatie"), SEVEN_YEARS
+    ),
+    "engagements.IntakeReview": Processing(
+        WHO_DID_WHAT, BASIS_AGREEMENT, _("De vrager en de coördinatoren van de organisatie"), SEVEN_YEARS
+    ),
+    "engagements.Invitation": Processing(
+        _("Ervaringsdeskundigen uitnodigen; zij beslissen zelf"),
+        BASIS_AGREEMENT,
+        STAFF,
+        _("Reden van nee: 1 jaar; de uitnodiging zelf: 7 jaar (betalingen verwijzen ernaar)"),
+        "invitation_reasons",
+    ),
+    "engagements.Agreement": Processing(
+        _("Samenwerkingsafspraken en offerte"),
+        BASIS_AGREEMENT,
+        _("De vrager en de coördinatoren van de organisatie"),
+        SEVEN_YEARS,
+        "bookkeeping_text",
+    ),
+    "engagements.AuditEvent": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, SEVEN_YEARS, "bookkeeping_text"),
+    "engagements.CalendarFeed": Processing(_("Afspraken in de eigen agenda"), BASIS_AGREEMENT, NOBODY, WHILE_ACCOUNT),
+    "compensation.AllowanceCapRow": Processing(WHO_DID_WHAT, BASIS_INTEREST, _("De beheerder"), WHILE_ACCOUNT),
+    "compensation.OrganisationPaymentSettings": Processing(
+        _("Facturen en betalingen van de organisatie"), BASIS_AGREEMENT, STAFF, _("Zolang de organisatie meedoet")
+    ),
+    "compensation.AssignmentRewardChoice": Processing(
+        _("De gekozen vorm van vergoeding"), BASIS_LAW, STAFF, SEVEN_YEARS
+    ),
+    "compensation.HourEntry": Processing(
+        _("Uren voor de betaling"),
+        BASIS_LAW,
+        _("Coördinatoren; de Belastingdienst bij controle"),
+        SEVEN_YEARS,
+        "bookkeeping_text",
+    ),
+    "compensation.ExpenseClaim": Processing(
+        _("Onkosten terugbetalen"),
+        BASIS_LAW,
+        _("Coördinatoren; de Belastingdienst bij controle"),
+        SEVEN_YEARS,
+        "bookkeeping_files",
+    ),
+    "compensation.Settlement": Processing(_("Afrekeningen"), BASIS_LAW, STAFF, SEVEN_YEARS),
+    "compensation.ExternalAllowance": Processing(
+        _("Waarschuwen voor de grenzen van de vrijwilligersvergoeding en de uitkering (alle organisaties samen)"),
+        BASIS_CONSENT_9,
+        STAFF,
+        WHILE_ACCOUNT,
+        special=True,
+    ),
+    "compensation.PayoutBatch": Processing(
+        _("Betaalbestanden voor de bank"), BASIS_LAW, _("Coördinatoren en de bank"), SEVEN_YEARS, "bookkeeping_files"
+    ),
+    "compensation.Payout": Processing(
+        _("Betalingen aan ervaringsdeskundigen"),
+        BASIS_LAW,
+        _("Coördinatoren; de Belastingdienst bij controle"),
+        SEVEN_YEARS,
+    ),
+    "privacy.ErasureRequest": Processing(
+        _("Verzoeken om verwijdering afhandelen en verantwoorden"),
+        BASIS_LAW,
+        STAFF,
+        _("5 jaar na uitvoeren"),
+        "data_rights_records",
+    ),
+    "privacy.DataRightsEvent": Processing(
+        _("Verantwoorden wie gegevens downloadde of liet verwijderen"),
+        BASIS_INTEREST,
+        _("De beheerder"),
+        _("5 jaar"),
+        "data_rights_records",
+    ),
+}
+
+
+def entries():
+    """(label, processing, model fields) for the page and the download, in app order."""
+    from django.apps import apps
+
+    from inzet.privacy.detect import encrypted_fields, personal_fields
+
+    for label, processing in REGISTER.items():
+        model = apps.get_model(label)
+        yield {
+            "label": label,
+            "name": str(model._meta.verbose_name),
+            "processing": processing,
+            "fields": [str(f.verbose_name) for f in personal_fields(model)],
+            "encrypted": [str(f.verbose_name) for f in encrypted_fields(model)],
+        }
