@@ -253,14 +253,3 @@ def test_the_outside_allowances_page_uses_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("compensation:external", args=[profile.pk]))
     assert response.status_code == 200 and "Club 8" in response.content.decode()
-
-
-def test_erasing_a_profile_removes_its_outside_allowances(orgs, expert):
-    from inzet.privacy.erasure import profile_strip
-
-    profile = f.profile_for(expert, orgs.deploying)
-    services.external_allowance_save(
-        expert=profile, actor=expert, organisation_name="Kerk", amount=D(30), from_month=dt.date(2025, 1, 1)
-    )
-    assert profile_strip(profile=profile) is True
-    assert not ExternalAllowance.objects.filter(expert=profile).exists()
