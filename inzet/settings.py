@@ -7,6 +7,8 @@ with missing or unsafe values and passes `manage.py check --deploy`.
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -79,6 +82,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "inzet.lib.headers.NoStoreForPeopleMiddleware",
     "inzet.lib.idempotency.IdempotencyMiddleware",  # last: only requests that reach a view claim a token
 ]
 
@@ -122,6 +128,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("INZET_DATABASE_URL", f"sqlite:///{VAR_DIR / 'inzet.sqlite3'}"),
         conn_max_age=env_int("INZET_DB_CONN_MAX_AGE", 60),
+        # A kept connection may have died (PostgreSQL restarted): check it before reuse instead
+        # of answering the first request of every worker with a 500.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -155,10 +164,16 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Brute-force protection: lock an e-mail address + IP after repeated failures.
+# Brute-force protection (inzet/accounts/axes.py): lock an e-mail address + client address after
+# repeated failures, and a client address alone after many failures over any e-mail addresses.
 AXES_FAILURE_LIMIT = env_int("INZET_AXES_FAILURE_LIMIT", 5)
+AXES_IP_FAILURE_LIMIT = env_int("INZET_AXES_IP_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = env_int("INZET_AXES_COOLOFF_MINUTES", 30) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "inzet.accounts.axes.InzetAxesHandler"
+# Behind reverse proxies, the number of them that add X-Forwarded-For (0: use the connection).
+INZET_TRUSTED_PROXY_COUNT = env_int("INZET_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "inzet.accounts.axes.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -225,6 +240,8 @@ TASKS = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 500
+NINJA_PAGINATION_CLASS = "inzet.api.pagination.Pagination"
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -236,6 +253,40 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp): only our own files run or style the page; no inline code
+# (inzet/static/inzet/inzet.js), no frames, no plugins. The API's Swagger page loads its viewer
+# from a CDN and holds no personal data, so it is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/api/docs"],
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF],
+        "style-src": [CSP_SELF],
+        "img-src": [CSP_SELF, "data:"],
+        "font-src": [CSP_SELF],
+        "connect-src": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        "base-uri": [CSP_SELF],
+        "frame-ancestors": [CSP_NONE],
+        "object-src": [CSP_NONE],
+    },
+}
+# Permissions-Policy (django-permissions-policy): Inzet uses no device features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {

@@ -36,6 +36,7 @@ from inzet.compensation.models import (
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.experts.models import Audience, RewardForm
 from inzet.lib import iban
+from inzet.lib.dates import within
 from inzet.organisations.models import Organisation
 
 ZERO = Decimal("0.00")
@@ -62,6 +63,10 @@ def _require_accepted(invitation: Invitation) -> None:
 def _check_date(day: dt.date) -> None:
     if day > selectors.today():
         raise ValidationError({"date": _("Deze datum ligt in de toekomst. Vul een datum in die al geweest is.")})
+    if not within(day, today=selectors.today(), years_back=2, years_ahead=0):
+        raise ValidationError(
+            {"date": _("Deze datum is meer dan twee jaar geleden. Kijk of het jaartal klopt, bijvoorbeeld 2026.")}
+        )
 
 
 # --- the expert's choice of reward form -----------------------------------------------------------

@@ -174,6 +174,12 @@ class DisclosedProfile:
     def is_self(self) -> bool:
         return self.level == SELF
 
+    @property
+    def operational(self) -> bool:
+        """The expert or their coordinators: they also see status, consent to be proposed and
+        who keeps the profile. Askers and the public see only items shared with them."""
+        return self.level in (SELF, Audience.COORDINATORS)
+
     def sees(self, item: str) -> bool:
         return item in self.shown
 

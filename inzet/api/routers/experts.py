@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from inzet.api.schemas import Error
-from inzet.experts import selectors, services
+from inzet.api.schemas import Error, Id
+from inzet.experts import forms, selectors, services
 from inzet.experts.disclosure import (
     ITEM_FIELDS,
     SELF,
@@ -66,12 +66,12 @@ class PeriodOut(Schema):
     end: datetime.date
 
 
-class ExpertOut(Schema):
+class ExpertProfileOut(Schema):
     id: int
     organisation_id: int
     organisation_name: str
-    status: str
-    paused: bool
+    status: str | None = Field(None, description="Shown to the expert and their coordinators")
+    paused: bool | None = Field(None, description="Part of availability: null when that is not shared with you")
     paused_until: datetime.date | None = None
     managed_by: str | None = Field(None, description="The coordinator who keeps this profile on the person's behalf")
     name: str | None = None
@@ -163,14 +163,12 @@ def _as_output(disclosed: DisclosedProfile) -> dict:
     p = disclosed.profile
     sees = disclosed.sees
     is_self = disclosed.level == SELF
-    operational = disclosed.level in (SELF, Audience.COORDINATORS)
+    operational = disclosed.operational
     out = {
         "id": p.pk,
         "organisation_id": p.organisation_id,
         "organisation_name": p.organisation.name,
-        "status": p.status,
-        "paused": p.paused,
-        "paused_until": p.paused_until,
+        "status": p.status if operational else None,
         "managed_by": p.managed_by.full_name if p.managed_by and operational else None,
         "consent_matching": p.consent_matching if operational else None,
         "visibility": {item: getattr(p, column) for item, column in ITEM_FIELDS.items()} if is_self else None,
@@ -226,6 +224,8 @@ def _as_output(disclosed: DisclosedProfile) -> dict:
             "travel_radius_km": p.travel_radius_km,
         },
         "availability": lambda: {
+            "paused": p.paused,
+            "paused_until": p.paused_until,
             "hours_per_week": p.hours_per_week,
             "available_days": p.day_list,
             "unavailable_periods": [{"start": u.start, "end": u.end} for u in p.unavailable_periods.all()],
@@ -264,7 +264,7 @@ def _own(request) -> ExpertProfile:
 # --- endpoints -------------------------------------------------------------------------------------
 
 
-@router.get("/me", response={200: ExpertOut, 404: Error}, summary="Your own expert profile, complete")
+@router.get("/me", response={200: ExpertProfileOut, 404: Error}, summary="Your own expert profile, complete")
 def me(request):
     profile = _own(request)
     return _as_output(disclose(request.auth, profile, context="api", path=request.path))
@@ -279,7 +279,9 @@ def _with_field_names(exc: ValidationError) -> ValidationError:
     return exc
 
 
-@router.patch("/me", response={200: ExpertOut, 404: Error, 422: Error}, summary="Change a few fields of your profile")
+@router.patch(
+    "/me", response={200: ExpertProfileOut, 404: Error, 422: Error}, summary="Change a few fields of your profile"
+)
 def me_update(request, payload: ExpertPatchIn):
     profile = _own(request)
     data = payload.model_dump(exclude_unset=True)
@@ -292,6 +294,8 @@ def me_update(request, payload: ExpertPatchIn):
             raise ValidationError(f"{number}: {_('Vul een heel getal in.')}")
     changes = {field: "" if value is None else value for field, value in data.items()}
     try:
+        # The same forms as the wizard check the values, so the API accepts nothing the pages refuse.
+        changes = forms.validated_changes(profile, changes)
         if changes:
             services.profile_update(profile=profile, changes=changes)
         if bank:
@@ -311,7 +315,7 @@ def me_update(request, payload: ExpertPatchIn):
 
 
 @router.get("/me/access-log", response={200: list[AccessLogOut], 404: Error}, summary="Who read your special data")
-@paginate(LimitOffsetPagination)
+@paginate
 def me_access_log(request):
     """Newest first. Items: experience, benefit, needs, does_not_want; context: page, api, export, print, search."""
     profile = ExpertProfile.objects.filter(user=request.auth).first()
@@ -320,8 +324,8 @@ def me_access_log(request):
     return selectors.access_log_queryset(profile)
 
 
-@router.get("/{int:pk}", response={200: ExpertOut, 404: Error}, summary="One expert, as far as you may see them")
-def expert(request, pk: int):
+@router.get("/{pk}", response={200: ExpertProfileOut, 404: Error}, summary="One expert, as far as you may see them")
+def expert(request, pk: Id):
     light = ExpertProfile.objects.only("pk", "user_id", "organisation_id").filter(pk=pk).first()
     if light is None or not can_view_profile(request.auth, light):
         raise Http404
