@@ -1,10 +1,12 @@
 """Back up, restore into a fresh database and a fresh media folder (another process, as an operator
 would), and read every encrypted column of every model there; refuse with the wrong keys."""
 
+import datetime as dt
 import json
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,8 +15,10 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
+from inzet.compensation import services as compensation_services
 from inzet.compensation.models import ExpenseClaim
 from inzet.compensation.tests import factories as f
+from inzet.demo.data import load_demo
 from inzet.lib.crypto import EncryptedTextField
 from inzet.lib.models import IdempotencyKey
 from inzet.recruitment.models import Application, PipelineStage, StageDecision
@@ -57,6 +61,16 @@ def every_encrypted_column(orgs, expert, expert_profile, asker, coordinator, dja
         consent_at="2026-01-01T10:00:00Z",
     )
     StageDecision.objects.create(application=application, stage=stage, date="2026-01-02", decision="passed")
+    compensation_services.external_allowance_save(
+        expert=expert_profile,
+        actor=expert,
+        organisation_name="Buurthuis",
+        amount=Decimal("30.00"),
+        from_month=dt.date(2026, 1, 1),
+    )
+    # The demo shows every feature in use, so newer apps' encrypted rows come from there.
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo()
     expected = {}
     for model, names in _encrypted_models():
         first = model._base_manager.order_by("pk").first()

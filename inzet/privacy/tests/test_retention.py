@@ -66,8 +66,10 @@ def test_bookkeeping_rows_stay_and_their_files_go_after_seven_years(
 ):
     invitation = f.assignment(orgs, expert=expert, asker=asker)
     old = timezone.localdate() - dt.timedelta(days=8 * 365)
-    f.approved_hours(invitation, coordinator, "3", day=old)
-    claim = f.approved_expense(invitation, coordinator, "9.99", day=old)
+    # Logged back then: hours and costs may only be entered up to two years back from "today".
+    with time_machine.travel(dt.datetime.combine(old, dt.time(12)), tick=False):
+        f.approved_hours(invitation, coordinator, "3", day=old)
+        claim = f.approved_expense(invitation, coordinator, "9.99", day=old)
     recent = f.approved_expense(invitation, coordinator, "5.00")
     path = claim.receipt.path
     with django_capture_on_commit_callbacks(execute=True):
