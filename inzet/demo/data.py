@@ -119,6 +119,10 @@ def is_loaded() -> bool:
     return Organisation.objects.filter(slug=DEPLOYING[0][0]).exists()
 
 
+# Demo loaders of apps above this one in the layers (they add themselves in their AppConfig.ready).
+EXTRA_LOADERS: list = []
+
+
 @transaction.atomic
 def load_demo() -> list[DemoLogin]:
     rng = random.Random(2026)
@@ -187,6 +191,8 @@ def load_demo() -> list[DemoLogin]:
     load_recruitment_demo(deploying, coordinator)
     load_engagements_demo()
     load_compensation_demo()
+    for loader in EXTRA_LOADERS:
+        loader()
     bulk_build_documents()
     return demo_logins()
 
