@@ -81,7 +81,7 @@ CATALOGUE = [
         CourseLevel.STORY,
         3,
         "2.0",
-        -8,
+        -2,
         8,
         Mode.LOCATION,
         "Wat vertel je wel en niet, waar liggen je grenzen, en hoe ga je om met wat er op de inloop gebeurt.",

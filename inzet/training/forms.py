@@ -38,6 +38,11 @@ class CourseForm(forms.ModelForm):
             "places": {"required": _("Vul het aantal plaatsen in.")},
         }
 
+    def clean(self):
+        cleaned = super().clean()
+        _check_dates(self)
+        return cleaned
+
 
 class VerifyForm(forms.Form):
     valid_until = forms.DateField(
@@ -47,3 +52,12 @@ class VerifyForm(forms.Form):
         help_text=_("Leeg laten als de opleiding geldig blijft."),
         error_messages={"invalid": _("Dit is geen datum.")},
     )
+
+
+def _check_dates(form: CourseForm) -> None:
+    starts, ends = form.cleaned_data.get("starts_on"), form.cleaned_data.get("ends_on")
+    if starts and ends and ends < starts:
+        form.add_error("ends_on", _("De laatste les ligt vóór de eerste les."))
+    lessons, minimum = form.cleaned_data.get("lessons"), form.cleaned_data.get("minimum_lessons")
+    if lessons and minimum and minimum > lessons:
+        form.add_error("minimum_lessons", _("Het minimum is hoger dan het aantal lessen."))

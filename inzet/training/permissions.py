@@ -27,6 +27,10 @@ def is_staff_of(user, organisation_id: int) -> bool:
     return organisation_id in staff_organisation_ids(user)
 
 
+def is_expert_of(user, organisation_id: int) -> bool:
+    return get_roles(user).has(Role.EXPERT, organisation_id=organisation_id)
+
+
 def require_catalogue_access(user) -> None:
     if not catalogue_organisation_ids(user):
         raise Http404

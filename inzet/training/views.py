@@ -74,6 +74,7 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "course": course,
         "staff": staff,
+        "can_enrol": permissions.is_expert_of(request.user, course.organisation_id),
         "mine": mine,
         "position": selectors.waiting_position(mine) if mine else None,
         "enrolled": selectors.enrolled_count(course),
