@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from inzet.accounts.models import User
-from inzet.experts.models import ExpertProfile, TrainingRecord, Verification
+from inzet.experts import services as expert_services
+from inzet.experts.models import ExpertProfile, QualificationLevel, TrainingKind, TrainingStatus
 from inzet.organisations.models import Organisation
 from inzet.training import services
 from inzet.training.models import Course, CourseLevel, Mode
@@ -117,7 +118,7 @@ def load_training_demo() -> None:
             valid_years=3 if level == CourseLevel.BASIC else None,
         )
     profiles = list(ExpertProfile.objects.filter(organisation=organisation).select_related("user").order_by("pk")[:9])
-    if len(profiles) < 6:
+    if len(profiles) < 8:
         return
     # The story course is over: everyone attended enough and has a verified record and a certificate.
     story = courses["Je eigen verhaal delen"]
@@ -139,9 +140,23 @@ def load_training_demo() -> None:
     full = courses["Niet voor een ander invullen"]
     for profile in profiles[4:8]:
         services.enrolment_join(course=full, profile=profile)
-    # Records the experts entered themselves: some verified (with a level), the rest waiting for a check.
-    declared = TrainingRecord.objects.filter(
-        profile__organisation=organisation, verification=Verification.SELF_DECLARED
-    ).order_by("pk")
-    for record in list(declared[:3]):
-        services.record_verify(record=record, by=trainer)
+    # Records the experts entered themselves (self-declared), with a level or EVC as evidence; the
+    # trainer verified one, the others wait on the trainer's home page.
+    declared = [
+        (profiles[5], TrainingKind.TRAINING, "Howie the Harp", "RIBW", QualificationLevel.NON_REGULAR),
+        (profiles[6], TrainingKind.TRAINING, "Associate Degree Ervaringsdeskundige in de zorg", "Hanzehogeschool", "5"),
+        (profiles[7], TrainingKind.EVC, "EVC-traject ervaringsdeskundigheid", "EVC-aanbieder", ""),
+    ]
+    records = [
+        expert_services.training_add(
+            profile=profile,
+            kind=kind,
+            name=name,
+            provider=provider,
+            qualification_level=level,
+            status=TrainingStatus.COMPLETED,
+            completed_on=today - dt.timedelta(days=400),
+        )
+        for profile, kind, name, provider, level in declared
+    ]
+    services.record_verify(record=records[0], by=trainer, valid_until=today + dt.timedelta(days=3 * 365))
