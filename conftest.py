@@ -140,9 +140,9 @@ def expert_profile(expert, orgs):
     profile.languages.set([term("language", "nl")])
     ExpertExperience.objects.create(
         profile=profile,
-        area=term("experience_area", "addiction"),
         description="Geheim verhaal",
         visibility=Audience.ONLY_ME,
+        **ExpertExperience.area_fields(term("experience_area", "addiction").pk, Audience.ONLY_ME),
     )
     ExpertExperience.objects.create(
         profile=profile,

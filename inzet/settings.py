@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "inzet.lib",
     "inzet.accounts",
     "inzet.organisations",
     "inzet.dashboard",
@@ -81,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "inzet.lib.uploads.UploadLimitMiddleware",  # before CSRF: it reads the body
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -88,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "inzet.lib.idempotency.IdempotencyMiddleware",  # last: only requests that reach a view claim a token
 ]
 
 if PRODUCTION:
@@ -103,6 +106,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "inzet" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["inzet.lib.templatetags.idempotency"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -183,7 +187,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "inzet" / "static", BASE_DIR / "build" / "assets"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Encrypted at rest, 0600, written when the transaction commits (inzet/lib/storage.py).
+    "default": {"BACKEND": "inzet.lib.storage.EncryptedFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -195,6 +200,8 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("INZET_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"  # never served directly: uploads go through permission-checked views
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o600  # media holds personal data: readable by the application only
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # E-mail: console by default; SMTP when INZET_EMAIL_HOST is set.

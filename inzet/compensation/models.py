@@ -9,6 +9,7 @@ Rules of the house:
 """
 
 import uuid
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inzet.compensation import rules
 from inzet.experts.models import RewardForm
+from inzet.lib.crypto import EncryptedCharField
 
 MONEY = {"max_digits": 10, "decimal_places": 2}
 
@@ -30,7 +32,9 @@ BENEFIT_METHOD_CHOICES = _choices(
     rules.BenefitMethod,
     {
         rules.BenefitMethod.UWV_VOLUNTEER_LIMIT: _("UWV: boven een grens gaat alles af"),
+        rules.BenefitMethod.UWV_HOURS_DEDUCTION: _("UWV WW: boven de grenzen gaan de gewerkte uren af"),
         rules.BenefitMethod.EARNINGS_DISREGARD: _("Bijstand: een deel mag u houden"),
+        rules.BenefitMethod.WITHIN_TAX_CAPS_KEPT: _("Bijstand: binnen de belastinggrenzen vrij, daarboven alles"),
         rules.BenefitMethod.ONLY_REAL_COSTS_FREE: _("Alleen echte kosten zijn vrij"),
         rules.BenefitMethod.COUNTS_AS_INCOME: _("Telt als inkomen als het belast is"),
     },
@@ -57,9 +61,19 @@ class AllowanceCapRow(models.Model):
     hourly_under_21 = models.DecimalField(
         _("per uur, jonger dan 21"), max_digits=6, decimal_places=2, null=True, blank=True
     )
+    hourly_age = models.PositiveSmallIntegerField(
+        _("leeftijd voor de hogere uurgrens"),
+        default=21,
+        choices=[(21, "21"), (22, "22"), (23, "23")],
+        help_text=_("Vanaf deze leeftijd geldt de hogere grens per uur (2018: 23, 2019–2020: 22, sinds 2021: 21)."),
+    )
     monthly = models.DecimalField(_("per maand"), max_digits=8, decimal_places=2)
     yearly = models.DecimalField(_("per jaar"), max_digits=9, decimal_places=2)
-    source = models.CharField(_("bron"), max_length=300)
+    source = models.CharField(
+        _("bron"),
+        max_length=300,
+        help_text=_("Het adres van een openbare pagina, bijvoorbeeld van de Belastingdienst."),
+    )
     note = models.TextField(_("toelichting"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -101,7 +115,9 @@ class BenefitRuleRow(models.Model):
     )
     monthly_max = models.DecimalField(_("maximaal per maand"), max_digits=8, decimal_places=2, null=True, blank=True)
     duration_months = models.PositiveSmallIntegerField(_("hoeveel maanden"), null=True, blank=True)
-    source = models.CharField(_("bron"), max_length=300)
+    source = models.CharField(
+        _("bron"), max_length=500, help_text=_("Het adres van een openbare pagina (UWV, gemeente, wetten.overheid.nl).")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -118,6 +134,43 @@ class BenefitRuleRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.valid_from:%Y})"
+
+
+class ExternalAllowance(models.Model):
+    """An allowance the expert gets from an organisation outside Inzet, per month (it counts toward the caps).
+
+    Benefit-related money: amount and organisation are encrypted; only the expert and the
+    coordinators of the expert's organisation see it.
+    """
+
+    expert = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="external_allowances")
+    organisation_name = EncryptedCharField(_("naam van de organisatie"))
+    amount = EncryptedCharField(_("bedrag per maand"))  # a Decimal as text, e.g. "85.00"
+    from_month = models.DateField(_("vanaf maand"))  # always the first day of a month
+    to_month = models.DateField(_("tot en met maand"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Removing wipes the amount and name and keeps only this mark, so a second click finds the row.
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vergoeding van buiten Inzet")
+        verbose_name_plural = _("vergoedingen van buiten Inzet")
+        ordering = ["from_month", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(to_month__isnull=True) | models.Q(to_month__gte=models.F("from_month")),
+                name="external_allowance_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_month:%Y-%m}"
+
+    @property
+    def amount_decimal(self) -> Decimal:
+        return Decimal(self.amount or "0")
 
 
 class HourlyGuideline(models.Model):
@@ -172,6 +225,14 @@ class Tariff(models.Model):
         help_text=_("Leeg: voor elk niveau."),
     )
     hourly_rate = models.DecimalField(_("tarief per uur"), max_digits=8, decimal_places=2)
+    half_day_rate = models.DecimalField(
+        _("vast bedrag per dagdeel"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leeg laten als u alleen per uur rekent."),
+    )
     valid_from = models.DateField(_("geldig vanaf"))
     valid_to = models.DateField(_("geldig tot en met"), null=True, blank=True)
     source = models.CharField(
@@ -250,6 +311,9 @@ class AssignmentRewardChoice(models.Model):
     invitation = models.ForeignKey("engagements.Invitation", on_delete=models.CASCADE, related_name="reward_choices")
     reward_form = models.CharField(_("vorm van vergoeding"), max_length=20, choices=RewardForm.choices)
     charity = models.CharField(_("goed doel"), max_length=200, blank=True)
+    details = models.CharField(
+        _("wat precies"), max_length=200, blank=True, help_text=_("Bij in natura of een opleiding: wat u krijgt.")
+    )
     chosen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     on_behalf = models.BooleanField(_("door de coördinator namens de ervaringsdeskundige"), default=False)
     chosen_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -302,6 +366,14 @@ class HourEntry(_Entry):
     invitation = models.ForeignKey("engagements.Invitation", on_delete=models.PROTECT, related_name="hour_entries")
     hours = models.DecimalField(
         _("uren"), max_digits=5, decimal_places=2, validators=[MinValueValidator(0), MaxValueValidator(24)]
+    )
+    # Dagdelen at the agreement's flat amount per half-day, besides (or instead of) hours × rate.
+    half_days = models.DecimalField(
+        _("dagdelen"),
+        max_digits=4,
+        decimal_places=1,
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(2)],
     )
     description = models.CharField(_("wat heeft u gedaan?"), max_length=300, blank=True)
     corrects = models.ForeignKey(
@@ -379,6 +451,7 @@ class Settlement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     coordination_share = models.DecimalField(_("deel voor coördinatie (procent)"), max_digits=5, decimal_places=2)
     coordination_amount = models.DecimalField(_("bedrag voor coördinatie"), **MONEY)
+    experts_amount = models.DecimalField(_("naar de ervaringsdeskundigen"), **MONEY, default=0)
 
     class Meta:
         verbose_name = _("afrekening")
@@ -448,6 +521,9 @@ class PayoutBatch(models.Model):
         BANK = "bank_transfer", _("Bankoverschrijving (SEPA-bestand)")
         VOUCHER = "voucher", _("Lijst met cadeaubonnen")
         DONATION = "donation", _("Lijst met giften aan goede doelen")
+        TIME_CREDIT = "time_credit", _("Lijst met tijdtegoed")
+        IN_KIND = "in_kind", _("Lijst met vergoedingen in natura")
+        TRAINING = "training", _("Lijst met opleidingen")
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -491,8 +567,11 @@ class Payout(models.Model):
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     channel = models.CharField(_("vorm"), max_length=20, choices=RewardForm.choices)
     charity = models.CharField(_("goed doel"), max_length=200, blank=True)
+    details = models.CharField(_("wat precies"), max_length=200, blank=True)
     hours = models.DecimalField(_("uren"), max_digits=7, decimal_places=2, null=True, blank=True)
     rate = models.DecimalField(_("per uur"), max_digits=8, decimal_places=2, null=True, blank=True)
+    half_days = models.DecimalField(_("dagdelen"), max_digits=5, decimal_places=1, default=0)
+    half_day_rate = models.DecimalField(_("per dagdeel"), max_digits=8, decimal_places=2, null=True, blank=True)
     amount = models.DecimalField(_("bedrag"), **MONEY)
     state = models.CharField(max_length=20, choices=State.choices, default=State.PROPOSED)
     approved_by = models.ForeignKey(
@@ -538,6 +617,7 @@ class SettlementItem(models.Model):
         ExpenseClaim, null=True, blank=True, on_delete=models.PROTECT, related_name="settled_items"
     )
     hours = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    half_days = models.DecimalField(max_digits=5, decimal_places=1, default=0)
     amount = models.DecimalField(**MONEY, null=True, blank=True)
 
     class Meta:

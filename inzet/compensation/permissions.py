@@ -5,7 +5,8 @@
 - coordinators of the deploying organisation see all of that for their organisation, log on an
   expert's behalf, approve (never their own work) and settle;
 - askers see only invoices addressed to their own organisation;
-- the operator edits the rule tables.
+- the operator edits the rule tables;
+- allowances from outside Inzet: only the expert and the coordinators of the expert's organisation.
 """
 
 from dataclasses import dataclass
@@ -14,8 +15,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from inzet.accounts.permissions import get_roles
-from inzet.compensation.models import ExpenseClaim, HourEntry, Invoice, Payout, PayoutBatch, Settlement
+from inzet.compensation.models import (
+    ExpenseClaim,
+    ExternalAllowance,
+    HourEntry,
+    Invoice,
+    Payout,
+    PayoutBatch,
+    Settlement,
+)
 from inzet.engagements.models import Invitation
+from inzet.experts.models import ExpertProfile
 from inzet.organisations.models import Role
 
 ASSIGNMENT_RELATED = (
@@ -129,3 +139,26 @@ def get_batch_for_user(user, pk: int) -> PayoutBatch:
     if batch is None or not is_coordinator_of(user, batch.organisation_id):
         raise Http404
     return batch
+
+
+def get_expert_for_allowances(user, expert_pk: int) -> tuple[ExpertProfile, bool]:
+    """The expert whose outside allowances `user` may see and change: the expert, or their coordinator.
+
+    Returns (profile, on_behalf). Anyone else gets 404, so they cannot even learn that the expert exists.
+    """
+    profile = ExpertProfile.objects.select_related("user").filter(pk=expert_pk).first()
+    if profile is None or not user.is_authenticated:
+        raise Http404
+    if profile.user_id == user.pk:
+        return profile, False
+    if get_roles(user).has(Role.COORDINATOR, organisation_id=profile.organisation_id):
+        return profile, True
+    raise Http404
+
+
+def get_external_allowance_for_user(user, pk: int) -> tuple[ExternalAllowance, bool]:
+    allowance = ExternalAllowance.objects.filter(pk=pk).first()
+    if allowance is None:
+        raise Http404
+    _profile, on_behalf = get_expert_for_allowances(user, allowance.expert_id)
+    return allowance, on_behalf

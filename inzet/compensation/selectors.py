@@ -17,13 +17,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from inzet.accounts.permissions import Roles, get_roles
-from inzet.compensation import rules
+from inzet.compensation import pricing, rules
+from inzet.compensation.explain import Shown, show_all
 from inzet.compensation.models import (
     AllowanceCapRow,
     AssignmentRewardChoice,
     BenefitRuleRow,
     EntryState,
     ExpenseClaim,
+    ExternalAllowance,
     HourEntry,
     HourlyGuideline,
     Invoice,
@@ -65,6 +67,7 @@ def cap_from_row(row: AllowanceCapRow) -> rules.AllowanceCap:
         monthly=row.monthly,
         yearly=row.yearly,
         source=row.source,
+        hourly_age=row.hourly_age,
     )
 
 
@@ -124,6 +127,32 @@ def missing_cap_years() -> list[int]:
     return [c.year for c in cap_years() if c.missing]
 
 
+def missing_cap_notices(on: dt.date | None = None) -> list[str]:
+    """What the operator must enter now: this year's caps, and from 1 December next year's (one query)."""
+    on = on or today()
+    wanted = [on.year] + ([on.year + 1] if on.month == 12 else [])
+    present = set(AllowanceCapRow.objects.filter(year__in=wanted).values_list("year", flat=True))
+    notices = []
+    if on.year not in present:
+        notices.append(
+            _(
+                "De belastinggrenzen voor dit jaar (%(year)s) ontbreken. Experts krijgen wel de waarschuwingen over "
+                "hun uitkering, maar niet of hun vergoeding onbelast blijft. Vul de grenzen in zodra de "
+                "Belastingdienst ze publiceert, met het adres van die pagina."
+            )
+            % {"year": on.year}
+        )
+    if on.month == 12 and on.year + 1 not in present:
+        notices.append(
+            _(
+                "Op 1 januari begint %(year)s. De belastinggrenzen voor %(year)s zijn nog niet ingevuld. Vul ze in "
+                "zodra de Belastingdienst ze publiceert, met het adres van die pagina."
+            )
+            % {"year": on.year + 1}
+        )
+    return notices
+
+
 def guidelines() -> QuerySet:
     return HourlyGuideline.objects.order_by("valid_from")
 
@@ -168,23 +197,51 @@ def expert_benefit(profile: ExpertProfile) -> rules.BenefitSituation:
         return rules.BenefitSituation.NONE
 
 
-def payment_history(expert_id: int, *, exclude_pk: int | None = None) -> rules.PaymentHistory:
-    """Approved allowance payments to this expert from every organisation (one query)."""
+def expert_exemption(profile: ExpertProfile) -> rules.BijstandExemption:
+    try:
+        return rules.BijstandExemption(profile.bijstand_exemption or rules.BijstandExemption.REGULAR)
+    except ValueError:
+        return rules.BijstandExemption.REGULAR
+
+
+def external_allowances(expert_id: int) -> list[ExternalAllowance]:
+    return list(
+        ExternalAllowance.objects.filter(expert_id=expert_id, removed_at__isnull=True).order_by("from_month", "pk")
+    )
+
+
+def external_payments(allowances, *, until: dt.date) -> list[rules.PastPayment]:
+    """Each declared month as a payment on the first of that month; an open end runs to `until`'s year end."""
+    payments = []
+    for allowance in allowances:
+        amount = allowance.amount_decimal
+        last = allowance.to_month or dt.date(until.year, 12, 1)
+        month = allowance.from_month.replace(day=1)
+        while month <= last:
+            payments.append(rules.PastPayment(date=month, amount=amount, organisation_id=f"external:{allowance.pk}"))
+            month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return payments
+
+
+def payment_history(
+    expert_id: int, *, exclude_pk: int | None = None, until: dt.date | None = None
+) -> rules.PaymentHistory:
+    """Allowances to this expert from every organisation in Inzet, plus those declared from outside (two queries)."""
     queryset = Payout.objects.filter(expert_id=expert_id, kind=Payout.Kind.ALLOWANCE, state__in=PAID_STATES)
     if exclude_pk is not None:
         queryset = queryset.exclude(pk=exclude_pk)
-    return rules.PaymentHistory(
-        tuple(
-            rules.PastPayment(
-                date=p["pay_date"],
-                amount=p["amount"],
-                hours=p["hours"] or None,
-                organisation_id=p["organisation_id"],
-                reward_form=p["channel"],
-            )
-            for p in queryset.values("pay_date", "amount", "hours", "organisation_id", "channel")
+    inside = [
+        rules.PastPayment(
+            date=p["pay_date"],
+            amount=p["amount"],
+            hours=p["hours"] or None,
+            organisation_id=p["organisation_id"],
+            reward_form=pricing.check_form(p["channel"]),
         )
-    )
+        for p in queryset.values("pay_date", "amount", "hours", "organisation_id", "channel")
+    ]
+    outside = external_payments(external_allowances(expert_id), until=until or today())
+    return rules.PaymentHistory(tuple(inside + outside))
 
 
 @dataclass(frozen=True)
@@ -192,6 +249,7 @@ class RewardChoiceView:
     reward_form: str
     charity: str
     choice: AssignmentRewardChoice | None
+    details: str = ""
 
     @property
     def label(self) -> str:
@@ -210,7 +268,7 @@ def effective_reward(invitation: Invitation) -> RewardChoiceView:
     else:
         choice = choices[0] if choices else None
     if choice is not None:
-        return RewardChoiceView(choice.reward_form, choice.charity, choice)
+        return RewardChoiceView(choice.reward_form, choice.charity, choice, choice.details)
     profile = invitation.expert
     return RewardChoiceView(profile.reward_form, profile.donation_charity, None)
 
@@ -232,12 +290,67 @@ def agreement_of(request: EngagementRequest):
         return None
 
 
-def pay_rate(request: EngagementRequest) -> Decimal | None:
-    """What the expert gets per hour: the amount the request offers, else the agreed hourly rate."""
-    if request.amount_offered is not None:
-        return request.amount_offered
+def pay_rate(request: EngagementRequest, config: OrganisationPaymentSettings | None = None) -> Decimal | None:
+    """What the expert gets per hour: the amount the request offers, else the agreed hourly rate minus
+    the coordination share (pricing.expert_rate: the share comes out of what the organisation receives)."""
     agreement = agreement_of(request)
-    return agreement.hourly_rate if agreement is not None else None
+    if config is None and request.amount_offered is None:
+        config = payment_settings(request.deploying_organisation)
+    return pricing.expert_rate(
+        price=agreement.hourly_rate if agreement is not None else None,
+        offered=request.amount_offered,
+        share=config.coordination_share if config is not None else ZERO,
+    )
+
+
+def half_day_pay(request: EngagementRequest, config: OrganisationPaymentSettings | None = None) -> Decimal | None:
+    """What the expert gets per half-day, when the agreement has a flat amount per half-day."""
+    agreement = agreement_of(request)
+    if agreement is None or agreement.half_day_rate is None:
+        return None
+    config = config or payment_settings(request.deploying_organisation)
+    return pricing.expert_rate(price=agreement.half_day_rate, offered=None, share=config.coordination_share)
+
+
+def quote_vat_parts(agreement) -> tuple[tuple[Decimal, Decimal], ...]:
+    """Each accepted expert's share of the quoted work with the VAT of their work form (the invoice's
+    rule); seats not filled yet carry the agreement's rate. Hooked into engagements.pdf."""
+    request = agreement.request
+    needed = max(request.experts_needed, 1)
+    accepted = [
+        i.expert for i in request.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert")[:needed]
+    ]
+    config = payment_settings(request.deploying_organisation)
+    parts = [(Decimal(1), vat_rate_for(profile, config)) for profile in accepted]
+    if len(accepted) < needed:
+        parts.append((Decimal(needed - len(accepted)), Decimal(agreement.vat_rate)))
+    return tuple(parts)
+
+
+def quote_coordination(agreement, q) -> dict | None:
+    """The split the quote promises, by the settlement's rule: to the experts, and what stays."""
+    request = agreement.request
+    config = payment_settings(request.deploying_organisation)
+    rate = pay_rate(request, config)
+    if rate is None or q.net <= 0:
+        return None
+    experts = pricing.work_value(
+        hours=agreement.hours,
+        rate=rate,
+        half_days=agreement.half_days or Decimal(0),
+        half_day_rate=half_day_pay(request, config),
+    )
+    return {"experts": experts, "coordination": pricing.coordination_amount(income=q.net, paid_to_experts=experts)}
+
+
+def vat_rate_for(profile: ExpertProfile, config: OrganisationPaymentSettings) -> Decimal:
+    """VAT on this expert's hours: the same rule for the quote and the invoice (pricing.vat_rate)."""
+    return pricing.vat_rate(
+        work_form=profile.work_form,
+        kor=profile.vat_kor,
+        zzp_rate=config.zzp_vat_rate,
+        charge_on_zzp=config.vat_on_zzp_hours,
+    )
 
 
 def invoice_rate(request: EngagementRequest) -> Decimal | None:
@@ -282,15 +395,14 @@ class CheckView:
     reward: RewardChoiceView | None = None
     proposed: Proposed | None = None
     check: rules.PaymentCheck | None = None
-    lines: list[rules.ExplanationLine] = field(default_factory=list)
+    lines: list[Shown] = field(default_factory=list)
     hidden_rule: bool = False
     age_unknown: bool = False
 
     @property
     def missing_year(self) -> int | None:
-        if self.check is not None and self.check.stays_untaxed_allowance is None and self.check.counted_amount:
-            return self.proposed.date.year if self.proposed else None
-        return None
+        """The year whose tax caps are not in Inzet yet (the benefit rules ran anyway)."""
+        return self.check.missing_cap_year if self.check is not None else None
 
     @property
     def crossed(self) -> tuple[rules.CrossedCap, ...]:
@@ -298,46 +410,34 @@ class CheckView:
 
     @property
     def warn(self) -> bool:
-        """True exactly when a cap or a benefit rule would be crossed (not for a missing year)."""
-        if self.check is None or self.missing_year is not None:
+        """True when a cap or a benefit rule would be crossed, whether or not the year's caps are known."""
+        if self.check is None:
             return False
-        effect = self.check.benefit_effect
-        return bool(self.check.crossed_caps) or effect is not rules.BenefitEffect.NONE
+        return bool(self.check.crossed_caps) or self.check.benefit_effect is not rules.BenefitEffect.NONE
 
 
-_CAP_NAMES = {
-    rules.CapKind.HOUR: "de grens per uur",
-    rules.CapKind.MONTH: "de grens per maand",
-    rules.CapKind.YEAR: "de grens per jaar",
-}
-
-
-def _coordinator_lines(check: rules.PaymentCheck) -> list[rules.ExplanationLine]:
-    """Which caps would be crossed, without anything about the expert's benefit or age."""
-    lines = []
-    for cap in check.crossed_caps:
-        per = "per uur" if cap.kind is rules.CapKind.HOUR else "in totaal bij uw organisatie"
-        lines.append(
-            rules.ExplanationLine(
-                _("Deze betaling komt boven %(cap)s van %(limit)s (%(year)s): %(amount)s %(per)s.")
-                % {
-                    "cap": _CAP_NAMES[cap.kind],
-                    "limit": rules.format_euro(cap.limit),
-                    "year": cap.year,
-                    "amount": rules.format_euro(cap.resulting_amount),
-                    "per": per,
-                },
-                rules.DOMAIN,
-            )
-        )
-    if check.crossed_caps:
-        lines.append(
-            rules.ExplanationLine(
-                _("Dan is de hele vergoeding belast. Het is dan geen onbelaste vrijwilligersvergoeding meer."),
-                rules.DOMAIN,
-            )
-        )
-    return lines
+def run_check(
+    *,
+    payment: rules.ProposedPayment,
+    history: rules.PaymentHistory,
+    age_band: rules.AgeBand,
+    benefit: rules.BenefitSituation,
+    reward_form: str,
+    bijstand_exemption: rules.BijstandExemption = rules.BijstandExemption.REGULAR,
+    tables: RuleTables | None = None,
+) -> rules.PaymentCheck:
+    """The one place pages and the API run the rule check (same tables, same answers)."""
+    tables = tables or rule_tables()
+    return rules.check_payment(
+        payment=payment,
+        history=history,
+        age_band=age_band,
+        benefit=benefit,
+        reward_form=reward_form,
+        caps=tables.caps,
+        benefit_rules=tables.benefit_rules,
+        bijstand_exemption=bijstand_exemption,
+    )
 
 
 def build_check_view(
@@ -357,28 +457,26 @@ def build_check_view(
     view = CheckView(is_self=is_self, applies=applies, work_form=profile.work_form, reward=reward, proposed=proposed)
     if payment is None or not applies:
         return view
-    tables = tables or rule_tables()
     age_band, known = expert_age_band(profile)
-    benefit = expert_benefit(profile)
-    check = rules.check_payment(
+    check = run_check(
         payment=payment,
-        history=payment_history(profile.pk, exclude_pk=exclude_payout),
+        history=payment_history(profile.pk, exclude_pk=exclude_payout, until=payment.date),
         age_band=age_band,
-        benefit=benefit,
-        reward_form=reward.reward_form,
-        caps=tables.caps,
-        benefit_rules=tables.benefit_rules,
+        benefit=expert_benefit(profile),
+        reward_form=pricing.check_form(reward.reward_form),
+        bijstand_exemption=expert_exemption(profile),
+        tables=tables,
     )
     view.check = check
     view.age_unknown = not known
     benefit_matters = check.benefit_effect is not rules.BenefitEffect.NONE
     if is_self:
-        view.lines = list(check.explanation)
+        view.lines = show_all(check.explanation)
     elif can_see(level, profile, "benefit"):
-        view.lines = list(check.explanation)
+        view.lines = show_all(check.explanation)
         log_access(viewer=viewer, profile=profile, items=["benefit"], context="page", path=path)
     else:
-        view.lines = _coordinator_lines(check)
+        view.lines = show_all(rules.coordinator_lines(check))
         view.hidden_rule = benefit_matters
         if benefit_matters:
             # The warning itself was derived from the benefit situation: the expert sees it in the log.
@@ -411,7 +509,7 @@ def invitation_check(viewer, invitation: Invitation, *, tables: RuleTables | Non
 def payout_check(viewer, payout: Payout, *, tables: RuleTables | None = None, path: str = "") -> CheckView:
     """The check a coordinator sees before approving a payout (real costs never count)."""
     on = payout.pay_date or today()
-    reward = RewardChoiceView(payout.channel, payout.charity, None)
+    reward = RewardChoiceView(payout.channel, payout.charity, None, payout.details)
     if payout.kind != Payout.Kind.ALLOWANCE:
         return CheckView(is_self=False, applies=False, work_form=payout.expert.work_form, reward=reward)
     payment = rules.ProposedPayment(
@@ -449,6 +547,11 @@ def effective_expenses() -> QuerySet:
 class Unsettled:
     hours: list[tuple[HourEntry, Decimal]] = field(default_factory=list)
     expenses: list[tuple[ExpenseClaim, Decimal]] = field(default_factory=list)
+    half_days: dict[int, Decimal] = field(default_factory=dict)  # hour entry pk -> half-days still to pay
+
+    @property
+    def total_half_days(self) -> Decimal:
+        return sum(self.half_days.values(), Decimal(0))
 
     @property
     def total_hours(self) -> Decimal:
@@ -470,17 +573,22 @@ def unsettled_by_invitation(request_ids) -> dict[int, Unsettled]:
     """
     request_ids = list(request_ids)
     result: dict[int, Unsettled] = defaultdict(Unsettled)
-    settled_hours = dict(
-        SettlementItem.objects.filter(hour_entry__invitation__request_id__in=request_ids)
+    settled_hours = {
+        chain: (total, half)
+        for chain, total, half in SettlementItem.objects.filter(hour_entry__invitation__request_id__in=request_ids)
         .annotate(chain=Coalesce("hour_entry__root_id", "hour_entry_id"))
         .values("chain")
-        .annotate(total=Sum("hours"))
-        .values_list("chain", "total")
-    )
+        .annotate(total=Sum("hours"), half=Sum("half_days"))
+        .values_list("chain", "total", "half")
+    }
     for entry in effective_hours().filter(invitation__request_id__in=request_ids).order_by("date", "pk"):
-        delta = entry.hours - (settled_hours.get(entry.chain_id) or ZERO)
-        if delta:
+        done_hours, done_half = settled_hours.get(entry.chain_id, (ZERO, ZERO))
+        delta = entry.hours - (done_hours or ZERO)
+        delta_half = entry.half_days - (done_half or ZERO)
+        if delta or delta_half:
             result[entry.invitation_id].hours.append((entry, delta))
+            if delta_half:
+                result[entry.invitation_id].half_days[entry.pk] = delta_half
     settled_costs = dict(
         SettlementItem.objects.filter(expense__invitation__request_id__in=request_ids)
         .annotate(chain=Coalesce("expense__root_id", "expense_id"))
@@ -642,14 +750,23 @@ class YearStatement:
     hours: Decimal
     real_costs: Decimal
     age_unknown: bool
+    # Approved but not yet in a bank file or list: not paid, so not counted above.
+    unpaid: list[Payout] = field(default_factory=list)
+
+    @property
+    def unpaid_total(self) -> Decimal:
+        return sum((p.amount for p in self.unpaid), ZERO)
 
 
 def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
-    payouts = list(
+    """Only payouts that were paid (in a bank file or list) count; approved ones waiting are listed apart."""
+    found = list(
         Payout.objects.filter(expert=profile, state__in=PAID_STATES, pay_date__year=year)
         .select_related("organisation", "invitation__request")
         .order_by("pay_date", "pk")
     )
+    payouts = [p for p in found if p.state == Payout.State.BATCHED]
+    unpaid = [p for p in found if p.state != Payout.State.BATCHED]
     age_band, known = expert_age_band(profile)
     summary = rules.summarise_year(
         payments=[
@@ -658,11 +775,13 @@ def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
                 amount=p.amount,
                 hours=p.hours or None,
                 organisation_id=p.organisation_id,
-                reward_form=p.channel,
+                reward_form=pricing.check_form(p.channel),
             )
             for p in payouts
             if p.kind == Payout.Kind.ALLOWANCE
-        ],
+        ]
+        # Declared allowances from outside Inzet count toward the same caps.
+        + external_payments(external_allowances(profile.pk), until=dt.date(year, 12, 1)),
         year=year,
         caps=allowance_caps(),
         age_band=age_band,
@@ -678,7 +797,7 @@ def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
         if payout.kind == Payout.Kind.ALLOWANCE:
             entry.allowance += payout.amount
             entry.hours += payout.hours or ZERO
-            if rules.reward_form_counts(payout.channel):
+            if rules.reward_form_counts(pricing.check_form(payout.channel)):
                 entry.counted += payout.amount
         else:
             entry.real_costs += payout.amount
@@ -692,6 +811,7 @@ def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
         hours=sum((o.hours for o in organisations), ZERO),
         real_costs=sum((o.real_costs for o in organisations), ZERO),
         age_unknown=not known,
+        unpaid=unpaid,
     )
 
 
@@ -782,6 +902,15 @@ def next_steps_for(user, roles: Roles, role: str | None = None) -> list[NextStep
                 )
             )
     if wanted(Role.OPERATOR):
+        for notice in missing_cap_notices():
+            steps.append(
+                NextStep(
+                    title=_("Belastinggrenzen invullen"),
+                    text=notice,
+                    url=reverse("compensation:cap_add"),
+                    link_text=_("Grenzen invullen"),
+                )
+            )
         missing = missing_cap_years()
         text = (
             _("Grenzen ontbreken voor: %(years)s.") % {"years": ", ".join(map(str, missing))}

@@ -13,6 +13,7 @@ urlpatterns = [
     # one assignment (an accepted invitation)
     path("opdrachten/<int:pk>/", views.assignment, name="assignment"),
     path("opdrachten/<int:pk>/beloning/", views.assignment_reward, name="assignment_reward"),
+    path("uitnodigingen/<int:pk>/antwoord/", views.invitation_answer, name="invitation_answer"),
     path("opdrachten/<int:pk>/uren/", views.hours_add, name="hours_add"),
     path("opdrachten/<int:pk>/kosten/", views.expense_add, name="expense_add"),
     path("uren/<int:pk>/corrigeren/", views.hours_correct, name="hours_correct"),
@@ -36,4 +37,8 @@ urlpatterns = [
     path("facturen/<int:pk>/pdf/", views.invoice_pdf, name="invoice_pdf"),
     # expert
     path("jaaroverzicht/<int:year>/", views.statement, name="statement"),
+    # expert, or their coordinator on their behalf
+    path("ervaringsdeskundigen/<int:expert_pk>/buiten-inzet/", views.external_allowances, name="external"),
+    path("buiten-inzet/<int:pk>/wijzigen/", views.external_allowance_edit, name="external_edit"),
+    path("buiten-inzet/<int:pk>/verwijderen/", views.external_allowance_delete, name="external_delete"),
 ]

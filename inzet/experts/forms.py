@@ -12,6 +12,7 @@ from inzet.experts.models import (
     AgeBand,
     Audience,
     BenefitSituation,
+    BijstandExemption,
     ExpertProfile,
     Need,
     QualificationLevel,
@@ -20,8 +21,10 @@ from inzet.experts.models import (
     TrainingStatus,
     Weekday,
     WorkForm,
+    resolve_areas,
 )
 from inzet.experts.selectors import ITEM_LABELS
+from inzet.lib import uploads
 from inzet.taxonomy.models import Term
 
 REQUIRED = _("Dit veld is verplicht.")
@@ -171,8 +174,8 @@ class ExperienceForm(forms.Form):
     def initial_for(profile: ExpertProfile) -> dict:
         initial = {"level": profile.level_id}
         for experience in profile.experiences.all():
-            initial[f"area_{experience.area_id}"] = True
-            initial[f"story_{experience.area_id}"] = experience.description
+            initial[f"area_{experience.area_term_id}"] = True
+            initial[f"story_{experience.area_term_id}"] = experience.description
         return initial
 
     def stories(self) -> dict:
@@ -211,6 +214,11 @@ class WishesForm(forms.Form):
         max_length=20,
         required=False,
         help_text=_("Alleen voor zzp'ers. Een KvK-nummer heeft 8 cijfers."),
+    )
+    vat_kor = forms.BooleanField(
+        label=_("Ik gebruik de kleineondernemersregeling (KOR) en reken geen btw"),
+        required=False,
+        help_text=_("Alleen voor zzp'ers. Dan staat er op de offerte en de factuur geen btw voor uw uren."),
     )
     reward_form = forms.ChoiceField(
         label=_("Hoe wilt u beloond worden?"),
@@ -255,6 +263,7 @@ class WishesForm(forms.Form):
             "does_not_want_note": profile.does_not_want_note,
             "work_form": profile.work_form,
             "kvk_number": profile.kvk_number,
+            "vat_kor": profile.vat_kor,
             "reward_form": profile.reward_form,
             "donation_charity": profile.donation_charity,
         }
@@ -263,6 +272,7 @@ class WishesForm(forms.Form):
         changes = dict(self.cleaned_data)
         if changes["work_form"] != WorkForm.ZZP:
             changes["kvk_number"] = ""
+            changes["vat_kor"] = False
         if changes["reward_form"] != RewardForm.DONATION:
             changes["donation_charity"] = ""
         return changes
@@ -302,6 +312,13 @@ class PracticalForm(forms.Form):
             "Dit vragen we zodat een vergoeding uw uitkering niet in gevaar brengt. In stap 5 kiest u wie dit ziet."
         ),
     )
+    bijstand_exemption = forms.ChoiceField(
+        label=_("Heeft u bijstand en bent u 27 of ouder? Welke vrijlating geldt voor u?"),
+        choices=[("", _("Weet ik niet of geen bijstand")), *BijstandExemption.choices],
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("Uw gemeente zegt welke vrijlating u heeft. Weet u het niet? Dan rekenen we met de gewone."),
+    )
 
     @staticmethod
     def initial_for(profile: ExpertProfile) -> dict:
@@ -311,6 +328,7 @@ class PracticalForm(forms.Form):
             "needs": json.loads(profile.needs) if profile.needs else [],
             "needs_note": profile.needs_note,
             "benefit_situation": profile.benefit_situation,
+            "bijstand_exemption": profile.bijstand_exemption,
         }
 
     def changes(self) -> dict:
@@ -332,7 +350,7 @@ class VisibilityForm(forms.Form):
     def __init__(self, *args, profile: ExpertProfile, **kwargs):
         super().__init__(*args, **kwargs)
         self.profile = profile
-        self.experiences = list(profile.experiences.all())
+        self.experiences = resolve_areas(profile.experiences.select_related("area"))
         self.item_names = []
         for item in ITEM_FIELDS:
             minimum = rules.MINIMUM_AUDIENCE.get(item, 0)
@@ -346,9 +364,9 @@ class VisibilityForm(forms.Form):
             self.item_names.append(name)
         self.experience_names = []
         for experience in self.experiences:
-            name = f"exp_{experience.area_id}"
+            name = f"exp_{experience.area_term_id}"
             self.fields[name] = forms.TypedChoiceField(
-                label=_("Ervaring: %(area)s") % {"area": experience.area.label},
+                label=_("Ervaring: %(area)s") % {"area": experience.area_term.label},
                 choices=Audience.choices,
                 coerce=int,
                 error_messages={"required": _("Kies wie dit mag zien."), "invalid_choice": _("Kies wie dit mag zien.")},
@@ -365,7 +383,7 @@ class VisibilityForm(forms.Form):
     @staticmethod
     def initial_for(profile: ExpertProfile) -> dict:
         initial = {f"vis_{item}": getattr(profile, column) for item, column in ITEM_FIELDS.items()}
-        initial.update({f"exp_{e.area_id}": e.visibility for e in profile.experiences.all()})
+        initial.update({f"exp_{e.area_term_id}": e.visibility for e in profile.experiences.all()})
         initial["consent_matching"] = profile.consent_matching if profile.consent_recorded_at else True
         return initial
 
@@ -373,7 +391,7 @@ class VisibilityForm(forms.Form):
         return {item: self.cleaned_data[f"vis_{item}"] for item in ITEM_FIELDS}
 
     def experience_choices(self) -> dict:
-        return {e.area.code: self.cleaned_data[f"exp_{e.area_id}"] for e in self.experiences}
+        return {e.area_term.code: self.cleaned_data[f"exp_{e.area_term_id}"] for e in self.experiences}
 
 
 # --- profile page: pause, periods, training, competences --------------------------------------
@@ -431,18 +449,15 @@ class TrainingForm(forms.Form):
         upload = self.cleaned_data.get("evidence")
         if not upload:
             return None
-        upload.seek(0)
-        head = upload.read(rules.SNIFF_BYTES)
-        upload.seek(0)
-        problem = rules.evidence_problem(upload.name, upload.size, head)
+        verdict = uploads.check("evidence", upload.name, upload, upload.size)
         messages = {
-            "extension": _("Dit soort bestand kan niet. Kies een pdf, jpg of png."),
-            "empty": _("Dit bestand is leeg."),
-            "size": _("Dit bestand is te groot. Het mag hoogstens 5 MB zijn."),
-            "content": _("Dit bestand is geen echte pdf, jpg of png. Kies een ander bestand."),
+            uploads.TYPE: _("Dit soort bestand kan niet. Kies een pdf, jpg of png."),
+            uploads.EMPTY: _("Dit bestand is leeg."),
+            uploads.TOO_LARGE: _("Dit bestand is te groot. Het mag hoogstens 5 MB zijn."),
+            uploads.CONTENT: _("Dit bestand is geen echte pdf, jpg of png. Kies een ander bestand."),
         }
-        if problem:
-            raise forms.ValidationError(messages[problem])
+        if not verdict.ok:
+            raise forms.ValidationError(messages[verdict.problem])
         return upload
 
     def clean(self):
@@ -503,3 +518,21 @@ class AssistedSignupForm(forms.Form):
         if cleaned.get("invite") and not cleaned.get("email") and "email" not in self.errors:
             self.add_error("email", _("Vul een e-mailadres in als de persoon een e-mail moet krijgen."))
         return cleaned
+
+
+class BankForm(forms.Form):
+    """IBAN and account holder. A coordinator never sees the whole IBAN: the field starts empty for them."""
+
+    iban = forms.CharField(
+        label=_("IBAN"),
+        max_length=42,
+        required=False,
+        help_text=_("Het nummer van uw bankrekening, bijvoorbeeld NL91 ABNA 0417 1643 00. Spaties mogen."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+    )
+    account_holder = forms.CharField(
+        label=_("Naam van de rekeninghouder"),
+        max_length=100,
+        required=False,
+        help_text=_("Zoals de naam bij de bank staat."),
+    )

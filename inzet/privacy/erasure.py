@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from inzet.accounts.models import ApiToken
-from inzet.compensation.models import ExpenseClaim, HourEntry, Payout
+from inzet.compensation.models import ExpenseClaim, ExternalAllowance, HourEntry, Payout
 from inzet.directory.models import ExpertSearchDocument
 from inzet.engagements.models import CalendarFeed, Invitation
 from inzet.experts.models import (
@@ -64,6 +64,8 @@ def profile_strip(*, profile: ExpertProfile) -> bool:
     for model in (ExpertExperience, ExpertCompetence, TrainingRecord, UnavailablePeriod, AccessLog):
         removed += model.objects.filter(profile=profile).delete()[0]
     removed += ExpertSearchDocument.objects.filter(profile=profile).delete()[0]
+    # Allowances from outside Inzet are no bookkeeping of ours: they go entirely.
+    removed += ExternalAllowance.objects.filter(expert=profile).delete()[0]
     for field in profile._meta.many_to_many:
         through = getattr(ExpertProfile, field.name).through
         removed += through.objects.filter(expertprofile_id=profile.pk).delete()[0]

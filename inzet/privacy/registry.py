@@ -64,6 +64,12 @@ REGISTER: dict[str, Processing] = {
         _("30 dagen"),
         "finished_tasks",
     ),
+    "lib.IdempotencyKey": Processing(
+        _("Een formulier dat twee keer wordt verstuurd, één keer verwerken (het eerste antwoord, versleuteld)"),
+        BASIS_INTEREST,
+        NOBODY,
+        _("1 dag (dagelijkse opruimtaak files_housekeeping)"),
+    ),
     "organisations.Organisation": Processing(
         _("Contact met organisaties (het adres kan van een persoon zijn)"),
         BASIS_AGREEMENT,
@@ -193,6 +199,13 @@ REGISTER: dict[str, Processing] = {
         "bookkeeping_files",
     ),
     "compensation.Settlement": Processing(_("Afrekeningen"), BASIS_LAW, STAFF, SEVEN_YEARS),
+    "compensation.ExternalAllowance": Processing(
+        _("Waarschuwen voor de grenzen van de vrijwilligersvergoeding en de uitkering (alle organisaties samen)"),
+        BASIS_CONSENT_9,
+        STAFF,
+        WHILE_ACCOUNT,
+        special=True,
+    ),
     "compensation.PayoutBatch": Processing(
         _("Betaalbestanden voor de bank"), BASIS_LAW, _("Coördinatoren en de bank"), SEVEN_YEARS, "bookkeeping_files"
     ),

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 from pydantic import BeforeValidator, Field
@@ -21,13 +22,17 @@ from pydantic import BeforeValidator, Field
 from inzet.accounts.permissions import get_roles
 from inzet.api.schemas import Error
 from inzet.compensation import rules, selectors, services
-from inzet.compensation.models import ExpenseClaim, HourEntry
+from inzet.compensation.explain import show_all
+from inzet.compensation.models import ExpenseClaim, ExternalAllowance, HourEntry
 from inzet.compensation.permissions import (
     get_assignment_for_user,
     get_expense_for_user,
+    get_expert_for_allowances,
+    get_external_allowance_for_user,
     get_hour_entry_for_user,
     require_decider,
 )
+from inzet.experts.disclosure import log_access
 from inzet.organisations.models import Role
 
 router = Router(tags=["compensation"])
@@ -68,7 +73,10 @@ class CheckIn(Schema):
 
 class LineOut(Schema):
     text: str
-    source: str
+    sources: list[str] = Field(
+        description="Public addresses (Belastingdienst, UWV, a municipality, wetten.overheid.nl)."
+    )
+    message_id: str = Field(description="The Dutch message id; `text` is it translated to the request's language.")
 
 
 class CrossedCapOut(Schema):
@@ -81,6 +89,7 @@ class CrossedCapOut(Schema):
 
 class CheckOut(Schema):
     stays_untaxed_allowance: bool | None
+    missing_cap_year: int | None = Field(None, description="The year whose tax caps are not entered yet.")
     crossed_caps: list[CrossedCapOut]
     benefit_effect: str
     warnings: bool
@@ -90,16 +99,18 @@ class CheckOut(Schema):
     benefit_basis: Decimal | None
     benefit_kept: Decimal | None
     benefit_offset: Decimal | None
-    indication: str = rules.INDICATION_TEXT
+    indication: str
 
 
 @router.post("/compensation/check", response={200: CheckOut, 401: Error, 422: Error})
 def check(request: HttpRequest, payload: CheckIn):
-    """Check a proposed payment against the rule tables in force (an indication, not advice)."""
+    """Check a proposed payment against the rule tables in force (an indication, not advice).
+
+    Runs through the same selector as the pages (`selectors.run_check`), so the answers match.
+    """
     if payload.hours == 0:
         return 422, {"detail": "hours must be more than zero, or left out"}
-    tables = selectors.rule_tables()
-    result = rules.check_payment(
+    result = selectors.run_check(
         payment=rules.ProposedPayment(
             date=payload.date,
             amount=payload.amount,
@@ -107,25 +118,30 @@ def check(request: HttpRequest, payload: CheckIn):
             real_costs=payload.real_costs,
             organisation_id=payload.organisation_id,
         ),
-        history=[
-            rules.PastPayment(
-                date=p.date,
-                amount=p.amount,
-                organisation_id=p.organisation_id,
-                hours=p.hours or None,
-                reward_form=p.reward_form,
+        history=rules.PaymentHistory(
+            tuple(
+                rules.PastPayment(
+                    date=p.date,
+                    amount=p.amount,
+                    organisation_id=p.organisation_id,
+                    hours=p.hours or None,
+                    reward_form=p.reward_form,
+                )
+                for p in payload.history
             )
-            for p in payload.history
-        ],
+        ),
         age_band=payload.age_band,
         benefit=payload.benefit,
         reward_form=payload.reward_form,
-        caps=tables.caps,
-        benefit_rules=tables.benefit_rules,
         bijstand_exemption=payload.bijstand_exemption,
     )
+    return check_out(result)
+
+
+def check_out(result: rules.PaymentCheck) -> dict:
     return {
         "stays_untaxed_allowance": result.stays_untaxed_allowance,
+        "missing_cap_year": result.missing_cap_year,
         "crossed_caps": [
             {
                 "kind": c.kind.value,
@@ -138,13 +154,74 @@ def check(request: HttpRequest, payload: CheckIn):
         ],
         "benefit_effect": result.benefit_effect.value,
         "warnings": result.warnings,
-        "explanation": [{"text": line.text, "source": line.source} for line in result.explanation],
+        "explanation": [
+            {"text": shown.text, "sources": list(shown.sources), "message_id": line.msgid}
+            for line, shown in zip(result.explanation, show_all(result.explanation), strict=True)
+        ],
         "counted_amount": result.counted_amount,
         "benefit_rule_code": result.benefit_rule_code,
         "benefit_basis": result.benefit_basis,
         "benefit_kept": result.benefit_kept,
         "benefit_offset": result.benefit_offset,
+        "indication": gettext(rules.INDICATION),
     }
+
+
+# --- allowances from outside Inzet ----------------------------------------------------------------
+
+
+class ExternalAllowanceOut(Schema):
+    id: int
+    expert_id: int
+    organisation_name: str
+    amount: Decimal
+    from_month: datetime.date
+    to_month: datetime.date | None
+
+    @staticmethod
+    def resolve_amount(obj: ExternalAllowance) -> Decimal:
+        return obj.amount_decimal
+
+
+class ExternalAllowanceIn(Schema):
+    expert_id: int
+    organisation_name: str = Field(min_length=1, max_length=200)
+    amount: Annotated[Decimal, BeforeValidator(_no_float), Field(gt=0, max_digits=10, decimal_places=2)]
+    from_month: datetime.date = Field(description="Any day of the first month, e.g. 2026-01-01.")
+    to_month: datetime.date | None = Field(None, description="Any day of the last month; leave out when ongoing.")
+
+
+@router.get("/compensation/external-allowances", response={200: list[ExternalAllowanceOut], 401: Error, 404: Error})
+def external_list(request: HttpRequest, expert_id: int):
+    """Allowances from outside Inzet of one expert: for the expert and their coordinators only (else 404)."""
+    profile, on_behalf = get_expert_for_allowances(request.auth, expert_id)
+    if on_behalf:
+        log_access(viewer=request.auth, profile=profile, items=["benefit"], context="api", path=request.path)
+    return selectors.external_allowances(profile.pk)
+
+
+@router.post(
+    "/compensation/external-allowances",
+    response={201: ExternalAllowanceOut, 401: Error, 404: Error, 422: Error},
+)
+def external_create(request: HttpRequest, payload: ExternalAllowanceIn):
+    profile, _on_behalf = get_expert_for_allowances(request.auth, payload.expert_id)
+    allowance = services.external_allowance_save(
+        expert=profile,
+        actor=request.auth,
+        organisation_name=payload.organisation_name,
+        amount=payload.amount,
+        from_month=payload.from_month,
+        to_month=payload.to_month,
+    )
+    return 201, allowance
+
+
+@router.delete("/compensation/external-allowances/{pk}", response={204: None, 401: Error, 404: Error})
+def external_delete(request: HttpRequest, pk: int):
+    allowance, _on_behalf = get_external_allowance_for_user(request.auth, pk)
+    services.external_allowance_delete(allowance=allowance, actor=request.auth)
+    return 204, None
 
 
 # --- hours -----------------------------------------------------------------------------------------

@@ -15,8 +15,16 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from inzet.api.schemas import Error
 from inzet.experts import selectors, services
-from inzet.experts.disclosure import ITEM_FIELDS, SELF, DisclosedProfile, can_view_profile, disclose
+from inzet.experts.disclosure import (
+    ITEM_FIELDS,
+    SELF,
+    DisclosedProfile,
+    can_view_profile,
+    disclose,
+    log_access,
+)
 from inzet.experts.models import Audience, ExpertProfile
+from inzet.lib import iban as iban_lib
 
 router = Router(tags=["experts"])
 
@@ -86,9 +94,13 @@ class ExpertOut(Schema):
     unavailable_periods: list[PeriodOut] | None = None
     work_form: str | None = None
     kvk_number: str | None = None
+    vat_kor: bool | None = Field(None, description="zzp under the small-business scheme (KOR): no VAT")
     reward_form: str | None = None
     donation_charity: str | None = None
+    iban_masked: str | None = Field(None, description="e.g. NL** **** **** **43 00; the whole IBAN is never sent")
+    account_holder: str | None = None
     benefit_situation: str | None = None
+    bijstand_exemption: str | None = None
     age_band: str | None = None
     needs: list[str] | None = None
     needs_note: str | None = None
@@ -125,8 +137,11 @@ class ExpertPatchIn(Schema):
     hours_per_week: int | None = None
     work_form: str | None = None
     kvk_number: str | None = None
+    vat_kor: bool | None = None
     reward_form: str | None = None
     donation_charity: str | None = None
+    iban: str | None = Field(None, description="Checked (schwifty); spaces and lowercase are fine. Empty clears.")
+    account_holder: str | None = None
     consent_matching: bool | None = None
     visibility: dict[str, int] | None = Field(None, description='item -> audience, e.g. {"benefit": 0}')
     experience_visibility: dict[str, int] | None = Field(None, description="experience area code -> audience")
@@ -218,15 +233,24 @@ def _as_output(disclosed: DisclosedProfile) -> dict:
         "work_form": lambda: {
             "work_form": p.work_form,
             "kvk_number": p.kvk_number,
+            "vat_kor": p.vat_kor,
             "reward_form": p.reward_form,
             "donation_charity": p.donation_charity,
         },
-        "benefit": lambda: {"benefit_situation": p.benefit_situation, "age_band": p.age_band},
+        "benefit": lambda: {
+            "benefit_situation": p.benefit_situation,
+            "bijstand_exemption": p.bijstand_exemption,
+            "age_band": p.age_band,
+        },
         "needs": lambda: {"needs": json.loads(p.needs) if p.needs else [], "needs_note": p.needs_note},
     }
     for item, build in shown_fields.items():
         if sees(item):
             out.update(build())
+    if operational:
+        # Payment data: masked for everyone, to the expert and their coordinators only (reads by others logged).
+        out["iban_masked"] = iban_lib.masked(p.iban) or None
+        out["account_holder"] = p.account_holder or None
     return out
 
 
@@ -262,6 +286,7 @@ def me_update(request, payload: ExpertPatchIn):
     visibility = data.pop("visibility", None) or {}
     experience_visibility = data.pop("experience_visibility", None) or {}
     consent = data.pop("consent_matching", None)
+    bank = {key: data.pop(key) for key in ("iban", "account_holder") if key in data}
     for number in ("travel_radius_km", "hours_per_week"):
         if number in data and data[number] is None:
             raise ValidationError(f"{number}: {_('Vul een heel getal in.')}")
@@ -269,6 +294,12 @@ def me_update(request, payload: ExpertPatchIn):
     try:
         if changes:
             services.profile_update(profile=profile, changes=changes)
+        if bank:
+            services.bank_details_set(
+                profile=profile,
+                iban=bank.get("iban", profile.iban) or "",
+                account_holder=bank.get("account_holder", profile.account_holder) or "",
+            )
         if visibility or experience_visibility or consent is not None:
             services.visibility_set(
                 profile=profile, items=visibility, experiences=experience_visibility, consent_matching=consent
@@ -295,4 +326,7 @@ def expert(request, pk: int):
     if light is None or not can_view_profile(request.auth, light):
         raise Http404
     profile = selectors.get_profile(pk)
-    return _as_output(disclose(request.auth, profile, context="api", path=request.path))
+    disclosed = disclose(request.auth, profile, context="api", path=request.path)
+    if disclosed.level == Audience.COORDINATORS and profile.iban:
+        log_access(viewer=request.auth, profile=profile, items=["bank"], context="api", path=request.path)
+    return _as_output(disclosed)

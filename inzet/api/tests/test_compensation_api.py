@@ -47,7 +47,8 @@ def test_the_check_answers_with_crossed_caps_and_dutch_lines(client, expert):
     ]
     texts = [line["text"] for line in body["explanation"]]
     assert any("maandgrens van € 190 (2023)" in t for t in texts)
-    assert all(line["source"] for line in body["explanation"])
+    assert all(src.startswith("https://") for line in body["explanation"] for src in line["sources"])
+    assert any(line["sources"] for line in body["explanation"])
     assert body["indication"] == "Dit is een indicatie, geen advies." and body["warnings"] is True
 
 
@@ -66,7 +67,7 @@ def test_the_check_adds_up_history_for_a_benefit(client, expert):
         expert,
     )
     body = response.json()
-    assert body["stays_untaxed_allowance"] is True  # the tax caps are per organisation
+    assert body["stays_untaxed_allowance"] is False  # the tax caps count all organisations together
     assert body["benefit_effect"] == "fully_offset"
     assert D(body["benefit_offset"]) == D("250.00")
 
@@ -75,8 +76,8 @@ def test_the_check_says_when_a_year_is_missing(client, expert):
     body = _post(
         client, "/api/compensation/check", {"date": "2026-02-01", "amount": "10.00", "age_band": "27_plus"}, expert
     ).json()
-    assert body["stays_untaxed_allowance"] is None
-    assert any("2026 zijn nog geen grenzen" in line["text"] for line in body["explanation"])
+    assert body["stays_untaxed_allowance"] is None and body["missing_cap_year"] == 2026
+    assert any("2026 zijn nog niet bekend" in line["text"] for line in body["explanation"])
 
 
 def test_the_check_refuses_money_as_a_json_number(client, expert):

@@ -191,3 +191,29 @@ def test_people_outside_the_organisation_get_only_the_first_digits_of_a_shared_p
 def test_someone_without_a_profile_has_no_access_log(client, coordinator):
     response = client.get("/api/experts/me/access-log", **_auth(coordinator))
     assert response.status_code == 404 and response.json() == {"detail": "Not found"}
+
+
+def test_the_expert_sets_an_iban_through_the_api_and_gets_it_back_masked(client, expert, expert_profile):
+    response = client.patch(
+        "/api/experts/me",
+        {"iban": "nl91 abna 0417 1643 00", "account_holder": "Eef Expert"},
+        content_type="application/json",
+        **_auth(expert),
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["iban_masked"] == "NL** **** **** **43 00" and body["account_holder"] == "Eef Expert"
+    assert "NL91ABNA0417164300" not in response.content.decode()
+    expert_profile.refresh_from_db()
+    assert expert_profile.iban == "NL91ABNA0417164300"
+
+
+def test_the_api_refuses_a_wrong_iban_checksum_in_dutch(client, expert, expert_profile):
+    response = client.patch(
+        "/api/experts/me",
+        {"iban": "NL92ABNA0417164300", "account_holder": "Eef"},
+        content_type="application/json",
+        **_auth(expert),
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("iban: Dit IBAN klopt niet")

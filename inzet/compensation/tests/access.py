@@ -90,6 +90,12 @@ MATRIX = {
     ),
     "compensation:assignment": (_assignment_pk, OWN_WORK, LOGIN),
     "compensation:assignment_reward": (_assignment_pk, OWN_WORK, LOGIN),
+    # Only the invited expert answers; coordinators and everyone else: 404.
+    "compensation:invitation_answer": (
+        lambda o: {"pk": f.assignment(o, expert=f.user(EXPERT), asker=f.user(ASKER), state="pending").pk},
+        only({"expert": 200}, 404),
+        LOGIN,
+    ),
     "compensation:hours_add": (_assignment_pk, OWN_WORK, LOGIN),
     "compensation:expense_add": (_assignment_pk, OWN_WORK, LOGIN),
     "compensation:hours_correct": (_approved_hours_pk, OWN_WORK, LOGIN),
@@ -136,4 +142,35 @@ POST_MATRIX = {
         lambda o, p: {"pk": o.deploying.pk},
         only({"coordinator": 302, "operator": 403, "trainer": 403, "expert": 403}, 404),
     ),
+}
+
+
+def _expert_pk(orgs):
+    return {"expert_pk": f.profile_for(f.user(EXPERT), orgs.deploying).pk}
+
+
+def _external_pk(orgs):
+    profile = f.profile_for(f.user(EXPERT), orgs.deploying)
+    allowance = services.external_allowance_save(
+        expert=profile,
+        actor=f.user(EXPERT),
+        organisation_name="Buurthuis",
+        amount=D("50.00"),
+        from_month=timezone.localdate().replace(day=1),
+    )
+    return {"pk": allowance.pk}
+
+
+def _external_post_pk(orgs, personas=None):
+    return _external_pk(orgs)
+
+
+# Outside allowances: the expert and the coordinators of the expert's organisation; everyone else 404.
+MATRIX |= {
+    "compensation:external": (_expert_pk, OWN_WORK, LOGIN),
+    "compensation:external_edit": (_external_pk, OWN_WORK, LOGIN),
+    "compensation:external_delete": (lambda o: {"pk": 1}, everyone(405), LOGIN),
+}
+POST_MATRIX |= {
+    "compensation:external_delete": (_external_post_pk, only({"expert": 302, "coordinator": 302}, 404)),
 }

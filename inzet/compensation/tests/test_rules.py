@@ -8,8 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inzet.compensation.rules import (
-    DEFAULT_ALLOWANCE_CAPS,
-    DEFAULT_BENEFIT_RULES,
     INDICATION_TEXT,
     AgeBand,
     AllowanceCap,
@@ -27,6 +25,8 @@ from inzet.compensation.rules import (
     check_payment,
     format_euro,
 )
+from inzet.compensation.tests.shipped_rows import SHIPPED_BENEFIT_RULES as DEFAULT_BENEFIT_RULES
+from inzet.compensation.tests.shipped_rows import SHIPPED_CAPS as DEFAULT_ALLOWANCE_CAPS
 
 D = Decimal
 CENT = D("0.01")
@@ -161,13 +161,13 @@ def test_it_allows_exactly_the_hourly_cap_for_21_plus_and_refuses_one_cent_more(
         amount=cap.hourly_21_plus * hours,
         hours=hours,
         on=dt.date(year, 6, 1),
-        age_band=AgeBand.AGE_21_22,
+        age_band=AgeBand.AGE_27_PLUS,
     )
     over = check(
         amount=cap.hourly_21_plus * hours + CENT,
         hours=hours,
         on=dt.date(year, 6, 1),
-        age_band=AgeBand.AGE_21_22,
+        age_band=AgeBand.AGE_27_PLUS,
     )
 
     assert at_cap.stays_untaxed_allowance is True
@@ -185,7 +185,7 @@ def test_it_uses_the_lower_hourly_cap_under_21(year, hours):
 
     young_at = check(amount=at_young_cap, hours=hours, on=on, age_band=AgeBand.UNDER_21)
     young_over = check(amount=over_young_cap, hours=hours, on=on, age_band=AgeBand.UNDER_21)
-    older = check(amount=over_young_cap, hours=hours, on=on, age_band=AgeBand.AGE_21_22)
+    older = check(amount=over_young_cap, hours=hours, on=on, age_band=AgeBand.AGE_27_PLUS)
 
     assert young_at.stays_untaxed_allowance is True
     assert CapKind.HOUR in kinds(young_over)
@@ -213,8 +213,9 @@ def test_it_ignores_the_hourly_cap_without_an_hourly_agreement(year, amount, age
 
 
 def test_it_skips_the_hourly_cap_when_the_year_row_has_none():
-    # 2018 has no hourly cap in docs/domain/money-rules.md; 100 euros for one hour is still fine.
-    result = check(amount=D("100"), hours=D("1"), on=dt.date(2018, 1, 1))
+    # An operator row without an hourly cap: 100 euros for one hour is then only checked per month and year.
+    no_hourly = [AllowanceCap(2023, None, None, D(190), D(1900), source="https://example.org/caps")]
+    result = check(amount=D("100"), hours=D("1"), on=dt.date(2023, 1, 1), caps=no_hourly)
 
     assert result.stays_untaxed_allowance is True
     assert "geen grens per uur" in texts(result)
@@ -228,7 +229,8 @@ def test_it_skips_the_hourly_cap_when_the_year_row_has_none():
     share_a=st.integers(min_value=1, max_value=100),
     share_b=st.integers(min_value=1, max_value=100),
 )
-def test_it_applies_the_tax_caps_per_organisation(year, share_a, share_b):
+def test_it_adds_up_the_tax_caps_over_all_organisations(year, share_a, share_b):
+    # Changed with issue 8: "het totaal van de vergoeding" — all organisations together, never per organisation.
     cap = CAPS_BY_YEAR[year]
     from_a = _cents(cap.monthly * share_a / 100)
     from_b = _cents(cap.monthly * share_b / 100)
@@ -236,9 +238,11 @@ def test_it_applies_the_tax_caps_per_organisation(year, share_a, share_b):
 
     result = check(amount=from_b, org=ORG_B, on=on, history=[past(on.replace(day=1), from_a)])
 
-    # Each organisation stays within its own cap, together they may not.
-    assert result.stays_untaxed_allowance is True
-    assert result.crossed_caps == ()
+    over = from_a + from_b > cap.monthly
+    assert result.stays_untaxed_allowance is (not over)
+    assert (CapKind.MONTH in kinds(result)) is over
+    if over:
+        assert result.crossed_caps[0].resulting_amount == from_a + from_b
 
 
 def test_it_adds_up_allowances_from_two_organisations_for_a_benefit():
@@ -254,11 +258,12 @@ def test_it_adds_up_allowances_from_two_organisations_for_a_benefit():
         age_band=AgeBand.AGE_27_PLUS,
     )
 
-    assert result.stays_untaxed_allowance is True  # per organisation for tax
-    assert result.benefit_effect is BenefitEffect.PARTLY_OFFSET
+    # 2023: bijstand 27+ keeps an allowance within the tax caps; above them the whole amount counts.
+    assert result.stays_untaxed_allowance is False
+    assert result.benefit_effect is BenefitEffect.FULLY_OFFSET
     assert result.benefit_basis == D("200")
-    assert result.benefit_kept == D("50.00")
-    assert result.benefit_offset == D("150.00")
+    assert result.benefit_kept == D(0)
+    assert result.benefit_offset == D("200")
     assert "andere organisaties" in texts(result)
     assert result.warnings is True
 
@@ -276,7 +281,7 @@ def test_it_offsets_the_uwv_allowance_when_organisations_together_pass_the_cap(f
         benefit=BenefitSituation.WAJONG,
     )
 
-    assert result.stays_untaxed_allowance is True
+    assert result.stays_untaxed_allowance is False
     assert result.benefit_effect is BenefitEffect.FULLY_OFFSET
     assert result.benefit_offset == D(from_a + from_b)
 
@@ -333,7 +338,8 @@ def test_it_says_unknown_when_the_year_has_no_cap_row(year, amount):
 
     assert result.stays_untaxed_allowance is None
     assert result.crossed_caps == ()
-    assert f"Voor {year} zijn nog geen grenzen" in texts(result)
+    assert f"De belastinggrenzen voor {year} zijn nog niet bekend" in texts(result)
+    assert result.missing_cap_year == year
     assert "beheerder" in texts(result)
     assert result.warnings is True
 
@@ -361,10 +367,11 @@ def test_it_refuses_two_cap_rows_for_one_year():
         check(amount=D("10"), on=dt.date(2023, 3, 3), caps=double)
 
 
-def test_it_marks_the_uwv_effect_unknown_without_a_cap_row():
-    result = check(amount=D("10"), on=dt.date(2030, 1, 1), benefit=BenefitSituation.WW)
+def test_it_marks_the_uwv_effect_unknown_without_any_cap_row():
+    result = check(amount=D("10"), on=dt.date(2030, 1, 1), benefit=BenefitSituation.WW, caps=[])
 
     assert result.benefit_effect is BenefitEffect.UNKNOWN
+    assert result.warnings is True
 
 
 # --- Real costs and exact Decimal money ----------------------------------------
@@ -512,13 +519,15 @@ def test_it_has_nothing_to_check_without_a_reward():
 
 
 @given(
-    hours=st.integers(min_value=1, max_value=40).map(D),
+    hours=st.integers(min_value=1, max_value=33).map(D),
     kind=st.sampled_from([BenefitSituation.WAJONG, BenefitSituation.WGA, BenefitSituation.WW]),
     age_band=st.sampled_from([AgeBand.AGE_23_26, AgeBand.AGE_27_PLUS]),
 )
 def test_it_lets_uwv_allow_exactly_4_50_an_hour_from_23(hours, kind, age_band):
-    ok = check(amount=D("4.50") * hours, hours=hours, benefit=kind, age_band=age_band)
-    over = check(amount=D("4.51") * hours, hours=hours, benefit=kind, age_band=age_band)
+    # The 2018 rows (UWV's hourly limit ended with them).
+    on = dt.date(2018, 2, 1)
+    ok = check(amount=D("4.50") * hours, hours=hours, benefit=kind, age_band=age_band, on=on)
+    over = check(amount=D("4.51") * hours, hours=hours, benefit=kind, age_band=age_band, on=on)
 
     assert ok.benefit_effect is BenefitEffect.NONE
     assert over.benefit_effect is BenefitEffect.FULLY_OFFSET
@@ -538,12 +547,14 @@ def test_it_lets_uwv_allow_exactly_2_50_an_hour_under_23(hours, age_band):
         hours=hours,
         benefit=BenefitSituation.WGA,
         age_band=age_band,
+        on=dt.date(2018, 3, 1),
     )
     over = check(
         amount=D("2.50") * hours + CENT,
         hours=hours,
         benefit=BenefitSituation.WGA,
         age_band=age_band,
+        on=dt.date(2018, 3, 1),
     )
 
     assert ok.benefit_effect is BenefitEffect.NONE
@@ -552,7 +563,7 @@ def test_it_lets_uwv_allow_exactly_2_50_an_hour_under_23(hours, age_band):
 
 
 def test_it_warns_that_uwv_checks_the_hourly_rate_without_an_agreement():
-    result = check(amount=D("100"), benefit=BenefitSituation.WW)
+    result = check(amount=D("100"), benefit=BenefitSituation.WW, on=dt.date(2018, 5, 1))
 
     assert result.benefit_effect is BenefitEffect.NONE
     assert "Het UWV kijkt ook naar het bedrag per uur" in texts(result)
@@ -564,6 +575,7 @@ def test_it_keeps_25_percent_up_to_202_in_bijstand_from_27(month_total):
         amount=month_total,
         benefit=BenefitSituation.BIJSTAND,
         age_band=AgeBand.AGE_27_PLUS,
+        on=dt.date(2018, 5, 15),  # the 2018 rows; they end on 31 December 2018
     )
 
     expected_kept = min(_cents(month_total * D("0.25")), D("202"))
@@ -574,7 +586,7 @@ def test_it_keeps_25_percent_up_to_202_in_bijstand_from_27(month_total):
 
 
 def test_it_caps_the_bijstand_disregard_at_202():
-    result = check(amount=D("1000"), benefit=BenefitSituation.BIJSTAND, on=dt.date(2024, 2, 1))
+    result = check(amount=D("1000"), benefit=BenefitSituation.BIJSTAND, on=dt.date(2018, 2, 1))
 
     assert result.benefit_kept == D("202")
     assert result.benefit_offset == D("798")
@@ -590,14 +602,16 @@ def test_it_leaves_bijstand_alone_within_the_volunteer_caps():
 
 def test_it_uses_the_single_parent_and_illness_rules_when_asked():
     parent = check(
-        amount=D("2000"),
+        amount=D("1400"),
         benefit=BenefitSituation.BIJSTAND,
         exemption=BijstandExemption.SINGLE_PARENT,
+        on=dt.date(2018, 9, 15),
     )
     ill = check(
         amount=D("400"),
         benefit=BenefitSituation.BIJSTAND,
         exemption=BijstandExemption.ILLNESS,
+        on=dt.date(2018, 9, 15),
     )
 
     assert parent.benefit_rule_code == "bijstand_single_parent"
@@ -608,7 +622,7 @@ def test_it_uses_the_single_parent_and_illness_rules_when_asked():
 
 
 def test_it_says_unknown_when_no_benefit_rule_fits_the_date():
-    # The illness amount is valid from 1 July 2018.
+    # The illness amount is valid from 1 July 2018 (001 l.3074).
     result = check(
         amount=D("400"),
         on=dt.date(2018, 3, 1),
@@ -626,22 +640,22 @@ def test_it_prefers_the_newest_row_of_a_rule():
         code="uwv_hourly",
         method=BenefitMethod.UWV_VOLUNTEER_LIMIT,
         benefit_kinds=["wajong"],
-        valid_from=dt.date(2024, 1, 1),
-        valid_to=None,
+        valid_from=dt.date(2018, 6, 1),
+        valid_to=dt.date(2018, 12, 31),
         hourly_limit_23_plus=D("5.50"),
         hourly_limit_under_23=D("3.25"),
-        source="operator row",
+        source="https://example.org/operator-row",
     )
 
     result = check(
         amount=D("50"),
         hours=D("10"),
-        on=dt.date(2024, 3, 1),
+        on=dt.date(2018, 8, 1),
         benefit=BenefitSituation.WAJONG,
         rules=[*DEFAULT_BENEFIT_RULES, newer],
     )
 
-    assert result.benefit_effect is BenefitEffect.NONE  # €5/h is fine from 2024
+    assert result.benefit_effect is BenefitEffect.NONE  # €5/h is fine under the newer row
 
 
 def test_it_treats_toeslagen_by_whether_the_allowance_is_taxed():
@@ -675,7 +689,10 @@ def test_it_always_says_this_is_an_indication_and_cites_sources(amount, hours, a
     )
 
     assert INDICATION_TEXT in [line.text for line in result.explanation]
-    assert all(line.text and line.source for line in result.explanation)
+    assert all(line.text for line in result.explanation)
+    # Sources are public addresses people can open, never a file of ours.
+    assert all(source.startswith("https://") for line in result.explanation for source in line.sources)
+    assert not any(".txt" in line.source or "DOMAIN" in line.source for line in result.explanation)
     needs_warning = result.stays_untaxed_allowance is not True or result.benefit_effect is not BenefitEffect.NONE
     assert result.warnings is needs_warning
 
@@ -727,14 +744,19 @@ def test_it_ships_default_rows_with_a_source_each():
     assert CAPS_BY_YEAR[2024].hourly_under_21 == D("3.25")
     assert codes == {
         "uwv_hourly",
+        "uwv_disability",
+        "uwv_ww",
         "bijstand_27_plus",
         "bijstand_single_parent",
         "bijstand_illness",
         "bijstand_under_27",
         "toeslagen_income",
     }
+    assert 2026 not in years  # no citable public source yet: the missing-year path applies
     for row in [*DEFAULT_ALLOWANCE_CAPS, *DEFAULT_BENEFIT_RULES]:
-        assert row.source.strip()
+        assert row.source.split() and all(part.startswith(("https://", "http://")) for part in row.source.split())
+    # The 2018 benefit rows (from the seed documents) end with 2018.
+    assert all(rule.valid_to == dt.date(2018, 12, 31) for rule in DEFAULT_BENEFIT_RULES if rule.valid_from.year == 2018)
 
 
 def _cents(value):
@@ -768,7 +790,8 @@ def test_it_names_the_months_and_the_year_over_the_caps():
     assert org.months_over == (11,)
     assert org.over_year is True
     assert org.stays_untaxed is False
-    text = " ".join(line.text for line in org.explanation)
+    summary = summarise_year(payments=payments, year=2024, caps=DEFAULT_ALLOWANCE_CAPS, age_band=AgeBand.AGE_27_PLUS)
+    text = " ".join(line.text for line in summary.explanation)
     assert "november" in text and "jaargrens van € 2.100" in text
 
 
@@ -797,7 +820,8 @@ def test_it_says_unknown_for_a_year_without_caps():
     )
     assert summary.cap is None
     assert summary.organisations[0].stays_untaxed is None
-    assert "nog geen grenzen" in summary.organisations[0].explanation[0].text
+    assert "nog niet bekend" in summary.explanation[0].text
+    assert "beheerder" in summary.explanation[0].text
 
 
 # These rules are pure and fast, but on a busy machine (parallel workers, browser tests) any

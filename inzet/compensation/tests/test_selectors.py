@@ -5,14 +5,15 @@ from conftest import make_person, term
 from inzet.compensation import rules, selectors, services
 from inzet.compensation.models import AllowanceCapRow, BenefitRuleRow, HourlyGuideline, Payout, Tariff
 from inzet.compensation.tests import factories as f
+from inzet.compensation.tests.shipped_rows import SHIPPED_BENEFIT_RULES, SHIPPED_CAPS
 from inzet.organisations.models import Role
 
 
-def test_the_data_migration_loads_the_default_rows_and_they_convert_back_unchanged(db):
-    assert selectors.allowance_caps() == list(rules.DEFAULT_ALLOWANCE_CAPS)
-    assert set(selectors.benefit_rules()) == set(rules.DEFAULT_BENEFIT_RULES)
+def test_the_data_migration_loads_the_shipped_rows_and_they_convert_back_unchanged(db):
+    assert selectors.allowance_caps() == list(SHIPPED_CAPS)
+    assert set(selectors.benefit_rules()) == set(SHIPPED_BENEFIT_RULES)
     guideline = HourlyGuideline.objects.get()
-    assert guideline.amount == D(50) and "000_" in guideline.source
+    assert guideline.amount == D(50) and "000_" not in guideline.source
 
 
 def test_every_rule_row_has_a_source_and_a_period(db):
@@ -24,15 +25,16 @@ def test_missing_years_from_2018_to_now_stay_visible_as_missing(db, time_machine
     time_machine.move_to(dt.datetime(2026, 11, 23, 12), tick=False)
     years = selectors.cap_years()
     assert [y.year for y in years] == list(range(2018, 2027))
-    assert selectors.missing_cap_years() == [2019, 2020, 2026]
+    assert selectors.missing_cap_years() == [2026]
 
 
 def test_an_operator_row_replaces_nothing_silently_and_fills_the_gap(db, time_machine, operator):
     time_machine.move_to(dt.datetime(2026, 3, 1, 12), tick=False)
-    services.cap_row_save(year=2026, data={"monthly": D(220), "yearly": D(2200), "source": "Testbron"}, actor=operator)
-    assert selectors.missing_cap_years() == [2019, 2020]
+    source = "https://www.belastingdienst.nl/test"
+    services.cap_row_save(year=2026, data={"monthly": D(220), "yearly": D(2200), "source": source}, actor=operator)
+    assert selectors.missing_cap_years() == []
     cap = rules.cap_for_year(selectors.allowance_caps(), 2026)
-    assert (cap.monthly, cap.hourly_21_plus, cap.source) == (D(220), None, "Testbron")
+    assert (cap.monthly, cap.hourly_21_plus, cap.source) == (D(220), None, source)
 
 
 def test_the_tariff_for_an_exact_level_wins_over_the_tariff_for_every_level(orgs):
@@ -116,6 +118,8 @@ def test_the_year_statement_adds_up_per_organisation_and_keeps_costs_apart(in_20
     settlement = f.settled(orgs, expert=expert, asker=asker, coordinator=coordinator, hours="3.5", costs="11.20")
     for payout in settlement.payouts.all():
         services.payout_approve(payout=payout, actor=coordinator, acknowledged=True)
+    f.bank_settings(orgs.deploying)
+    services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
 
     statement = selectors.year_statement(settlement.payouts.first().expert, 2025)
 
@@ -127,6 +131,20 @@ def test_the_year_statement_adds_up_per_organisation_and_keeps_costs_apart(in_20
         D("175.00"),
     )
     assert org.summary.stays_untaxed is False  # € 50 an hour is above € 5,60
+
+
+def test_the_year_statement_counts_only_paid_payouts_and_lists_approved_ones_apart(
+    in_2025, orgs, expert, asker, coordinator
+):
+    settlement = f.settled(orgs, expert=expert, asker=asker, coordinator=coordinator, hours="2", costs=None)
+    for payout in settlement.payouts.all():
+        services.payout_approve(payout=payout, actor=coordinator, acknowledged=True)
+
+    statement = selectors.year_statement(settlement.payouts.first().expert, 2025)
+
+    assert statement.organisations == [] and statement.allowance == D(0)
+    assert statement.summary.total_counted == D(0)
+    assert [p.amount for p in statement.unpaid] == [D("100.00")] and statement.unpaid_total == D("100.00")
 
 
 def test_home_page_steps_count_what_waits(orgs, expert, asker, coordinator, operator, time_machine):
@@ -144,7 +162,7 @@ def test_home_page_steps_count_what_waits(orgs, expert, asker, coordinator, oper
     assert "2 urenregels wachten op goedkeuring." in coordinator_steps[0].text
     assert coordinator_steps[0].url == "/vergoedingen/goedkeuren/"
     assert "1 opdracht" in expert_steps[0].text
-    assert "2019, 2020, 2026" in operator_steps[0].text
+    assert "dit jaar (2026) ontbreken" in operator_steps[0].text
     assert selectors.next_steps_for(asker, get_roles(asker)) == []
     assert selectors.next_steps_for(coordinator, get_roles(coordinator), role=Role.EXPERT) == []
     assert Payout.objects.count() == 0

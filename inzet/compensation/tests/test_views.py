@@ -61,12 +61,13 @@ def test_the_expert_sees_the_benefit_explanation_and_can_choose_another_form(in_
         expert=expert,
         asker=asker,
         state="pending",
-        amount_offered="4.75",
-        hours_estimate="10",
+        amount_offered="50.00",
+        hours_estimate="8",
         profile_fields={"benefit_situation": "wajong"},
     )
     html = render_include(expert, invitation)
-    assert WARNING in html and "UWV" in html  # € 4,75 > € 4,50 an hour for Wajong
+    # Changed with issue 8: UWV's current page has no hourly limit; € 400 passes the € 210 month cap.
+    assert WARNING in html and "UWV" in html and "hele vergoeding" in html
     assert 'name="reward_form"' in html and "Een gift aan een goed doel" in html
     assert reverse("compensation:assignment_reward", args=[invitation.pk]) in html
 
@@ -75,8 +76,9 @@ def test_a_missing_year_is_said_plainly_and_is_not_the_cap_warning(orgs, expert,
     time_machine.move_to(dt.datetime(2026, 11, 23, 12), tick=False)
     invitation = f.assignment(orgs, expert=expert, asker=asker, state="pending", amount_offered="2", hours_estimate="1")
     html = render_include(expert, invitation)
-    assert "2026 zijn nog niet ingevoerd" in html
-    assert WARNING not in html
+    assert "De belastinggrenzen voor 2026 zijn nog niet bekend in Inzet" in html
+    assert "Alleen de beheerder van Inzet kan ze invoeren" in html
+    assert WARNING not in html  # € 2 and no benefit: nothing else to warn about
 
 
 def test_a_coordinator_sees_which_cap_but_not_the_benefit_unless_the_expert_shares_it(
@@ -87,15 +89,15 @@ def test_a_coordinator_sees_which_cap_but_not_the_benefit_unless_the_expert_shar
         expert=expert,
         asker=asker,
         state="pending",
-        amount_offered="4.75",
-        hours_estimate="10",
+        amount_offered="50.00",
+        hours_estimate="8",
         profile_fields={"benefit_situation": "wajong", "vis_benefit": Audience.ONLY_ME},
     )
     hidden = render_include(coordinator, invitation)
     assert WARNING in hidden
     assert "Wajong" not in hidden and "UWV" not in hidden
     assert "regel die mogelijk wordt overschreden" in hidden
-    assert "grens per uur van € 5,60" not in hidden  # € 4,75 stays within the tax caps
+    assert "de grens per uur van € 5,60 (2025)" in hidden
 
     invitation.expert.vis_benefit = Audience.COORDINATORS
     invitation.expert.save()
@@ -323,6 +325,8 @@ def test_the_year_statement_pdf_lists_the_year_per_organisation_with_costs_apart
         orgs, expert=expert, asker=asker, coordinator=coordinator, hours="3.5", costs="11.20"
     ).payouts.all():
         services.payout_approve(payout=payout, actor=coordinator, acknowledged=True)
+    f.bank_settings(orgs.deploying)
+    services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
     client.force_login(expert)
     response = client.get(reverse("compensation:statement", args=[2025]))
     text = pdf_text(response.content)
@@ -331,6 +335,31 @@ def test_the_year_statement_pdf_lists_the_year_per_organisation_with_costs_apart
     assert "€ 175,00" in text and "€ 11,20" in text and "3,5" in text
     assert "Indicatie, geen advies." in text
     assert "grens per uur" in text or "€ 5,60" in text
+
+
+def test_the_year_statement_pdf_lists_an_unpaid_payout_apart_and_keeps_the_disclaimer_with_the_rules(
+    in_2025, client, orgs, expert, asker, coordinator
+):
+    paid = f.settled(orgs, expert=expert, asker=asker, coordinator=coordinator, hours="3", costs=None)
+    for payout in paid.payouts.all():
+        services.payout_approve(payout=payout, actor=coordinator, acknowledged=True)
+    f.bank_settings(orgs.deploying)
+    services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
+    unpaid = f.settled(orgs, expert=expert, asker=asker, coordinator=coordinator, hours="1", costs=None)
+    for payout in unpaid.payouts.all():
+        services.payout_approve(payout=payout, actor=coordinator, acknowledged=True)
+    client.force_login(expert)
+
+    content = client.get(reverse("compensation:statement", args=[2025])).content
+
+    pages = [page.extract_text() for page in PdfReader(BytesIO(content)).pages]
+    text = "\n".join(pages)
+    assert "Goedgekeurd, nog niet betaald" in text
+    head, _sep, unpaid_part = text.partition("Goedgekeurd, nog niet betaald")
+    assert "€ 150,00" in head and "€ 50,00" not in head  # only the paid € 150 counts
+    assert "€ 50,00" in unpaid_part
+    disclaimer_page = next(p for p in pages if "Indicatie, geen advies." in p)
+    assert "Wat zeggen de regels?" in disclaimer_page  # never alone on a page
 
 
 def test_the_bookkeeping_export_has_hours_payments_and_invoices(in_2025, client, orgs, expert, asker, coordinator):
@@ -364,8 +393,9 @@ def test_the_rules_page_shows_sources_and_missing_years(client, operator, expert
     time_machine.move_to(dt.datetime(2026, 11, 23, 12), tick=False)
     client.force_login(expert)
     body = client.get(reverse("compensation:rules")).content.decode()
-    assert body.count("Ontbreekt</strong>") == 3  # 2019, 2020, 2026
-    assert "001_fd63ae96fa23c542.txt l.514-517" in body and "€ 50,00" in body
+    assert body.count("Ontbreekt</strong>") == 1  # 2026: no citable public source yet
+    assert 'href="https://www.belastingdienst.nl/' in body and "€ 50,00" in body
+    assert ".txt" not in body and "000_" not in body
     assert reverse("compensation:cap_add") not in body
 
     client.force_login(operator)
@@ -379,13 +409,27 @@ def test_the_rules_page_shows_sources_and_missing_years(client, operator, expert
             "hourly_under_21": "",
             "monthly": "220",
             "yearly": "2.200,00",
-            "source": "Testbron",
+            "source": "Testbron.txt",
+            "hourly_age": "21",
+        },
+    )
+    assert "begint met https://" in response.content.decode()  # a file name is refused, nothing lost
+    response = client.post(
+        reverse("compensation:cap_add"),
+        {
+            "year": "2026",
+            "hourly_21_plus": "",
+            "hourly_under_21": "",
+            "monthly": "220",
+            "yearly": "2.200,00",
+            "source": "https://www.belastingdienst.nl/vrijwilligers-2026",
+            "hourly_age": "21",
         },
     )
     assert response.status_code == 302
     row = AllowanceCapRow.objects.get(year=2026)
     assert (row.yearly, row.updated_by) == (D("2200.00"), operator)
-    assert client.get(reverse("compensation:rules")).content.decode().count("Ontbreekt</strong>") == 2
+    assert client.get(reverse("compensation:rules")).content.decode().count("Ontbreekt</strong>") == 0
 
 
 def test_the_payment_settings_refuse_a_wrong_iban(client, coordinator, orgs):

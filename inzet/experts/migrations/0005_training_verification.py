@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('experts', '0001_initial'),
+        ('experts', '0004_merge_bank_exemption_sealed_areas'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
