@@ -84,3 +84,14 @@ def get_record_to_verify(user, pk: int) -> TrainingRecord:
     if record is None or not is_staff_of(user, record.profile.organisation_id):
         raise Http404
     return record
+
+
+def expert_of_course(course: Course, profile_pk: str) -> ExpertProfile | None:
+    """An expert profile of the course's organisation (None for anything else, also bad input)."""
+    if not str(profile_pk).isdigit():
+        return None
+    return (
+        ExpertProfile.objects.select_related("user")
+        .filter(pk=int(profile_pk), organisation_id=course.organisation_id, user__is_active=True)
+        .first()
+    )

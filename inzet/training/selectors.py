@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inzet.experts.models import TrainingRecord, Verification
+from inzet.experts.models import ExpertProfile, TrainingRecord, Verification
 from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Role
 from inzet.training import rules
@@ -72,6 +72,17 @@ def course_rows(course: Course) -> list[Row]:
 
 def waiting_list(course: Course) -> list[Enrolment]:
     return list(course.enrolments.filter(status=EnrolmentStatus.WAITING).select_related("profile__user"))
+
+
+def not_enrolled(course: Course) -> list:
+    """Experts of the organisation a coordinator or trainer can enrol on their behalf."""
+    taken = course.enrolments.exclude(status=EnrolmentStatus.WITHDRAWN).values("profile_id")
+    return list(
+        ExpertProfile.objects.filter(organisation_id=course.organisation_id, user__is_active=True)
+        .exclude(pk__in=taken)
+        .select_related("user")
+        .order_by("user__full_name")[:500]
+    )
 
 
 def records_to_verify(user) -> QuerySet:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/bewerken/", views.course_edit, name="course_edit"),
     path("<int:pk>/inschrijven/", views.enrol, name="enrol"),
     path("<int:pk>/afmelden/", views.withdraw, name="withdraw"),
+    path("<int:pk>/inschrijven-namens/", views.enrol_for, name="enrol_for"),
     path("<int:pk>/aanwezigheid/", views.attendance, name="attendance"),
     path("inschrijving/<int:pk>/afronden/", views.complete, name="complete"),
     path("inschrijving/<int:pk>/certificaat.pdf", views.certificate, name="certificate"),

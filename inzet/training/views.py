@@ -82,6 +82,7 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if staff:
         context["rows"] = selectors.course_rows(course)
         context["waiting"] = selectors.waiting_list(course)
+        context["candidates"] = selectors.not_enrolled(course)
     return render(request, "training/course_detail.html", context)
 
 
@@ -99,6 +100,28 @@ def enrol(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("De cursus is vol. U staat op de wachtlijst."))
         else:
             messages.success(request, _("U bent ingeschreven."))
+    return redirect("training:course_detail", pk=pk)
+
+
+@require_POST
+@login_required
+def enrol_for(request: HttpRequest, pk: int) -> HttpResponse:
+    """A coordinator or trainer enrols an expert of the organisation on their behalf (e.g. by phone)."""
+    course = permissions.get_course_for_user(request.user, pk, write=True)
+    profile = permissions.expert_of_course(course, request.POST.get("profile", ""))
+    if profile is None:
+        messages.error(request, _("Kies een ervaringsdeskundige uit de lijst."))
+        return redirect("training:course_detail", pk=pk)
+    try:
+        enrolment = services.enrolment_join(course=course, profile=profile)
+    except ValidationError as exc:
+        messages.error(request, _message(exc))
+    else:
+        messages.success(
+            request,
+            _("%(name)s staat nu: %(status)s.")
+            % {"name": profile.user.full_name, "status": enrolment.get_status_display()},
+        )
     return redirect("training:course_detail", pk=pk)
 
 

@@ -72,6 +72,7 @@ MATRIX = {
     "training:enrol": (_course, everyone(405), 405),  # POST only: below
     "training:withdraw": (_course, everyone(405), 405),
     "training:complete": (_completed, everyone(405), 405),
+    "training:enrol_for": (_course, everyone(405), 405),
 }
 
 
@@ -84,5 +85,7 @@ POST_MATRIX = {
     # Only an expert of the organisation can enrol; staff of it get 403, everyone else 404.
     "training:enrol": (_course_with_expert, only({"expert": 302, "coordinator": 403, "trainer": 403}, 404)),
     "training:withdraw": (_course_with_expert, only({"expert": 302, "coordinator": 302, "trainer": 302}, 404)),
+    # On behalf: staff only; an empty choice comes back to the course page with a message.
+    "training:enrol_for": (_course_with_expert, only({"coordinator": 302, "trainer": 302, "expert": 403}, 404)),
     "training:complete": (lambda o, p: _completed(o), only({"coordinator": 302, "trainer": 302, "expert": 403}, 404)),
 }

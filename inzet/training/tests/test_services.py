@@ -113,3 +113,15 @@ def test_the_trainer_sees_lessons_and_records_among_the_next_steps_and_the_exper
     assert "Aanwezigheid invullen" in page and "Opleidingen controleren" in page
     client.force_login(expert)
     assert "Actief luisteren" in client.get(reverse("dashboard:home")).content.decode()
+
+
+def test_a_coordinator_enrols_an_expert_on_their_behalf_and_bad_input_loses_nothing(client, orgs, people, coordinator):
+    course = course_for(orgs.deploying, places=1)
+    client.force_login(coordinator)
+    url = reverse("training:enrol_for", args=[course.pk])
+    page = client.post(url, {"profile": "iemand"}, follow=True).content.decode()
+    assert "Kies een ervaringsdeskundige uit de lijst." in page and course.enrolments.count() == 0
+    client.post(url, {"profile": people[0].pk})
+    client.post(url, {"profile": people[0].pk})  # double click
+    client.post(url, {"profile": people[1].pk})
+    assert list(course.enrolments.order_by("queued_at").values_list("status", flat=True)) == ["enrolled", "waiting"]
