@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "inzet.api",
     "inzet.support",
     "inzet.privacy",
+    "inzet.training",
     "inzet.backup",
     "inzet.demo",
 ]

@@ -110,10 +110,6 @@ class DemoLogin:
     note: str = ""
 
 
-# Demo loaders of apps above this one (support, …): they add themselves here from AppConfig.ready.
-EXTRA_LOADERS: list = []
-
-
 def _user(email: str, name: str, password_hash: str) -> User:
     user, _created = User.objects.get_or_create(email=email, defaults={"full_name": name, "password": password_hash})
     return user
@@ -121,6 +117,10 @@ def _user(email: str, name: str, password_hash: str) -> User:
 
 def is_loaded() -> bool:
     return Organisation.objects.filter(slug=DEPLOYING[0][0]).exists()
+
+
+# Demo loaders of apps above this one in the layers (they add themselves in their AppConfig.ready).
+EXTRA_LOADERS: list = []
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inzet.accounts.permissions import get_roles
@@ -37,9 +38,9 @@ from inzet.experts.models import (
     Need,
     RewardForm,
     TrainingRecord,
-    TrainingStatus,
     Weekday,
     WorkForm,
+    counted_training,
 )
 from inzet.organisations.models import Organisation, PolicySettings, Role
 
@@ -407,8 +408,9 @@ def register_experts(filters: ExpertFilters, policy: PolicySettings) -> QuerySet
         organisation__kind=Organisation.Kind.DEPLOYING,
     )
     if policy.training_required_for_listing:
-        completed = TrainingRecord.objects.filter(profile=OuterRef("pk"), status=TrainingStatus.COMPLETED)
-        queryset = queryset.filter(Exists(completed))
+        # Only what a trainer or coordinator verified and has not expired counts (self-declared does not).
+        counted = TrainingRecord.objects.filter(counted_training(timezone.localdate()), profile=OuterRef("pk"))
+        queryset = queryset.filter(Exists(counted))
     if not policy.zzp_listing:
         queryset = queryset.exclude(work_form=WorkForm.ZZP)
     queryset = filter_experts(queryset, filters, level, search_field="public_text")

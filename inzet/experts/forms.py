@@ -17,6 +17,7 @@ from inzet.experts.models import (
     BijstandExemption,
     ExpertProfile,
     Need,
+    QualificationLevel,
     RewardForm,
     TrainingKind,
     TrainingStatus,
@@ -431,6 +432,12 @@ class TrainingForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=200, error_messages={"required": _("Vul de naam in.")})
     provider = forms.CharField(label=_("Gegeven door"), max_length=200, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=TrainingStatus.choices, initial=TrainingStatus.COMPLETED)
+    qualification_level = forms.ChoiceField(
+        label=_("Niveau"),
+        choices=QualificationLevel.choices,
+        required=False,
+        help_text=_("Het niveau van de opleiding. EVC kiest u hierboven bij soort."),
+    )
     completed_on = _date(_("Afgerond op"))
     valid_until = _date(_("Geldig tot"), help_text=_("Bijvoorbeeld voor een registratie in een beroepsregister."))
     evidence = forms.FileField(

@@ -366,6 +366,22 @@ class TrainingStatus(models.TextChoices):
     EXPIRED = "expired", _("Verlopen")
 
 
+class Verification(models.TextChoices):
+    # A record counts in the register only once someone who can judge it has seen the evidence.
+    SELF_DECLARED = "self_declared", _("Zelf opgegeven")
+    VERIFIED = "verified", _("Gecontroleerd")
+
+
+class QualificationLevel(models.TextChoices):
+    # The levels of the courses for experience experts (mbo 3-4, associate degree 5, hbo 6).
+    NONE = "", _("Geen niveau")
+    LEVEL_3 = "3", _("Niveau 3 (mbo)")
+    LEVEL_4 = "4", _("Niveau 4 (mbo)")
+    LEVEL_5 = "5", _("Niveau 5 (associate degree)")
+    LEVEL_6 = "6", _("Niveau 6 (hbo)")
+    NON_REGULAR = "non_regular", _("Niet-reguliere opleiding (geen erkend niveau)")
+
+
 def evidence_path(instance, filename: str) -> str:
     # Uploads never keep the original name on disk; the view serves them after a permission check.
     import uuid
@@ -386,6 +402,21 @@ class TrainingRecord(models.Model):
     valid_until = models.DateField(_("geldig tot"), null=True, blank=True)
     evidence = models.FileField(_("bewijs (pdf of foto)"), upload_to=evidence_path, blank=True)
     evidence_name = models.CharField(max_length=200, blank=True)
+    qualification_level = models.CharField(
+        _("niveau"), max_length=20, choices=QualificationLevel.choices, blank=True, default=""
+    )
+    verification = models.CharField(
+        _("controle"), max_length=20, choices=Verification.choices, default=Verification.SELF_DECLARED
+    )
+    verified_on = models.DateField(_("gecontroleerd op"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("gecontroleerd door"),
+    )
 
     class Meta:
         verbose_name = _("opleiding")
@@ -433,3 +464,11 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.viewer} → {self.profile}: {self.item}"
+
+
+def counted_training(today) -> models.Q:
+    """Records that count for the public register and the "training required" switch: completed,
+    checked by a trainer or coordinator, and not past their validity (lookups relative to TrainingRecord)."""
+    return models.Q(status=TrainingStatus.COMPLETED, verification=Verification.VERIFIED) & (
+        models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=today)
+    )

@@ -25,6 +25,7 @@ from inzet.experts.models import (
     ExpertProfile,
     TrainingRecord,
     UnavailablePeriod,
+    Verification,
     resolve_areas,
 )
 from inzet.experts.selectors import PLACEHOLDER_DOMAIN
@@ -283,13 +284,37 @@ def unavailable_remove(*, period: UnavailablePeriod) -> None:
 
 
 @transaction.atomic
-def training_add(*, profile: ExpertProfile, evidence: UploadedFile | None = None, **fields) -> TrainingRecord:
+def training_add(
+    *, profile: ExpertProfile, evidence: UploadedFile | None = None, verified_by=None, **fields
+) -> TrainingRecord:
+    """A record the expert declares, or (verified_by given) one a trainer or coordinator vouches for."""
+    fields.pop("verification", None)
     record = TrainingRecord(profile=profile, **fields)
+    if verified_by is not None:
+        record.verification = Verification.VERIFIED
+        record.verified_by = verified_by
+        record.verified_on = timezone.localdate()
     if evidence is not None:
         record.evidence_name = (evidence.name or "")[-200:]
         record.evidence.save(evidence.name, evidence, save=False)
     record.save()
     _search_changed(profile)
+    return record
+
+
+@transaction.atomic
+def training_verify(*, record: TrainingRecord, by, valid_until: datetime.date | None = None) -> TrainingRecord:
+    """A trainer or coordinator has seen the evidence: from now on the record counts in the register.
+    Doing it twice changes nothing but the validity given the second time."""
+    record = TrainingRecord.objects.select_for_update().get(pk=record.pk)
+    if record.verification != Verification.VERIFIED:
+        record.verification = Verification.VERIFIED
+        record.verified_by = by
+        record.verified_on = timezone.localdate()
+    if valid_until is not None:
+        record.valid_until = valid_until
+    record.save(update_fields=["verification", "verified_by", "verified_on", "valid_until"])
+    _search_changed(record.profile)
     return record
 
 

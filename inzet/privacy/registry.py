@@ -102,6 +102,19 @@ REGISTER: dict[str, Processing] = {
     "experts.TrainingRecord": Processing(
         _("Opleidingen en bewijs bijhouden"), BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT, "stopped_experts"
     ),
+    "training.Course": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
+    "training.Enrolment": Processing(
+        _("Scholing: inschrijving, wachtlijst en certificaat"),
+        BASIS_AGREEMENT,
+        _("Coördinatoren en trainers van de organisatie"),
+        WHILE_ACCOUNT,
+    ),
+    "training.Attendance": Processing(
+        _("Scholing: aanwezigheid per les"),
+        BASIS_AGREEMENT,
+        _("Coördinatoren en trainers van de organisatie"),
+        WHILE_ACCOUNT,
+    ),
     "experts.UnavailablePeriod": Processing(
         _("Niet vragen wie niet kan"), BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT, "stopped_experts"
     ),

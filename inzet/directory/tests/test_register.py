@@ -75,12 +75,27 @@ def test_filters_only_use_public_items(client, register_on, expert_factory, para
     assert _found(client, params()) == [match.pk]
 
 
-def test_training_can_be_required_for_a_listing(client, register_on, expert_factory):
+def test_training_can_be_required_for_a_listing(client, register_on, expert_factory, trainer):
+    import datetime
+
+    from inzet.experts import services as expert_services
+    from inzet.experts.models import TrainingRecord, Verification
+
     trained = _public(expert_factory, "Geschoolde Greet", training=("Herstelwerkplaats",))
+    declared = _public(expert_factory, "Zegt Zelf", training=("Herstelwerkplaats",))
+    expired = _public(expert_factory, "Verlopen Vera", training=("Herstelwerkplaats",))
     _public(expert_factory, "Nieuwe Nico")
     register_on.training_required_for_listing = True
     register_on.save()
+    # Self-declared records do not count until a trainer or coordinator verifies them.
+    assert TrainingRecord.objects.filter(verification=Verification.SELF_DECLARED).count() == 3
+    assert _found(client) == []
+    expert_services.training_verify(record=trained.training.get(), by=trainer)
+    expert_services.training_verify(
+        record=expired.training.get(), by=trainer, valid_until=datetime.date.today() - datetime.timedelta(days=1)
+    )
     assert _found(client) == [trained.pk]
+    assert declared.training.get().verification == Verification.SELF_DECLARED
 
 
 def test_zzp_experts_can_be_left_out(client, register_on, expert_factory):
