@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "inzet.compensation",
     "inzet.api",
     "inzet.privacy",
+    "inzet.neighbourhood",
     "inzet.backup",
     "inzet.demo",
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("koppelen/", include("inzet.matching.urls")),
     path("vergoedingen/", include("inzet.compensation.urls")),
     path("privacy/", include("inzet.privacy.urls")),
+    path("wijk/", include("inzet.neighbourhood.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("beheer/", admin.site.urls),

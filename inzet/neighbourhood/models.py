@@ -1,0 +1,124 @@
+"""Neighbourhood teams of experts supporting residents: light, privacy-first (seed 004 ch. 8).
+
+A resident has no account. Everything about them is optional and encrypted at rest; only the
+members of the team see it (permissions.py), and every read is logged (ResidentReadLog).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from inzet.lib.crypto import EncryptedCharField, EncryptedTextField
+
+
+class Team(models.Model):
+    """A neighbourhood team: an area, the postcodes it serves and the organisation behind it."""
+
+    class Form(models.TextChoices):
+        # The three ways of organising in seed 004 (l.548–623).
+        WIJKTEAM = "wijkteam", _("Onderdeel van het sociaal wijkteam")
+        OWN_LOCATION = "own_location", _("Eigen plek in de wijk")
+        CENTRAL = "central", _("Centrale organisatie die werkt op verwijzing")
+
+    name = models.CharField(_("naam"), max_length=200)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="neighbourhood_teams"
+    )
+    area = models.CharField(_("wijk of gebied"), max_length=200, blank=True)
+    postcode_ranges = models.CharField(
+        _("postcodes"), max_length=500, blank=True, help_text=_("Bijvoorbeeld: 3511-3515, 3521")
+    )
+    form = models.CharField(_("vorm van het team"), max_length=20, choices=Form.choices, default=Form.OWN_LOCATION)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("wijkteam")
+        verbose_name_plural = _("wijkteams")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TeamMember(models.Model):
+    class Role(models.TextChoices):
+        EXPERT = "expert", _("Ervaringsdeskundige")
+        COORDINATOR = "coordinator", _("Coördinator")
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="neighbourhood_teams")
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.EXPERT)
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("teamlid")
+        verbose_name_plural = _("teamleden")
+        constraints = [models.UniqueConstraint(fields=["team", "user"], name="neighbourhood_member_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class Resident(models.Model):
+    """A resident without an account: as little as possible, every field optional, all encrypted."""
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="residents")
+    name = EncryptedCharField(_("naam of roepnaam"), blank=True)
+    reach = EncryptedTextField(_("hoe bereiken we u?"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bewoner")
+        verbose_name_plural = _("bewoners")
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"  # never the name: this string ends up in logs and the admin
+
+
+class Trajectory(models.Model):
+    """The support of one resident by the team, from first contact to closure."""
+
+    class Channel(models.TextChoices):
+        DROP_IN = "drop_in", _("Inloopspreekuur")
+        VINDPLAATS = "vindplaats", _("Vindplaats (in de wijk)")
+        REFERRAL = "referral", _("Verwijzing")
+        PHONE = "phone", _("Telefoon")
+        MAIL = "mail", _("Mail")
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="trajectories")
+    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="trajectories")
+    experts = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="neighbourhood_trajectories")
+    channel = models.CharField(_("hoe kwam de bewoner binnen?"), max_length=20, choices=Channel.choices)
+    referrer = EncryptedCharField(_("verwijzer (als die er is)"), blank=True)
+    question = EncryptedTextField(_("de vraag, in de woorden van de bewoner"), blank=True)
+    opened_on = models.DateField(_("eerste contact"))
+    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # A double click or a retry of the first-contact form finds the same trajectory.
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("traject")
+        verbose_name_plural = _("trajecten")
+        ordering = ["-opened_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"
+
+
+class ResidentReadLog(models.Model):
+    """Who opened which part of a resident's record, and when. Never the content."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="read_log")
+    item = models.CharField(max_length=40)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.item} #{self.trajectory_id}"

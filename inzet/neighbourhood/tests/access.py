@@ -1,0 +1,52 @@
+"""Who may open the neighbourhood pages: only the members of the team (the expert and the
+coordinator personas are made members below). Everyone else gets 404, the operator too."""
+
+import uuid
+
+from inzet.accounts.models import User
+from inzet.lib.testing import LOGIN, everyone, only
+from inzet.neighbourhood import services
+from inzet.neighbourhood.models import Team, TeamMember
+
+
+def team_for(o) -> Team:
+    team = Team.objects.filter(name="Wijkteam Noord").first()
+    if team:
+        return team
+    team = services.team_create(organisation=o.deploying, name="Wijkteam Noord", area="Noord")
+    services.team_member_add(team=team, user=User.objects.get(email="expert@test.nl"))
+    services.team_member_add(
+        team=team, user=User.objects.get(email="coordinator@test.nl"), role=TeamMember.Role.COORDINATOR
+    )
+    return team
+
+
+def _team(o, p=None) -> dict:
+    return {"pk": team_for(o).pk}
+
+
+def _trajectory(o, p=None) -> dict:
+    team = team_for(o)
+    trajectory, _created = services.first_contact_register(
+        team=team,
+        by=User.objects.get(email="expert@test.nl"),
+        request_key=uuid.UUID(int=1),
+        channel="drop_in",
+        question="Ik wil weer naar buiten",
+    )
+    return {"pk": trajectory.pk}
+
+
+MEMBERS = only({"expert": 200, "coordinator": 200}, 404)
+
+MATRIX = {
+    "neighbourhood:home": (None, everyone(200), LOGIN),
+    "neighbourhood:team": (_team, MEMBERS, LOGIN),
+    "neighbourhood:contact_new": (_team, MEMBERS, LOGIN),
+    "neighbourhood:trajectory": (_trajectory, MEMBERS, LOGIN),
+}
+
+POST_MATRIX = {
+    # An empty form is refused with a message (200) for members; nobody else gets in.
+    "neighbourhood:contact_new": (_team, MEMBERS),
+}

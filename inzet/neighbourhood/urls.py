@@ -1,0 +1,12 @@
+from django.urls import path
+
+from inzet.neighbourhood import views
+
+app_name = "neighbourhood"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("team/<int:pk>/", views.team_detail, name="team"),
+    path("team/<int:pk>/eerste-contact/", views.contact_new, name="contact_new"),
+    path("traject/<int:pk>/", views.trajectory_detail, name="trajectory"),
+]

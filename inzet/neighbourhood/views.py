@@ -1,0 +1,75 @@
+"""Pages of the neighbourhood teams. Thin: permissions.py decides who sees what, services.py writes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from inzet.neighbourhood import permissions, rules, services
+from inzet.neighbourhood.forms import FirstContactForm
+from inzet.neighbourhood.models import TeamMember
+
+WARNING_TEXT = {
+    "too_few_experts": _("Dit team heeft minder dan 2 ervaringsdeskundigen. Werk nooit alleen: zorg voor een collega."),
+}
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    teams = permissions.teams_of(request.user).annotate(
+        open_count=Count("trajectories", filter=Q(trajectories__closed_on__isnull=True), distinct=True)
+    )
+    mine = (
+        permissions.trajectories_of(request.user)
+        .filter(experts=request.user, closed_on__isnull=True)
+        .select_related("team")[:200]
+    )
+    return render(request, "neighbourhood/home.html", {"teams": teams, "mine": mine})
+
+
+@login_required
+def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    team = permissions.get_team(request.user, pk)
+    members = list(team.members.filter(is_active=True).select_related("user").order_by("role", "user__full_name"))
+    expert_count = sum(1 for m in members if m.role == TeamMember.Role.EXPERT)
+    warnings = [WARNING_TEXT[code] for code in rules.team_warnings(expert_count=expert_count)]
+    trajectories = team.trajectories.filter(anonymised_at__isnull=True).prefetch_related("experts")[:300]
+    return render(
+        request,
+        "neighbourhood/team.html",
+        {"team": team, "members": members, "warnings": warnings, "trajectories": trajectories},
+    )
+
+
+@login_required
+def contact_new(request: HttpRequest, pk: int) -> HttpResponse:
+    team = permissions.get_team(request.user, pk)
+    form = FirstContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        trajectory, created = services.first_contact_register(
+            team=team,
+            by=request.user,
+            request_key=data["request_key"],
+            channel=data["channel"],
+            referrer=data["referrer"],
+            question=data["question"],
+            name=data["name"],
+            reach=data["reach"],
+        )
+        if created:
+            messages.success(request, _("Het eerste contact is vastgelegd."))
+        return redirect("neighbourhood:trajectory", pk=trajectory.pk)
+    return render(request, "neighbourhood/contact_new.html", {"team": team, "form": form})
+
+
+@login_required
+def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    trajectory = permissions.get_trajectory(request.user, pk, item="trajectory")
+    return render(
+        request,
+        "neighbourhood/trajectory.html",
+        {"trajectory": trajectory, "team": trajectory.team, "experts": trajectory.experts.all()},
+    )
