@@ -21,3 +21,30 @@ class FirstContactForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class QuestionFormForm(forms.Form):
+    """Form 1 on screen: name, date, then per row *Situatie nu* and *Wens voor situatie straks*."""
+
+    name = forms.CharField(label=_("Naam"), required=False, max_length=200)
+    filled_on = forms.DateField(label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, rows: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for code, label in rows:
+            for part, part_label in (("now", _("Situatie nu")), ("wish", _("Wens voor situatie straks"))):
+                self.fields[f"{part}_{code}"] = forms.CharField(
+                    label=f"{label}: {part_label}",
+                    required=False,
+                    max_length=4000,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+
+    def table(self):
+        """(label, now field, wish field) per row, for the two-column layout of the paper form."""
+        return [(label, self[f"now_{code}"], self[f"wish_{code}"]) for code, label in self.rows]
+
+    def row_values(self) -> dict[str, tuple[str, str]]:
+        data = self.cleaned_data
+        return {code: (data[f"now_{code}"], data[f"wish_{code}"]) for code, _label in self.rows}

@@ -122,3 +122,34 @@ class ResidentReadLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item} #{self.trajectory_id}"
+
+
+class QuestionForm(models.Model):
+    """Form 1 "Wat is mijn vraag?" (004 Bijlage 2). Filled in by the resident, alone or together."""
+
+    trajectory = models.OneToOneField(Trajectory, on_delete=models.CASCADE, related_name="question_form")
+    name = EncryptedCharField(_("naam"), blank=True)
+    filled_on = models.DateField(_("datum"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("formulier Wat is mijn vraag?")
+        verbose_name_plural = _("formulieren Wat is mijn vraag?")
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id}"
+
+
+class QuestionFormRow(models.Model):
+    """One row of Form 1: a topic (three fixed rows, then the life domains) with now and wish."""
+
+    form = models.ForeignKey(QuestionForm, on_delete=models.CASCADE, related_name="rows")
+    topic = models.CharField(max_length=60)  # a fixed row code or a life-domain term code
+    now = EncryptedTextField(_("situatie nu"), blank=True)
+    wish = EncryptedTextField(_("wens voor situatie straks"), blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["form", "topic"], name="neighbourhood_form_row_once")]
+
+    def __str__(self) -> str:
+        return self.topic

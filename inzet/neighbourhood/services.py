@@ -5,7 +5,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
-from inzet.neighbourhood.models import Resident, Team, TeamMember, Trajectory
+from inzet.neighbourhood.models import QuestionForm, QuestionFormRow, Resident, Team, TeamMember, Trajectory
 
 
 def team_create(*, organisation, name: str, area: str = "", postcode_ranges: str = "", form: str = "") -> Team:
@@ -56,3 +56,18 @@ def first_contact_register(
     if TeamMember.objects.filter(team=team, user=by, role=TeamMember.Role.EXPERT, is_active=True).exists():
         trajectory.experts.add(by)
     return trajectory, True
+
+
+@transaction.atomic
+def question_form_save(
+    *, trajectory: Trajectory, name: str = "", filled_on=None, rows: dict[str, tuple[str, str]]
+) -> QuestionForm:
+    """Store Form 1. Saving the same content twice changes nothing; empty rows are not kept."""
+    form, _created = QuestionForm.objects.select_for_update().get_or_create(trajectory=trajectory)
+    form.name, form.filled_on = name, filled_on
+    form.save()
+    form.rows.exclude(topic__in=[topic for topic, (now, wish) in rows.items() if now or wish]).delete()
+    for topic, (now, wish) in rows.items():
+        if now or wish:
+            QuestionFormRow.objects.update_or_create(form=form, topic=topic, defaults={"now": now, "wish": wish})
+    return form

@@ -7,9 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from inzet.neighbourhood import permissions, rules, services
-from inzet.neighbourhood.forms import FirstContactForm
-from inzet.neighbourhood.models import TeamMember
+from inzet.neighbourhood import permissions, rules, services, topics
+from inzet.neighbourhood.forms import FirstContactForm, QuestionFormForm
+from inzet.neighbourhood.models import QuestionForm, TeamMember
 
 WARNING_TEXT = {
     "too_few_experts": _("Dit team heeft minder dan 2 ervaringsdeskundigen. Werk nooit alleen: zorg voor een collega."),
@@ -46,7 +46,7 @@ def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def contact_new(request: HttpRequest, pk: int) -> HttpResponse:
     team = permissions.get_team(request.user, pk)
-    form = FirstContactForm(request.POST or None)
+    form = FirstContactForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         trajectory, created = services.first_contact_register(
@@ -73,3 +73,26 @@ def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "neighbourhood/trajectory.html",
         {"trajectory": trajectory, "team": trajectory.team, "experts": trajectory.experts.all()},
     )
+
+
+@login_required
+def form1(request: HttpRequest, pk: int) -> HttpResponse:
+    trajectory = permissions.get_trajectory(request.user, pk, item="form1")
+    rows = topics.form1_rows()
+    existing = QuestionForm.objects.filter(trajectory=trajectory).prefetch_related("rows").first()
+    initial = {}
+    if existing:
+        initial = {"name": existing.name, "filled_on": existing.filled_on}
+        for row in existing.rows.all():
+            initial[f"now_{row.topic}"], initial[f"wish_{row.topic}"] = row.now, row.wish
+    form = QuestionFormForm(request.POST if request.method == "POST" else None, initial=initial, rows=rows)
+    if request.method == "POST" and form.is_valid():
+        services.question_form_save(
+            trajectory=trajectory,
+            name=form.cleaned_data["name"],
+            filled_on=form.cleaned_data["filled_on"],
+            rows=form.row_values(),
+        )
+        messages.success(request, _("Het formulier is opgeslagen."))
+        return redirect("neighbourhood:form1", pk=trajectory.pk)
+    return render(request, "neighbourhood/form1.html", {"trajectory": trajectory, "form": form})

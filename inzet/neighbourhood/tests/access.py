@@ -44,9 +44,11 @@ MATRIX = {
     "neighbourhood:team": (_team, MEMBERS, LOGIN),
     "neighbourhood:contact_new": (_team, MEMBERS, LOGIN),
     "neighbourhood:trajectory": (_trajectory, MEMBERS, LOGIN),
+    "neighbourhood:form1": (_trajectory, MEMBERS, LOGIN),
 }
 
 POST_MATRIX = {
     # An empty form is refused with a message (200) for members; nobody else gets in.
     "neighbourhood:contact_new": (_team, MEMBERS),
+    "neighbourhood:form1": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
 }
