@@ -3,7 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inzet.neighbourhood.models import Trajectory
+from inzet.neighbourhood.models import Contact, Trajectory
 
 
 class FirstContactForm(forms.Form):
@@ -48,3 +48,18 @@ class QuestionFormForm(forms.Form):
     def row_values(self) -> dict[str, tuple[str, str]]:
         data = self.cleaned_data
         return {code: (data[f"now_{code}"], data[f"wish_{code}"]) for code, _label in self.rows}
+
+
+class ContactForm(forms.Form):
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    on = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label=_("Telefonisch of live"), choices=Contact.Kind.choices)
+    minutes = forms.IntegerField(label=_("Duur in minuten"), required=False, min_value=1, max_value=1440)
+    domain = forms.ChoiceField(label=_("Leefgebied"), required=False)
+    note = forms.CharField(
+        label=_("Korte notitie"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, domains: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["domain"].choices = [("", "—"), *domains]

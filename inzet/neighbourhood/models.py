@@ -153,3 +153,28 @@ class QuestionFormRow(models.Model):
 
     def __str__(self) -> str:
         return self.topic
+
+
+class Contact(models.Model):
+    """One contact with the resident, for the log and the closure report's counts."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Telefonisch")
+        IN_PERSON = "in_person", _("Live")
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="contacts")
+    on = models.DateField(_("datum"))
+    kind = models.CharField(_("soort contact"), max_length=20, choices=Kind.choices, default=Kind.IN_PERSON)
+    minutes = models.PositiveSmallIntegerField(_("duur in minuten"), null=True, blank=True)
+    note = EncryptedTextField(_("korte notitie"), blank=True)
+    domain = models.CharField(_("leefgebied"), max_length=60, blank=True)  # a life-domain term code
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacten")
+        ordering = ["-on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id} {self.on}"

@@ -5,7 +5,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
-from inzet.neighbourhood.models import QuestionForm, QuestionFormRow, Resident, Team, TeamMember, Trajectory
+from inzet.neighbourhood.models import Contact, QuestionForm, QuestionFormRow, Resident, Team, TeamMember, Trajectory
 
 
 def team_create(*, organisation, name: str, area: str = "", postcode_ranges: str = "", form: str = "") -> Team:
@@ -71,3 +71,21 @@ def question_form_save(
         if now or wish:
             QuestionFormRow.objects.update_or_create(form=form, topic=topic, defaults={"now": now, "wish": wish})
     return form
+
+
+def contact_log(
+    *, trajectory: Trajectory, by, request_key: uuid.UUID, on, kind: str, minutes=None, note: str = "", domain: str = ""
+) -> tuple[Contact, bool]:
+    """Log one contact. The same request_key (a double click, a retry) logs it once."""
+    return Contact.objects.get_or_create(
+        request_key=request_key,
+        defaults={
+            "trajectory": trajectory,
+            "by": by,
+            "on": on,
+            "kind": kind,
+            "minutes": minutes,
+            "note": note,
+            "domain": domain,
+        },
+    )

@@ -10,4 +10,5 @@ urlpatterns = [
     path("team/<int:pk>/eerste-contact/", views.contact_new, name="contact_new"),
     path("traject/<int:pk>/", views.trajectory_detail, name="trajectory"),
     path("traject/<int:pk>/wat-is-mijn-vraag/", views.form1, name="form1"),
+    path("traject/<int:pk>/contact/", views.contact_add, name="contact_add"),
 ]

@@ -1,14 +1,18 @@
 """Pages of the neighbourhood teams. Thin: permissions.py decides who sees what, services.py writes."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from inzet.neighbourhood import permissions, rules, services, topics
-from inzet.neighbourhood.forms import FirstContactForm, QuestionFormForm
+from inzet.neighbourhood.forms import ContactForm, FirstContactForm, QuestionFormForm
 from inzet.neighbourhood.models import QuestionForm, TeamMember
 
 WARNING_TEXT = {
@@ -65,14 +69,40 @@ def contact_new(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "neighbourhood/contact_new.html", {"team": team, "form": form})
 
 
+def _trajectory_page(request, trajectory, contact_form=None, status=200) -> HttpResponse:
+    domains = topics.life_domains()
+    labels = dict(domains)
+    contacts = list(trajectory.contacts.select_related("by"))
+    for contact in contacts:
+        contact.domain_label = labels.get(contact.domain, "")
+    context = {
+        "trajectory": trajectory,
+        "team": trajectory.team,
+        "experts": trajectory.experts.all(),
+        "contacts": contacts,
+        "contact_form": contact_form
+        or ContactForm(domains=domains, initial={"on": timezone.localdate(), "request_key": uuid.uuid4()}),
+    }
+    return render(request, "neighbourhood/trajectory.html", context, status=status)
+
+
 @login_required
 def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
     trajectory = permissions.get_trajectory(request.user, pk, item="trajectory")
-    return render(
-        request,
-        "neighbourhood/trajectory.html",
-        {"trajectory": trajectory, "team": trajectory.team, "experts": trajectory.experts.all()},
-    )
+    return _trajectory_page(request, trajectory)
+
+
+@login_required
+@require_POST
+def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    trajectory = permissions.get_trajectory(request.user, pk, item="contacts")
+    form = ContactForm(request.POST, domains=topics.life_domains())
+    if not form.is_valid():
+        return _trajectory_page(request, trajectory, contact_form=form)
+    _contact, created = services.contact_log(trajectory=trajectory, by=request.user, **form.cleaned_data)
+    if created:
+        messages.success(request, _("Het contact is vastgelegd."))
+    return redirect("neighbourhood:trajectory", pk=trajectory.pk)
 
 
 @login_required

@@ -216,6 +216,15 @@ REGISTER: dict[str, Processing] = {
         CLOSED_TRAJECTORY,
         special=True,
     ),
+    "neighbourhood.QuestionForm": Processing(
+        _("Formulier Wat is mijn vraag? van de bewoner"), BASIS_CONSENT_9, TEAM_ONLY, CLOSED_TRAJECTORY, special=True
+    ),
+    "neighbourhood.QuestionFormRow": Processing(
+        _("Formulier Wat is mijn vraag? van de bewoner"), BASIS_CONSENT_9, TEAM_ONLY, CLOSED_TRAJECTORY, special=True
+    ),
+    "neighbourhood.Contact": Processing(
+        _("Contacten met de bewoner bijhouden"), BASIS_CONSENT_9, TEAM_ONLY, CLOSED_TRAJECTORY, special=True
+    ),
     "neighbourhood.ResidentReadLog": Processing(
         WHO_DID_WHAT, BASIS_INTEREST, _("Coördinator van het wijkteam"), CLOSED_TRAJECTORY
     ),

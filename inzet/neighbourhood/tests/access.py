@@ -45,10 +45,13 @@ MATRIX = {
     "neighbourhood:contact_new": (_team, MEMBERS, LOGIN),
     "neighbourhood:trajectory": (_trajectory, MEMBERS, LOGIN),
     "neighbourhood:form1": (_trajectory, MEMBERS, LOGIN),
+    "neighbourhood:contact_add": (_trajectory, everyone(405), LOGIN),  # POST: below
 }
 
 POST_MATRIX = {
     # An empty form is refused with a message (200) for members; nobody else gets in.
     "neighbourhood:contact_new": (_team, MEMBERS),
     "neighbourhood:form1": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
+    # An empty contact is refused with Dutch messages on the page (200); nobody else gets in.
+    "neighbourhood:contact_add": (_trajectory, MEMBERS),
 }
