@@ -3,7 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inzet.neighbourhood.models import Contact, Trajectory
+from inzet.neighbourhood.models import Closure, Contact, Trajectory
 
 
 class FirstContactForm(forms.Form):
@@ -63,3 +63,54 @@ class ContactForm(forms.Form):
     def __init__(self, *args, domains: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["domain"].choices = [("", "—"), *domains]
+
+
+def _text(label, rows=3):
+    return forms.CharField(label=label, required=False, max_length=8000, widget=forms.Textarea(attrs={"rows": rows}))
+
+
+class ClosureForm(forms.ModelForm):
+    """Form 3. The contact counts (question 4) come from the log, so they are not typed here."""
+
+    closed_on = forms.DateField(
+        label=_("Afgesloten op"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    class Meta:
+        model = Closure
+        fields = [
+            "age",
+            "gender",
+            "came_in",
+            "going_on",
+            "how_left",
+            "different",
+            "reflection",
+            *Closure.OUTCOME_FIELDS,
+        ]
+
+    def __init__(self, *args, domains: list[tuple[str, str]], actions: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.domains = domains
+        for code, label in domains:
+            self.fields[f"action_{code}"] = _text(label, rows=2)
+            self.initial.setdefault(f"action_{code}", actions.get(code, ""))
+
+    def before_actions(self):
+        return [self[name] for name in ["age", "gender", "came_in", "going_on"]]
+
+    def action_fields(self):
+        return [self[f"action_{code}"] for code, _label in self.domains]
+
+    def after_actions(self):
+        return [self[name] for name in ["how_left", "different", "reflection"]]
+
+    def outcome_fields(self):
+        return [self[name] for name in Closure.OUTCOME_FIELDS]
+
+    def actions(self) -> dict[str, str]:
+        return {
+            code: self.cleaned_data[f"action_{code}"]
+            for code, _l in self.domains
+            if self.cleaned_data[f"action_{code}"]
+        }

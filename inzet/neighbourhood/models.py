@@ -178,3 +178,49 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.trajectory_id} {self.on}"
+
+
+class Closure(models.Model):
+    """Form 3, the closure report (004 l.2372–2594), and the outcome tags for evaluation (l.661–671).
+
+    The texts are encrypted and anonymised after the retention period; the tags are counts and stay.
+    """
+
+    trajectory = models.OneToOneField(Trajectory, on_delete=models.CASCADE, related_name="closure")
+    age = EncryptedCharField(_("leeftijd"), blank=True)
+    gender = EncryptedCharField(_("geslacht"), blank=True)
+    came_in = EncryptedTextField(_("1. Hoe is de cliënt binnen gekomen, wat was aanleiding?"), blank=True)
+    going_on = EncryptedTextField(_("2. Wat speelde er?"), blank=True)
+    actions = EncryptedTextField(blank=True)  # JSON: life-domain code → what was done (only where something was)
+    how_left = EncryptedTextField(
+        _("5. Hoe is de cliënt weggaan, wat was er veranderd, waarom is het contact afgesloten?"), blank=True
+    )
+    different = EncryptedTextField(_("6. Wat is er anders dan professionele hulp?"), blank=True)
+    reflection = EncryptedTextField(
+        _("7. Eventuele aanvulling van de ervaringsdeskundige, qua cliënt en qua eigen proces"), blank=True
+    )
+    felt_heard = models.BooleanField(_("voelde zich gehoord"), default=False)
+    more_confidence = models.BooleanField(_("meer zelfvertrouwen"), default=False)
+    more_active = models.BooleanField(_("vaker buiten de deur actief"), default=False)
+    more_contacts = models.BooleanField(_("meer contacten"), default=False)
+    practical_help = models.BooleanField(_("praktisch geholpen"), default=False)
+    found_care = models.BooleanField(_("geholpen de weg naar zorg te vinden"), default=False)
+    homelessness_prevented = models.BooleanField(_("dakloosheid voorkomen"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    OUTCOME_FIELDS = [
+        "felt_heard",
+        "more_confidence",
+        "more_active",
+        "more_contacts",
+        "practical_help",
+        "found_care",
+        "homelessness_prevented",
+    ]
+
+    class Meta:
+        verbose_name = _("afsluitverslag")
+        verbose_name_plural = _("afsluitverslagen")
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id}"

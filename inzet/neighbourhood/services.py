@@ -1,11 +1,22 @@
 """Every write of the neighbourhood app. Keyword-only; idempotent against a double click."""
 
+import json
 import uuid
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
-from inzet.neighbourhood.models import Contact, QuestionForm, QuestionFormRow, Resident, Team, TeamMember, Trajectory
+from inzet.neighbourhood.models import (
+    Closure,
+    Contact,
+    QuestionForm,
+    QuestionFormRow,
+    Resident,
+    Team,
+    TeamMember,
+    Trajectory,
+)
 
 
 def team_create(*, organisation, name: str, area: str = "", postcode_ranges: str = "", form: str = "") -> Team:
@@ -89,3 +100,24 @@ def contact_log(
             "domain": domain,
         },
     )
+
+
+@transaction.atomic
+def closure_save(*, trajectory: Trajectory, fields: dict, actions: dict[str, str], closed_on=None) -> Closure:
+    """Store the closure report and close the trajectory. Saving again overwrites: no duplicates."""
+    closure, _created = Closure.objects.select_for_update().get_or_create(trajectory=trajectory)
+    for name, value in fields.items():
+        setattr(closure, name, value)
+    closure.actions = json.dumps(actions, ensure_ascii=False) if actions else ""
+    closure.save()
+    Trajectory.objects.filter(pk=trajectory.pk).update(
+        closed_on=closed_on or trajectory.closed_on or timezone.localdate()
+    )
+    trajectory.refresh_from_db(fields=["closed_on"])
+    return closure
+
+
+def contact_counts(trajectory: Trajectory) -> dict[str, int]:
+    """Question 4 of Form 3, from the log: how often by phone, how often live. One query."""
+    counts = dict(trajectory.contacts.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    return {"phone": counts.get("phone", 0), "in_person": counts.get("in_person", 0)}

@@ -1,19 +1,20 @@
 """Pages of the neighbourhood teams. Thin: permissions.py decides who sees what, services.py writes."""
 
+import json
 import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inzet.neighbourhood import permissions, rules, services, topics
-from inzet.neighbourhood.forms import ContactForm, FirstContactForm, QuestionFormForm
-from inzet.neighbourhood.models import QuestionForm, TeamMember
+from inzet.neighbourhood import pdf, permissions, rules, services, topics
+from inzet.neighbourhood.forms import ClosureForm, ContactForm, FirstContactForm, QuestionFormForm
+from inzet.neighbourhood.models import Closure, QuestionForm, TeamMember
 
 WARNING_TEXT = {
     "too_few_experts": _("Dit team heeft minder dan 2 ervaringsdeskundigen. Werk nooit alleen: zorg voor een collega."),
@@ -126,3 +127,42 @@ def form1(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Het formulier is opgeslagen."))
         return redirect("neighbourhood:form1", pk=trajectory.pk)
     return render(request, "neighbourhood/form1.html", {"trajectory": trajectory, "form": form})
+
+
+@login_required
+def closure(request: HttpRequest, pk: int) -> HttpResponse:
+    trajectory = permissions.get_trajectory(request.user, pk, item="closure")
+    existing = Closure.objects.filter(trajectory=trajectory).first()
+    actions = json.loads(existing.actions) if existing and existing.actions else {}
+    form = ClosureForm(
+        request.POST if request.method == "POST" else None,
+        instance=existing,
+        domains=topics.life_domains(),
+        actions=actions,
+        initial={"closed_on": trajectory.closed_on or timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in ClosureForm.Meta.fields}
+        services.closure_save(
+            trajectory=trajectory, fields=fields, actions=form.actions(), closed_on=form.cleaned_data["closed_on"]
+        )
+        messages.success(request, _("Het afsluitverslag is opgeslagen en het traject is afgesloten."))
+        return redirect("neighbourhood:closure", pk=trajectory.pk)
+    context = {
+        "trajectory": trajectory,
+        "form": form,
+        "counts": services.contact_counts(trajectory),
+        "has_closure": existing is not None,
+    }
+    return render(request, "neighbourhood/closure.html", context)
+
+
+@login_required
+def closure_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    trajectory = permissions.get_trajectory(request.user, pk, item="closure_pdf")
+    found = Closure.objects.filter(trajectory=trajectory).select_related("trajectory__team__organisation").first()
+    if found is None:
+        raise Http404
+    response = HttpResponse(pdf.closure_pdf(found), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="afsluitverslag-{trajectory.pk}.pdf"'
+    return response

@@ -225,6 +225,13 @@ REGISTER: dict[str, Processing] = {
     "neighbourhood.Contact": Processing(
         _("Contacten met de bewoner bijhouden"), BASIS_CONSENT_9, TEAM_ONLY, CLOSED_TRAJECTORY, special=True
     ),
+    "neighbourhood.Closure": Processing(
+        _("Afsluitverslag en uitkomsten voor evaluatie (de uitkomsten blijven als aantallen)"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        CLOSED_TRAJECTORY,
+        special=True,
+    ),
     "neighbourhood.ResidentReadLog": Processing(
         WHO_DID_WHAT, BASIS_INTEREST, _("Coördinator van het wijkteam"), CLOSED_TRAJECTORY
     ),

@@ -6,7 +6,7 @@ import uuid
 from inzet.accounts.models import User
 from inzet.lib.testing import LOGIN, everyone, only
 from inzet.neighbourhood import services
-from inzet.neighbourhood.models import Team, TeamMember
+from inzet.neighbourhood.models import Team, TeamMember, Trajectory
 
 
 def team_for(o) -> Team:
@@ -37,6 +37,12 @@ def _trajectory(o, p=None) -> dict:
     return {"pk": trajectory.pk}
 
 
+def _closed(o, p=None) -> dict:
+    kwargs = _trajectory(o)
+    services.closure_save(trajectory=Trajectory.objects.get(pk=kwargs["pk"]), fields={"felt_heard": True}, actions={})
+    return kwargs
+
+
 MEMBERS = only({"expert": 200, "coordinator": 200}, 404)
 
 MATRIX = {
@@ -46,6 +52,8 @@ MATRIX = {
     "neighbourhood:trajectory": (_trajectory, MEMBERS, LOGIN),
     "neighbourhood:form1": (_trajectory, MEMBERS, LOGIN),
     "neighbourhood:contact_add": (_trajectory, everyone(405), LOGIN),  # POST: below
+    "neighbourhood:closure": (_trajectory, MEMBERS, LOGIN),
+    "neighbourhood:closure_pdf": (_closed, MEMBERS, LOGIN),
 }
 
 POST_MATRIX = {
@@ -54,4 +62,5 @@ POST_MATRIX = {
     "neighbourhood:form1": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
     # An empty contact is refused with Dutch messages on the page (200); nobody else gets in.
     "neighbourhood:contact_add": (_trajectory, MEMBERS),
+    "neighbourhood:closure": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
 }
