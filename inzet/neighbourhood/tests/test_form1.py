@@ -86,3 +86,11 @@ def test_form1_page_queries_are_bounded(client, expert, trajectory, django_asser
     )
     with django_assert_max_num_queries(15):
         assert client.get(url).status_code == 200
+
+
+def test_form1_in_english(client, settings, expert, trajectory):
+    client.force_login(expert)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("neighbourhood:form1", args=[trajectory.pk])).text
+    assert "What is my question?" in page and "Wish for the situation later" in page
+    assert "Free time (e.g. hobbies, sports, clubs, going out)" in page
