@@ -27,7 +27,9 @@ class QuestionFormForm(forms.Form):
     """Form 1 on screen: name, date, then per row *Situatie nu* and *Wens voor situatie straks*."""
 
     name = forms.CharField(label=_("Naam"), required=False, max_length=200)
-    filled_on = forms.DateField(label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    filled_on = forms.DateField(
+        label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args, rows: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,7 +54,7 @@ class QuestionFormForm(forms.Form):
 
 class ContactForm(forms.Form):
     request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
-    on = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     kind = forms.ChoiceField(label=_("Telefonisch of live"), choices=Contact.Kind.choices)
     minutes = forms.IntegerField(label=_("Duur in minuten"), required=False, min_value=1, max_value=1440)
     domain = forms.ChoiceField(label=_("Leefgebied"), required=False)
@@ -73,7 +75,7 @@ class ClosureForm(forms.ModelForm):
     """Form 3. The contact counts (question 4) come from the log, so they are not typed here."""
 
     closed_on = forms.DateField(
-        label=_("Afgesloten op"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Afgesloten op"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
     class Meta:

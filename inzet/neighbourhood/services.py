@@ -119,5 +119,5 @@ def closure_save(*, trajectory: Trajectory, fields: dict, actions: dict[str, str
 
 def contact_counts(trajectory: Trajectory) -> dict[str, int]:
     """Question 4 of Form 3, from the log: how often by phone, how often live. One query."""
-    counts = dict(trajectory.contacts.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    counts = dict(trajectory.contacts.order_by().values("kind").annotate(n=Count("pk")).values_list("kind", "n"))
     return {"phone": counts.get("phone", 0), "in_person": counts.get("in_person", 0)}

@@ -1,3 +1,4 @@
+import re
 import uuid
 
 import pytest
@@ -62,3 +63,11 @@ def test_trajectory_page_queries_do_not_grow_with_the_log(client, expert, trajec
     client.force_login(expert)
     with django_assert_max_num_queries(15):
         assert client.get(reverse("neighbourhood:trajectory", args=[trajectory.pk])).status_code == 200
+
+
+def test_the_date_field_shows_a_value_a_browser_date_input_accepts(client, expert, trajectory):
+    # A date input only takes YYYY-MM-DD; the Dutch format (27-11-2026) left it empty and the
+    # contact was refused for a missing date.
+    client.force_login(expert)
+    page = client.get(reverse("neighbourhood:trajectory", args=[trajectory.pk])).text
+    assert re.search(r'type="date"[^>]*value="\d{4}-\d{2}-\d{2}"|value="\d{4}-\d{2}-\d{2}"[^>]*type="date"', page)
