@@ -140,9 +140,9 @@ def expert_profile(expert, orgs):
     profile.languages.set([term("language", "nl")])
     ExpertExperience.objects.create(
         profile=profile,
-        area=term("experience_area", "addiction"),
         description="Geheim verhaal",
         visibility=Audience.ONLY_ME,
+        **ExpertExperience.area_fields(term("experience_area", "addiction").pk, Audience.ONLY_ME),
     )
     ExpertExperience.objects.create(
         profile=profile,
@@ -161,7 +161,7 @@ def expert_profile(expert, orgs):
 
 _DATA_MIGRATIONS = [
     "inzet.taxonomy.migrations.0002_reference_data",
-    "inzet.compensation.migrations.0002_default_rule_tables",
+    "inzet.compensation.migrations.0004_rule_rows_with_sources",
     "inzet.privacy.migrations.0002_retention_rules",
     "inzet.privacy.migrations.0003_bookkeeping_text_rule",
 ]

@@ -7,6 +7,8 @@ with missing or unsafe values and passes `manage.py check --deploy`.
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "inzet.lib",
     "inzet.accounts",
     "inzet.organisations",
     "inzet.dashboard",
@@ -70,6 +74,7 @@ INSTALLED_APPS = [
     "inzet.matching",
     "inzet.compensation",
     "inzet.api",
+    "inzet.support",
     "inzet.privacy",
     "inzet.neighbourhood",
     "inzet.backup",
@@ -78,9 +83,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "inzet.lib.uploads.UploadLimitMiddleware",  # before CSRF: it reads the body
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -88,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "inzet.lib.headers.NoStoreForPeopleMiddleware",
+    "inzet.lib.idempotency.IdempotencyMiddleware",  # last: only requests that reach a view claim a token
 ]
 
 if PRODUCTION:
@@ -103,6 +113,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "inzet" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["inzet.lib.templatetags.idempotency"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -118,6 +129,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("INZET_DATABASE_URL", f"sqlite:///{VAR_DIR / 'inzet.sqlite3'}"),
         conn_max_age=env_int("INZET_DB_CONN_MAX_AGE", 60),
+        # A kept connection may have died (PostgreSQL restarted): check it before reuse instead
+        # of answering the first request of every worker with a 500.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -151,10 +165,16 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Brute-force protection: lock an e-mail address + IP after repeated failures.
+# Brute-force protection (inzet/accounts/axes.py): lock an e-mail address + client address after
+# repeated failures, and a client address alone after many failures over any e-mail addresses.
 AXES_FAILURE_LIMIT = env_int("INZET_AXES_FAILURE_LIMIT", 5)
+AXES_IP_FAILURE_LIMIT = env_int("INZET_AXES_IP_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = env_int("INZET_AXES_COOLOFF_MINUTES", 30) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "inzet.accounts.axes.InzetAxesHandler"
+# Behind reverse proxies, the number of them that add X-Forwarded-For (0: use the connection).
+INZET_TRUSTED_PROXY_COUNT = env_int("INZET_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "inzet.accounts.axes.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -183,7 +203,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "inzet" / "static", BASE_DIR / "build" / "assets"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Encrypted at rest, 0600, written when the transaction commits (inzet/lib/storage.py).
+    "default": {"BACKEND": "inzet.lib.storage.EncryptedFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -195,6 +216,8 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("INZET_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"  # never served directly: uploads go through permission-checked views
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o600  # media holds personal data: readable by the application only
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # E-mail: console by default; SMTP when INZET_EMAIL_HOST is set.
@@ -218,6 +241,8 @@ TASKS = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 500
+NINJA_PAGINATION_CLASS = "inzet.api.pagination.Pagination"
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -229,6 +254,40 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp): only our own files run or style the page; no inline code
+# (inzet/static/inzet/inzet.js), no frames, no plugins. The API's Swagger page loads its viewer
+# from a CDN and holds no personal data, so it is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/api/docs"],
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF],
+        "style-src": [CSP_SELF],
+        "img-src": [CSP_SELF, "data:"],
+        "font-src": [CSP_SELF],
+        "connect-src": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        "base-uri": [CSP_SELF],
+        "frame-ancestors": [CSP_NONE],
+        "object-src": [CSP_NONE],
+    },
+}
+# Permissions-Policy (django-permissions-policy): Inzet uses no device features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {

@@ -16,6 +16,7 @@ urlpatterns = [
     path("vragen/", include("inzet.engagements.urls")),
     path("koppelen/", include("inzet.matching.urls")),
     path("vergoedingen/", include("inzet.compensation.urls")),
+    path("steun/", include("inzet.support.urls")),
     path("privacy/", include("inzet.privacy.urls")),
     path("wijk/", include("inzet.neighbourhood.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -4,6 +4,8 @@ from django.urls import reverse
 from inzet.accounts.twofactor import needs_setup, needs_verification
 
 # Paths a half-logged-in person may still reach: the 2FA pages, logging out, static files.
+# The API is not redirected (a JSON client cannot follow a page); it refuses such a session
+# itself with 403 (inzet.api.auth), using the same accounts.twofactor rules.
 _OPEN_PREFIXES = ("/static/", "/i18n/", "/api/")
 
 

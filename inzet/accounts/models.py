@@ -82,6 +82,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(_("verloopt op"), null=True, blank=True)
+    # Made in a session that passed two-step login; only such keys work for people who must
+    # use two-step login (see accounts.twofactor.api_key_allowed).
+    made_after_two_step = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("API-sleutel")
@@ -92,10 +95,15 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @classmethod
-    def issue(cls, *, user, name: str, expires_at=None) -> tuple["ApiToken", str]:
+    def issue(cls, *, user, name: str, expires_at=None, made_after_two_step: bool = False) -> tuple["ApiToken", str]:
         raw = "inz_" + secrets.token_urlsafe(32)
         token = cls.objects.create(
-            user=user, name=name, prefix=raw[4:12], token_hash=_hash_token(raw), expires_at=expires_at
+            user=user,
+            name=name,
+            prefix=raw[4:12],
+            token_hash=_hash_token(raw),
+            expires_at=expires_at,
+            made_after_two_step=made_after_two_step,
         )
         return token, raw
 

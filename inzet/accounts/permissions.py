@@ -14,7 +14,10 @@ from django.http import Http404
 
 from inzet.organisations.models import Membership, Organisation, Role
 
-STAFF_ROLES = frozenset({Role.COORDINATOR, Role.OPERATOR})
+# Roles that see special-category data (lived experience, benefits) by virtue of the role itself;
+# they need two-step login when it is enforced. Askers see only what an expert chose to share
+# with the askers of their own accepted assignments.
+TWO_FACTOR_ROLES = frozenset({Role.COORDINATOR, Role.TRAINER, Role.OPERATOR})
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,8 @@ class Roles:
         return self.has(Role.OPERATOR)
 
     @property
-    def is_staff_role(self) -> bool:
-        return bool(self.names & STAFF_ROLES)
+    def sees_special_data(self) -> bool:
+        return bool(self.names & TWO_FACTOR_ROLES)
 
 
 NO_ROLES = Roles()

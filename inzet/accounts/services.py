@@ -1,5 +1,6 @@
 """Write flows for accounts: one function per use case."""
 
+from axes.utils import reset as axes_reset
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -23,14 +24,21 @@ def two_factor_device_confirm(*, device: TOTPDevice, token: str) -> bool:
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str, expires_at=None) -> tuple[ApiToken, str]:
-    return ApiToken.issue(user=user, name=name, expires_at=expires_at)
+def api_token_create(
+    *, user: User, name: str, expires_at=None, made_after_two_step: bool = False
+) -> tuple[ApiToken, str]:
+    return ApiToken.issue(user=user, name=name, expires_at=expires_at, made_after_two_step=made_after_two_step)
 
 
 @transaction.atomic
 def api_token_revoke(*, user: User, token_id: int) -> bool:
     deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
     return bool(deleted)
+
+
+def login_lock_lift(*, user: User) -> None:
+    """Forget failed logins for this e-mail address (from any client address)."""
+    axes_reset(username=user.email)
 
 
 @transaction.atomic

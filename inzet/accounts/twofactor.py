@@ -1,4 +1,8 @@
-"""When a person must use two-step login, and what counts as having it."""
+"""When a person must use two-step login, and what counts as having it.
+
+Pages (accounts.middleware) and the API (api.auth) both ask `two_factor_missing`, so a session
+that only typed the password reaches neither.
+"""
 
 from django.conf import settings
 from django_otp import user_has_device
@@ -8,9 +12,10 @@ from inzet.organisations.models import PolicySettings
 
 
 def two_factor_required(user) -> bool:
+    """Enforcement is on and the person holds a role that sees special-category data."""
     if not settings.TWO_FACTOR_ENFORCED:
         return False
-    if not get_roles(user).is_staff_role:
+    if not get_roles(user).sees_special_data:
         return False
     return PolicySettings.current().two_factor_for_staff
 
@@ -22,3 +27,17 @@ def needs_verification(user) -> bool:
 
 def needs_setup(user) -> bool:
     return two_factor_required(user) and not user_has_device(user, confirmed=True)
+
+
+def two_factor_missing(user) -> bool:
+    """This session may not go further until the person enters a code (or sets up a device)."""
+    return needs_verification(user) or needs_setup(user)
+
+
+def api_key_allowed(user, *, made_after_two_step: bool) -> bool:
+    """A personal API key stands in for a login: it counts as two-step only if it was made
+    in a session that passed two-step login. Keys made before (or by someone who later got a
+    device or a staff role) stop working until a new key is made."""
+    if made_after_two_step:
+        return True
+    return not (user_has_device(user, confirmed=True) or two_factor_required(user))

@@ -7,8 +7,10 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_otp import devices_for_user
 from django_otp import login as otp_login
@@ -32,15 +34,53 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+def _safe_next(request: HttpRequest) -> str | None:
+    """`next` only when it stays on this site (no open redirect after the code)."""
+    target = request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return None
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A new password also lifts a lock on the account (the lock page advises a reset)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.login_lock_lift(user=form.user)
+        return response
+
+
+def _throttled_message(waits) -> str:
+    until = max((w for w in waits if w), default=None)
+    if until is None:
+        return _("Te veel pogingen. Wacht even en probeer het dan opnieuw met de nieuwste code.")
+    seconds = max(1, int((until - timezone.now()).total_seconds()) + 1)
+    return ngettext(
+        "Te veel pogingen. Wacht %(seconds)d seconde en probeer het dan opnieuw met de nieuwste code.",
+        "Te veel pogingen. Wacht %(seconds)d seconden en probeer het dan opnieuw met de nieuwste code.",
+        seconds,
+    ) % {"seconds": seconds}
+
+
 @login_required
 def two_factor_verify(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        waits = []
         for device in devices_for_user(request.user, confirmed=True):
+            allowed, info = device.verify_is_allowed()
+            if not allowed:
+                # django-otp refuses every code for a while after wrong ones: say so, not "wrong".
+                waits.append((info or {}).get("locked_until"))
+                continue
             if device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)
-                return redirect(request.GET.get("next") or "dashboard:home")
-        form.add_error("token", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code uit uw app."))
+                return redirect(_safe_next(request) or "dashboard:home")
+        if waits:
+            form.add_error("token", _throttled_message(waits))
+        else:
+            form.add_error("token", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code uit uw app."))
     return render(request, "accounts/two_factor_verify.html", {"form": form})
 
 
@@ -98,7 +138,10 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     new_key = None
     if request.method == "POST" and form.is_valid():
         _token, new_key = services.api_token_create(
-            user=request.user, name=form.cleaned_data["name"], expires_at=form.cleaned_data["expires_at"]
+            user=request.user,
+            name=form.cleaned_data["name"],
+            expires_at=form.cleaned_data["expires_at"],
+            made_after_two_step=request.user.is_verified(),
         )
         form = ApiTokenForm()
     return render(

@@ -1,8 +1,23 @@
+from typing import Annotated
+
+from annotated_types import Interval
 from ninja import Schema
+
+# The largest number a database id (bigint) can hold; a larger one is refused with 422.
+MAX_DB_INT = 2**63 - 1
+Id = Annotated[int, Interval(ge=1, le=MAX_DB_INT)]
+
+
+class FieldError(Schema):
+    loc: list[str | int]
+    msg: str
 
 
 class Error(Schema):
+    """The one error shape of the API. `errors` lists the fields of an invalid request (422)."""
+
     detail: str
+    errors: list[FieldError] | None = None
 
 
 class MembershipOut(Schema):

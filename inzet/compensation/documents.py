@@ -24,8 +24,15 @@ from inzet.compensation.models import (
     PayoutBatch,
 )
 from inzet.experts.disclosure import log_access, viewer_levels
+from inzet.lib import iban
+from inzet.lib.spreadsheets import safe_row
 
 EURO_FORMAT = '"€" #,##0.00'
+# The remittance text on the expert's bank statement, per kind of payout (Dutch: the file is Dutch).
+REMITTANCE = {
+    Payout.Kind.ALLOWANCE: "Vergoeding ervaringsdeskundige: %(titles)s",
+    Payout.Kind.COSTS: "Onkostenvergoeding: %(titles)s",
+}
 HOURS_FORMAT = "0.00"
 
 
@@ -54,6 +61,9 @@ def invoice_pdf(invoice: Invoice) -> bytes:
             "invoice": invoice,
             "lines": list(invoice.lines.all()),
             "vat_groups": sorted((rate, base, vat) for rate, (base, vat) in vat_groups.items()),
+            "hours_income": sum(
+                (line.amount for line in invoice.lines.all() if line.kind != "expense"), Decimal("0.00")
+            ),
             "settlement": settlement,
             "engagement": settlement.request,
             "config": selectors.payment_settings(invoice.organisation),
@@ -72,16 +82,18 @@ def statement_pdf(statement: selectors.YearStatement) -> bytes:
 
 
 def sepa_transfer(config: OrganisationPaymentSettings, payouts: list[Payout], *, execution_date: dt.date) -> bytes:
-    """A pain.001.001.03 credit transfer: one transaction per expert (allowance and costs together).
+    """A pain.001.001.03 credit transfer: one transaction per expert and kind, so the bank statement says
+    what it is ("Onkostenvergoeding" for real costs, "Vergoeding ervaringsdeskundige" for work).
 
-    The IBAN and account name are needed to pay; they go into this file and nowhere else.
+    The IBAN and account name are needed to pay; they go into this file and nowhere else. An invalid
+    IBAN never gets here: batch_create refuses it, and this function checks once more.
     """
     from sepaxml import SepaTransfer
 
     transfer = SepaTransfer(
         {
             "name": config.account_name,
-            "IBAN": config.iban.replace(" ", "").upper(),
+            "IBAN": iban.compact(config.iban),
             "BIC": config.bic.replace(" ", "").upper(),
             "batch": True,
             "currency": "EUR",
@@ -89,20 +101,23 @@ def sepa_transfer(config: OrganisationPaymentSettings, payouts: list[Payout], *,
         schema="pain.001.001.03",
         clean=True,
     )
-    per_expert: dict[int, list[Payout]] = defaultdict(list)
+    per_expert: dict[tuple[int, str], list[Payout]] = defaultdict(list)
     for payout in payouts:
-        per_expert[payout.expert_id].append(payout)
-    for expert_payouts in per_expert.values():
+        per_expert[(payout.expert_id, payout.kind)].append(payout)
+    for (_expert_id, kind), expert_payouts in per_expert.items():
         profile = expert_payouts[0].expert
+        if not iban.is_valid(profile.iban):
+            raise ValueError(f"Invalid IBAN for expert {profile.pk}")
         total = sum((p.amount for p in expert_payouts), Decimal("0.00"))
-        titles = sorted({p.invitation.request.title for p in expert_payouts})
+        titles = ", ".join(sorted({p.invitation.request.title for p in expert_payouts}))
+        text = REMITTANCE[kind] % {"titles": titles}
         transfer.add_payment(
             {
-                "name": profile.user.full_name,
-                "IBAN": profile.iban.replace(" ", "").upper(),
+                "name": (profile.account_holder.strip() or profile.user.full_name)[:70],
+                "IBAN": iban.compact(profile.iban),
                 "amount": int((total * 100).to_integral_value()),
                 "execution_date": execution_date,
-                "description": _("Vergoeding ervaringsdeskundige: %(titles)s") % {"titles": ", ".join(titles)},
+                "description": text[:140],
                 "endtoend_id": f"INZET-{'-'.join(str(p.pk) for p in expert_payouts)}"[:35],
             }
         )
@@ -125,7 +140,7 @@ def _sheet(workbook, title: str, headers: list[str], rows: list[list], money_col
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(row))  # names are typed by people: never a live formula
     for column in money_columns:
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = EURO_FORMAT
@@ -151,12 +166,28 @@ def payout_list_xlsx(kind: str, payouts: list[Payout]) -> bytes:
         headers = [_("Goed doel"), _("Bedrag"), _("Namens"), _("Opdracht"), _("Betaling")]
         rows = [[p.charity, p.amount, p.expert.user.full_name, p.invitation.request.title, p.pk] for p in payouts]
         _sheet(workbook, _("Giften"), headers, rows, money_columns=[2])
-    else:
+    elif kind == PayoutBatch.Kind.VOUCHER:
         headers = [_("Naam"), _("E-mailadres"), _("Bedrag"), _("Opdracht"), _("Betaling")]
         rows = [
             [p.expert.user.full_name, p.expert.user.email, p.amount, p.invitation.request.title, p.pk] for p in payouts
         ]
         _sheet(workbook, _("Cadeaubonnen"), headers, rows, money_columns=[3])
+    else:
+        # Time credit, in kind, training: the hours and what was agreed, so someone can arrange it.
+        headers = [_("Naam"), _("E-mailadres"), _("Wat precies"), _("Uren"), _("Waarde"), _("Opdracht"), _("Betaling")]
+        rows = [
+            [
+                p.expert.user.full_name,
+                p.expert.user.email,
+                p.details,
+                p.hours,
+                p.amount,
+                p.invitation.request.title,
+                p.pk,
+            ]
+            for p in payouts
+        ]
+        _sheet(workbook, str(PayoutBatch.Kind(kind).label)[:31], headers, rows, money_columns=[5], hours_columns=[4])
     return _save(workbook)
 
 

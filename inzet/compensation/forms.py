@@ -1,14 +1,16 @@
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from inzet.compensation import pricing
 from inzet.compensation.files import validate_receipt
 from inzet.compensation.models import AllowanceCapRow, OrganisationPaymentSettings, PayoutBatch
 from inzet.experts.models import RewardForm
+from inzet.lib import iban
 
 
 class DutchDecimalField(forms.DecimalField):
@@ -58,6 +60,31 @@ class HoursForm(forms.Form):
         error_messages={"required": _("Vul het aantal uren in."), "min_value": _("Vul minstens 0,25 uur in.")},
     )
     description = forms.CharField(label=_("Wat heeft u gedaan? (niet verplicht)"), max_length=300, required=False)
+
+    def __init__(self, *args, half_days: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if half_days:
+            # The agreement has a flat amount per half-day: dagdelen instead of, or besides, hours.
+            self.fields["hours"].required = False
+            self.fields["hours"].help_text = _("Bijvoorbeeld 2,5. Leeg laten als u alleen dagdelen schrijft.")
+            self.fields["half_days"] = DutchDecimalField(
+                label=_("Aantal dagdelen"),
+                required=False,
+                decimal_places=1,
+                min_value=Decimal("0.5"),
+                max_value=Decimal(2),
+                help_text=_("Een dagdeel is een ochtend, middag of avond. Hiervoor is een vast bedrag afgesproken."),
+                error_messages={
+                    "min_value": _("Vul minstens een half dagdeel in."),
+                    "max_value": _("Hoogstens 2 dagdelen per dag."),
+                },
+            )
+
+    def clean(self):
+        data = super().clean()
+        if "half_days" in self.fields and not data.get("hours") and not data.get("half_days") and not self.errors:
+            self.add_error("hours", _("Vul het aantal uren of het aantal dagdelen in."))
+        return data
 
 
 class HoursCorrectionForm(forms.Form):
@@ -142,11 +169,19 @@ class RewardChoiceForm(forms.Form):
         required=False,
         help_text=_("Alleen invullen als u een gift aan een goed doel kiest."),
     )
+    details = forms.CharField(
+        label=_("Wat krijgt u?"),
+        max_length=200,
+        required=False,
+        help_text=_("Alleen bij iets anders dan geld of een opleiding. Bijvoorbeeld: de cursus Eigen verhaal."),
+    )
 
     def clean(self):
         data = super().clean()
         if data.get("reward_form") == RewardForm.DONATION and not (data.get("charity") or "").strip():
             self.add_error("charity", _("Schrijf op aan welk goed doel het geld gaat."))
+        if data.get("reward_form") in pricing.NEEDS_DETAILS and not (data.get("details") or "").strip():
+            self.add_error("details", _("Schrijf op wat u krijgt, bijvoorbeeld de naam van de cursus."))
         return data
 
 
@@ -237,14 +272,10 @@ class ExternalAllowanceForm(forms.Form):
 
 
 def iban_is_valid(value: str) -> bool:
-    iban = value.replace(" ", "").upper()
-    if not (15 <= len(iban) <= 34) or not iban[:2].isalpha() or not iban[2:4].isdigit() or not iban.isalnum():
-        return False
-    digits = "".join(str(int(ch, 36)) for ch in iban[4:] + iban[:4])
-    try:
-        return int(digits) % 97 == 1
-    except (ValueError, InvalidOperation):
-        return False
+    return iban.is_valid(value)
+
+
+_VAT_NUMBER = re.compile(r"^NL\d{9}B\d{2}$|^(?!NL)[A-Z]{2}[0-9A-Z+*]{2,12}$")
 
 
 class PaymentSettingsForm(forms.ModelForm):
@@ -257,6 +288,40 @@ class PaymentSettingsForm(forms.ModelForm):
         max_value=Decimal(100),
         help_text=_("Welk deel van de opbrengst van opdrachten betaalt de coördinatie? 0 is: niets."),
     )
+
+    kvk_number = forms.CharField(
+        label=_("KvK-nummer van de organisatie"),
+        max_length=20,
+        required=False,
+        help_text=_("8 cijfers. Staat op offertes en facturen."),
+    )
+    vat_number = forms.CharField(
+        label=_("Btw-nummer van de organisatie"),
+        max_length=20,
+        required=False,
+        help_text=_("Bijvoorbeeld NL123456789B01. Staat op offertes en facturen."),
+    )
+    ORGANISATION_FIELDS = ("kvk_number", "vat_number")
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisation is not None:
+            for name in self.ORGANISATION_FIELDS:
+                self.fields[name].initial = getattr(organisation, name)
+
+    def clean_kvk_number(self):
+        value = self.cleaned_data["kvk_number"].replace(" ", "").replace(".", "")
+        if value and not re.fullmatch(r"\d{8}", value):
+            raise ValidationError(_("Een KvK-nummer heeft 8 cijfers."))
+        return value
+
+    def clean_vat_number(self):
+        value = self.cleaned_data["vat_number"].replace(" ", "").replace(".", "").upper()
+        if value and not _VAT_NUMBER.match(value):
+            raise ValidationError(
+                _("Dit btw-nummer klopt niet. Een Nederlands btw-nummer ziet eruit als NL123456789B01.")
+            )
+        return value
 
     class Meta:
         model = OrganisationPaymentSettings
@@ -273,7 +338,7 @@ class PaymentSettingsForm(forms.ModelForm):
         ]
 
     def clean_iban(self):
-        value = self.cleaned_data["iban"].replace(" ", "").upper()
+        value = iban.compact(self.cleaned_data["iban"])
         if value and not iban_is_valid(value):
             raise ValidationError(_("Dit IBAN klopt niet. Kijk het na, bijvoorbeeld NL91 ABNA 0417 1643 00."))
         return value

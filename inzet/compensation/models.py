@@ -225,6 +225,14 @@ class Tariff(models.Model):
         help_text=_("Leeg: voor elk niveau."),
     )
     hourly_rate = models.DecimalField(_("tarief per uur"), max_digits=8, decimal_places=2)
+    half_day_rate = models.DecimalField(
+        _("vast bedrag per dagdeel"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leeg laten als u alleen per uur rekent."),
+    )
     valid_from = models.DateField(_("geldig vanaf"))
     valid_to = models.DateField(_("geldig tot en met"), null=True, blank=True)
     source = models.CharField(
@@ -303,6 +311,9 @@ class AssignmentRewardChoice(models.Model):
     invitation = models.ForeignKey("engagements.Invitation", on_delete=models.CASCADE, related_name="reward_choices")
     reward_form = models.CharField(_("vorm van vergoeding"), max_length=20, choices=RewardForm.choices)
     charity = models.CharField(_("goed doel"), max_length=200, blank=True)
+    details = models.CharField(
+        _("wat precies"), max_length=200, blank=True, help_text=_("Bij in natura of een opleiding: wat u krijgt.")
+    )
     chosen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     on_behalf = models.BooleanField(_("door de coördinator namens de ervaringsdeskundige"), default=False)
     chosen_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -355,6 +366,14 @@ class HourEntry(_Entry):
     invitation = models.ForeignKey("engagements.Invitation", on_delete=models.PROTECT, related_name="hour_entries")
     hours = models.DecimalField(
         _("uren"), max_digits=5, decimal_places=2, validators=[MinValueValidator(0), MaxValueValidator(24)]
+    )
+    # Dagdelen at the agreement's flat amount per half-day, besides (or instead of) hours × rate.
+    half_days = models.DecimalField(
+        _("dagdelen"),
+        max_digits=4,
+        decimal_places=1,
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(2)],
     )
     description = models.CharField(_("wat heeft u gedaan?"), max_length=300, blank=True)
     corrects = models.ForeignKey(
@@ -432,6 +451,7 @@ class Settlement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     coordination_share = models.DecimalField(_("deel voor coördinatie (procent)"), max_digits=5, decimal_places=2)
     coordination_amount = models.DecimalField(_("bedrag voor coördinatie"), **MONEY)
+    experts_amount = models.DecimalField(_("naar de ervaringsdeskundigen"), **MONEY, default=0)
 
     class Meta:
         verbose_name = _("afrekening")
@@ -501,6 +521,9 @@ class PayoutBatch(models.Model):
         BANK = "bank_transfer", _("Bankoverschrijving (SEPA-bestand)")
         VOUCHER = "voucher", _("Lijst met cadeaubonnen")
         DONATION = "donation", _("Lijst met giften aan goede doelen")
+        TIME_CREDIT = "time_credit", _("Lijst met tijdtegoed")
+        IN_KIND = "in_kind", _("Lijst met vergoedingen in natura")
+        TRAINING = "training", _("Lijst met opleidingen")
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -544,8 +567,11 @@ class Payout(models.Model):
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     channel = models.CharField(_("vorm"), max_length=20, choices=RewardForm.choices)
     charity = models.CharField(_("goed doel"), max_length=200, blank=True)
+    details = models.CharField(_("wat precies"), max_length=200, blank=True)
     hours = models.DecimalField(_("uren"), max_digits=7, decimal_places=2, null=True, blank=True)
     rate = models.DecimalField(_("per uur"), max_digits=8, decimal_places=2, null=True, blank=True)
+    half_days = models.DecimalField(_("dagdelen"), max_digits=5, decimal_places=1, default=0)
+    half_day_rate = models.DecimalField(_("per dagdeel"), max_digits=8, decimal_places=2, null=True, blank=True)
     amount = models.DecimalField(_("bedrag"), **MONEY)
     state = models.CharField(max_length=20, choices=State.choices, default=State.PROPOSED)
     approved_by = models.ForeignKey(
@@ -591,6 +617,7 @@ class SettlementItem(models.Model):
         ExpenseClaim, null=True, blank=True, on_delete=models.PROTECT, related_name="settled_items"
     )
     hours = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    half_days = models.DecimalField(max_digits=5, decimal_places=1, default=0)
     amount = models.DecimalField(**MONEY, null=True, blank=True)
 
     class Meta:

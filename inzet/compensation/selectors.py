@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from inzet.accounts.permissions import Roles, get_roles
-from inzet.compensation import rules
+from inzet.compensation import pricing, rules
 from inzet.compensation.explain import Shown, show_all
 from inzet.compensation.models import (
     AllowanceCapRow,
@@ -236,7 +236,7 @@ def payment_history(
             amount=p["amount"],
             hours=p["hours"] or None,
             organisation_id=p["organisation_id"],
-            reward_form=p["channel"],
+            reward_form=pricing.check_form(p["channel"]),
         )
         for p in queryset.values("pay_date", "amount", "hours", "organisation_id", "channel")
     ]
@@ -249,6 +249,7 @@ class RewardChoiceView:
     reward_form: str
     charity: str
     choice: AssignmentRewardChoice | None
+    details: str = ""
 
     @property
     def label(self) -> str:
@@ -267,7 +268,7 @@ def effective_reward(invitation: Invitation) -> RewardChoiceView:
     else:
         choice = choices[0] if choices else None
     if choice is not None:
-        return RewardChoiceView(choice.reward_form, choice.charity, choice)
+        return RewardChoiceView(choice.reward_form, choice.charity, choice, choice.details)
     profile = invitation.expert
     return RewardChoiceView(profile.reward_form, profile.donation_charity, None)
 
@@ -289,12 +290,67 @@ def agreement_of(request: EngagementRequest):
         return None
 
 
-def pay_rate(request: EngagementRequest) -> Decimal | None:
-    """What the expert gets per hour: the amount the request offers, else the agreed hourly rate."""
-    if request.amount_offered is not None:
-        return request.amount_offered
+def pay_rate(request: EngagementRequest, config: OrganisationPaymentSettings | None = None) -> Decimal | None:
+    """What the expert gets per hour: the amount the request offers, else the agreed hourly rate minus
+    the coordination share (pricing.expert_rate: the share comes out of what the organisation receives)."""
     agreement = agreement_of(request)
-    return agreement.hourly_rate if agreement is not None else None
+    if config is None and request.amount_offered is None:
+        config = payment_settings(request.deploying_organisation)
+    return pricing.expert_rate(
+        price=agreement.hourly_rate if agreement is not None else None,
+        offered=request.amount_offered,
+        share=config.coordination_share if config is not None else ZERO,
+    )
+
+
+def half_day_pay(request: EngagementRequest, config: OrganisationPaymentSettings | None = None) -> Decimal | None:
+    """What the expert gets per half-day, when the agreement has a flat amount per half-day."""
+    agreement = agreement_of(request)
+    if agreement is None or agreement.half_day_rate is None:
+        return None
+    config = config or payment_settings(request.deploying_organisation)
+    return pricing.expert_rate(price=agreement.half_day_rate, offered=None, share=config.coordination_share)
+
+
+def quote_vat_parts(agreement) -> tuple[tuple[Decimal, Decimal], ...]:
+    """Each accepted expert's share of the quoted work with the VAT of their work form (the invoice's
+    rule); seats not filled yet carry the agreement's rate. Hooked into engagements.pdf."""
+    request = agreement.request
+    needed = max(request.experts_needed, 1)
+    accepted = [
+        i.expert for i in request.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert")[:needed]
+    ]
+    config = payment_settings(request.deploying_organisation)
+    parts = [(Decimal(1), vat_rate_for(profile, config)) for profile in accepted]
+    if len(accepted) < needed:
+        parts.append((Decimal(needed - len(accepted)), Decimal(agreement.vat_rate)))
+    return tuple(parts)
+
+
+def quote_coordination(agreement, q) -> dict | None:
+    """The split the quote promises, by the settlement's rule: to the experts, and what stays."""
+    request = agreement.request
+    config = payment_settings(request.deploying_organisation)
+    rate = pay_rate(request, config)
+    if rate is None or q.net <= 0:
+        return None
+    experts = pricing.work_value(
+        hours=agreement.hours,
+        rate=rate,
+        half_days=agreement.half_days or Decimal(0),
+        half_day_rate=half_day_pay(request, config),
+    )
+    return {"experts": experts, "coordination": pricing.coordination_amount(income=q.net, paid_to_experts=experts)}
+
+
+def vat_rate_for(profile: ExpertProfile, config: OrganisationPaymentSettings) -> Decimal:
+    """VAT on this expert's hours: the same rule for the quote and the invoice (pricing.vat_rate)."""
+    return pricing.vat_rate(
+        work_form=profile.work_form,
+        kor=profile.vat_kor,
+        zzp_rate=config.zzp_vat_rate,
+        charge_on_zzp=config.vat_on_zzp_hours,
+    )
 
 
 def invoice_rate(request: EngagementRequest) -> Decimal | None:
@@ -309,21 +365,38 @@ class Proposed:
     hours: Decimal
     rate: Decimal
     date: dt.date
+    half_days: Decimal = ZERO
+    half_day_amount: Decimal = ZERO
 
 
 def proposed_for_invitation(invitation: Invitation) -> Proposed | None:
-    """The payment an invitation offers: hours per person × the amount per hour."""
+    """The payment an invitation offers: hours per person × the amount per hour, plus this person's
+    share of the half-days (dagdelen) at their flat amount — a half-day pays an allowance too, so
+    leaving it out would under-warn."""
     request = invitation.request
     agreement = agreement_of(request)
     rate = pay_rate(request)
+    per_person = max(request.experts_needed, 1)
     hours = request.hours_estimate
     if not hours and agreement is not None and agreement.hours:
         # The agreement's hours are for everyone together.
-        hours = cents(agreement.hours / max(request.experts_needed, 1))
-    if rate is None or not hours:
+        hours = cents(agreement.hours / per_person)
+    half_days, half_day_rate = ZERO, half_day_pay(request)
+    if agreement is not None and agreement.half_days and half_day_rate is not None:
+        half_days = Decimal(agreement.half_days) / per_person
+    work = cents(rate * hours) if rate is not None and hours else ZERO
+    extra = cents(half_days * half_day_rate) if half_days else ZERO
+    if not work and not extra:
         return None
     day = max(request.end_date or request.start_date or today(), today())
-    return Proposed(amount=cents(rate * hours), hours=Decimal(hours), rate=rate, date=day)
+    return Proposed(
+        amount=work + extra,
+        hours=Decimal(hours or 0),
+        rate=rate or ZERO,
+        date=day,
+        half_days=half_days,
+        half_day_amount=extra,
+    )
 
 
 # --- the check, as one viewer may see it -----------------------------------------------------------
@@ -407,7 +480,7 @@ def build_check_view(
         history=payment_history(profile.pk, exclude_pk=exclude_payout, until=payment.date),
         age_band=age_band,
         benefit=expert_benefit(profile),
-        reward_form=reward.reward_form,
+        reward_form=pricing.check_form(reward.reward_form),
         bijstand_exemption=expert_exemption(profile),
         tables=tables,
     )
@@ -436,7 +509,7 @@ def invitation_check(viewer, invitation: Invitation, *, tables: RuleTables | Non
         payment = rules.ProposedPayment(
             date=proposed.date,
             amount=proposed.amount,
-            hours=proposed.hours,
+            hours=proposed.hours or None,
             organisation_id=invitation.request.deploying_organisation_id,
         )
     return build_check_view(
@@ -453,7 +526,7 @@ def invitation_check(viewer, invitation: Invitation, *, tables: RuleTables | Non
 def payout_check(viewer, payout: Payout, *, tables: RuleTables | None = None, path: str = "") -> CheckView:
     """The check a coordinator sees before approving a payout (real costs never count)."""
     on = payout.pay_date or today()
-    reward = RewardChoiceView(payout.channel, payout.charity, None)
+    reward = RewardChoiceView(payout.channel, payout.charity, None, payout.details)
     if payout.kind != Payout.Kind.ALLOWANCE:
         return CheckView(is_self=False, applies=False, work_form=payout.expert.work_form, reward=reward)
     payment = rules.ProposedPayment(
@@ -491,6 +564,11 @@ def effective_expenses() -> QuerySet:
 class Unsettled:
     hours: list[tuple[HourEntry, Decimal]] = field(default_factory=list)
     expenses: list[tuple[ExpenseClaim, Decimal]] = field(default_factory=list)
+    half_days: dict[int, Decimal] = field(default_factory=dict)  # hour entry pk -> half-days still to pay
+
+    @property
+    def total_half_days(self) -> Decimal:
+        return sum(self.half_days.values(), Decimal(0))
 
     @property
     def total_hours(self) -> Decimal:
@@ -512,17 +590,22 @@ def unsettled_by_invitation(request_ids) -> dict[int, Unsettled]:
     """
     request_ids = list(request_ids)
     result: dict[int, Unsettled] = defaultdict(Unsettled)
-    settled_hours = dict(
-        SettlementItem.objects.filter(hour_entry__invitation__request_id__in=request_ids)
+    settled_hours = {
+        chain: (total, half)
+        for chain, total, half in SettlementItem.objects.filter(hour_entry__invitation__request_id__in=request_ids)
         .annotate(chain=Coalesce("hour_entry__root_id", "hour_entry_id"))
         .values("chain")
-        .annotate(total=Sum("hours"))
-        .values_list("chain", "total")
-    )
+        .annotate(total=Sum("hours"), half=Sum("half_days"))
+        .values_list("chain", "total", "half")
+    }
     for entry in effective_hours().filter(invitation__request_id__in=request_ids).order_by("date", "pk"):
-        delta = entry.hours - (settled_hours.get(entry.chain_id) or ZERO)
-        if delta:
+        done_hours, done_half = settled_hours.get(entry.chain_id, (ZERO, ZERO))
+        delta = entry.hours - (done_hours or ZERO)
+        delta_half = entry.half_days - (done_half or ZERO)
+        if delta or delta_half:
             result[entry.invitation_id].hours.append((entry, delta))
+            if delta_half:
+                result[entry.invitation_id].half_days[entry.pk] = delta_half
     settled_costs = dict(
         SettlementItem.objects.filter(expense__invitation__request_id__in=request_ids)
         .annotate(chain=Coalesce("expense__root_id", "expense_id"))
@@ -684,14 +767,23 @@ class YearStatement:
     hours: Decimal
     real_costs: Decimal
     age_unknown: bool
+    # Approved but not yet in a bank file or list: not paid, so not counted above.
+    unpaid: list[Payout] = field(default_factory=list)
+
+    @property
+    def unpaid_total(self) -> Decimal:
+        return sum((p.amount for p in self.unpaid), ZERO)
 
 
 def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
-    payouts = list(
+    """Only payouts that were paid (in a bank file or list) count; approved ones waiting are listed apart."""
+    found = list(
         Payout.objects.filter(expert=profile, state__in=PAID_STATES, pay_date__year=year)
         .select_related("organisation", "invitation__request")
         .order_by("pay_date", "pk")
     )
+    payouts = [p for p in found if p.state == Payout.State.BATCHED]
+    unpaid = [p for p in found if p.state != Payout.State.BATCHED]
     age_band, known = expert_age_band(profile)
     summary = rules.summarise_year(
         payments=[
@@ -700,7 +792,7 @@ def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
                 amount=p.amount,
                 hours=p.hours or None,
                 organisation_id=p.organisation_id,
-                reward_form=p.channel,
+                reward_form=pricing.check_form(p.channel),
             )
             for p in payouts
             if p.kind == Payout.Kind.ALLOWANCE
@@ -722,7 +814,7 @@ def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
         if payout.kind == Payout.Kind.ALLOWANCE:
             entry.allowance += payout.amount
             entry.hours += payout.hours or ZERO
-            if rules.reward_form_counts(payout.channel):
+            if rules.reward_form_counts(pricing.check_form(payout.channel)):
                 entry.counted += payout.amount
         else:
             entry.real_costs += payout.amount
@@ -736,6 +828,7 @@ def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
         hours=sum((o.hours for o in organisations), ZERO),
         real_costs=sum((o.real_costs for o in organisations), ZERO),
         age_unknown=not known,
+        unpaid=unpaid,
     )
 
 

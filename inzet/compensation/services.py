@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inzet.accounts.models import User
-from inzet.compensation import documents, selectors
+from inzet.compensation import documents, pricing, selectors
 from inzet.compensation.files import validate_receipt
 from inzet.compensation.models import (
     AllowanceCapRow,
@@ -34,12 +34,21 @@ from inzet.compensation.models import (
     SettlementItem,
 )
 from inzet.engagements.models import EngagementRequest, Invitation
-from inzet.experts.models import Audience, RewardForm, WorkForm
+from inzet.experts.models import Audience, RewardForm
+from inzet.lib import iban
+from inzet.lib.dates import within
 from inzet.organisations.models import Organisation
 
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
-BATCH_NAMES = {"bank_transfer": "sepa", "voucher": "cadeaubonnen", "donation": "giften"}
+BATCH_NAMES = {
+    "bank_transfer": "sepa",
+    "voucher": "cadeaubonnen",
+    "donation": "giften",
+    "time_credit": "tijdtegoed",
+    "in_kind": "in-natura",
+    "training": "opleidingen",
+}
 
 
 def _now():
@@ -54,6 +63,10 @@ def _require_accepted(invitation: Invitation) -> None:
 def _check_date(day: dt.date) -> None:
     if day > selectors.today():
         raise ValidationError({"date": _("Deze datum ligt in de toekomst. Vul een datum in die al geweest is.")})
+    if not within(day, today=selectors.today(), years_back=2, years_ahead=0):
+        raise ValidationError(
+            {"date": _("Deze datum is meer dan twee jaar geleden. Kijk of het jaartal klopt, bijvoorbeeld 2026.")}
+        )
 
 
 # --- the expert's choice of reward form -----------------------------------------------------------
@@ -61,9 +74,11 @@ def _check_date(day: dt.date) -> None:
 
 @transaction.atomic
 def reward_choice_record(
-    *, invitation: Invitation, reward_form: str, charity: str, actor: User, on_behalf: bool
+    *, invitation: Invitation, reward_form: str, charity: str, actor: User, on_behalf: bool, details: str = ""
 ) -> AssignmentRewardChoice:
-    """Record the choice (with a timestamp); payouts not yet approved follow it."""
+    """Record the choice (with a timestamp); payouts not yet approved follow it.
+
+    A repeat of the newest choice (a double click, a retry) records nothing new."""
     if invitation.state not in (Invitation.State.PENDING, Invitation.State.ACCEPTED):
         raise ValidationError(_("Voor deze uitnodiging kunt u niets meer kiezen."))
     if reward_form not in RewardForm.values:
@@ -71,19 +86,62 @@ def reward_choice_record(
     charity = charity.strip()
     if reward_form == RewardForm.DONATION and not charity:
         raise ValidationError({"charity": _("Schrijf op aan welk goed doel het geld gaat.")})
+    if reward_form in pricing.NEEDS_DETAILS and not details.strip():
+        raise ValidationError({"details": _("Schrijf op wat u krijgt, bijvoorbeeld de naam van de cursus.")})
     if reward_form != RewardForm.DONATION:
         charity = ""
+    details = details.strip()[:200] if reward_form in pricing.NEEDS_DETAILS else ""
+    newest = invitation.reward_choices.order_by("-chosen_at", "-pk").first()
+    if newest is not None and (newest.reward_form, newest.charity, newest.details) == (reward_form, charity, details):
+        return newest
     choice = AssignmentRewardChoice.objects.create(
-        invitation=invitation, reward_form=reward_form, charity=charity, chosen_by=actor, on_behalf=on_behalf
+        invitation=invitation,
+        reward_form=reward_form,
+        charity=charity,
+        details=details,
+        chosen_by=actor,
+        on_behalf=on_behalf,
     )
     for payout in Payout.objects.select_for_update().filter(
         invitation=invitation, kind=Payout.Kind.ALLOWANCE, state=Payout.State.PROPOSED
     ):
         payout.channel = reward_form
         payout.charity = charity
-        payout.amount = ZERO if reward_form == RewardForm.NONE else selectors.cents(payout.hours * payout.rate)
-        payout.save(update_fields=["channel", "charity", "amount"])
+        payout.details = details
+        payout.amount = pricing.reward_amount(
+            reward_form,
+            pricing.work_value(
+                hours=payout.hours, rate=payout.rate, half_days=payout.half_days, half_day_rate=payout.half_day_rate
+            ),
+        )
+        payout.save(update_fields=["channel", "charity", "details", "amount"])
     return choice
+
+
+@transaction.atomic
+def invitation_answer(
+    *,
+    invitation: Invitation,
+    actor: User,
+    accept: bool,
+    reason: str = "",
+    reward_form: str = "",
+    charity: str = "",
+    details: str = "",
+) -> Invitation:
+    """Yes with the reward form chosen on the same page, or no. Both or nothing are saved."""
+    from inzet.engagements.services import invitation_respond
+
+    if accept and reward_form:
+        reward_choice_record(
+            invitation=invitation,
+            reward_form=reward_form,
+            charity=charity,
+            details=details,
+            actor=actor,
+            on_behalf=invitation.expert.user_id != actor.pk,
+        )
+    return invitation_respond(invitation=invitation, actor=actor, accept=accept, reason=reason)
 
 
 # --- hours -----------------------------------------------------------------------------------------
@@ -91,16 +149,31 @@ def reward_choice_record(
 
 @transaction.atomic
 def hours_log(
-    *, invitation: Invitation, actor: User, date: dt.date, hours: Decimal, description: str = ""
+    *,
+    invitation: Invitation,
+    actor: User,
+    date: dt.date,
+    hours: Decimal | None,
+    description: str = "",
+    half_days: Decimal | None = None,
 ) -> HourEntry:
     _require_accepted(invitation)
     _check_date(date)
-    if hours <= 0:
+    hours = hours or ZERO
+    half_days = half_days or Decimal(0)
+    if hours < 0 or half_days < 0 or (hours == 0 and half_days == 0):
         raise ValidationError({"hours": _("Vul een aantal uren in dat groter is dan 0.")})
+    if half_days:
+        agreement = selectors.agreement_of(invitation.request)
+        if agreement is None or agreement.half_day_rate is None:
+            raise ValidationError(
+                {"half_days": _("Voor deze opdracht is geen bedrag per dagdeel afgesproken. Schrijf uren.")}
+            )
     entry = HourEntry(
         invitation=invitation,
         date=date,
         hours=hours,
+        half_days=half_days,
         description=description.strip(),
         created_by=actor,
         on_behalf=invitation.expert.user_id != actor.pk,
@@ -174,6 +247,7 @@ def hours_correct(
         invitation=entry.invitation,
         date=date,
         hours=hours,
+        half_days=entry.half_days,
         description=description.strip(),
         created_by=actor,
         on_behalf=entry.invitation.expert.user_id != actor.pk,
@@ -278,7 +352,16 @@ def cap_row_save(*, year: int, data: dict, actor: User) -> AllowanceCapRow:
 
 
 @transaction.atomic
-def payment_settings_update(*, organisation: Organisation, changes: dict) -> OrganisationPaymentSettings:
+def payment_settings_update(
+    *, organisation: Organisation, changes: dict, numbers: dict | None = None
+) -> OrganisationPaymentSettings:
+    """The payment settings, and the organisation's KvK and VAT numbers printed on quotes and invoices."""
+    if numbers:
+        Organisation.objects.filter(pk=organisation.pk).update(
+            **{k: v for k, v in numbers.items() if k in ("kvk_number", "vat_number")}
+        )
+        for name, value in numbers.items():
+            setattr(organisation, name, value)
     row, _created = OrganisationPaymentSettings.objects.select_for_update().get_or_create(organisation=organisation)
     for name, value in changes.items():
         setattr(row, name, value)
@@ -320,7 +403,10 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
     # Locking the settings row serialises invoice numbers per organisation.
     config, _created = OrganisationPaymentSettings.objects.select_for_update().get_or_create(organisation=organisation)
     price = selectors.invoice_rate(request)
-    rate = selectors.pay_rate(request)
+    rate = selectors.pay_rate(request, config)
+    agreement_row = selectors.agreement_of(request)
+    half_day_price = agreement_row.half_day_rate if agreement_row is not None else None
+    half_day_rate = selectors.half_day_pay(request, config)
     if price is None or rate is None:
         raise ValidationError(_("Er zijn nog geen afspraken met een tarief per uur. Maak eerst afspraken."))
     unsettled = selectors.unsettled_by_invitation([request.pk])
@@ -339,6 +425,7 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
         created_by=actor,
         coordination_share=config.coordination_share,
         coordination_amount=ZERO,
+        experts_amount=ZERO,
     )
     year = today.year
     sequence = (Invoice.objects.filter(organisation=organisation, year=year).aggregate(m=Max("sequence"))["m"] or 0) + 1
@@ -358,25 +445,43 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
         total=ZERO,
     )
     hour_lines, cost_lines, items = [], [], []
+    experts_amount = ZERO
     for invitation in invitations:
         todo = unsettled[invitation.pk]
         profile = invitation.expert
         name = selectors.expert_label(profile, Audience.ASKERS)
         hours = todo.total_hours
-        if hours:
-            vat_rate = config.zzp_vat_rate if (profile.work_form == WorkForm.ZZP and config.vat_on_zzp_hours) else ZERO
-            hour_lines.append(
-                (
-                    InvoiceLine.Kind.HOURS,
-                    _("Uren %(name)s") % {"name": name},
-                    selectors.cents(hours * price),
-                    vat_rate,
-                    hours,
-                    price,
+        half_days = todo.total_half_days
+        if half_days and half_day_price is None:
+            raise ValidationError(_("Er zijn dagdelen geschreven, maar de afspraken hebben geen bedrag per dagdeel."))
+        if hours or half_days:
+            vat_rate = selectors.vat_rate_for(profile, config)
+            if half_days:
+                hour_lines.append(
+                    (
+                        InvoiceLine.Kind.HOURS,
+                        _("Dagdelen %(name)s") % {"name": name},
+                        selectors.cents(half_days * half_day_price),
+                        vat_rate,
+                        half_days,
+                        half_day_price,
+                    )
                 )
-            )
+            if hours or not half_days:
+                hour_lines.append(
+                    (
+                        InvoiceLine.Kind.HOURS,
+                        _("Uren %(name)s") % {"name": name},
+                        selectors.cents(hours * price),
+                        vat_rate,
+                        hours,
+                        price,
+                    )
+                )
             reward = selectors.effective_reward(invitation)
-            amount = ZERO if reward.reward_form == RewardForm.NONE else selectors.cents(hours * rate)
+            value = pricing.work_value(hours=hours, rate=rate, half_days=half_days, half_day_rate=half_day_rate)
+            amount = pricing.reward_amount(reward.reward_form, value)
+            experts_amount += amount
             payout = Payout.objects.create(
                 settlement=settlement,
                 organisation=organisation,
@@ -385,12 +490,18 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
                 kind=Payout.Kind.ALLOWANCE,
                 channel=reward.reward_form,
                 charity=reward.charity,
+                details=reward.details,
                 hours=hours,
                 rate=rate,
+                half_days=half_days,
+                half_day_rate=half_day_rate if half_days else None,
                 amount=amount,
             )
             items += [
-                SettlementItem(settlement=settlement, payout=payout, hour_entry=e, hours=d) for e, d in todo.hours
+                SettlementItem(
+                    settlement=settlement, payout=payout, hour_entry=e, hours=d, half_days=todo.half_days.get(e.pk, 0)
+                )
+                for e, d in todo.hours
             ]
             if amount < 0:
                 raise ValidationError(
@@ -458,9 +569,11 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
     if invoice.total < 0:
         raise ValidationError(_("Het totaal van deze factuur is lager dan 0. Spreek samen af hoe u dit verrekent."))
     invoice.save(update_fields=["subtotal", "vat_total", "total"])
+    # The share is what stays of the hours income after the experts' rewards (pricing module docstring).
     hours_income = sum((line.amount for line in lines if line.kind != InvoiceLine.Kind.EXPENSE), ZERO)
-    settlement.coordination_amount = selectors.cents(hours_income * config.coordination_share / HUNDRED)
-    settlement.save(update_fields=["coordination_amount"])
+    settlement.experts_amount = experts_amount
+    settlement.coordination_amount = pricing.coordination_amount(income=hours_income, paid_to_experts=experts_amount)
+    settlement.save(update_fields=["coordination_amount", "experts_amount"])
     return settlement
 
 
@@ -491,6 +604,21 @@ def payout_approve(*, payout: Payout, actor: User, acknowledged: bool = False) -
     return payout
 
 
+class BankDetailsMissing(ValidationError):
+    """The bank file is refused: these experts have no IBAN yet, or one that is not valid."""
+
+    def __init__(self, profiles: list):
+        self.profiles = profiles
+        names = ", ".join(p.user.full_name for p in profiles)
+        super().__init__(
+            _(
+                "Het bestand voor de bank is niet gemaakt. Van deze ervaringsdeskundigen ontbreekt het IBAN, "
+                "of het IBAN klopt niet: %(names)s. Vul het eerst in; daarna kunt u het bestand maken."
+            )
+            % {"names": names}
+        )
+
+
 @transaction.atomic
 def batch_create(
     *, organisation: Organisation, kind: str, actor: User, execution_date: dt.date | None = None
@@ -505,15 +633,28 @@ def batch_create(
         .order_by("pk")
     )
     execution_date = execution_date or selectors.today() + dt.timedelta(days=1)
-    skipped: list[Payout] = []
+    skipped: list[Payout] = []  # always empty now: nothing is left out silently; kept for the callers
+    if not payouts:
+        waiting = Payout.objects.filter(organisation=organisation, state=Payout.State.PROPOSED, channel=kind).count()
+        label = PayoutBatch.Kind(kind).label
+        if waiting:
+            raise ValidationError(
+                _("Er is nog niets klaar voor “%(kind)s”: %(count)s betaling(en) wachten nog op uw goedkeuring.")
+                % {"kind": label, "count": waiting}
+            )
+        raise ValidationError(
+            _(
+                "Er is nog niets klaar voor “%(kind)s”: er zijn geen goedgekeurde betalingen in deze vorm die nog niet in een bestand staan."
+            )
+            % {"kind": label}
+        )
     if kind == PayoutBatch.Kind.BANK:
         config = selectors.payment_settings(organisation)
-        if not (config.iban and config.bic and config.account_name):
+        if not (config.iban and config.bic and config.account_name) or not iban.is_valid(config.iban):
             raise ValidationError(_("Vul eerst de naam, het IBAN en de BIC van de organisatie in bij de instellingen."))
-        skipped = [p for p in payouts if not p.expert.iban]
-        payouts = [p for p in payouts if p.expert.iban]
-    if not payouts:
-        raise ValidationError(_("Er zijn geen goedgekeurde betalingen voor dit bestand."))
+        missing = {p.expert_id: p.expert for p in payouts if not iban.is_valid(p.expert.iban)}
+        if missing:
+            raise BankDetailsMissing(list(missing.values()))
     batch = PayoutBatch(
         organisation=organisation,
         kind=kind,

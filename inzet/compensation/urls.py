@@ -13,6 +13,7 @@ urlpatterns = [
     # one assignment (an accepted invitation)
     path("opdrachten/<int:pk>/", views.assignment, name="assignment"),
     path("opdrachten/<int:pk>/beloning/", views.assignment_reward, name="assignment_reward"),
+    path("uitnodigingen/<int:pk>/antwoord/", views.invitation_answer, name="invitation_answer"),
     path("opdrachten/<int:pk>/uren/", views.hours_add, name="hours_add"),
     path("opdrachten/<int:pk>/kosten/", views.expense_add, name="expense_add"),
     path("uren/<int:pk>/corrigeren/", views.hours_correct, name="hours_correct"),

@@ -9,13 +9,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_organisation_for_user, get_roles, role_required
 from inzet.compensation import documents, selectors, services
-from inzet.compensation.files import CONTENT_TYPES, receipt_kind
 from inzet.compensation.forms import (
     BatchForm,
     CapRowForm,
@@ -44,9 +45,12 @@ from inzet.compensation.permissions import (
     is_coordinator_of,
     require_decider,
 )
+from inzet.engagements.forms import RespondForm
 from inzet.engagements.models import EngagementRequest
+from inzet.engagements.permissions import get_invitation_for_expert
 from inzet.experts.disclosure import log_access, viewer_levels
 from inzet.experts.models import AgeBand, BenefitSituation, ExpertProfile
+from inzet.lib import uploads
 from inzet.organisations.models import Organisation, Role
 
 ANY_ROLE = (Role.OPERATOR, Role.COORDINATOR, Role.TRAINER, Role.EXPERT, Role.ASKER)
@@ -152,11 +156,12 @@ def org_settings(request: HttpRequest, pk: int) -> HttpResponse:
     if organisation.kind != Organisation.Kind.DEPLOYING:
         raise Http404
     current = selectors.payment_settings(organisation)
-    form = PaymentSettingsForm(_posted(request), instance=current)
+    form = PaymentSettingsForm(_posted(request), instance=current, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        numbers = {name: form.cleaned_data[name] for name in form.ORGANISATION_FIELDS}
         try:
-            services.payment_settings_update(organisation=organisation, changes=changes)
+            services.payment_settings_update(organisation=organisation, changes=changes, numbers=numbers)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
@@ -206,6 +211,7 @@ def assignment_reward(request: HttpRequest, pk: int) -> HttpResponse:
                 invitation=invitation,
                 reward_form=form.cleaned_data["reward_form"],
                 charity=form.cleaned_data["charity"],
+                details=form.cleaned_data["details"],
                 actor=request.user,
                 on_behalf=access.on_behalf,
             )
@@ -229,7 +235,12 @@ def assignment_reward(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
     access = get_assignment_for_user(request.user, pk)
-    form = HoursForm(_posted(request), initial={"date": selectors.today()})
+    agreement = selectors.agreement_of(access.invitation.request)
+    form = HoursForm(
+        _posted(request),
+        initial={"date": selectors.today()},
+        half_days=agreement is not None and agreement.half_day_rate is not None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.hours_log(invitation=access.invitation, actor=request.user, **form.cleaned_data)
@@ -304,6 +315,7 @@ def hours_decide(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@uploads.accepts_uploads("receipt")
 @login_required
 def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
     access = get_assignment_for_user(request.user, pk)
@@ -323,6 +335,7 @@ def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@uploads.accepts_uploads("receipt")
 @login_required
 def expense_correct(request: HttpRequest, pk: int) -> HttpResponse:
     claim, access = get_expense_for_user(request.user, pk)
@@ -374,12 +387,12 @@ def expense_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def expense_receipt(request: HttpRequest, pk: int) -> FileResponse:
     claim, _access = get_expense_for_user(request.user, pk)
-    kind = receipt_kind(claim.receipt.name)
+    kind = uploads.USES["receipt"].kind_of(claim.receipt.name) or ""
     try:
         handle = claim.receipt.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    response = FileResponse(handle, content_type=CONTENT_TYPES.get(kind, "application/octet-stream"))
+    response = FileResponse(handle, content_type=uploads.content_type(claim.receipt.name))
     response["Content-Disposition"] = f'inline; filename="bon-{claim.pk}.{"jpg" if kind == "jpeg" else kind}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
@@ -539,19 +552,26 @@ def batch_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Kies een soort bestand."))
         return redirect("compensation:payouts")
     try:
-        batch, skipped = services.batch_create(
+        batch, _skipped = services.batch_create(
             organisation=organisation, kind=form.cleaned_data["kind"], actor=request.user
         )
+    except services.BankDetailsMissing as exc:
+        links = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (
+                    reverse("experts:bank_for", args=[p.pk]),
+                    _("IBAN invullen voor %(name)s") % {"name": p.user.full_name},
+                )
+                for p in exc.profiles
+            ),
+        )
+        messages.error(request, format_html("{} {}", exc.messages[0], links))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Het bestand %(name)s is gemaakt.") % {"name": batch.filename})
-        if skipped:
-            messages.warning(
-                request,
-                _("%(count)s betaling(en) konden niet mee: het IBAN van de ervaringsdeskundige ontbreekt.")
-                % {"count": len(skipped)},
-            )
     return redirect("compensation:payouts")
 
 
@@ -675,3 +695,51 @@ def external_allowance_delete(request: HttpRequest, pk: int) -> HttpResponse:
     services.external_allowance_delete(allowance=allowance, actor=request.user)
     messages.success(request, _("De vergoeding is verwijderd."))
     return redirect("compensation:external", expert_pk=expert_pk)
+
+
+# --- the invitation: reward choice and yes/no in one form ------------------------------------------
+
+
+@login_required
+def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """The invitation page's form posts here: the reward form and yes/no are saved together.
+
+    A mistake (a donation without a charity, no answer) shows this page with the message and keeps
+    everything that was filled in; GET shows the same form."""
+    invitation = get_invitation_for_expert(request.user, pk)
+    current = selectors.effective_reward(invitation)
+    answer = RespondForm(_posted(request))
+    reward = RewardChoiceForm(
+        _posted(request),
+        initial={"reward_form": current.reward_form, "charity": current.charity, "details": current.details},
+    )
+    if request.method == "POST":
+        answer_ok = answer.is_valid()
+        accept = answer_ok and answer.cleaned_data["answer"] == "yes"
+        if answer_ok and (not accept or reward.is_valid()):
+            try:
+                services.invitation_answer(
+                    invitation=invitation,
+                    actor=request.user,
+                    accept=accept,
+                    reason=answer.cleaned_data["reason"],
+                    **({k: reward.cleaned_data[k] for k in ("reward_form", "charity", "details")} if accept else {}),
+                )
+            except ValidationError as exc:
+                if not hasattr(exc, "error_dict"):
+                    messages.error(request, " ".join(exc.messages))
+                    return redirect("engagements:invitation", pk=pk)
+                _apply_errors(reward, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Dank u wel. U doet mee.")
+                    if accept
+                    else _("Dank u wel voor uw antwoord. Nee zeggen mag altijd."),
+                )
+                return redirect("engagements:invitation", pk=pk)
+    return render(
+        request,
+        "compensation/invitation_answer.html",
+        {"invitation": invitation, "engagement": invitation.request, "answer": answer, "reward": reward},
+    )

@@ -110,6 +110,10 @@ class DemoLogin:
     note: str = ""
 
 
+# Demo loaders of apps above this one (support, …): they add themselves here from AppConfig.ready.
+EXTRA_LOADERS: list = []
+
+
 def _user(email: str, name: str, password_hash: str) -> User:
     user, _created = User.objects.get_or_create(email=email, defaults={"full_name": name, "password": password_hash})
     return user
@@ -187,6 +191,8 @@ def load_demo() -> list[DemoLogin]:
     load_recruitment_demo(deploying, coordinator)
     load_engagements_demo()
     load_compensation_demo()
+    for load in EXTRA_LOADERS:
+        load()
     bulk_build_documents()
     return demo_logins()
 

@@ -43,7 +43,8 @@ STORY_ENDS = [
 
 
 # Choice values, computed once: Django's enum .values property rebuilds its list on every access.
-_REWARD_FORMS = list(RewardForm.values)
+# The four classic forms only, so the seeded demo stays the same as the reward forms grow.
+_REWARD_FORMS = [RewardForm.BANK_TRANSFER, RewardForm.VOUCHER, RewardForm.DONATION, RewardForm.NONE]
 _WORK_FORMS = list(WorkForm.values)
 _BENEFITS = list(BenefitSituation.values)
 _AGE_BANDS = list(AgeBand.values)
@@ -152,7 +153,10 @@ def save_sketch(*, user, organisation, sketch: ProfileSketch, confirmed_by=None)
     """Store one sketch as a full profile (demo size; the seed uses bulk inserts instead)."""
     profile = ExpertProfile.objects.create(user=user, organisation=organisation, **sketch.fields)
     ExpertExperience.objects.bulk_create(
-        [ExpertExperience(profile=profile, area=a, description=d, visibility=v) for a, d, v in sketch.experiences]
+        [
+            ExpertExperience(profile=profile, description=d, visibility=v, **ExpertExperience.area_fields(a.pk, v))
+            for a, d, v in sketch.experiences
+        ]
     )
     profile.wanted_roles.set(sketch.roles)
     profile.relational_roles.set(sketch.relational_roles)

@@ -116,7 +116,7 @@ def seed_experts(
             _insert_objects(
                 ExpertExperience,
                 [
-                    ExpertExperience(profile_id=p, area_id=a.pk, description=d, visibility=v)
+                    ExpertExperience(profile_id=p, description=d, visibility=v, **ExpertExperience.area_fields(a.pk, v))
                     for p, s in zip(profile_ids, sketches, strict=True)
                     for a, d, v in s.experiences
                 ],
@@ -138,7 +138,8 @@ def seed_experts(
                     ["expertprofile_id", "term_id"],
                     [(p, t.pk) for p, s in zip(profile_ids, sketches, strict=True) for t in getattr(s, attr)],
                 )
-        bulk_build_documents(profile_ids=profile_ids)
+            # In the same transaction: a crash never leaves experts that search cannot find.
+            bulk_build_documents(profile_ids=profile_ids)
         made += size
         if progress:
             progress(size)

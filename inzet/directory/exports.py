@@ -9,16 +9,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from inzet.directory.selectors import Row
-
-# Spreadsheet programs run cells that start with these as formulas; names are typed by people.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from inzet.lib.spreadsheets import safe_cell
 
 
 def _safe(value) -> str | int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+    return safe_cell(value if isinstance(value, int) and not isinstance(value, bool) else str(value))
 
 
 def _columns() -> list[tuple[str, Callable[[Row], object]]]:

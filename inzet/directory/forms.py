@@ -22,6 +22,17 @@ TERM_FIELDS = {
     "competences": "competence",
     "languages": "language",
 }
+MAX_DB_INT = 2**63 - 1
+
+
+def _db_id(value) -> int:
+    """An id as the database can hold it; a larger number is an invalid choice, not a 500."""
+    number = int(value)
+    if not 0 < number <= MAX_DB_INT:
+        raise ValueError(value)
+    return number
+
+
 PAUSED_CHOICES = [("", _("Maakt niet uit")), ("no", _("Niet met pauze")), ("yes", _("Met pauze"))]
 
 
@@ -90,13 +101,13 @@ class ExpertFilterForm(forms.Form):
     min_hours = forms.IntegerField(label=_("Minimaal uren per week"), required=False, min_value=0, max_value=60)
     paused = forms.ChoiceField(label=_("Pauze"), choices=PAUSED_CHOICES, required=False)
     competence_confirmed = forms.BooleanField(label=_("Alleen competenties die bevestigd zijn"), required=False)
-    areas = _checkboxes(_("Ervaringsgebied"), coerce=int, field_class=_LateChoices)
-    levels = _checkboxes(_("Niveau"), coerce=int, field_class=_LateChoices)
-    roles = _checkboxes(_("Rol"), coerce=int, field_class=_LateChoices)
-    relational_roles = _checkboxes(_("Hoe iemand zich opstelt"), coerce=int, field_class=_LateChoices)
-    settings = _checkboxes(_("Waar iemand wil werken"), coerce=int, field_class=_LateChoices)
-    competences = _checkboxes(_("Competentie"), coerce=int, field_class=_LateChoices)
-    languages = _checkboxes(_("Taal"), coerce=int, field_class=_LateChoices)
+    areas = _checkboxes(_("Ervaringsgebied"), coerce=_db_id, field_class=_LateChoices)
+    levels = _checkboxes(_("Niveau"), coerce=_db_id, field_class=_LateChoices)
+    roles = _checkboxes(_("Rol"), coerce=_db_id, field_class=_LateChoices)
+    relational_roles = _checkboxes(_("Hoe iemand zich opstelt"), coerce=_db_id, field_class=_LateChoices)
+    settings = _checkboxes(_("Waar iemand wil werken"), coerce=_db_id, field_class=_LateChoices)
+    competences = _checkboxes(_("Competentie"), coerce=_db_id, field_class=_LateChoices)
+    languages = _checkboxes(_("Taal"), coerce=_db_id, field_class=_LateChoices)
     municipalities = _checkboxes(_("Gemeente"), field_class=_LateChoices)
     regions = _checkboxes(_("Regio"), field_class=_LateChoices)
     days = _checkboxes(_("Kan op deze dagen"), Weekday.choices, int, _("Alleen wie op al deze dagen kan."))
@@ -116,7 +127,9 @@ class ExpertFilterForm(forms.Form):
         super().__init__(data)
         organisations = list(organisations)
         if len(organisations) > 1:
-            self.fields["organisations"] = _checkboxes(_("Organisatie"), [(o.pk, o.name) for o in organisations], int)
+            self.fields["organisations"] = _checkboxes(
+                _("Organisatie"), [(o.pk, o.name) for o in organisations], _db_id
+            )
         # Order: search first, then the groups, sorting last.
         self.order_fields(["q", *[name for _title, names in self.GROUPS for name in names], "sort"])
 
@@ -177,8 +190,8 @@ class RegisterFilterForm(forms.Form):
     """The public register: search only on what experts made public."""
 
     q = forms.CharField(label=_("Zoeken"), required=False, max_length=200, help_text=_("Bijvoorbeeld: armoede Utrecht"))
-    areas = _checkboxes(_("Ervaringsgebied"), coerce=int, field_class=_LateChoices)
-    roles = _checkboxes(_("Rol"), coerce=int, field_class=_LateChoices)
+    areas = _checkboxes(_("Ervaringsgebied"), coerce=_db_id, field_class=_LateChoices)
+    roles = _checkboxes(_("Rol"), coerce=_db_id, field_class=_LateChoices)
     municipality = _LateChoice(label=_("Gemeente"), required=False)
     region = _LateChoice(label=_("Regio"), required=False)
 
@@ -203,11 +216,11 @@ class OrganisationRegisterForm(forms.Form):
     city = _LateChoice(label=_("Plaats"), required=False)
     areas = _checkboxes(
         _("Ervaringsgebied"),
-        coerce=int,
+        coerce=_db_id,
         help_text=_("Organisaties met iemand in het register die deze ervaring openbaar deelt."),
         field_class=_LateChoices,
     )
-    roles = _checkboxes(_("Rol"), coerce=int, field_class=_LateChoices)
+    roles = _checkboxes(_("Rol"), coerce=_db_id, field_class=_LateChoices)
 
     def set_reference(self, reference: Reference, cities: list[str]) -> None:
         self.fields["city"].choices = [("", _("Alle plaatsen")), *[(c, c) for c in cities]]

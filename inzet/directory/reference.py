@@ -121,7 +121,7 @@ def _related_parts(kinds, where) -> list:
     parts = []
     if "experience" in kinds:
         parts.append(
-            ExpertExperience.objects.filter(**where("profile_id"))
+            ExpertExperience.objects.filter(**where("profile_id"), area__isnull=False)  # "Alleen ik": unknown
             .annotate(
                 src=rel,
                 owner=F("profile_id"),

@@ -10,6 +10,10 @@ from inzet.engagements.models import RequestStatus, Session
 
 PRODID = "-//Inzet//Vragen en inzet//NL"
 
+# Apps above this one add events to a person's private feed here (from their AppConfig.ready):
+# f(user) -> list[icalendar.Event]. The support app adds its group meetings.
+FEED_SOURCES: list = []
+
 
 def _event(session: Session, stamp) -> Event:
     request = session.request
@@ -29,7 +33,7 @@ def _event(session: Session, stamp) -> Event:
     return event
 
 
-def to_ics(sessions, *, name: str) -> bytes:
+def to_ics(sessions, *, name: str, extra_events=()) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -38,4 +42,6 @@ def to_ics(sessions, *, name: str) -> bytes:
     stamp = timezone.now().astimezone(UTC)
     for session in sessions:
         calendar.add_component(_event(session, stamp))
+    for event in extra_events:
+        calendar.add_component(event)
     return calendar.to_ical()

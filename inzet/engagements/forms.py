@@ -10,10 +10,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inzet.engagements import files
 from inzet.engagements.models import Agreement, EngagementRequest, IntakeReview
 from inzet.engagements.quote import VWS_GUIDELINE_RATE
 from inzet.experts.models import postcode_validator
+from inzet.lib import uploads
 from inzet.organisations.models import Organisation
 from inzet.taxonomy.models import Term
 
@@ -231,22 +231,24 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("Bijlage"),
         help_text=_("Een pdf, Word-bestand (docx), OpenDocument (odt) of foto (jpg, png). Hoogstens 10 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": files.ACCEPT}),
+        widget=forms.ClearableFileInput(attrs={"accept": uploads.USES["attachment"].accept}),
         error_messages={"required": _("Kies een bestand."), "empty": _("Dit bestand is leeg.")},
     )
 
     MESSAGES = {
-        files.TYPE: _("Dit soort bestand kan niet. Kies een pdf, docx, odt, jpg of png."),
-        files.CONTENT: _("Dit bestand is niet wat de naam zegt. Kies een echt pdf-, docx-, odt-, jpg- of png-bestand."),
-        files.TOO_LARGE: _("Dit bestand is groter dan 10 MB. Kies een kleiner bestand."),
-        files.EMPTY: _("Dit bestand is leeg."),
+        uploads.TYPE: _("Dit soort bestand kan niet. Kies een pdf, docx, odt, jpg of png."),
+        uploads.CONTENT: _(
+            "Dit bestand is niet wat de naam zegt. Kies een echt pdf-, docx-, odt-, jpg- of png-bestand."
+        ),
+        uploads.TOO_LARGE: _("Dit bestand is groter dan 10 MB. Kies een kleiner bestand."),
+        uploads.EMPTY: _("Dit bestand is leeg."),
     }
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        problem = files.check_attachment(upload.name, upload, upload.size)
-        if problem:
-            raise forms.ValidationError(self.MESSAGES[problem])
+        verdict = uploads.check("attachment", upload.name, upload, upload.size)
+        if not verdict.ok:
+            raise forms.ValidationError(self.MESSAGES[verdict.problem])
         return upload
 
 
@@ -357,6 +359,8 @@ class AgreementForm(forms.ModelForm):
             "meeting_chair",
             "hours",
             "hourly_rate",
+            "half_days",
+            "half_day_rate",
             "vat_rate",
             "first_assignment_discount",
         ]
@@ -369,6 +373,8 @@ class AgreementForm(forms.ModelForm):
             "hours": forms.NumberInput(attrs={"step": "0.5", "min": "0"}),
             "hourly_rate": forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
             "vat_rate": forms.NumberInput(attrs={"step": "0.1", "min": "0", "max": "99"}),
+            "half_days": forms.NumberInput(attrs={"step": "0.5", "min": "0"}),
+            "half_day_rate": forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
         }
         help_texts = {
             "communication": _(
@@ -386,7 +392,14 @@ class AgreementForm(forms.ModelForm):
             "meeting_chair": _("Iemand zonder eigen belang die ervoor zorgt dat ieders stem gehoord wordt."),
             "hours": _("Alle uren samen, van alle ervaringsdeskundigen."),
             "hourly_rate": _("Uit uw tarievenlijst. De richtlijn van het ministerie van VWS is € 50 per uur."),
-            "vat_rate": _("Vul 0 in als u geen btw rekent."),
+            "vat_rate": _(
+                "Voor plekken die nog niet gevuld zijn. Voor wie ja zei, volgt de btw zijn of haar werkvorm "
+                "(zzp met btw, zzp met KOR, vrijwilliger, loondienst), net als op de factuur."
+            ),
+            "half_days": _(
+                "Niet verplicht. Naast de uren: een vast bedrag per dagdeel, bijvoorbeeld voor een trainingsdag."
+            ),
+            "half_day_rate": _("Het vaste bedrag per dagdeel dat de vrager betaalt."),
             "first_assignment_discount": _(
                 "De vrager betaalt deze keer niets. Spreek af dat u de prijs achteraf samen bekijkt."
             ),
@@ -421,7 +434,11 @@ class AgreementForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        for name in ("hours", "hourly_rate", "vat_rate"):
+        if bool(cleaned.get("half_days")) != (cleaned.get("half_day_rate") is not None):
+            self.add_error(
+                "half_day_rate", _("Vul het aantal dagdelen én het bedrag per dagdeel in, of laat beide leeg.")
+            )
+        for name in ("hours", "hourly_rate", "vat_rate", "half_days", "half_day_rate"):
             value = cleaned.get(name)
             if value is not None and value < 0:
                 self.add_error(name, _("Vul een getal in dat niet kleiner is dan 0."))

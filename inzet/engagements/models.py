@@ -235,6 +235,11 @@ class Agreement(models.Model):
     meeting_chair = models.CharField(_("onafhankelijke gespreksleider"), max_length=200, blank=True)
     hourly_rate = models.DecimalField(_("tarief per uur"), max_digits=8, decimal_places=2)
     hours = models.DecimalField(_("uren in totaal"), max_digits=7, decimal_places=1)
+    # Besides hours × rate: a flat amount per half-day (dagdeel), e.g. for a training day.
+    half_day_rate = models.DecimalField(
+        _("vast bedrag per dagdeel"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    half_days = models.DecimalField(_("dagdelen in totaal"), max_digits=5, decimal_places=1, null=True, blank=True)
     first_assignment_discount = models.BooleanField(
         _("eerste opdracht zonder kosten, met evaluatie van de prijs achteraf"), default=False
     )

@@ -26,6 +26,7 @@ from inzet.engagements.models import (
     Session,
 )
 from inzet.experts.models import ExpertProfile, ExpertStatus
+from inzet.lib.dates import within
 from inzet.lib.mail import send_mail_later
 from inzet.organisations.models import Organisation, Role
 from inzet.taxonomy.models import PostcodeArea
@@ -142,6 +143,13 @@ def _apply(request: EngagementRequest, data: dict, m2m: dict | None) -> None:
     if "postcode" in data:
         pc4 = (request.postcode or "").replace(" ", "")[:4]
         request.area = PostcodeArea.objects.filter(pc4=pc4).first() if len(pc4) == 4 else None
+    today = timezone.localdate()
+    for field in ("start_date", "end_date"):
+        day = data.get(field)
+        if day and not within(day, today=today, years_back=1, years_ahead=5):
+            raise ValidationError(
+                {field: _("Kies een datum tussen een jaar geleden en vijf jaar vooruit. Kijk of het jaartal klopt.")}
+            )
     if request.start_date and request.end_date and request.end_date < request.start_date:
         raise ValidationError({"end_date": _("De einddatum ligt voor de begindatum.")})
     request.full_clean(exclude=["created_by", "asker_organisation"])

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles, role_required
-from inzet.engagements import calendar, files, pdf, rules, selectors, services
+from inzet.engagements import calendar, pdf, rules, selectors, services
 from inzet.engagements.forms import (
     STEP_SLUGS,
     STEPS,
@@ -38,6 +38,7 @@ from inzet.engagements.models import CalendarFeed, EngagementRequest, Invitation
 from inzet.engagements.permissions import ASKER, COORDINATOR, get_invitation_for_expert, get_request_for_user
 from inzet.engagements.tasks import invitations_housekeeping
 from inzet.experts.models import ExpertProfile
+from inzet.lib import uploads
 from inzet.organisations.models import Organisation, Role
 
 
@@ -113,6 +114,7 @@ def request_create(request: HttpRequest) -> HttpResponse:
     return render(request, "engagements/wizard_step.html", context)
 
 
+@uploads.accepts_uploads("attachment")
 @login_required
 def request_edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
@@ -230,7 +232,6 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     engagement, _access = get_request_for_user(request.user, pk, allow_expert=True)
     attachment = get_object_or_404(RequestAttachment, pk=attachment_pk, request=engagement)
-    extension = files.extension_of(attachment.original_name)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError as exc:
@@ -239,7 +240,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
         handle,
         as_attachment=True,
         filename=attachment.original_name,
-        content_type=files.CONTENT_TYPES.get(extension, "application/octet-stream"),
+        content_type=uploads.content_type(attachment.original_name),
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -418,6 +419,8 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = invitation.request
     form = RespondForm(_posted(request))
     if request.method == "POST":
+        # The page's own form posts to compensation:invitation_answer (reward choice and yes/no together);
+        # this handler stays for a plain yes/no without a reward choice.
         if form.is_valid():
             accept = form.cleaned_data["answer"] == "yes"
             try:
@@ -610,4 +613,5 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     if feed is None or not feed.user.is_active:
         raise Http404
     sessions = selectors.sessions_for_person(feed.user)
-    return _ics_response(calendar.to_ics(sessions, name="Inzet"), "inzet.ics", download=False)
+    extra = [event for source in calendar.FEED_SOURCES for event in source(feed.user)]
+    return _ics_response(calendar.to_ics(sessions, name="Inzet", extra_events=extra), "inzet.ics", download=False)

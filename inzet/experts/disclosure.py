@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Q
 
 from inzet.accounts.permissions import get_roles
-from inzet.experts.models import AccessLog, Audience, ExpertExperience, ExpertProfile
+from inzet.experts.models import AccessLog, Audience, ExpertExperience, ExpertProfile, resolve_areas
 from inzet.organisations.models import Role
 
 SELF = -1  # the expert themself: sees everything
@@ -35,7 +35,7 @@ ITEM_FIELDS = {
     "does_not_want": "vis_does_not_want",
 }
 # Health and income data (AVG art. 9): each read by someone else goes into the access log.
-SPECIAL_ITEMS = frozenset({"experience", "benefit", "needs", "does_not_want"})
+SPECIAL_ITEMS = frozenset({"experience", "benefit", "needs", "does_not_want", "bank"})
 STAFF_ROLES = (Role.COORDINATOR, Role.TRAINER)
 # Once an expert said yes to a request, its asker may see what the expert shares with askers.
 # The values of engagements' Invitation.State.ACCEPTED and RequestStatus: experts sits below
@@ -174,6 +174,12 @@ class DisclosedProfile:
     def is_self(self) -> bool:
         return self.level == SELF
 
+    @property
+    def operational(self) -> bool:
+        """The expert or their coordinators: they also see status, consent to be proposed and
+        who keeps the profile. Askers and the public see only items shared with them."""
+        return self.level in (SELF, Audience.COORDINATORS)
+
     def sees(self, item: str) -> bool:
         return item in self.shown
 
@@ -202,11 +208,14 @@ def disclose(
     result = DisclosedProfile(profile=profile, level=level)
     for item in ITEM_FIELDS:
         (result.shown if can_see(level, profile, item) else result.hidden).add(item)
-    for experience in profile.experiences.all():
+    experiences = profile.experiences.all()
+    if level == SELF:  # only the expert sees the areas sealed as "Alleen ik"
+        experiences = resolve_areas(experiences)
+    for experience in experiences:
         if experience_visible(level, experience):
             result.experiences.append(
                 DisclosedExperience(
-                    area=experience.area, description=experience.description, visibility=experience.visibility
+                    area=experience.area_term, description=experience.description, visibility=experience.visibility
                 )
             )
         else:

@@ -3,6 +3,8 @@
 import json
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,8 +22,10 @@ from inzet.experts.models import (
     TrainingStatus,
     Weekday,
     WorkForm,
+    resolve_areas,
 )
 from inzet.experts.selectors import ITEM_LABELS
+from inzet.lib import uploads
 from inzet.taxonomy.models import Term
 
 REQUIRED = _("Dit veld is verplicht.")
@@ -171,8 +175,8 @@ class ExperienceForm(forms.Form):
     def initial_for(profile: ExpertProfile) -> dict:
         initial = {"level": profile.level_id}
         for experience in profile.experiences.all():
-            initial[f"area_{experience.area_id}"] = True
-            initial[f"story_{experience.area_id}"] = experience.description
+            initial[f"area_{experience.area_term_id}"] = True
+            initial[f"story_{experience.area_term_id}"] = experience.description
         return initial
 
     def stories(self) -> dict:
@@ -211,6 +215,11 @@ class WishesForm(forms.Form):
         max_length=20,
         required=False,
         help_text=_("Alleen voor zzp'ers. Een KvK-nummer heeft 8 cijfers."),
+    )
+    vat_kor = forms.BooleanField(
+        label=_("Ik gebruik de kleineondernemersregeling (KOR) en reken geen btw"),
+        required=False,
+        help_text=_("Alleen voor zzp'ers. Dan staat er op de offerte en de factuur geen btw voor uw uren."),
     )
     reward_form = forms.ChoiceField(
         label=_("Hoe wilt u beloond worden?"),
@@ -255,6 +264,7 @@ class WishesForm(forms.Form):
             "does_not_want_note": profile.does_not_want_note,
             "work_form": profile.work_form,
             "kvk_number": profile.kvk_number,
+            "vat_kor": profile.vat_kor,
             "reward_form": profile.reward_form,
             "donation_charity": profile.donation_charity,
         }
@@ -263,6 +273,7 @@ class WishesForm(forms.Form):
         changes = dict(self.cleaned_data)
         if changes["work_form"] != WorkForm.ZZP:
             changes["kvk_number"] = ""
+            changes["vat_kor"] = False
         if changes["reward_form"] != RewardForm.DONATION:
             changes["donation_charity"] = ""
         return changes
@@ -340,7 +351,7 @@ class VisibilityForm(forms.Form):
     def __init__(self, *args, profile: ExpertProfile, **kwargs):
         super().__init__(*args, **kwargs)
         self.profile = profile
-        self.experiences = list(profile.experiences.all())
+        self.experiences = resolve_areas(profile.experiences.select_related("area"))
         self.item_names = []
         for item in ITEM_FIELDS:
             minimum = rules.MINIMUM_AUDIENCE.get(item, 0)
@@ -354,9 +365,9 @@ class VisibilityForm(forms.Form):
             self.item_names.append(name)
         self.experience_names = []
         for experience in self.experiences:
-            name = f"exp_{experience.area_id}"
+            name = f"exp_{experience.area_term_id}"
             self.fields[name] = forms.TypedChoiceField(
-                label=_("Ervaring: %(area)s") % {"area": experience.area.label},
+                label=_("Ervaring: %(area)s") % {"area": experience.area_term.label},
                 choices=Audience.choices,
                 coerce=int,
                 error_messages={"required": _("Kies wie dit mag zien."), "invalid_choice": _("Kies wie dit mag zien.")},
@@ -373,7 +384,7 @@ class VisibilityForm(forms.Form):
     @staticmethod
     def initial_for(profile: ExpertProfile) -> dict:
         initial = {f"vis_{item}": getattr(profile, column) for item, column in ITEM_FIELDS.items()}
-        initial.update({f"exp_{e.area_id}": e.visibility for e in profile.experiences.all()})
+        initial.update({f"exp_{e.area_term_id}": e.visibility for e in profile.experiences.all()})
         initial["consent_matching"] = profile.consent_matching if profile.consent_recorded_at else True
         return initial
 
@@ -381,7 +392,7 @@ class VisibilityForm(forms.Form):
         return {item: self.cleaned_data[f"vis_{item}"] for item in ITEM_FIELDS}
 
     def experience_choices(self) -> dict:
-        return {e.area.code: self.cleaned_data[f"exp_{e.area_id}"] for e in self.experiences}
+        return {e.area_term.code: self.cleaned_data[f"exp_{e.area_term_id}"] for e in self.experiences}
 
 
 # --- profile page: pause, periods, training, competences --------------------------------------
@@ -433,18 +444,15 @@ class TrainingForm(forms.Form):
         upload = self.cleaned_data.get("evidence")
         if not upload:
             return None
-        upload.seek(0)
-        head = upload.read(rules.SNIFF_BYTES)
-        upload.seek(0)
-        problem = rules.evidence_problem(upload.name, upload.size, head)
+        verdict = uploads.check("evidence", upload.name, upload, upload.size)
         messages = {
-            "extension": _("Dit soort bestand kan niet. Kies een pdf, jpg of png."),
-            "empty": _("Dit bestand is leeg."),
-            "size": _("Dit bestand is te groot. Het mag hoogstens 5 MB zijn."),
-            "content": _("Dit bestand is geen echte pdf, jpg of png. Kies een ander bestand."),
+            uploads.TYPE: _("Dit soort bestand kan niet. Kies een pdf, jpg of png."),
+            uploads.EMPTY: _("Dit bestand is leeg."),
+            uploads.TOO_LARGE: _("Dit bestand is te groot. Het mag hoogstens 5 MB zijn."),
+            uploads.CONTENT: _("Dit bestand is geen echte pdf, jpg of png. Kies een ander bestand."),
         }
-        if problem:
-            raise forms.ValidationError(messages[problem])
+        if not verdict.ok:
+            raise forms.ValidationError(messages[verdict.problem])
         return upload
 
     def clean(self):
@@ -505,3 +513,76 @@ class AssistedSignupForm(forms.Form):
         if cleaned.get("invite") and not cleaned.get("email") and "email" not in self.errors:
             self.add_error("email", _("Vul een e-mailadres in als de persoon een e-mail moet krijgen."))
         return cleaned
+
+
+class BankForm(forms.Form):
+    """IBAN and account holder. A coordinator never sees the whole IBAN: the field starts empty for them."""
+
+    iban = forms.CharField(
+        label=_("IBAN"),
+        max_length=42,
+        required=False,
+        help_text=_("Het nummer van uw bankrekening, bijvoorbeeld NL91 ABNA 0417 1643 00. Spaties mogen."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+    )
+    account_holder = forms.CharField(
+        label=_("Naam van de rekeninghouder"),
+        max_length=100,
+        required=False,
+        help_text=_("Zoals de naam bij de bank staat."),
+    )
+
+
+# --- one validation path for single-field changes (the API) -----------------------------------
+
+# The wizard step that asks for each field an API client may change on its own.
+STEP_FORM_FOR_FIELD = {
+    "phone": AboutForm,
+    "postcode": AboutForm,
+    "travel_radius_km": AboutForm,
+    "work_form": WishesForm,
+    "kvk_number": WishesForm,
+    "vat_kor": WishesForm,
+    "reward_form": WishesForm,
+    "donation_charity": WishesForm,
+    "hours_per_week": PracticalForm,
+}
+
+
+def _as_data(value):
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return [getattr(item, "pk", item) for item in value]
+    return value
+
+
+def validated_changes(profile: ExpertProfile, changes: dict) -> dict:
+    """Check changes with the wizard form that asks for those fields, so the API accepts exactly
+    what the wizard accepts (and cleans it the same way). The other fields of that step keep their
+    current values; problems there are the service's to report. Raises ValidationError per field."""
+    cleaned, errors = {}, {}
+    for form_class in dict.fromkeys(STEP_FORM_FOR_FIELD[field] for field in changes if field in STEP_FORM_FOR_FIELD):
+        fields = [field for field in changes if STEP_FORM_FOR_FIELD.get(field) is form_class]
+        initial = (
+            form_class.initial_for(profile, profile.user)
+            if form_class is AboutForm
+            else form_class.initial_for(profile)
+        )
+        data = QueryDict(mutable=True)
+        for name, value in {**initial, **{field: changes[field] for field in fields}}.items():
+            value = _as_data(value)
+            if isinstance(value, list):
+                data.setlist(name, [str(v) for v in value])
+            else:
+                data[name] = str(value) if not isinstance(value, str) else value
+        form = form_class(data)
+        form.is_valid()
+        for field in fields:
+            if field in form.errors:
+                errors[field] = list(form.errors[field])
+            else:
+                cleaned[field] = form.cleaned_data[field]
+    if errors:
+        raise ValidationError(errors)
+    return {**changes, **cleaned}

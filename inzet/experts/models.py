@@ -4,6 +4,7 @@ encrypted at rest and shown only per the expert's own choices; see disclosure.py
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from inzet.lib.crypto import EncryptedCharField, EncryptedTextField
@@ -37,6 +38,9 @@ class RewardForm(models.TextChoices):
     BANK_TRANSFER = "bank_transfer", _("Geld op mijn bankrekening")
     VOUCHER = "voucher", _("Een cadeaubon")
     DONATION = "donation", _("Een gift aan een goed doel")
+    TIME_CREDIT = "time_credit", _("Uren als tegoed (tijdtegoed)")
+    IN_KIND = "in_kind", _("Iets anders dan geld (in natura)")
+    TRAINING = "training", _("Een opleiding of cursus")
     NONE = "none", _("Geen vergoeding")
 
 
@@ -152,7 +156,7 @@ class ExpertProfile(models.Model):
         related_name="+",
         verbose_name=_("wat ik niet wil doen"),
     )
-    does_not_want_note = models.TextField(_("wat ik niet wil doen, in mijn eigen woorden"), blank=True)
+    does_not_want_note = EncryptedTextField(_("wat ik niet wil doen, in mijn eigen woorden"), blank=True)
     languages = models.ManyToManyField(
         "taxonomy.Term",
         blank=True,
@@ -187,7 +191,14 @@ class ExpertProfile(models.Model):
         _("hoe wil ik beloond worden"), max_length=20, choices=RewardForm.choices, default=RewardForm.BANK_TRANSFER
     )
     donation_charity = models.CharField(_("goed doel"), max_length=200, blank=True)
+    vat_kor = models.BooleanField(
+        _("ik gebruik de kleineondernemersregeling (KOR) en reken geen btw"),
+        default=False,
+        help_text=_("Alleen voor zzp'ers."),
+    )
+    # Payment data: encrypted, shown masked to anyone but the expert, reads by others logged.
     iban = EncryptedCharField(_("IBAN"), blank=True)
+    account_holder = EncryptedCharField(_("naam rekeninghouder"), blank=True)
 
     # Special category: encrypted, and shown only to whom the expert chooses.
     benefit_situation = EncryptedCharField(_("uitkering"), blank=True)
@@ -233,7 +244,13 @@ class ExpertProfile(models.Model):
 
 
 class ExpertExperience(models.Model):
-    """One area of lived experience, in the expert's own words, with its own visibility."""
+    """One area of lived experience, in the expert's own words, with its own visibility.
+
+    Which area an "Alleen ik" row is about is itself special-category data: such a row keeps its
+    area encrypted in `sealed_area` (the term id) and `area` empty, so the database does not show
+    it and no search, filter or match can use it (it counts as unknown). Shared rows keep the
+    plain `area`, which matching and search need. Use `area_term_id` / `area_term` to read either.
+    """
 
     profile = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="experiences")
     area = models.ForeignKey(
@@ -242,7 +259,10 @@ class ExpertExperience(models.Model):
         related_name="+",
         limit_choices_to={"vocabulary": "experience_area"},
         verbose_name=_("ervaringsgebied"),
+        null=True,
+        blank=True,
     )
+    sealed_area = EncryptedCharField(_("ervaringsgebied (alleen voor mij)"), blank=True)
     description = EncryptedTextField(_("in mijn eigen woorden"), blank=True)
     visibility = models.PositiveSmallIntegerField(
         _("wie ziet dit"), choices=Audience.choices, default=Audience.COORDINATORS
@@ -251,11 +271,56 @@ class ExpertExperience(models.Model):
     class Meta:
         verbose_name = _("ervaring")
         verbose_name_plural = _("ervaringen")
-        constraints = [models.UniqueConstraint(fields=["profile", "area"], name="experience_unique_area")]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "area"], name="experience_unique_area"),
+            # An "Alleen ik" row never shows its area in plaintext; a shared row always has it.
+            models.CheckConstraint(
+                condition=(Q(visibility=0) & Q(area__isnull=True)) | (~Q(visibility=0) & Q(area__isnull=False)),
+                name="experience_only_me_area_sealed",
+            ),
+        ]
         indexes = [models.Index(fields=["area", "visibility"])]
 
     def __str__(self) -> str:
-        return f"{self.profile} – {self.area}"
+        return f"{self.profile} – {self.area_term_id}"
+
+    @staticmethod
+    def area_fields(area_id: int, visibility: int) -> dict:
+        """The area columns for a row at this visibility: sealed when only the expert sees it."""
+        if visibility == Audience.ONLY_ME:
+            return {"area_id": None, "sealed_area": str(area_id)}
+        return {"area_id": area_id, "sealed_area": ""}
+
+    @property
+    def area_term_id(self) -> int | None:
+        return self.area_id or (int(self.sealed_area) if self.sealed_area else None)
+
+    @property
+    def area_term(self):
+        """The area's Term; for sealed rows set by `resolve_areas` (one query for all rows)."""
+        if self.area_id:
+            return self.area
+        return getattr(self, "_sealed_term", None)
+
+    def set_visibility(self, visibility: int) -> list[str]:
+        """Change who sees this row, sealing or unsealing its area; returns the fields to save."""
+        self.visibility = visibility
+        for name, value in self.area_fields(self.area_term_id, visibility).items():
+            setattr(self, name, value)
+        return ["visibility", "area", "sealed_area"]
+
+
+def resolve_areas(experiences) -> list[ExpertExperience]:
+    """Attach the Term of every sealed row, with one query. Only for the expert's own pages."""
+    from inzet.taxonomy.models import Term
+
+    experiences = list(experiences)
+    sealed = [e for e in experiences if not e.area_id and e.sealed_area]
+    if sealed:
+        terms = Term.objects.in_bulk([e.area_term_id for e in sealed])
+        for experience in sealed:
+            experience._sealed_term = terms.get(experience.area_term_id)
+    return experiences
 
 
 class ExpertCompetence(models.Model):

@@ -4,45 +4,6 @@ Each check returns problem codes; the forms and the API turn them into Dutch mes
 """
 
 import re
-from pathlib import PurePath
-
-# --- evidence files ----------------------------------------------------------------------------
-
-MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
-# extension -> the kind of file its first bytes must show
-EVIDENCE_EXTENSIONS = {".pdf": "pdf", ".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png"}
-CONTENT_TYPES = {"pdf": "application/pdf", "jpeg": "image/jpeg", "png": "image/png"}
-SNIFF_BYTES = 8
-
-
-def sniff(head: bytes) -> str | None:
-    """The kind of file from its first bytes ("magic bytes"), or None when it is none we accept."""
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    return None
-
-
-def evidence_problem(filename: str, size: int, head: bytes) -> str | None:
-    """Why an uploaded evidence file is refused ("extension", "empty", "size", "content"), or None."""
-    kind = EVIDENCE_EXTENSIONS.get(PurePath(filename or "").suffix.lower())
-    if kind is None:
-        return "extension"
-    if size <= 0:
-        return "empty"
-    if size > MAX_EVIDENCE_BYTES:
-        return "size"
-    if sniff(head) != kind:
-        return "content"
-    return None
-
-
-def evidence_kind(filename: str) -> str | None:
-    return EVIDENCE_EXTENSIONS.get(PurePath(filename or "").suffix.lower())
-
 
 # --- postcode, KvK, phone ----------------------------------------------------------------------
 

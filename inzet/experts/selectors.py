@@ -44,6 +44,7 @@ ITEM_LABELS = {
     "benefit": gettext_lazy("Uitkering en leeftijd"),
     "needs": gettext_lazy("Nodig om mee te doen"),
     "does_not_want": gettext_lazy("Liever niet doen"),
+    "bank": gettext_lazy("Bankrekening (IBAN, afgeschermd)"),
 }
 CONTEXT_LABELS = {
     "page": gettext_lazy("op een pagina"),
@@ -206,6 +207,8 @@ def _lines(profile: ExpertProfile, item: str, level: int) -> list[str]:
         lines = [str(WorkForm(p.work_form).label)]
         if p.work_form == WorkForm.ZZP and p.kvk_number:
             lines.append(_("KvK-nummer: %(kvk)s") % {"kvk": p.kvk_number})
+        if p.work_form == WorkForm.ZZP:
+            lines.append(_("Btw: geen, kleineondernemersregeling (KOR)") if p.vat_kor else _("Btw: ja, ik reken btw"))
         reward = str(RewardForm(p.reward_form).label)
         if p.reward_form == RewardForm.DONATION and p.donation_charity:
             reward = f"{reward}: {p.donation_charity}"

@@ -25,9 +25,11 @@ from inzet.experts.models import (
     ExpertProfile,
     TrainingRecord,
     UnavailablePeriod,
+    resolve_areas,
 )
 from inzet.experts.selectors import PLACEHOLDER_DOMAIN
 from inzet.experts.signals import profile_changed
+from inzet.lib import iban as iban_lib
 from inzet.lib.mail import send_mail_later
 from inzet.organisations.models import Membership, Organisation, Role
 from inzet.taxonomy.models import PostcodeArea, Term
@@ -43,6 +45,7 @@ PROFILE_FIELDS = frozenset(
         "does_not_want_note",
         "work_form",
         "kvk_number",
+        "vat_kor",
         "reward_form",
         "donation_charity",
         "hours_per_week",
@@ -55,6 +58,18 @@ PROFILE_FIELDS = frozenset(
     }
 )
 M2M_FIELDS = frozenset({"languages", "wanted_roles", "relational_roles", "wanted_settings", "unwanted"})
+# The messages of inzet.lib.iban, marked here for translation.
+IBAN_MESSAGES = {
+    "checksum": gettext_lazy(
+        "Dit IBAN klopt niet: de controlecijfers passen niet bij het nummer. Kijk het na op uw bankpas of in uw bankapp."
+    ),
+    "length": gettext_lazy(
+        "Dit IBAN heeft niet het goede aantal tekens. Een Nederlands IBAN heeft 18 tekens, bijvoorbeeld NL91 ABNA 0417 1643 00."
+    ),
+    "country": gettext_lazy("Dit IBAN begint niet met een bekende landcode, zoals NL of BE."),
+    "bank": gettext_lazy("Deze bankcode kennen we niet. Kijk het IBAN na."),
+    "format": gettext_lazy("Dit is geen IBAN. Een IBAN ziet eruit als NL91 ABNA 0417 1643 00."),
+}
 VISIBILITY_MESSAGES = {
     "unknown_item": gettext_lazy("Dit gegeven bestaat niet: %(item)s."),
     "unknown_audience": gettext_lazy("Kies wie dit mag zien: 0, 1, 2 of 3 (%(item)s)."),
@@ -134,6 +149,8 @@ def profile_update(*, profile: ExpertProfile, changes: dict) -> ExpertProfile:
         setattr(profile, field, value)
     if "work_form" in plain and profile.work_form != "zzp" and "kvk_number" not in plain:
         profile.kvk_number = ""
+    if profile.work_form != "zzp":
+        profile.vat_kor = False  # the small-business scheme is for entrepreneurs only
     if "reward_form" in plain and profile.reward_form != "donation" and "donation_charity" not in plain:
         profile.donation_charity = ""
     if "consent_matching" in plain:
@@ -153,12 +170,15 @@ def profile_update(*, profile: ExpertProfile, changes: dict) -> ExpertProfile:
 def experiences_set(*, profile: ExpertProfile, stories: dict) -> None:
     """Set the experience areas ({area term: own words}). A new area is seen by the expert only,
     until they choose otherwise in step 5 (privacy by default). Left-out areas are removed."""
-    current = {e.area_id: e for e in profile.experiences.all()}
+    current = {e.area_term_id: e for e in profile.experiences.all()}
     for area, description in stories.items():
         existing = current.pop(area.pk, None)
         if existing is None:
             ExpertExperience.objects.create(
-                profile=profile, area=area, description=description, visibility=Audience.ONLY_ME
+                profile=profile,
+                description=description,
+                visibility=Audience.ONLY_ME,
+                **ExpertExperience.area_fields(area.pk, Audience.ONLY_ME),
             )
         elif existing.description != description:
             existing.description = description
@@ -175,7 +195,7 @@ def visibility_set(
     """Who sees what: {item: Audience} and {area code: Audience}. Raises ValidationError (Dutch)."""
     problems = rules.visibility_problems(items, ITEM_FIELDS)
     errors = [str(VISIBILITY_MESSAGES[code]) % {"item": item} for item, code in problems.items()]
-    rows = {e.area.code: e for e in profile.experiences.select_related("area")}
+    rows = {e.area_term.code: e for e in resolve_areas(profile.experiences.select_related("area"))}
     for code, value in (experiences or {}).items():
         found = rules.visibility_problems({"experience": value}, {"experience"})
         if code not in rows:
@@ -193,13 +213,40 @@ def visibility_set(
     for code, value in (experiences or {}).items():
         row = rows[code]
         if row.visibility != value:
-            row.visibility = value
-            row.save(update_fields=["visibility"])
+            row.save(update_fields=row.set_visibility(value))
     _search_changed(profile)
     return profile
 
 
 @transaction.atomic
+@transaction.atomic
+def bank_details_set(*, profile: ExpertProfile, iban: str, account_holder: str) -> ExpertProfile:
+    """Store the IBAN (checked with schwifty, kept compact and encrypted) and the account holder's name.
+
+    Both empty clears them. Setting the same values twice changes nothing (a retry is harmless)."""
+    value = iban_lib.compact(iban)
+    holder = " ".join((account_holder or "").split())
+    errors = {}
+    if value:
+        problem = iban_lib.iban_problem(value)
+        if problem:
+            errors["iban"] = str(IBAN_MESSAGES[problem])
+        if not holder:
+            errors["account_holder"] = _("Vul de naam in die bij de bank op de rekening staat.")
+    elif holder:
+        errors["iban"] = _("Vul ook het IBAN in.")
+    if len(holder) > 70:
+        errors["account_holder"] = _("Een naam bij de bank heeft hoogstens 70 tekens.")
+    if errors:
+        raise ValidationError(errors)
+    profile = ExpertProfile.objects.select_for_update().get(pk=profile.pk)
+    if (profile.iban, profile.account_holder) != (value, holder):
+        profile.iban = value
+        profile.account_holder = holder
+        profile.save(update_fields=["iban", "account_holder"])
+    return profile
+
+
 def profile_pause(*, profile: ExpertProfile, until: datetime.date | None) -> None:
     """Take a break. Never asks why: a pause is normal and counts against no one."""
     profile.paused = True

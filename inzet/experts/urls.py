@@ -10,6 +10,7 @@ urlpatterns = [
     path("mijn-profiel/stap/<int:step>/", views.wizard, name="wizard"),
     path("mijn-profiel/samenvatting/", views.summary, name="summary"),
     path("mijn-profiel/inzage/", views.access_log, name="access_log"),
+    path("mijn-profiel/bankrekening/", views.my_bank, name="my_bank"),
     # Assisted sign-up by a coordinator
     path("namens/", views.managed_list, name="managed_list"),
     path("namens/aanmelden/", views.assisted_signup, name="assisted_signup"),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/samenvatting/", views.summary_for, name="summary_for"),
     path("<int:pk>/afdrukken/", views.print_view, name="print"),
     path("<int:pk>/pauze/", views.pause, name="pause"),
+    path("<int:pk>/bankrekening/", views.bank_for, name="bank_for"),
     path("<int:pk>/zelf-bijhouden/", views.take_over, name="take_over"),
     path("<int:pk>/niet-beschikbaar/toevoegen/", views.unavailable_add, name="unavailable_add"),
     path("<int:pk>/niet-beschikbaar/<int:period_pk>/verwijderen/", views.unavailable_remove, name="unavailable_remove"),

@@ -16,11 +16,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles, role_required
-from inzet.experts import rules, selectors, services
+from inzet.experts import selectors, services
 from inzet.experts.disclosure import SELF, can_see, can_view_profile, disclose, log_access, viewer_levels
 from inzet.experts.forms import (
     AboutForm,
     AssistedSignupForm,
+    BankForm,
     CompetenceForm,
     ExperienceForm,
     PauseForm,
@@ -31,6 +32,8 @@ from inzet.experts.forms import (
     WishesForm,
 )
 from inzet.experts.models import Audience, ExpertCompetence, ExpertProfile, TrainingRecord, UnavailablePeriod
+from inzet.lib import iban as iban_lib
+from inzet.lib import uploads
 from inzet.organisations.models import Membership, Organisation, Role
 
 STEPS = {
@@ -164,6 +167,10 @@ def _page_context(request: HttpRequest, profile: ExpertProfile, view, *, own: bo
         "can_confirm": coordinator and view.competences_shown,
         "can_see_evidence": profile.user_id == user.pk or (coordinator and view.training_shown),
         "managed_name": profile.user.full_name if view.disclosed.sees("name") or own else _("deze persoon"),
+        # Masked for everyone; only the expert's own input field holds the whole IBAN.
+        "can_edit_bank": _may_edit_bank(user, profile),
+        "bank_masked": iban_lib.masked(profile.iban),
+        "bank_url": reverse("experts:my_bank") if own else reverse("experts:bank_for", args=[profile.pk]),
     }
 
 
@@ -319,6 +326,66 @@ def take_over(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("experts:my_profile")
 
 
+# --- bank details ----------------------------------------------------------------------------------
+
+
+def _may_edit_bank(user, profile: ExpertProfile) -> bool:
+    """The expert, or any coordinator of their organisation: fixing an IBAN must not wait for a payout run."""
+    return profile.user_id == user.pk or _is_coordinator_of(user, profile)
+
+
+def _bank(request: HttpRequest, profile: ExpertProfile, *, own: bool) -> HttpResponse:
+    # Only the owner gets the whole IBAN back in the input field; everyone else sees it masked.
+    initial = {"iban": iban_lib.formatted(profile.iban) if own else "", "account_holder": profile.account_holder}
+    form = BankForm(_data(request), initial=initial)
+    if not own and (profile.iban or profile.account_holder):
+        log_access(viewer=request.user, profile=profile, items=["bank"], context="page", path=request.get_full_path())
+    if request.method == "POST" and form.is_valid():
+        new_iban = form.cleaned_data["iban"]
+        if not own and not new_iban.strip() and profile.iban and form.cleaned_data["account_holder"]:
+            new_iban = profile.iban  # a coordinator who only corrects the name keeps the IBAN
+        try:
+            services.bank_details_set(
+                profile=profile, iban=new_iban, account_holder=form.cleaned_data["account_holder"]
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(
+                request, _("Uw bankgegevens zijn opgeslagen.") if own else _("De bankgegevens zijn opgeslagen.")
+            )
+            return redirect(_profile_url(request.user, profile))
+    return render(
+        request,
+        "experts/bank.html",
+        {
+            "form": form,
+            "profile": profile,
+            "own": own,
+            "masked": iban_lib.masked(profile.iban),
+            "name": profile.user.full_name,
+            "back_url": _profile_url(request.user, profile),
+        },
+    )
+
+
+@role_required(Role.EXPERT)
+def my_bank(request: HttpRequest) -> HttpResponse:
+    profile = selectors.own_profile(request.user)
+    if profile is None:
+        return redirect("experts:wizard", step=1)
+    return _bank(request, profile, own=True)
+
+
+@login_required
+def bank_for(request: HttpRequest, pk: int) -> HttpResponse:
+    light = _light(pk)
+    if not _may_edit_bank(request.user, light):
+        _refuse(request.user, light)
+    profile = selectors.get_profile(pk)
+    return _bank(request, profile, own=profile.user_id == request.user.pk)
+
+
 # --- pause ---------------------------------------------------------------------------------------
 
 
@@ -366,6 +433,7 @@ def unavailable_remove(request: HttpRequest, pk: int, period_pk: int) -> HttpRes
     return redirect(_profile_url(request.user, profile))
 
 
+@uploads.accepts_uploads("evidence")
 @login_required
 def training_add(request: HttpRequest, pk: int) -> HttpResponse:
     profile = _editable(request.user, pk)
@@ -406,12 +474,12 @@ def evidence(request: HttpRequest, pk: int, record_pk: int) -> HttpResponse:
     record = get_object_or_404(TrainingRecord, pk=record_pk, profile_id=profile.pk)
     if not record.evidence:
         raise Http404
-    kind = rules.evidence_kind(record.evidence.name) or "pdf"
+    kind = uploads.USES["evidence"].kind_of(record.evidence.name) or "pdf"
     response = FileResponse(
         record.evidence.open("rb"),
         as_attachment=True,
-        filename=record.evidence_name or f"bewijs.{kind}",
-        content_type=rules.CONTENT_TYPES[kind],
+        filename=record.evidence_name or f"bewijs.{'jpg' if kind == 'jpeg' else kind}",
+        content_type=uploads.KINDS[kind].content_type,
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
@@ -473,6 +541,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = _page_context(request, profile, view, own=False)
     if context["is_keeper"]:
         _with_edit_links(view, profile, own=False)
+    if context["can_edit_bank"] and profile.iban:
+        log_access(viewer=request.user, profile=profile, items=["bank"], context="page", path=request.get_full_path())
     return render(request, "experts/detail.html", context)
 
 

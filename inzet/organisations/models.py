@@ -15,6 +15,10 @@ class Organisation(models.Model):
     city = models.CharField(_("plaats"), max_length=100, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     mission = models.TextField(_("missie"), blank=True)
+    kvk_number = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
+    vat_number = models.CharField(
+        _("btw-nummer"), max_length=14, blank=True, help_text=_("Bijvoorbeeld NL123456789B01.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -29,10 +29,16 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if can_manage or roles.has(Role.ASKER, organisation_id=pk)
         else Membership.objects.none()
     )
+    # Experts choose who sees their name (coordinators, askers, public); the operator is none of
+    # those, so an operator who does not coordinate here sees how many experts there are, not who.
+    expert_count = None
+    if roles.is_operator and not roles.has(Role.COORDINATOR, organisation_id=pk):
+        expert_count = members.filter(role=Role.EXPERT, is_active=True).count()
+        members = members.exclude(role=Role.EXPERT)
     return render(
         request,
         "organisations/detail.html",
-        {"organisation": organisation, "members": members, "can_manage": can_manage},
+        {"organisation": organisation, "members": members, "can_manage": can_manage, "expert_count": expert_count},
     )
 
 

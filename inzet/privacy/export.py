@@ -26,6 +26,7 @@ from inzet.experts.models import (
     ExpertProfile,
     TrainingRecord,
     UnavailablePeriod,
+    resolve_areas,
 )
 from inzet.organisations.models import Membership
 from inzet.privacy.models import DataRightsEvent, ErasureRequest
@@ -112,9 +113,16 @@ def collect(user) -> list[Section]:
             ("access_log", _("Wie heeft uw gegevens bekeken"), AccessLog.objects.select_related("viewer")),
         ]
         for key, title, queryset in per_profile:
-            sections.append(
-                Section(key, str(title), [_row(o, skip=("profile",)) for o in queryset.filter(profile=profile)])
-            )
+            objects = queryset.filter(profile=profile)
+            if key == "experiences":  # an "Alleen ik" area is sealed: give its name, not the sealed id
+                area_label = ExpertExperience._meta.get_field("area").verbose_name
+                rows = [
+                    _row(o, skip=("profile", "area", "sealed_area"), extra={"area": (area_label, str(o.area_term))})
+                    for o in resolve_areas(objects)
+                ]
+            else:
+                rows = [_row(o, skip=("profile",)) for o in objects]
+            sections.append(Section(key, str(title), rows))
         invitations = Invitation.objects.filter(expert=profile).select_related("request", "invited_by")
         sections.append(
             Section("invitations", str(_("Uitnodigingen")), [_row(i, skip=("expert",)) for i in invitations])

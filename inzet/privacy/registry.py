@@ -67,6 +67,12 @@ REGISTER: dict[str, Processing] = {
         _("30 dagen"),
         "finished_tasks",
     ),
+    "lib.IdempotencyKey": Processing(
+        _("Een formulier dat twee keer wordt verstuurd, één keer verwerken (het eerste antwoord, versleuteld)"),
+        BASIS_INTEREST,
+        NOBODY,
+        _("1 dag (dagelijkse opruimtaak files_housekeeping)"),
+    ),
     "organisations.Organisation": Processing(
         _("Contact met organisaties (het adres kan van een persoon zijn)"),
         BASIS_AGREEMENT,

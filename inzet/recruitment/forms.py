@@ -3,7 +3,7 @@ from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inzet.recruitment import files
+from inzet.lib import uploads
 from inzet.recruitment.models import Channel, Decision, PreferredContact, RecruitmentPage
 from inzet.recruitment.services import DEFAULT_STAGES, StageSpec, file_problem_message
 
@@ -61,21 +61,17 @@ class ApplicationForm(forms.Form):
 
     channel_choices = [c for c in Channel.choices if c[0] != Channel.COORDINATOR]
 
-    def __init__(self, *args, upload_too_large: str = "", check_honeypot: bool = True, **kwargs):
+    def __init__(self, *args, check_honeypot: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.upload_too_large = upload_too_large
         self.check_honeypot = check_honeypot
         self.fields["channel"].choices = self.channel_choices
 
     def clean_motivation_file(self):
         upload = self.cleaned_data.get("motivation_file")
-        if self.upload_too_large:  # the name of a file that was cut off while streaming in
-            kind = files.KIND_BY_EXTENSION.get(files.extension_of(self.upload_too_large))
-            raise forms.ValidationError(file_problem_message("too_large" if kind else "type", kind))
         if upload:
-            verdict = files.check_file(upload.name, upload, upload.size)
+            verdict = uploads.check("motivation", upload.name, upload, upload.size)
             if not verdict.ok:
-                raise forms.ValidationError(file_problem_message(verdict.problem, verdict.kind))
+                raise forms.ValidationError(file_problem_message(verdict.problem, verdict.family))
         return upload
 
     def clean(self):

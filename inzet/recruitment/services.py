@@ -24,9 +24,10 @@ from django.utils.translation import gettext_lazy
 
 from inzet.accounts.models import User
 from inzet.experts.models import ExpertProfile, ExpertStatus
+from inzet.lib import uploads
 from inzet.lib.mail import send_mail_later
 from inzet.organisations.models import Membership, Organisation, Role
-from inzet.recruitment import files, rules, selectors
+from inzet.recruitment import rules, selectors
 from inzet.recruitment.models import (
     RETENTION_DAYS,
     Application,
@@ -69,6 +70,9 @@ class StageSpec:
     pk: int | None = None
 
 
+MOTIVATION = uploads.USES["motivation"]
+
+
 def file_problem_message(problem: str | None, kind: str | None = None) -> str:
     if problem == "type":
         return _(
@@ -78,10 +82,10 @@ def file_problem_message(problem: str | None, kind: str | None = None) -> str:
     if problem == "too_large":
         if kind == "document":
             return _("Dit bestand is te groot. Een document mag hoogstens %(mb)s MB zijn.") % {
-                "mb": files.LIMITS["document"] // files.MB
+                "mb": MOTIVATION.limits["document"] // uploads.MB
             }
         return _("Dit bestand is te groot. Geluid of video mag hoogstens %(mb)s MB zijn.") % {
-            "mb": max(files.LIMITS["audio"], files.LIMITS["video"]) // files.MB
+            "mb": max(MOTIVATION.limits["audio"], MOTIVATION.limits["video"]) // uploads.MB
         }
     if problem == "empty":
         return _("Dit bestand is leeg. Kies een ander bestand.")
@@ -211,11 +215,11 @@ def _mail_context(application: Application, **extra) -> dict:
 
 
 def _attach_file(application: Application, upload: UploadedFile) -> None:
-    verdict = files.check_file(upload.name, upload, upload.size)
+    verdict = uploads.check("motivation", upload.name, upload, upload.size)
     if not verdict.ok:
-        raise ValidationError({"motivation_file": file_problem_message(verdict.problem, verdict.kind)})
+        raise ValidationError({"motivation_file": file_problem_message(verdict.problem, verdict.family)})
     application.motivation_file_name = PurePath(upload.name).name[-200:]
-    application.motivation_file_kind = verdict.kind
+    application.motivation_file_kind = verdict.family
     application.motivation_file_size = upload.size
     application.motivation_file.save(upload.name, upload, save=False)
 

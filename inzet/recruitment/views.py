@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles
+from inzet.lib import uploads
 from inzet.organisations.models import Role
-from inzet.recruitment import files, rules, selectors, services
+from inzet.recruitment import rules, selectors, services
 from inzet.recruitment.forms import (
     HONEYPOT,
     ApplicationForm,
@@ -21,7 +22,6 @@ from inzet.recruitment.forms import (
 )
 from inzet.recruitment.models import RecruitmentPage
 from inzet.recruitment.permissions import get_application_for_user, get_recruiting_organisation
-from inzet.recruitment.uploads import limit_upload_size
 
 
 def _data(request: HttpRequest):
@@ -36,13 +36,13 @@ def _files(request: HttpRequest):
 # --- public ----------------------------------------------------------------------------------------
 
 
-@limit_upload_size
+@uploads.accepts_uploads("motivation")
 def apply(request: HttpRequest, slug: str) -> HttpResponse:
     page = selectors.public_page(slug)
     context = {"page": page, "organisation": page.organisation, "stages": selectors.stages_of(page.organisation)}
     if not page.is_open:
         return render(request, "recruitment/apply.html", context)
-    form = ApplicationForm(_data(request), _files(request), upload_too_large=request.upload_too_large)
+    form = ApplicationForm(_data(request), _files(request))
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -100,12 +100,12 @@ def application_file(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     application = get_application_for_user(request.user, pk, slug=slug)
     if not application.motivation_file:
         raise Http404
-    extension = files.extension_of(application.motivation_file.name)
+    extension = uploads.extension_of(application.motivation_file.name)
     response = FileResponse(
         application.motivation_file.open("rb"),
         as_attachment=True,
         filename=application.motivation_file_name or f"motivatie.{extension}",
-        content_type=files.CONTENT_TYPES.get(extension, "application/octet-stream"),
+        content_type=uploads.content_type(application.motivation_file.name),
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
@@ -172,11 +172,11 @@ def application_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpRespon
     return redirect("recruitment:application_detail", slug=slug, pk=pk)
 
 
-@limit_upload_size
+@uploads.accepts_uploads("motivation")
 @login_required
 def application_enter(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_recruiting_organisation(request.user, slug, manage=True)
-    form = EnterOnBehalfForm(_data(request), _files(request), upload_too_large=request.upload_too_large)
+    form = EnterOnBehalfForm(_data(request), _files(request))
     if request.method == "POST":
         if form.is_valid():
             try:

@@ -26,7 +26,6 @@ from inzet.accounts.models import User
 from inzet.compensation.models import AllowanceCapRow, AssignmentRewardChoice, HourEntry, Payout, PayoutBatch
 from inzet.compensation.tests import factories as f
 from inzet.engagements.models import Invitation
-from inzet.engagements.services import invitation_respond
 from inzet.organisations.models import Organisation, Role
 
 pytestmark = pytest.mark.e2e
@@ -75,7 +74,7 @@ def cast(demo):
     jan = make_person("jan.bank@example.org", "Jan Bank", [(deploying, Role.EXPERT)])
     vera = make_person("vera.bon@example.org", "Vera Bon", [(deploying, Role.EXPERT)])
     gijs = make_person("gijs.gift@example.org", "Gijs Gift", [(deploying, Role.EXPERT)])
-    f.profile_for(jan, deploying, reward_form="bank_transfer", iban="NL02ABNA0123456789")
+    f.profile_for(jan, deploying, reward_form="bank_transfer", iban="")  # he enters it himself
     f.profile_for(vera, deploying, reward_form="voucher", iban="")
     f.profile_for(gijs, deploying, reward_form="donation", donation_charity="Voedselbank Utrecht", work_form="zzp")
     common = {"asker": asker, "deploying": deploying, "asker_organisation": gemeente, "rate": "50.00", "hours": "24"}
@@ -146,8 +145,32 @@ def test_an_assignment_ends_in_an_invoice_three_payout_forms_and_a_year_statemen
     assert (choice.reward_form, choice.charity, choice.chosen_by) == ("donation", "Stichting Lotgenoten", cast["jan"])
     assert choice.chosen_at is not None
 
-    # He says yes to the first one (on the engagements decision page; here through its service).
-    invitation_respond(invitation=cast["jan_work"], actor=cast["jan"], accept=True)
+    # --- he enters his IBAN: a typo is refused in Dutch and his other input stays -------------------
+    page.goto("/ervaringsdeskundigen/mijn-profiel/")
+    with page.expect_navigation():
+        page.get_by_role("link", name=re.compile(r"^IBAN invullen")).click()
+    problems += axe(page)
+    page.get_by_label(label("IBAN")).fill("nl03 abna 0123 4567 89")
+    page.get_by_label(label("Naam van de rekeninghouder")).fill("J. Bank")
+    submit(page, "Bankgegevens opslaan")
+    expect(page.get_by_text("Dit IBAN klopt niet: de controlecijfers passen niet bij het nummer.")).to_be_visible()
+    expect(page.get_by_label(label("Naam van de rekeninghouder"))).to_have_value("J. Bank")
+    problems += axe(page)
+    page.get_by_label(label("IBAN")).fill("nl02 abna 0123 4567 89")
+    submit(page, "Bankgegevens opslaan")
+    expect(page.get_by_role("status")).to_contain_text("Uw bankgegevens zijn opgeslagen.")
+    expect(page.get_by_text("NL** **** **** **67 89")).to_be_visible()
+    problems += axe(page)
+    assert User.objects.get(pk=cast["jan"].pk).expert_profile.iban == "NL02ABNA0123456789"
+
+    # --- he says yes to the first one, choosing a voucher in the same form --------------------------
+    page.goto(f"/vragen/uitnodigingen/{cast['jan_work'].pk}/")
+    problems += axe(page)
+    page.get_by_label("Een cadeaubon").check()
+    submit(page, "Ja, ik doe mee")
+    expect(page.get_by_text("Uw keuze voor de vergoeding: Een cadeaubon.")).to_be_visible()
+    problems += axe(page)
+    assert AssignmentRewardChoice.objects.filter(invitation=cast["jan_work"]).first().reward_form == "voucher"
 
     # --- hours and an expense with a receipt -------------------------------------------------------
     page.goto("/vergoedingen/")
@@ -231,7 +254,7 @@ def test_an_assignment_ends_in_an_invoice_three_payout_forms_and_a_year_statemen
 
     payouts = {(p.expert.user.email, p.kind): p for p in settlement.payouts.select_related("expert__user")}
     expected = {
-        ("jan.bank@example.org", "allowance"): ("bank_transfer", D("17.50")),
+        ("jan.bank@example.org", "allowance"): ("voucher", D("17.50")),
         ("jan.bank@example.org", "costs"): ("bank_transfer", D("12.40")),
         ("vera.bon@example.org", "allowance"): ("voucher", D("10.00")),
         ("gijs.gift@example.org", "allowance"): ("donation", D("7.50")),
@@ -265,9 +288,15 @@ def test_an_assignment_ends_in_an_invoice_three_payout_forms_and_a_year_statemen
     schema.validate(sepa)
     transfers = schema.to_dict(sepa)["CstmrCdtTrfInitn"]["PmtInf"][0]["CdtTrfTxInf"]
     mine = [t for t in transfers if t["CdtrAcct"]["Id"]["IBAN"] == "NL02ABNA0123456789"]
-    assert [D(str(t["Amt"]["InstdAmt"]["$"])) for t in mine] == [D("29.90")]  # allowance and costs together
+    # Only his expense goes by bank (his allowance is a voucher); the statement says what it is.
+    assert [D(str(t["Amt"]["InstdAmt"]["$"])) for t in mine] == [D("12.40")]
+    assert "".join(mine[0]["RmtInf"]["Ustrd"]).startswith("Onkostenvergoeding")
+    assert mine[0]["Cdtr"]["Nm"] == "J. Bank"
     vouchers = list(load_workbook(BytesIO(download(page, batches["voucher"].filename))).active.values)
-    assert vouchers[1][:3] == ("Vera Bon", "vera.bon@example.org", 10)
+    assert sorted(row[:3] for row in vouchers[1:]) == [
+        ("Jan Bank", "jan.bank@example.org", 17.5),
+        ("Vera Bon", "vera.bon@example.org", 10),
+    ]
     donations = list(load_workbook(BytesIO(download(page, batches["donation"].filename))).active.values)
     assert donations[1][:3] == ("Voedselbank Utrecht", 7.5, "Gijs Gift")
 

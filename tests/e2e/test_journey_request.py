@@ -14,13 +14,14 @@ from playwright.sync_api import expect
 
 from inzet.engagements.models import EngagementRequest, Invitation, RequestStatus
 from inzet.experts.models import ExpertProfile, ExpertStatus
+from inzet.lib.tests.samples import PDF_BYTES
 from tests.e2e.test_crawl import label, log_in
 
 pytestmark = pytest.mark.e2e
 
 TITLE = "Meedenken over de wachtlijst jeugdzorg"
 DEPLOYING = "Platform Ervaringsdeskundigheid Utrecht"
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = PDF_BYTES
 
 
 class Journey:

@@ -133,3 +133,25 @@ def test_it_speaks_dutch_and_english(client, expert, language, expected):
     response = client.get(reverse("dashboard:home"))
     assert expected in response.content.decode()
     assert f'<html lang="{language}"' in response.content.decode()
+
+
+class TestNextAfterTwoStep:
+    @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "https:evil.example"])
+    def test_it_never_sends_the_person_to_another_site(self, client, coordinator, target):
+        from inzet.lib.testing import totp_code
+
+        device = TOTPDevice.objects.create(user=coordinator, name="app", confirmed=True)
+        _login(client, "coordinator@test.nl")
+        url = reverse("accounts:two_factor_verify") + "?next=" + target
+        response = client.post(url, {"token": totp_code(device)})
+        assert response.status_code == 302
+        assert response.url == reverse("dashboard:home")
+
+    def test_it_follows_a_next_on_this_site(self, client, coordinator):
+        from inzet.lib.testing import totp_code
+
+        device = TOTPDevice.objects.create(user=coordinator, name="app", confirmed=True)
+        _login(client, "coordinator@test.nl")
+        target = reverse("organisations:list")
+        response = client.post(reverse("accounts:two_factor_verify") + "?next=" + target, {"token": totp_code(device)})
+        assert response.url == target

@@ -1,7 +1,7 @@
 from ninja import Router
 
 from inzet.accounts.permissions import get_organisation_for_user, visible_organisations
-from inzet.api.schemas import Error, MembershipOut, MeOut, OrganisationOut
+from inzet.api.schemas import Error, Id, MembershipOut, MeOut, OrganisationOut
 from inzet.organisations.models import Membership
 
 router = Router(tags=["accounts"])
@@ -29,5 +29,5 @@ def organisations(request):
 
 
 @router.get("/organisations/{pk}", response={200: OrganisationOut, 404: Error})
-def organisation(request, pk: int):
+def organisation(request, pk: Id):
     return get_organisation_for_user(request.auth, pk)

@@ -20,7 +20,7 @@ from ninja.files import UploadedFile
 from pydantic import BeforeValidator, Field
 
 from inzet.accounts.permissions import get_roles
-from inzet.api.schemas import Error
+from inzet.api.schemas import Error, Id
 from inzet.compensation import rules, selectors, services
 from inzet.compensation.explain import show_all
 from inzet.compensation.models import ExpenseClaim, ExternalAllowance, HourEntry
@@ -229,7 +229,7 @@ def external_delete(request: HttpRequest, pk: int):
 
 class HourOut(Schema):
     id: int
-    assignment_id: int
+    assignment_id: Id
     date: datetime.date
     hours: Decimal
     description: str
@@ -245,13 +245,13 @@ class HourOut(Schema):
 
 
 class HourIn(Schema):
-    assignment_id: int
+    assignment_id: Id
     date: datetime.date
     hours: Annotated[Decimal, BeforeValidator(_no_float), Field(gt=0, le=24, max_digits=5, decimal_places=2)]
     description: str = ""
 
 
-class DecisionIn(Schema):
+class CompensationDecisionIn(Schema):
     decision: Literal["approve", "reject"]
     note: str = ""
 
@@ -265,7 +265,7 @@ def _visible(queryset, user):
 
 
 @router.get("/compensation/hours", response=list[HourOut])
-def hours_list(request: HttpRequest, assignment_id: int | None = None, state: str | None = None):
+def hours_list(request: HttpRequest, assignment_id: Id | None = None, state: str | None = None):
     """Hour rows the person may see, newest first (at most 500)."""
     queryset = _visible(HourEntry.objects.all(), request.auth)
     if assignment_id is not None:
@@ -291,7 +291,7 @@ def hours_create(request: HttpRequest, payload: HourIn):
 @router.post(
     "/compensation/hours/{pk}/decision", response={200: HourOut, 401: Error, 403: Error, 404: Error, 422: Error}
 )
-def hours_decision(request: HttpRequest, pk: int, payload: DecisionIn):
+def hours_decision(request: HttpRequest, pk: Id, payload: CompensationDecisionIn):
     entry, access = get_hour_entry_for_user(request.auth, pk)
     require_decider(access)
     return services.hours_decide(
@@ -304,7 +304,7 @@ def hours_decision(request: HttpRequest, pk: int, payload: DecisionIn):
 
 class ExpenseOut(Schema):
     id: int
-    assignment_id: int
+    assignment_id: Id
     date: datetime.date
     amount: Decimal
     description: str
@@ -325,14 +325,14 @@ class ExpenseOut(Schema):
 
 
 class ExpenseIn(Schema):
-    assignment_id: int
+    assignment_id: Id
     date: datetime.date
     amount: Annotated[Decimal, Field(gt=0, max_digits=10, decimal_places=2)]
     description: str
 
 
 @router.get("/compensation/expenses", response=list[ExpenseOut])
-def expenses_list(request: HttpRequest, assignment_id: int | None = None, state: str | None = None):
+def expenses_list(request: HttpRequest, assignment_id: Id | None = None, state: str | None = None):
     """Expense claims the person may see, newest first (at most 500). The receipt is a link."""
     queryset = _visible(ExpenseClaim.objects.all(), request.auth)
     if assignment_id is not None:
@@ -360,7 +360,7 @@ def expenses_create(request: HttpRequest, payload: Form[ExpenseIn], receipt: Fil
 @router.post(
     "/compensation/expenses/{pk}/decision", response={200: ExpenseOut, 401: Error, 403: Error, 404: Error, 422: Error}
 )
-def expenses_decision(request: HttpRequest, pk: int, payload: DecisionIn):
+def expenses_decision(request: HttpRequest, pk: Id, payload: CompensationDecisionIn):
     claim, access = get_expense_for_user(request.auth, pk)
     require_decider(access)
     return services.expense_decide(

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema
 
 from inzet.accounts.permissions import require_role
-from inzet.api.schemas import Error
+from inzet.api.schemas import MAX_DB_INT, Error, Id
 from inzet.directory import selectors
 from inzet.directory.filters import ExpertFilters
 from inzet.experts.models import ExpertStatus, RewardForm, Weekday, WorkForm
@@ -19,14 +19,14 @@ router = Router(tags=["directory"])
 
 class ExpertQuery(Schema):
     q: str = Field("", max_length=200, description="Dutch full-text search (stemmed), on what experts share")
-    areas: list[int] = Field(default_factory=list, description="experience area term ids (any of)")
-    levels: list[int] = Field(default_factory=list)
-    roles: list[int] = Field(default_factory=list)
-    relational_roles: list[int] = Field(default_factory=list)
-    settings: list[int] = Field(default_factory=list, description="practice setting term ids")
-    competences: list[int] = Field(default_factory=list)
+    areas: list[Id] = Field(default_factory=list, description="experience area term ids (any of)")
+    levels: list[Id] = Field(default_factory=list)
+    roles: list[Id] = Field(default_factory=list)
+    relational_roles: list[Id] = Field(default_factory=list)
+    settings: list[Id] = Field(default_factory=list, description="practice setting term ids")
+    competences: list[Id] = Field(default_factory=list)
     competence_confirmed: bool = False
-    languages: list[int] = Field(default_factory=list)
+    languages: list[Id] = Field(default_factory=list)
     municipalities: list[str] = Field(default_factory=list)
     regions: list[str] = Field(default_factory=list)
     available_from: date | None = None
@@ -37,9 +37,9 @@ class ExpertQuery(Schema):
     reward_forms: list[RewardForm] = Field(default_factory=list)
     statuses: list[ExpertStatus] = Field(default_factory=list)
     paused: bool | None = None
-    organisations: list[int] = Field(default_factory=list)
+    organisations: list[Id] = Field(default_factory=list)
     sort: Literal["name", "updated", "hours"] = "name"
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_DB_INT)
 
     def to_filters(self) -> ExpertFilters:
         if self.available_from and self.available_to and self.available_to < self.available_from:
@@ -72,7 +72,7 @@ class ExpertQuery(Schema):
         )
 
 
-class ExpertOut(Schema):
+class DirectoryExpertOut(Schema):
     """One expert as the caller may see them. null means: not shared with you."""
 
     id: int
@@ -93,7 +93,7 @@ class ExpertPageOut(Schema):
     page: int
     pages: int
     page_size: int
-    results: list[ExpertOut]
+    results: list[DirectoryExpertOut]
 
 
 class PoolItemOut(Schema):
@@ -114,8 +114,8 @@ class PoolOut(Schema):
     dimensions: list[PoolDimensionOut]
 
 
-def _expert_out(row: selectors.Row) -> ExpertOut:
-    return ExpertOut(
+def _expert_out(row: selectors.Row) -> DirectoryExpertOut:
+    return DirectoryExpertOut(
         id=row.profile.pk,
         name=row.name,
         status=row.profile.status,

@@ -13,10 +13,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from inzet.accounts.permissions import get_roles
-from inzet.api.schemas import Error
+from inzet.api.schemas import Error, Id
 from inzet.engagements import selectors, services
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.engagements.permissions import ASKER, COORDINATOR, get_invitation_for_expert, get_request_for_user
@@ -96,7 +96,7 @@ def _accepted(obj: EngagementRequest) -> int:
 class RequestIn(Schema):
     title: str = Field(..., min_length=1, max_length=200)
     goal: str = Field(..., min_length=1)
-    deploying_organisation_id: int
+    deploying_organisation_id: Id
     activities: str = ""
     requirements: str = ""
     role: str | None = Field(None, description="code of a term in the 'role' list")
@@ -210,7 +210,7 @@ def _terms(vocabulary: str, codes: list[str]) -> list[Term]:
 
 
 @router.get("/requests", response={200: list[RequestOut], 403: Error})
-@paginate(LimitOffsetPagination)
+@paginate
 def request_list(request, status: str | None = None):
     """Askers: their organisation's requests. Coordinators and trainers: requests to their organisation."""
     roles = get_roles(request.auth)
@@ -223,7 +223,7 @@ def request_list(request, status: str | None = None):
 
 
 @router.get("/requests/{pk}", response={200: RequestOut, 404: Error})
-def request_detail(request, pk: int):
+def request_detail(request, pk: Id):
     return _detail(request.auth, pk)
 
 
@@ -255,14 +255,14 @@ def request_create(request, payload: RequestIn):
 
 
 @router.post("/requests/{pk}/submit", response={200: RequestOut, 403: Error, 404: Error, 422: Error})
-def request_submit(request, pk: int):
+def request_submit(request, pk: Id):
     engagement = _detail(request.auth, pk, need=ASKER)
     services.request_submit(request=engagement, actor=request.auth)
     return _detail(request.auth, pk)
 
 
 @router.post("/requests/{pk}/intake", response={200: IntakeOut, 403: Error, 404: Error, 422: Error})
-def request_intake(request, pk: int, payload: IntakeIn):
+def request_intake(request, pk: Id, payload: IntakeIn):
     """The organisation's three questions, each with a reason, and the decision."""
     engagement = _detail(request.auth, pk, need=COORDINATOR)
     review = services.intake_review(request=engagement, actor=request.auth, answers=payload.dict())
@@ -278,7 +278,7 @@ def _invitations(queryset):
 
 
 @router.get("/invitations", response={200: list[InvitationOut], 403: Error})
-@paginate(LimitOffsetPagination)
+@paginate
 def invitation_list(request):
     """The expert's own invitations, newest first."""
     if not get_roles(request.auth).has(Role.EXPERT):
@@ -287,7 +287,7 @@ def invitation_list(request):
 
 
 @router.post("/invitations/{pk}/respond", response={200: InvitationOut, 404: Error, 422: Error})
-def invitation_respond(request, pk: int, payload: RespondIn):
+def invitation_respond(request, pk: Id, payload: RespondIn):
     invitation = get_invitation_for_expert(request.auth, pk)
     services.invitation_respond(invitation=invitation, actor=request.auth, accept=payload.accept, reason=payload.reason)
     return get_object_or_404(_invitations(Invitation.objects.all()), pk=pk)

@@ -11,12 +11,20 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from inzet.api.schemas import Error
-from inzet.experts import selectors, services
-from inzet.experts.disclosure import ITEM_FIELDS, SELF, DisclosedProfile, can_view_profile, disclose
+from inzet.api.schemas import Error, Id
+from inzet.experts import forms, selectors, services
+from inzet.experts.disclosure import (
+    ITEM_FIELDS,
+    SELF,
+    DisclosedProfile,
+    can_view_profile,
+    disclose,
+    log_access,
+)
 from inzet.experts.models import Audience, ExpertProfile
+from inzet.lib import iban as iban_lib
 
 router = Router(tags=["experts"])
 
@@ -58,12 +66,12 @@ class PeriodOut(Schema):
     end: datetime.date
 
 
-class ExpertOut(Schema):
+class ExpertProfileOut(Schema):
     id: int
     organisation_id: int
     organisation_name: str
-    status: str
-    paused: bool
+    status: str | None = Field(None, description="Shown to the expert and their coordinators")
+    paused: bool | None = Field(None, description="Part of availability: null when that is not shared with you")
     paused_until: datetime.date | None = None
     managed_by: str | None = Field(None, description="The coordinator who keeps this profile on the person's behalf")
     name: str | None = None
@@ -86,8 +94,11 @@ class ExpertOut(Schema):
     unavailable_periods: list[PeriodOut] | None = None
     work_form: str | None = None
     kvk_number: str | None = None
+    vat_kor: bool | None = Field(None, description="zzp under the small-business scheme (KOR): no VAT")
     reward_form: str | None = None
     donation_charity: str | None = None
+    iban_masked: str | None = Field(None, description="e.g. NL** **** **** **43 00; the whole IBAN is never sent")
+    account_holder: str | None = None
     benefit_situation: str | None = None
     bijstand_exemption: str | None = None
     age_band: str | None = None
@@ -126,8 +137,11 @@ class ExpertPatchIn(Schema):
     hours_per_week: int | None = None
     work_form: str | None = None
     kvk_number: str | None = None
+    vat_kor: bool | None = None
     reward_form: str | None = None
     donation_charity: str | None = None
+    iban: str | None = Field(None, description="Checked (schwifty); spaces and lowercase are fine. Empty clears.")
+    account_holder: str | None = None
     consent_matching: bool | None = None
     visibility: dict[str, int] | None = Field(None, description='item -> audience, e.g. {"benefit": 0}')
     experience_visibility: dict[str, int] | None = Field(None, description="experience area code -> audience")
@@ -149,14 +163,12 @@ def _as_output(disclosed: DisclosedProfile) -> dict:
     p = disclosed.profile
     sees = disclosed.sees
     is_self = disclosed.level == SELF
-    operational = disclosed.level in (SELF, Audience.COORDINATORS)
+    operational = disclosed.operational
     out = {
         "id": p.pk,
         "organisation_id": p.organisation_id,
         "organisation_name": p.organisation.name,
-        "status": p.status,
-        "paused": p.paused,
-        "paused_until": p.paused_until,
+        "status": p.status if operational else None,
         "managed_by": p.managed_by.full_name if p.managed_by and operational else None,
         "consent_matching": p.consent_matching if operational else None,
         "visibility": {item: getattr(p, column) for item, column in ITEM_FIELDS.items()} if is_self else None,
@@ -212,6 +224,8 @@ def _as_output(disclosed: DisclosedProfile) -> dict:
             "travel_radius_km": p.travel_radius_km,
         },
         "availability": lambda: {
+            "paused": p.paused,
+            "paused_until": p.paused_until,
             "hours_per_week": p.hours_per_week,
             "available_days": p.day_list,
             "unavailable_periods": [{"start": u.start, "end": u.end} for u in p.unavailable_periods.all()],
@@ -219,6 +233,7 @@ def _as_output(disclosed: DisclosedProfile) -> dict:
         "work_form": lambda: {
             "work_form": p.work_form,
             "kvk_number": p.kvk_number,
+            "vat_kor": p.vat_kor,
             "reward_form": p.reward_form,
             "donation_charity": p.donation_charity,
         },
@@ -232,6 +247,10 @@ def _as_output(disclosed: DisclosedProfile) -> dict:
     for item, build in shown_fields.items():
         if sees(item):
             out.update(build())
+    if operational:
+        # Payment data: masked for everyone, to the expert and their coordinators only (reads by others logged).
+        out["iban_masked"] = iban_lib.masked(p.iban) or None
+        out["account_holder"] = p.account_holder or None
     return out
 
 
@@ -245,7 +264,7 @@ def _own(request) -> ExpertProfile:
 # --- endpoints -------------------------------------------------------------------------------------
 
 
-@router.get("/me", response={200: ExpertOut, 404: Error}, summary="Your own expert profile, complete")
+@router.get("/me", response={200: ExpertProfileOut, 404: Error}, summary="Your own expert profile, complete")
 def me(request):
     profile = _own(request)
     return _as_output(disclose(request.auth, profile, context="api", path=request.path))
@@ -260,20 +279,31 @@ def _with_field_names(exc: ValidationError) -> ValidationError:
     return exc
 
 
-@router.patch("/me", response={200: ExpertOut, 404: Error, 422: Error}, summary="Change a few fields of your profile")
+@router.patch(
+    "/me", response={200: ExpertProfileOut, 404: Error, 422: Error}, summary="Change a few fields of your profile"
+)
 def me_update(request, payload: ExpertPatchIn):
     profile = _own(request)
     data = payload.model_dump(exclude_unset=True)
     visibility = data.pop("visibility", None) or {}
     experience_visibility = data.pop("experience_visibility", None) or {}
     consent = data.pop("consent_matching", None)
+    bank = {key: data.pop(key) for key in ("iban", "account_holder") if key in data}
     for number in ("travel_radius_km", "hours_per_week"):
         if number in data and data[number] is None:
             raise ValidationError(f"{number}: {_('Vul een heel getal in.')}")
     changes = {field: "" if value is None else value for field, value in data.items()}
     try:
+        # The same forms as the wizard check the values, so the API accepts nothing the pages refuse.
+        changes = forms.validated_changes(profile, changes)
         if changes:
             services.profile_update(profile=profile, changes=changes)
+        if bank:
+            services.bank_details_set(
+                profile=profile,
+                iban=bank.get("iban", profile.iban) or "",
+                account_holder=bank.get("account_holder", profile.account_holder) or "",
+            )
         if visibility or experience_visibility or consent is not None:
             services.visibility_set(
                 profile=profile, items=visibility, experiences=experience_visibility, consent_matching=consent
@@ -285,7 +315,7 @@ def me_update(request, payload: ExpertPatchIn):
 
 
 @router.get("/me/access-log", response={200: list[AccessLogOut], 404: Error}, summary="Who read your special data")
-@paginate(LimitOffsetPagination)
+@paginate
 def me_access_log(request):
     """Newest first. Items: experience, benefit, needs, does_not_want; context: page, api, export, print, search."""
     profile = ExpertProfile.objects.filter(user=request.auth).first()
@@ -294,10 +324,13 @@ def me_access_log(request):
     return selectors.access_log_queryset(profile)
 
 
-@router.get("/{int:pk}", response={200: ExpertOut, 404: Error}, summary="One expert, as far as you may see them")
-def expert(request, pk: int):
+@router.get("/{pk}", response={200: ExpertProfileOut, 404: Error}, summary="One expert, as far as you may see them")
+def expert(request, pk: Id):
     light = ExpertProfile.objects.only("pk", "user_id", "organisation_id").filter(pk=pk).first()
     if light is None or not can_view_profile(request.auth, light):
         raise Http404
     profile = selectors.get_profile(pk)
-    return _as_output(disclose(request.auth, profile, context="api", path=request.path))
+    disclosed = disclose(request.auth, profile, context="api", path=request.path)
+    if disclosed.level == Audience.COORDINATORS and profile.iban:
+        log_access(viewer=request.auth, profile=profile, items=["bank"], context="api", path=request.path)
+    return _as_output(disclosed)

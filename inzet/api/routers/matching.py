@@ -10,7 +10,7 @@ Mount with `api.add_router("/matching", matching.router)`.
 
 from ninja import Router, Schema
 
-from inzet.api.schemas import Error
+from inzet.api.schemas import Error, Id
 from inzet.matching import selectors
 from inzet.matching.permissions import get_request_for_matching
 
@@ -96,7 +96,7 @@ def _team(team: selectors.ProposedTeam) -> TeamOut:
     response={200: RankingOut, 404: Error},
     summary="The best 20 experts for a request, with the reasons",
 )
-def ranking(request, pk: int):
+def ranking(request, pk: Id):
     engagement, _access = get_request_for_matching(request.auth, pk)
     page = selectors.matching_page(
         engagement, request.auth, context="api", path=request.get_full_path(), with_team=False
@@ -123,7 +123,7 @@ def ranking(request, pk: int):
     response={200: TeamProposalOut, 404: Error},
     summary="A proposed team of experts_needed people, with two alternatives",
 )
-def team(request, pk: int):
+def team(request, pk: Id):
     engagement, _access = get_request_for_matching(request.auth, pk)
     page = selectors.matching_page(
         engagement, request.auth, context="api", path=request.get_full_path(), with_ranking=False

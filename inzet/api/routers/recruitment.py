@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from inzet.api.schemas import Error
+from inzet.api.schemas import Error, Id
 from inzet.recruitment import selectors, services
 from inzet.recruitment.models import Application, StageDecision
 from inzet.recruitment.permissions import get_application_for_user
@@ -71,7 +71,7 @@ class ApplicationOut(ApplicationListOut):
         return selectors.application_history(obj)
 
 
-class DecisionIn(Schema):
+class ApplicationDecisionIn(Schema):
     decision: Literal["passed", "repeat", "skipped", "not_passed"]
     date: datetime.date | None = None
     notes: str = ""
@@ -82,7 +82,7 @@ class DecisionIn(Schema):
 @router.get("/applications", response=list[ApplicationListOut])
 @paginate
 def applications(
-    request: HttpRequest, status: str | None = None, stage: str | None = None, organisation_id: int | None = None
+    request: HttpRequest, status: str | None = None, stage: str | None = None, organisation_id: Id | None = None
 ):
     """Applications of the organisations where you are coordinator or trainer, newest first."""
     queryset = selectors.applications_for_user(request.auth).order_by("-created_at", "-pk")
@@ -96,12 +96,12 @@ def applications(
 
 
 @router.get("/applications/{pk}", response={200: ApplicationOut, 404: Error})
-def application(request: HttpRequest, pk: int):
+def application(request: HttpRequest, pk: Id):
     return get_application_for_user(request.auth, pk)
 
 
 @router.post("/applications/{pk}/decisions", response={201: ApplicationOut, 404: Error, 422: Error})
-def decide(request: HttpRequest, pk: int, payload: DecisionIn):
+def decide(request: HttpRequest, pk: Id, payload: ApplicationDecisionIn):
     """Record the decision on the current stage; the applicant gets an e-mail, as on the page."""
     found = get_application_for_user(request.auth, pk)
     services.stage_decide(application=found, decided_by=request.auth, **payload.dict())

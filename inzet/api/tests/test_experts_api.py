@@ -191,3 +191,55 @@ def test_people_outside_the_organisation_get_only_the_first_digits_of_a_shared_p
 def test_someone_without_a_profile_has_no_access_log(client, coordinator):
     response = client.get("/api/experts/me/access-log", **_auth(coordinator))
     assert response.status_code == 404 and response.json() == {"detail": "Not found"}
+
+
+@pytest.mark.parametrize(
+    "payload,message",
+    [
+        ({"phone": "twee"}, "phone: Vul een telefoonnummer in met alleen cijfers"),
+        ({"phone": "<script>alert(1)</script>"}, "phone: Vul een telefoonnummer in met alleen cijfers"),
+        ({"reward_form": "donation", "donation_charity": "Goed\x00doel"}, "donation_charity:"),
+        ({"reward_form": "donation", "donation_charity": "x" * 201}, "donation_charity:"),
+        ({"hours_per_week": 61}, "hours_per_week: Kies een aantal uren van 0 tot en met 60."),
+    ],
+)
+def test_the_api_refuses_what_the_wizard_refuses(client, expert, expert_profile, payload, message):
+    response = client.patch("/api/experts/me", payload, content_type="application/json", **_auth(expert))
+    assert response.status_code == 422, response.content
+    assert message in response.json()["detail"]
+    expert_profile.refresh_from_db()
+    assert expert_profile.phone == "" and expert_profile.donation_charity == ""
+
+
+def test_the_api_cleans_input_as_the_wizard_does(client, expert, expert_profile):
+    payload = {"work_form": "zzp", "kvk_number": "1234 5678", "phone": " 06 12345678 "}
+    response = client.patch("/api/experts/me", payload, content_type="application/json", **_auth(expert))
+    assert response.status_code == 200, response.content
+    expert_profile.refresh_from_db()
+    assert expert_profile.kvk_number == "12345678" and expert_profile.phone == "06 12345678"
+
+
+def test_the_expert_sets_an_iban_through_the_api_and_gets_it_back_masked(client, expert, expert_profile):
+    response = client.patch(
+        "/api/experts/me",
+        {"iban": "nl91 abna 0417 1643 00", "account_holder": "Eef Expert"},
+        content_type="application/json",
+        **_auth(expert),
+    )
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["iban_masked"] == "NL** **** **** **43 00" and body["account_holder"] == "Eef Expert"
+    assert "NL91ABNA0417164300" not in response.content.decode()
+    expert_profile.refresh_from_db()
+    assert expert_profile.iban == "NL91ABNA0417164300"
+
+
+def test_the_api_refuses_a_wrong_iban_checksum_in_dutch(client, expert, expert_profile):
+    response = client.patch(
+        "/api/experts/me",
+        {"iban": "NL92ABNA0417164300", "account_holder": "Eef"},
+        content_type="application/json",
+        **_auth(expert),
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("iban: Dit IBAN klopt niet")

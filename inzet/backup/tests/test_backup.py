@@ -16,6 +16,7 @@ from django.core.management import call_command
 from inzet.compensation.models import ExpenseClaim
 from inzet.compensation.tests import factories as f
 from inzet.lib.crypto import EncryptedTextField
+from inzet.lib.models import IdempotencyKey
 from inzet.recruitment.models import Application, PipelineStage, StageDecision
 
 pytestmark = pytest.mark.django_db
@@ -42,9 +43,11 @@ def _encrypted_models():
 
 
 @pytest.fixture
-def every_encrypted_column(orgs, expert, expert_profile, asker, coordinator):
+def every_encrypted_column(orgs, expert, expert_profile, asker, coordinator, django_capture_on_commit_callbacks):
     """At least one row with a value in every encrypted column of every model."""
-    f.settled(orgs, expert=expert, asker=asker, coordinator=coordinator)
+    with django_capture_on_commit_callbacks(execute=True):  # files are moved into place on commit
+        f.settled(orgs, expert=expert, asker=asker, coordinator=coordinator)
+    IdempotencyKey.objects.create(key="0" * 64, status=302, body="eerste antwoord")
     stage = PipelineStage.objects.create(organisation=orgs.deploying, code="gesprek", name="Gesprek")
     application = Application.objects.create(
         organisation=orgs.deploying,

@@ -70,8 +70,10 @@ def percentage(value) -> str:
 
 
 @register.inclusion_tag("compensation/_invitation_check.html", takes_context=True)
-def invitation_warning(context, invitation: Invitation) -> dict:
-    """The rule check for this invitation, as the person looking at it may see it, with the choice form."""
+def invitation_warning(context, invitation: Invitation, with_form: bool = True) -> dict:
+    """The rule check for this invitation, as the person looking at it may see it, with the choice form.
+
+    with_form=False: the page puts the reward choice in its own yes/no form (the invitation page)."""
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
     show = invitation is not None and user is not None and user.is_authenticated
@@ -86,9 +88,11 @@ def invitation_warning(context, invitation: Invitation) -> dict:
         cv = selectors.invitation_check(user, invitation, path=request.path if request else "")
     reward = cv.reward if cv else None
     form = None
-    if show and invitation.state in (Invitation.State.PENDING, Invitation.State.ACCEPTED):
+    if with_form and show and invitation.state in (Invitation.State.PENDING, Invitation.State.ACCEPTED):
         form = RewardChoiceForm(
-            initial={"reward_form": reward.reward_form, "charity": reward.charity} if reward else None,
+            initial={"reward_form": reward.reward_form, "charity": reward.charity, "details": reward.details}
+            if reward
+            else None,
             auto_id="id_keuze_%s",
         )
     action = reverse("compensation:assignment_reward", args=[invitation.pk]) if show else ""
@@ -102,3 +106,21 @@ def invitation_warning(context, invitation: Invitation) -> dict:
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }
+
+
+@register.inclusion_tag("compensation/_reward_fields.html")
+def reward_fields(invitation: Invitation) -> dict:
+    """The reward form's fields for the invitation page's yes/no form (which posts to invitation_answer)."""
+    current = selectors.effective_reward(invitation)
+    form = RewardChoiceForm(
+        initial={"reward_form": current.reward_form, "charity": current.charity, "details": current.details}
+    )
+    return {"reward": form}
+
+
+@register.simple_tag
+def reward_choice(invitation: Invitation) -> str:
+    """'Een cadeaubon (Cursus …)': the reward form that counts for this invitation, to show it back."""
+    current = selectors.effective_reward(invitation)
+    extra = current.charity or current.details
+    return f"{current.label} ({extra})" if extra else str(current.label)

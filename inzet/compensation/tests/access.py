@@ -90,6 +90,12 @@ MATRIX = {
     ),
     "compensation:assignment": (_assignment_pk, OWN_WORK, LOGIN),
     "compensation:assignment_reward": (_assignment_pk, OWN_WORK, LOGIN),
+    # Only the invited expert answers; coordinators and everyone else: 404.
+    "compensation:invitation_answer": (
+        lambda o: {"pk": f.assignment(o, expert=f.user(EXPERT), asker=f.user(ASKER), state="pending").pk},
+        only({"expert": 200}, 404),
+        LOGIN,
+    ),
     "compensation:hours_add": (_assignment_pk, OWN_WORK, LOGIN),
     "compensation:expense_add": (_assignment_pk, OWN_WORK, LOGIN),
     "compensation:hours_correct": (_approved_hours_pk, OWN_WORK, LOGIN),

@@ -10,11 +10,12 @@ from inzet.accounts.models import User
 from inzet.compensation import services
 from inzet.engagements.models import Agreement, EngagementRequest, Invitation, RequestStatus
 from inzet.experts.models import ExpertProfile
+from inzet.lib.tests.samples import PDF_BYTES
 
 D = Decimal
 
 # The smallest files that pass the magic-byte check.
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 32
 

@@ -253,3 +253,29 @@ def test_the_outside_allowances_page_uses_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("compensation:external", args=[profile.pk]))
     assert response.status_code == 200 and "Club 8" in response.content.decode()
+
+
+def test_half_days_count_in_the_check_before_saying_yes(time_machine, orgs, expert, asker):
+    """Only half-days at a flat amount (no hourly work): the offer is still an allowance and warns."""
+    _at(time_machine, dt.date(2025, 6, 16))
+    invitation = f.assignment(
+        orgs,
+        expert=expert,
+        asker=asker,
+        state="pending",
+        rate="50.00",
+        profile_fields={"benefit_situation": "bijstand", "age_band": "23_26"},
+    )
+    request = invitation.request
+    request.experts_needed = 1
+    request.hours_estimate = None
+    request.save(update_fields=["experts_needed", "hours_estimate"])
+    agreement = request.agreement
+    agreement.hours, agreement.half_day_rate, agreement.half_days = D("0"), D("150.00"), D("2")
+    agreement.save()
+
+    proposed = selectors.proposed_for_invitation(invitation)
+    assert (proposed.half_days, proposed.half_day_amount) == (D("2"), proposed.amount)
+    assert proposed.amount > 0
+    html = render_include(expert, invitation)
+    assert WARNING in html and "jonger dan 27" in html and "dagdeel" in html

@@ -118,6 +118,8 @@ def test_the_year_statement_adds_up_per_organisation_and_keeps_costs_apart(in_20
     settlement = f.settled(orgs, expert=expert, asker=asker, coordinator=coordinator, hours="3.5", costs="11.20")
     for payout in settlement.payouts.all():
         services.payout_approve(payout=payout, actor=coordinator, acknowledged=True)
+    f.bank_settings(orgs.deploying)
+    services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
 
     statement = selectors.year_statement(settlement.payouts.first().expert, 2025)
 
@@ -129,6 +131,20 @@ def test_the_year_statement_adds_up_per_organisation_and_keeps_costs_apart(in_20
         D("175.00"),
     )
     assert org.summary.stays_untaxed is False  # € 50 an hour is above € 5,60
+
+
+def test_the_year_statement_counts_only_paid_payouts_and_lists_approved_ones_apart(
+    in_2025, orgs, expert, asker, coordinator
+):
+    settlement = f.settled(orgs, expert=expert, asker=asker, coordinator=coordinator, hours="2", costs=None)
+    for payout in settlement.payouts.all():
+        services.payout_approve(payout=payout, actor=coordinator, acknowledged=True)
+
+    statement = selectors.year_statement(settlement.payouts.first().expert, 2025)
+
+    assert statement.organisations == [] and statement.allowance == D(0)
+    assert statement.summary.total_counted == D(0)
+    assert [p.amount for p in statement.unpaid] == [D("100.00")] and statement.unpaid_total == D("100.00")
 
 
 def test_home_page_steps_count_what_waits(orgs, expert, asker, coordinator, operator, time_machine):

@@ -19,6 +19,7 @@ from inzet.compensation.models import (
     HourEntry,
     InvoiceLine,
     Payout,
+    PayoutBatch,
 )
 from inzet.compensation.tests import factories as f
 from inzet.organisations.models import Role
@@ -132,10 +133,13 @@ def test_only_a_row_waiting_for_approval_can_be_withdrawn(job, expert, coordinat
     ],
     ids=["pdf", "png", "JPG", "jpeg"],
 )
-def test_it_accepts_photos_and_pdfs_and_stores_them_under_a_random_name(job, expert, upload):
-    claim = services.expense_submit(
-        invitation=job, actor=expert, date=dt.date(2025, 3, 1), amount=D("7.40"), description="Bus", receipt=upload
-    )
+def test_it_accepts_photos_and_pdfs_and_stores_them_under_a_random_name(
+    job, expert, upload, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the file is moved into place on commit
+        claim = services.expense_submit(
+            invitation=job, actor=expert, date=dt.date(2025, 3, 1), amount=D("7.40"), description="Bus", receipt=upload
+        )
     assert claim.receipt_name == upload.name
     assert upload.name not in claim.receipt.name and claim.receipt.name.startswith(f"receipts/{job.pk}/")
     assert Path(claim.receipt.path).exists()
@@ -387,24 +391,50 @@ def test_the_bank_file_is_a_valid_pain_001_001_03_with_one_transfer_per_expert(o
     data = xmlschema.XMLSchema(str(SEPA_XSD)).to_dict(content.decode())
     transfers = data["CstmrCdtTrfInitn"]["PmtInf"][0]["CdtTrfTxInf"]
     amounts = sorted((t["CdtrAcct"]["Id"]["IBAN"], D(str(t["Amt"]["InstdAmt"]["$"]))) for t in transfers)
-    assert amounts == [("NL69INGB0123456789", D("100.00")), ("NL91ABNA0417164300", D("78.35"))]
+    # One transfer per expert and kind: the expense reimbursement says so on the bank statement.
+    assert amounts == [
+        ("NL69INGB0123456789", D("100.00")),
+        ("NL91ABNA0417164300", D("3.35")),
+        ("NL91ABNA0417164300", D("75.00")),
+    ]
+    texts = {D(str(t["Amt"]["InstdAmt"]["$"])): "".join(t["RmtInf"]["Ustrd"]) for t in transfers}
+    assert texts[D("3.35")].startswith("Onkostenvergoeding: ")
+    assert texts[D("75.00")].startswith("Vergoeding ervaringsdeskundige: ")
     assert data["CstmrCdtTrfInitn"]["GrpHdr"]["CtrlSum"] == D("178.35")
     assert (batch.count, batch.total, skipped) == (3, D("178.35"), [])
     assert set(Payout.objects.values_list("state", flat=True)) == {Payout.State.BATCHED}
 
 
-def test_experts_without_an_iban_are_left_out_of_the_bank_file(orgs, expert, asker, coordinator):
+@pytest.mark.parametrize("bad_iban", ["", "NL92ABNA0417164300"])
+def test_a_bank_file_is_refused_and_names_each_expert_without_a_valid_iban(orgs, expert, asker, coordinator, bad_iban):
     f.bank_settings(orgs.deploying)
     no_iban = second_expert(orgs, iban="")
+    no_iban.expert_profile.iban = bad_iban  # e.g. an old row with a wrong checksum: it must never reach the file
+    no_iban.expert_profile.save(update_fields=["iban"])
     request = f.engagement(orgs, asker=asker)
     for person in (expert, no_iban):
         f.approved_hours(f.assignment(orgs, expert=person, asker=asker, request=request), coordinator, "1")
     _approve_all(services.settlement_create(request=request, actor=coordinator), coordinator)
 
-    batch, skipped = services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
+    with pytest.raises(services.BankDetailsMissing) as refused:
+        services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
 
-    assert batch.count == 1 and [p.expert.user for p in skipped] == [no_iban]
-    assert Payout.objects.get(expert__user=no_iban).state == Payout.State.APPROVED
+    assert [p.user for p in refused.value.profiles] == [no_iban]
+    assert no_iban.full_name in refused.value.messages[0]
+    assert not PayoutBatch.objects.exists()
+    assert set(Payout.objects.values_list("state", flat=True)) == {Payout.State.APPROVED}  # nothing skipped
+
+
+def test_without_approved_payouts_the_message_says_what_is_waiting(orgs, expert, asker, coordinator):
+    f.bank_settings(orgs.deploying)
+    request = f.engagement(orgs, asker=asker)
+    f.approved_hours(f.assignment(orgs, expert=expert, asker=asker, request=request), coordinator, "1")
+    services.settlement_create(request=request, actor=coordinator)
+
+    with pytest.raises(ValidationError) as refused:
+        services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
+
+    assert "1 betaling(en) wachten nog op uw goedkeuring" in refused.value.messages[0]
 
 
 def test_the_bank_file_needs_the_organisations_bank_details(orgs, expert, asker, coordinator):

@@ -325,6 +325,8 @@ def test_the_year_statement_pdf_lists_the_year_per_organisation_with_costs_apart
         orgs, expert=expert, asker=asker, coordinator=coordinator, hours="3.5", costs="11.20"
     ).payouts.all():
         services.payout_approve(payout=payout, actor=coordinator, acknowledged=True)
+    f.bank_settings(orgs.deploying)
+    services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
     client.force_login(expert)
     response = client.get(reverse("compensation:statement", args=[2025]))
     text = pdf_text(response.content)
@@ -333,6 +335,31 @@ def test_the_year_statement_pdf_lists_the_year_per_organisation_with_costs_apart
     assert "€ 175,00" in text and "€ 11,20" in text and "3,5" in text
     assert "Indicatie, geen advies." in text
     assert "grens per uur" in text or "€ 5,60" in text
+
+
+def test_the_year_statement_pdf_lists_an_unpaid_payout_apart_and_keeps_the_disclaimer_with_the_rules(
+    in_2025, client, orgs, expert, asker, coordinator
+):
+    paid = f.settled(orgs, expert=expert, asker=asker, coordinator=coordinator, hours="3", costs=None)
+    for payout in paid.payouts.all():
+        services.payout_approve(payout=payout, actor=coordinator, acknowledged=True)
+    f.bank_settings(orgs.deploying)
+    services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
+    unpaid = f.settled(orgs, expert=expert, asker=asker, coordinator=coordinator, hours="1", costs=None)
+    for payout in unpaid.payouts.all():
+        services.payout_approve(payout=payout, actor=coordinator, acknowledged=True)
+    client.force_login(expert)
+
+    content = client.get(reverse("compensation:statement", args=[2025])).content
+
+    pages = [page.extract_text() for page in PdfReader(BytesIO(content)).pages]
+    text = "\n".join(pages)
+    assert "Goedgekeurd, nog niet betaald" in text
+    head, _sep, unpaid_part = text.partition("Goedgekeurd, nog niet betaald")
+    assert "€ 150,00" in head and "€ 50,00" not in head  # only the paid € 150 counts
+    assert "€ 50,00" in unpaid_part
+    disclaimer_page = next(p for p in pages if "Indicatie, geen advies." in p)
+    assert "Wat zeggen de regels?" in disclaimer_page  # never alone on a page
 
 
 def test_the_bookkeeping_export_has_hours_payments_and_invoices(in_2025, client, orgs, expert, asker, coordinator):

@@ -62,9 +62,9 @@ def make_expert(
     for code, visibility in areas:
         ExpertExperience.objects.create(
             profile=profile,
-            area=term("experience_area", code),
             description=f"Geheim verhaal {n}",
             visibility=visibility,
+            **ExpertExperience.area_fields(term("experience_area", code).pk, visibility),
         )
     profile.wanted_roles.set([term("role", c) for c in roles])
     profile.relational_roles.set([term("relational_role", c) for c in relational_roles])

@@ -8,9 +8,8 @@ from inzet.accounts.models import User
 from inzet.engagements import services
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.experts.models import ExpertProfile
+from inzet.lib.tests.samples import PDF_BYTES
 from inzet.organisations.models import Membership, Role
-
-PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 ACCEPT_ANSWERS = {
     "fits_mission": True,

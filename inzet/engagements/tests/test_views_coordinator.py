@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import make_person
+from conftest import make_person, term
 from inzet.engagements import services
 from inzet.engagements.models import Agreement, IntakeReview, Invitation, RequestStatus, Session
 from inzet.engagements.selectors import PICKER_PAGE_SIZE
@@ -142,7 +142,7 @@ def test_the_picker_lists_active_experts_with_only_what_they_share(
 
 def test_the_picker_filters_on_visible_experience_and_name(client, asker, coordinator, orgs, expert_profile, pool):
     request = f.matching(orgs, asker, coordinator)
-    request.experience_areas.set([expert_profile.experiences.get(area__code="addiction").area])
+    request.experience_areas.set([term("experience_area", "addiction")])  # sealed: "Alleen ik"
     client.force_login(coordinator)
     url = reverse("engagements:invite", args=[request.pk])
     # The addiction story is private: filtering on it must not reveal the expert.

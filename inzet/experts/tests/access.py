@@ -75,6 +75,7 @@ MATRIX = {
     "experts:wizard": (_own_step, EXPERT_ONLY, LOGIN),
     "experts:summary": (_own, EXPERT_ONLY, LOGIN),
     "experts:access_log": (_own, EXPERT_ONLY, LOGIN),
+    "experts:my_bank": (_own, EXPERT_ONLY, LOGIN),
     "experts:managed_list": (None, only({"coordinator": 200, "other_coordinator": 200}, 403), LOGIN),
     "experts:assisted_signup": (None, only({"coordinator": 200, "other_coordinator": 200}, 403), LOGIN),
     "experts:detail": (_pk, only({"coordinator": 200, "trainer": 200, "expert": 302}, 404), LOGIN),
@@ -82,6 +83,8 @@ MATRIX = {
     "experts:summary_for": (_pk, KEEPERS, LOGIN),
     "experts:print": (_pk, KEEPERS, LOGIN),
     "experts:pause": (_pk, KEEPERS, LOGIN),
+    # Bank details: the expert or any coordinator of the organisation (on their behalf); trainer 403.
+    "experts:bank_for": (_pk, KEEPERS, LOGIN),
     "experts:unavailable_add": (_pk, KEEPERS, LOGIN),
     "experts:training_add": (_pk, KEEPERS, LOGIN),
     "experts:competence_add": (_pk, KEEPERS, LOGIN),

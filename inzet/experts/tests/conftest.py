@@ -3,8 +3,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import term
 from inzet.experts.models import ExpertCompetence, TrainingRecord
+from inzet.lib.tests.samples import PDF_BYTES
 
-PDF = b"%PDF-1.4\n% test\n"
+PDF = PDF_BYTES
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
 SECRET = "Geheim verhaal"

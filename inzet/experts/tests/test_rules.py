@@ -4,32 +4,6 @@ import pytest
 
 from inzet.experts import rules
 
-PDF = b"%PDF-1.7"
-PNG = b"\x89PNG\r\n\x1a\n"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JF"
-
-
-@pytest.mark.parametrize(
-    "name,size,head,problem",
-    [
-        ("bewijs.pdf", 100, PDF, None),
-        ("FOTO.JPG", 100, JPEG, None),
-        ("foto.jpeg", 100, JPEG, None),
-        ("scan.png", 100, PNG, None),
-        ("virus.exe", 100, b"MZ\x90\x00", "extension"),
-        ("brief.docx", 100, b"PK\x03\x04", "extension"),
-        ("zonder-extensie", 100, PDF, "extension"),
-        ("leeg.pdf", 0, b"", "empty"),
-        ("groot.pdf", rules.MAX_EVIDENCE_BYTES + 1, PDF, "size"),
-        ("precies.pdf", rules.MAX_EVIDENCE_BYTES, PDF, None),
-        ("nep.pdf", 100, b"<html>", "content"),
-        ("png-als-pdf.pdf", 100, PNG, "content"),
-        ("pdf-als-foto.jpg", 100, PDF, "content"),
-    ],
-)
-def test_it_checks_evidence_by_extension_size_and_magic_bytes(name, size, head, problem):
-    assert rules.evidence_problem(name, size, head) == problem
-
 
 @pytest.mark.parametrize(
     "raw,expected",

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from conftest import term
 from inzet.experts import services
-from inzet.experts.models import Audience, ExpertProfile
+from inzet.experts.models import Audience, ExpertProfile, resolve_areas
 
 
 def test_a_profile_is_created_once_per_person(expert, orgs):
@@ -59,7 +59,7 @@ def test_visibility_refuses_unknown_items_and_hiding_the_name_from_the_coordinat
 def test_new_stories_start_private_and_existing_choices_are_kept(expert_profile):
     addiction, autism = term("experience_area", "addiction"), term("experience_area", "autism")
     services.experiences_set(profile=expert_profile, stories={addiction: "Nieuw verhaal", autism: "Ander verhaal"})
-    rows = {e.area.code: e for e in expert_profile.experiences.all()}
+    rows = {e.area_term.code: e for e in resolve_areas(expert_profile.experiences.select_related("area"))}
     assert set(rows) == {"addiction", "autism"}  # the other two were left out, so removed
     assert rows["autism"].visibility == Audience.ONLY_ME
     assert rows["addiction"].description == "Nieuw verhaal"

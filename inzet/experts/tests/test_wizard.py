@@ -5,7 +5,7 @@ import json
 from django.urls import reverse
 
 from conftest import term
-from inzet.experts.models import Audience, ExpertProfile
+from inzet.experts.models import Audience, ExpertProfile, resolve_areas
 
 
 def _step(n: int) -> str:
@@ -81,7 +81,7 @@ def test_the_whole_wizard_saves_each_step_and_ends_on_the_summary(client, expert
         },
     )
     assert response.url == _step(3)
-    experiences = {e.area.code: e for e in profile.experiences.select_related("area")}
+    experiences = {e.area_term.code: e for e in resolve_areas(profile.experiences.select_related("area"))}
     assert experiences["addiction"].description == "Mijn eigen verhaal"
     # Privacy by default: a new story is the expert's own until they choose in step 5.
     assert {e.visibility for e in experiences.values()} == {Audience.ONLY_ME}

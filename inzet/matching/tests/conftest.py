@@ -41,7 +41,10 @@ def make_expert(
     )
     for code, visibility in (areas if areas is not None else {"poverty_debt": Audience.COORDINATORS}).items():
         ExpertExperience.objects.create(
-            profile=profile, area=term("experience_area", code), description="Mijn verhaal", visibility=visibility
+            profile=profile,
+            description="Mijn verhaal",
+            visibility=visibility,
+            **ExpertExperience.area_fields(term("experience_area", code).pk, visibility),
         )
     for code, confirmed in (competences or {}).items():
         ExpertCompetence.objects.create(

@@ -57,7 +57,10 @@ def test_the_coordinator_is_never_in_their_own_ranking_or_team(
         coordinator_expert.experiences.all().delete()
         for code, visibility in own["areas"].items():
             ExpertExperience.objects.create(
-                profile=coordinator_expert, area_id=_area(code), description="", visibility=visibility
+                profile=coordinator_expert,
+                description="",
+                visibility=visibility,
+                **ExpertExperience.area_fields(_area(code), visibility),
             )
         profiles = [make_expert(orgs.deploying, **fields) for fields in pool]
         excluded = {p.pk for p in profiles if p.paused or not p.consent_matching} | {coordinator_expert.pk}

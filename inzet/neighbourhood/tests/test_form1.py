@@ -42,7 +42,7 @@ def test_form1_has_the_rows_of_bijlage_2(client, expert, trajectory):
     ]:
         assert text in page, text
     assert page.count("<textarea") == 2 * 13  # 3 fixed rows + the 10 life domains
-    assert "window.print()" in page
+    assert "data-inzet-print" in page
 
 
 def test_form1_saves_encrypted_every_field_optional_and_twice_is_once(client, expert, trajectory):

@@ -105,3 +105,20 @@ def test_the_operator_edits_the_policy_switches(client, operator):
 def test_only_the_operator_edits_the_policy(client, coordinator):
     client.force_login(coordinator)
     assert client.get(reverse("organisations:policy")).status_code == 403
+
+
+def test_the_operator_sees_how_many_experts_but_not_their_names(client, operator, coordinator, expert, orgs):
+    from conftest import make_person
+
+    make_person("expert2@test.nl", "Tweede Expert", [(orgs.deploying, Role.EXPERT)])
+    client.force_login(operator)
+    body = client.get(reverse("organisations:detail", args=[orgs.deploying.pk])).content.decode()
+    assert expert.full_name not in body and "Tweede Expert" not in body
+    assert "2 ervaringsdeskundigen" in body
+    assert coordinator.full_name in body  # staff stay named: the operator manages their roles
+
+
+def test_the_coordinator_still_sees_the_names_of_their_experts(client, coordinator, expert, orgs):
+    client.force_login(coordinator)
+    body = client.get(reverse("organisations:detail", args=[orgs.deploying.pk])).content.decode()
+    assert expert.full_name in body

@@ -3,6 +3,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from inzet.lib.testing import LOGIN, everyone, only
+from inzet.lib.tests.samples import PDF_BYTES
 from inzet.recruitment import services
 from inzet.recruitment.models import Channel
 
@@ -20,7 +21,7 @@ def _application(o, *, with_file: bool = False) -> dict:
         email="anna@example.org",
         channel=Channel.WEBSITE,
         motivation_text="Ik wil anderen helpen.",
-        motivation_file=SimpleUploadedFile("motivatie.pdf", b"%PDF-1.4 test") if with_file else None,
+        motivation_file=SimpleUploadedFile("motivatie.pdf", PDF_BYTES) if with_file else None,
         consent=True,
     )
     return {"slug": o.deploying.slug, "pk": application.pk}

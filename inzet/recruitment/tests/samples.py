@@ -5,6 +5,8 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from inzet.lib.tests.samples import PDF_BYTES
+
 
 def _zip(entries: list[tuple[str, bytes]], *, first_stored: bool = False) -> bytes:
     buffer = io.BytesIO()
@@ -21,9 +23,9 @@ SAMPLES = {
     "ogg": b"OggS\x00\x02" + b"\x00" * 200,
     "wav": b"RIFF\x24\x08\x00\x00WAVEfmt " + b"\x00" * 200,
     "mp4": b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00" + b"\x00" * 200,
-    "webm": b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01" + b"\x00" * 200,
+    "webm": b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm" + b"\x00" * 200,
     "mov": b"\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00" + b"\x00" * 200,
-    "pdf": b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n",
+    "pdf": PDF_BYTES,
     "docx": _zip([("[Content_Types].xml", b"<Types/>"), ("word/document.xml", b"<w:document/>")]),
     "odt": _zip(
         [("mimetype", b"application/vnd.oasis.opendocument.text"), ("content.xml", b"<office:document-content/>")],

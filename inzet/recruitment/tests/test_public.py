@@ -5,7 +5,7 @@ from django.core import mail
 from django.db import connection
 from django.urls import reverse
 
-from inzet.recruitment import files
+from inzet.lib import uploads
 from inzet.recruitment.forms import HONEYPOT
 from inzet.recruitment.models import Application, ApplicationStatus, Channel
 from inzet.recruitment.tests.samples import SAMPLES, upload
@@ -127,7 +127,7 @@ def test_a_file_that_is_not_what_its_name_says_is_refused(client, orgs, page):
 
 
 def test_a_document_over_10_mb_is_refused(client, orgs, page):
-    big = SAMPLES["pdf"] + b"0" * (10 * files.MB)
+    big = SAMPLES["pdf"] + b"0" * (10 * uploads.MB)
     response = client.post(apply_url(orgs), form_data(motivation_file=upload("motivatie.pdf", big)))
     assert "Dit bestand is te groot. Een document mag hoogstens 10 MB zijn." in response.content.decode()
     assert not Application.objects.exists()
@@ -135,9 +135,11 @@ def test_a_document_over_10_mb_is_refused(client, orgs, page):
 
 def test_a_file_over_every_limit_is_cut_off_while_it_streams_in(client, orgs, page, monkeypatch):
     for kind in ("audio", "video", "document"):
-        monkeypatch.setitem(files.LIMITS, kind, 1024)
+        monkeypatch.setitem(uploads.USES["motivation"].limits, kind, 1024)
     response = client.post(apply_url(orgs), form_data(motivation_file=upload("lang.mp3", SAMPLES["mp3"] * 20)))
-    assert response.context["form"].upload_too_large == "lang.mp3"  # stopped by the upload handler
+    stand_in = response.context["form"].files["motivation_file"]
+    assert isinstance(stand_in, uploads.TooLargeUpload)  # stopped by the upload handler
+    assert stand_in.size > 1024 and stand_in.name == "lang.mp3"
     assert "Dit bestand is te groot. Geluid of video mag hoogstens" in response.content.decode()
     assert not Application.objects.exists()
     assert media_files() == []

@@ -1,0 +1,226 @@
+"""Support of experts: mentor talks, check-ins, early conversations and buddies (002 TIP 7).
+
+What an expert says about how they are doing is special-category data: encrypted at rest and
+shown only to the people the expert allows (see permissions.py).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from inzet.lib.crypto import EncryptedTextField
+
+
+class PartnerKind(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coördinator")
+    MENTOR = "mentor", _("Mentor")
+    FELLOW = "fellow", _("Andere ervaringsdeskundige")
+
+
+class MentorTalk(models.Model):
+    """One individual talk between an expert and a partner, working on one goal."""
+
+    expert = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="mentor_talks")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    partner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("gesprekspartner")
+    )
+    partner_kind = models.CharField(_("gesprekspartner is"), max_length=20, choices=PartnerKind.choices)
+    held_on = models.DateField(_("datum"))
+    goal = models.CharField(_("doel"), max_length=300)
+    discussed = EncryptedTextField(_("wat we bespraken"), blank=True)
+    shared_with_coordinators = models.BooleanField(_("coördinatoren mogen lezen wat we bespraken"), default=False)
+    next_steps = models.TextField(_("afgesproken volgende stappen"), blank=True)
+    next_on = models.DateField(_("volgend gesprek"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # A random token from the form: a double click or a retry saves the talk once.
+    nonce = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("mentorgesprek")
+        verbose_name_plural = _("mentorgesprekken")
+        ordering = ["-held_on", "-pk"]
+        indexes = [models.Index(fields=["organisation", "expert", "-held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.expert} – {self.held_on}"
+
+
+class TalkReminder(models.Model):
+    """One reminder per expert per overdue period; the daily job claims it before sending."""
+
+    expert = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="+")
+    # The date the overdue period counts from (the last talk, or the day the profile started).
+    since = models.DateField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["expert", "since"], name="talk_reminder_once")]
+
+    def __str__(self) -> str:
+        return f"{self.expert} – {self.since}"
+
+
+class CheckIn(models.Model):
+    """How an expert is doing, in one click. The words stay with the expert unless shared."""
+
+    expert = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="check_ins")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    score = models.PositiveSmallIntegerField(_("hoe gaat het"))
+    words = EncryptedTextField(_("in uw eigen woorden"), blank=True)
+    words_shared = models.BooleanField(_("mijn coördinator mag mijn woorden lezen"), default=False)
+    # After an assignment (optional): the invitation it was about.
+    invitation = models.ForeignKey(
+        "engagements.Invitation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    nonce = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # A low score asks the coordinator to offer a talk until an early conversation answers it.
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="checkin_score_1_5")]
+
+    def __str__(self) -> str:
+        return f"{self.expert} – {self.created_at:%Y-%m-%d}"
+
+
+class Outcome(models.TextChoices):
+    CONTINUE = "continue", _("Doorgaan")
+    PAUSE = "pause", _("Pauze")
+    TEMPORARY_STOP = "temporary_stop", _("Tijdelijk stoppen")
+    STOP = "stop", _("Stoppen")
+
+
+class EarlyConversation(models.Model):
+    """The timely conversation when it is not going well (002 TIP 7), with its outcome."""
+
+    expert = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="early_conversations")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    check_in = models.ForeignKey(CheckIn, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    held_on = models.DateField(_("datum"))
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=Outcome.choices)
+    pause_until = models.DateField(_("pauze tot"), null=True, blank=True)
+    notes = EncryptedTextField(_("aantekeningen"), blank=True)
+    held_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    nonce = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vroeg gesprek")
+        verbose_name_plural = _("vroege gesprekken")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.expert} – {self.get_outcome_display()}"
+
+
+class BuddyPair(models.Model):
+    """Two experts of one organisation who can call each other (002 TIP 7). Not the per-assignment safety net."""
+
+    class State(models.TextChoices):
+        PROPOSED = "proposed", _("Voorgesteld")
+        ACTIVE = "active", _("Actief")
+        DECLINED = "declined", _("Niet doorgegaan")
+        ENDED = "ended", _("Gestopt")
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    first = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PROPOSED)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    first_accepted_at = models.DateTimeField(null=True, blank=True)
+    second_accepted_at = models.DateTimeField(null=True, blank=True)
+    # What each chooses to share with the other: nothing unless they tick it.
+    first_shares_phone = models.BooleanField(default=False)
+    first_shares_email = models.BooleanField(default=False)
+    second_shares_phone = models.BooleanField(default=False)
+    second_shares_email = models.BooleanField(default=False)
+    active_since = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("buddy")
+        verbose_name_plural = _("buddy's")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(first=models.F("second")), name="buddy_two_people"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first} & {self.second}"
+
+    def side_of(self, profile_id: int) -> str | None:
+        if profile_id == self.first_id:
+            return "first"
+        if profile_id == self.second_id:
+            return "second"
+        return None
+
+
+class MeetingKind(models.TextChoices):
+    INTERVISION = "intervision", _("Intervisie")
+    WORK_MEETING = "work_meeting", _("Werkoverleg")
+    INSPIRATION = "inspiration", _("Inspiratiebijeenkomst")
+
+
+class Meeting(models.Model):
+    """A group meeting of an organisation's experts, led by a facilitator (002 TIP 7)."""
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("soort"), max_length=20, choices=MeetingKind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    starts_at = models.DateTimeField(_("begint"))
+    ends_at = models.DateTimeField(_("eindigt"))
+    location = models.CharField(_("plaats of link"), max_length=300, blank=True)
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("begeleider")
+    )
+    planned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uid = models.UUIDField(unique=True)
+    # The facilitator's short look back; it feeds the evaluation (004 l.1999-2003). Encrypted:
+    # it may mention people.
+    reflection = EncryptedTextField(_("terugblik"), blank=True)
+    reflected_at = models.DateTimeField(null=True, blank=True)
+    nonce = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("groepsbijeenkomst")
+        verbose_name_plural = _("groepsbijeenkomsten")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} – {self.starts_at:%Y-%m-%d}"
+
+
+class MeetingSeat(models.Model):
+    """One expert's invitation to a meeting: sign-up and attendance."""
+
+    class State(models.TextChoices):
+        INVITED = "invited", _("Uitgenodigd")
+        SIGNED_UP = "signed_up", _("Aangemeld")
+        DECLINED = "declined", _("Afgemeld")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="seats")
+    expert = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="meeting_seats")
+    state = models.CharField(max_length=20, choices=State.choices, default=State.INVITED)
+    attended = models.BooleanField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["meeting", "expert"], name="meeting_seat_once")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} – {self.expert}"

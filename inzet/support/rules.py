@@ -1,0 +1,27 @@
+"""Pure support rules (no Django): when a mentor talk is overdue, when a check-in asks for a talk.
+
+Seed 002 TIP 7: every expert meets a mentor at least once a month; when it is not going well, a
+timely conversation follows. A pause is normal and counts against no one.
+"""
+
+import datetime as dt
+
+OVERDUE_DAYS = 31
+LOW_SCORE = 2  # 1–5 scale: 1 and 2 ask the coordinator to offer a talk
+SCORES = (1, 2, 3, 4, 5)
+
+
+def talk_overdue(*, last_talk: dt.date | None, since: dt.date, today: dt.date) -> bool:
+    """Overdue when more than OVERDUE_DAYS passed since the last talk (or since the expert started)."""
+    start = last_talk or since
+    return (today - start).days > OVERDUE_DAYS
+
+
+def talk_due_on(*, last_talk: dt.date | None, since: dt.date) -> dt.date:
+    return (last_talk or since) + dt.timedelta(days=OVERDUE_DAYS)
+
+
+def score_is_low(score: int) -> bool:
+    if score not in SCORES:
+        raise ValueError(f"score must be one of {SCORES}")
+    return score <= LOW_SCORE

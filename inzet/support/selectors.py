@@ -1,0 +1,199 @@
+"""Reads that the pages, the API and the home page share. Bounded queries whatever the data size."""
+
+from dataclasses import dataclass
+
+from django.db.models import Max, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from inzet.accounts.permissions import Roles
+from inzet.experts.models import ExpertProfile, ExpertStatus
+from inzet.lib.next_step import NextStep
+from inzet.organisations.models import Role
+from inzet.support import rules
+from inzet.support.models import BuddyPair, CheckIn, MentorTalk
+from inzet.support.permissions import coordinator_org_ids, staff_org_ids, visible_talks_q
+
+
+@dataclass
+class ExpertRow:
+    profile: ExpertProfile
+    last_talk: object
+    due_on: object
+    overdue: bool
+
+
+def _rows(profiles) -> list[ExpertRow]:
+    today = timezone.localdate()
+    rows = []
+    for p in profiles:
+        since = timezone.localdate(p.created_at)
+        # A paused expert is not overdue: a pause is normal and asks nothing of anyone.
+        overdue = not p.paused and rules.talk_overdue(last_talk=p.last_talk, since=since, today=today)
+        rows.append(ExpertRow(p, p.last_talk, rules.talk_due_on(last_talk=p.last_talk, since=since), overdue))
+    return rows
+
+
+def team_experts(user) -> list[ExpertRow]:
+    """Active experts of the person's organisations (coordinator or trainer), overdue first."""
+    profiles = (
+        ExpertProfile.objects.filter(organisation_id__in=staff_org_ids(user), status=ExpertStatus.ACTIVE)
+        .exclude(user=user)
+        .annotate(last_talk=Max("mentor_talks__held_on"))
+        .select_related("user", "organisation")
+        .order_by("user__full_name")
+    )
+    return sorted(_rows(profiles), key=lambda r: (not r.overdue, r.profile.user.full_name))
+
+
+def overdue_count(org_ids) -> int:
+    profiles = ExpertProfile.objects.filter(
+        organisation_id__in=org_ids, status=ExpertStatus.ACTIVE, paused=False
+    ).annotate(last_talk=Max("mentor_talks__held_on"))
+    return sum(1 for r in _rows(profiles.only("pk", "created_at", "paused")) if r.overdue)
+
+
+def talks_for(user) -> QuerySet:
+    return MentorTalk.objects.filter(visible_talks_q(user)).select_related("expert__user", "partner").distinct()
+
+
+def open_low_checkins(user) -> QuerySet:
+    """Low check-ins not yet answered by an early conversation, for the person's coordinated organisations."""
+    return (
+        CheckIn.objects.filter(
+            organisation_id__in=coordinator_org_ids(user), score__lte=rules.LOW_SCORE, handled_at__isnull=True
+        )
+        .exclude(expert__user=user)
+        .select_related("expert__user")
+        .order_by("-created_at")
+    )
+
+
+def assignments_of(profile: ExpertProfile) -> QuerySet:
+    """The expert's accepted assignments, newest first: a check-in can be about one of them."""
+    from inzet.engagements.models import Invitation
+
+    return (
+        Invitation.objects.filter(expert=profile, state=Invitation.State.ACCEPTED)
+        .select_related("request")
+        .order_by("-responded_at", "-pk")
+    )
+
+
+def pairs_of(profile: ExpertProfile) -> QuerySet:
+    return (
+        BuddyPair.objects.filter(Q(first=profile) | Q(second=profile))
+        .select_related("first__user", "second__user")
+        .order_by("-created_at")
+    )
+
+
+def team_pairs(user) -> QuerySet:
+    return (
+        BuddyPair.objects.filter(
+            organisation_id__in=coordinator_org_ids(user),
+            state__in=(BuddyPair.State.PROPOSED, BuddyPair.State.ACTIVE),
+        )
+        .select_related("first__user", "second__user")
+        .order_by("-created_at")
+    )
+
+
+def buddy_view(pair: BuddyPair, profile: ExpertProfile) -> dict:
+    """The pair as one member sees it: the other person and only what they chose to share."""
+    side = pair.side_of(profile.pk)
+    other_side = "second" if side == "first" else "first"
+    other = getattr(pair, other_side)
+    active = pair.state == BuddyPair.State.ACTIVE
+    return {
+        "pair": pair,
+        "other_name": other.user.full_name,
+        "i_accepted": getattr(pair, f"{side}_accepted_at") is not None,
+        "phone": other.phone if active and getattr(pair, f"{other_side}_shares_phone") else "",
+        "email": other.user.email if active and getattr(pair, f"{other_side}_shares_email") else "",
+        "my_phone": getattr(pair, f"{side}_shares_phone"),
+        "my_email": getattr(pair, f"{side}_shares_email"),
+    }
+
+
+# --- the home page ----------------------------------------------------------------------------------
+
+
+def next_steps_for(user, roles: Roles, role: str | None = None) -> list:
+    """Due and overdue talks, check-in prompts and buddy proposals (inzet.dashboard.next_steps.NextStep)."""
+    steps = []
+    if role in (Role.COORDINATOR, Role.TRAINER) and roles.has(role):
+        count = overdue_count(roles.organisation_ids(role))
+        if count:
+            steps.append(
+                NextStep(
+                    title=_("Mentorgesprekken"),
+                    text=ngettext(
+                        "%(count)s ervaringsdeskundige wacht langer dan een maand op een mentorgesprek.",
+                        "%(count)s ervaringsdeskundigen wachten langer dan een maand op een mentorgesprek.",
+                        count,
+                    )
+                    % {"count": count},
+                    url=reverse("support:team"),
+                    link_text=_("Gesprekken plannen"),
+                )
+            )
+    if role == Role.COORDINATOR and roles.has(role):
+        low = open_low_checkins(user).count()
+        if low:
+            steps.append(
+                NextStep(
+                    title=_("Bied een gesprek aan"),
+                    text=ngettext(
+                        "%(count)s ervaringsdeskundige gaf aan dat het niet goed gaat.",
+                        "%(count)s ervaringsdeskundigen gaven aan dat het niet goed gaat.",
+                        low,
+                    )
+                    % {"count": low},
+                    url=reverse("support:team") + "#check-ins",
+                    link_text=_("Bied een gesprek aan"),
+                )
+            )
+    if role == Role.EXPERT and roles.has(role):
+        steps += _expert_steps(user)
+    return steps
+
+
+def _expert_steps(user) -> list:
+    profile = ExpertProfile.objects.filter(user=user).annotate(last_talk=Max("mentor_talks__held_on")).first()
+    if profile is None:
+        return []
+    steps = [
+        NextStep(
+            title=_("Hoe gaat het met u?"),
+            text=_("Zeg in één klik hoe het gaat. Alleen u ziet wat u schrijft, tenzij u het deelt."),
+            url=reverse("support:checkin"),
+            link_text=_("Hoe gaat het?"),
+        )
+    ]
+    proposals = BuddyPair.objects.filter(
+        Q(first=profile, first_accepted_at__isnull=True) | Q(second=profile, second_accepted_at__isnull=True),
+        state=BuddyPair.State.PROPOSED,
+    ).count()
+    if proposals:
+        steps.append(
+            NextStep(
+                title=_("Voorstel: een buddy"),
+                text=_("Uw coördinator stelt een buddy voor. U kiest zelf of u dat wilt."),
+                url=reverse("support:mine") + "#buddy",
+                link_text=_("Voorstel bekijken"),
+            )
+        )
+    row = _rows([profile])[0]
+    if row.overdue and profile.status == ExpertStatus.ACTIVE:
+        steps.append(
+            NextStep(
+                title=_("Mentorgesprek"),
+                text=_("Uw laatste mentorgesprek is meer dan een maand geleden. Maak een afspraak."),
+                url=reverse("support:mine"),
+                link_text=_("Mijn steun"),
+            )
+        )
+    return steps

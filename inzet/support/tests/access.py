@@ -1,0 +1,124 @@
+"""Who may open the support pages. An asker, an operator or an outsider never sees any of it."""
+
+import datetime as dt
+
+from conftest import make_person
+from inzet.experts.models import ExpertProfile
+from inzet.lib.testing import LOGIN, everyone, only
+from inzet.organisations.models import Role
+from inzet.support import services
+
+
+def _profile(o, email: str = "expert@test.nl"):
+    from inzet.accounts.models import User
+
+    user = User.objects.get(email=email)
+    return ExpertProfile.objects.get_or_create(user=user, organisation=o.deploying)[0]
+
+
+def _with_profile(o) -> dict:
+    _profile(o)
+    return {}
+
+
+def _talk(o) -> dict:
+    from inzet.accounts.models import User
+
+    profile = _profile(o)
+    trainer = User.objects.get(email="trainer@test.nl")
+    talk = services.talk_record(
+        actor=trainer,
+        expert=profile,
+        partner=trainer,
+        held_on=dt.date.today(),
+        goal="Grenzen aangeven",
+        discussed="Geheim",
+        nonce="matrix-talk",
+    )
+    return {"pk": talk.pk}
+
+
+def _expert_pk(o) -> dict:
+    return {"pk": _profile(o).pk}
+
+
+def _pair(o, p=None) -> dict:
+    from inzet.accounts.models import User
+
+    fellow = make_person("fellow@test.nl", "Fien Fellow", [(o.deploying, Role.EXPERT)])
+    other = ExpertProfile.objects.create(user=fellow, organisation=o.deploying)
+    coordinator = User.objects.get(email="coordinator@test.nl")
+    pair = services.buddy_propose(actor=coordinator, first=_profile(o), second=other)
+    return {"pk": pair.pk}
+
+
+def _meeting(o, p=None, *, days: int = 7) -> dict:
+    from django.utils import timezone
+
+    from inzet.accounts.models import User
+    from inzet.support import meetings
+
+    _profile(o)
+    trainer = User.objects.get(email="trainer@test.nl")
+    start = timezone.now() + dt.timedelta(days=days)
+    meeting = meetings.meeting_plan(
+        actor=trainer,
+        organisation=o.deploying,
+        kind="intervision",
+        title="Intervisie maart",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        facilitator=trainer,
+        nonce=f"matrix-meeting-{days}",
+    )
+    return {"pk": meeting.pk}
+
+
+NOBODY_ELSE = {"operator": 404, "asker": 404, "other_asker": 404, "outsider": 404}
+EXPERT_PAGE = {**NOBODY_ELSE, "expert": 200, "coordinator": 403, "other_coordinator": 403, "trainer": 403}
+STAFF_PAGE = {**NOBODY_ELSE, "expert": 404, "coordinator": 200, "other_coordinator": 200, "trainer": 200}
+COORDINATOR_PAGE = {**STAFF_PAGE, "trainer": 404}
+
+MEETING = only({"expert": 200, "coordinator": 200, "trainer": 200}, 404)
+
+MATRIX = {
+    "support:meeting_list": (_with_profile, {**STAFF_PAGE, "expert": 200}, LOGIN),
+    "support:meeting_new": (None, STAFF_PAGE, LOGIN),
+    "support:meeting_detail": (_meeting, MEETING, LOGIN),
+    "support:meeting_ics": (_meeting, MEETING, LOGIN),
+    "support:meeting_signup": (_meeting, everyone(405), LOGIN),
+    "support:meeting_attendance": (_meeting, everyone(405), LOGIN),
+    "support:meeting_reflection": (_meeting, everyone(405), LOGIN),
+    "support:mine": (_with_profile, EXPERT_PAGE, LOGIN),
+    "support:checkin": (_with_profile, EXPERT_PAGE, LOGIN),
+    "support:team": (None, STAFF_PAGE, LOGIN),
+    "support:talk_new": (_with_profile, {**STAFF_PAGE, "expert": 200}, LOGIN),
+    "support:talk_detail": (_talk, only({"expert": 200, "trainer": 200, "coordinator": 200}, 404), LOGIN),
+    "support:talk_share": (_talk, everyone(405), LOGIN),
+    "support:early_conversation": (_expert_pk, only({"coordinator": 200}, 404), LOGIN),
+    "support:buddy_propose": (None, COORDINATOR_PAGE, LOGIN),
+    "support:buddy_answer": (_pair, everyone(405), LOGIN),
+    "support:buddy_end": (_pair, everyone(405), LOGIN),
+}
+
+POST_MATRIX = {
+    # Only an invited expert signs up; staff see the meeting but have no seat.
+    "support:meeting_signup": (_meeting, only({"expert": 302, "coordinator": 403, "trainer": 403}, 404)),
+    # After the start: the facilitator (the trainer here) or a coordinator marks who was there.
+    "support:meeting_attendance": (
+        lambda o, p: _meeting(o, days=-1),
+        only({"expert": 403, "coordinator": 302, "trainer": 302}, 404),
+    ),
+    # Only the facilitator writes the reflection (an empty one comes back with a message).
+    "support:meeting_reflection": (_meeting, only({"expert": 403, "coordinator": 403, "trainer": 302}, 404)),
+    # The partner and the coordinator may read the talk but only the expert decides about sharing.
+    "support:talk_share": (
+        lambda o, p: _talk(o),
+        only({"expert": 302, "trainer": 403, "coordinator": 403}, 404),
+    ),
+    "support:buddy_answer": (_pair, only({"expert": 302}, 404)),
+    "support:buddy_end": (_pair, only({"expert": 302}, 404)),
+    # An empty form comes back with its errors for the coordinator; nobody else may see it.
+    "support:early_conversation": (lambda o, p: _expert_pk(o), only({"coordinator": 200}, 404)),
+    "support:checkin": (lambda o, p: _with_profile(o), {**EXPERT_PAGE, "expert": 200}),
+}
