@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "inzet.support",
     "inzet.privacy",
     "inzet.training",
+    "inzet.neighbourhood",
     "inzet.backup",
     "inzet.demo",
 ]

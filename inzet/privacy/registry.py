@@ -34,6 +34,9 @@ NOBODY = _("Niemand buiten de organisatie; de beheerder alleen voor beheer")
 WHILE_ACCOUNT = _("Zolang het account bestaat; bij verwijdering gewist")
 SEVEN_YEARS = _("7 jaar na het einde van het boekjaar (AWR art. 52)")
 WHO_DID_WHAT = _("Verantwoording: wie heeft wat gedaan")
+TEAM_ONLY = _("Alleen de leden van het wijkteam (ervaringsdeskundigen en coördinator)")
+# The period is the RetentionRule `closed_trajectories`; `manage.py inzet_retention` applies it daily.
+CLOSED_TRAJECTORY = _("Na afsluiten van het traject en de bewaartermijn geanonimiseerd; alleen aantallen blijven")
 
 REGISTER: dict[str, Processing] = {
     "accounts.User": Processing(ACCOUNT, BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT),
@@ -214,6 +217,60 @@ REGISTER: dict[str, Processing] = {
         BASIS_LAW,
         _("Coördinatoren; de Belastingdienst bij controle"),
         SEVEN_YEARS,
+    ),
+    "neighbourhood.TeamMember": Processing(
+        _("Wie in een wijkteam werkt en dus de bewoners van dat team ziet"), BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT
+    ),
+    "neighbourhood.Resident": Processing(
+        _("Bewoners in de wijk ondersteunen (zonder account; zo weinig mogelijk, versleuteld)"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
+    ),
+    "neighbourhood.Trajectory": Processing(
+        _("Het traject van een bewoner: de vraag, wat er gebeurde en de afsluiting"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
+    ),
+    "neighbourhood.QuestionForm": Processing(
+        _("Formulier Wat is mijn vraag? van de bewoner"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
+    ),
+    "neighbourhood.QuestionFormRow": Processing(
+        _("Formulier Wat is mijn vraag? van de bewoner"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
+    ),
+    "neighbourhood.Contact": Processing(
+        _("Contacten met de bewoner bijhouden"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
+    ),
+    "neighbourhood.Closure": Processing(
+        _("Afsluitverslag en uitkomsten voor evaluatie (de uitkomsten blijven als aantallen)"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
+    ),
+    "neighbourhood.ResidentReadLog": Processing(
+        WHO_DID_WHAT, BASIS_INTEREST, _("Coördinator van het wijkteam"), CLOSED_TRAJECTORY, "closed_trajectories"
     ),
     "privacy.ErasureRequest": Processing(
         _("Verzoeken om verwijdering afhandelen en verantwoorden"),

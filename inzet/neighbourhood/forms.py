@@ -1,0 +1,118 @@
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from inzet.neighbourhood.models import Closure, Contact, Trajectory
+
+
+class FirstContactForm(forms.Form):
+    """One short form: under a minute at a drop-in. Only the channel is needed."""
+
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    channel = forms.ChoiceField(label=_("Hoe kwam de bewoner binnen?"), choices=Trajectory.Channel.choices)
+    referrer = forms.CharField(label=_("Verwijzer (als die er is)"), required=False, max_length=200)
+    question = forms.CharField(
+        label=_("De vraag, in de woorden van de bewoner"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    name = forms.CharField(label=_("Naam of roepnaam (niet verplicht)"), required=False, max_length=200)
+    reach = forms.CharField(
+        label=_("Hoe bereiken we de bewoner? (niet verplicht)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class QuestionFormForm(forms.Form):
+    """Form 1 on screen: name, date, then per row *Situatie nu* and *Wens voor situatie straks*."""
+
+    name = forms.CharField(label=_("Naam"), required=False, max_length=200)
+    filled_on = forms.DateField(
+        label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, rows: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for code, label in rows:
+            for part, part_label in (("now", _("Situatie nu")), ("wish", _("Wens voor situatie straks"))):
+                self.fields[f"{part}_{code}"] = forms.CharField(
+                    label=f"{label}: {part_label}",
+                    required=False,
+                    max_length=4000,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+
+    def table(self):
+        """(label, now field, wish field) per row, for the two-column layout of the paper form."""
+        return [(label, self[f"now_{code}"], self[f"wish_{code}"]) for code, label in self.rows]
+
+    def row_values(self) -> dict[str, tuple[str, str]]:
+        data = self.cleaned_data
+        return {code: (data[f"now_{code}"], data[f"wish_{code}"]) for code, _label in self.rows}
+
+
+class ContactForm(forms.Form):
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    on = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    kind = forms.ChoiceField(label=_("Telefonisch of live"), choices=Contact.Kind.choices)
+    minutes = forms.IntegerField(label=_("Duur in minuten"), required=False, min_value=1, max_value=1440)
+    domain = forms.ChoiceField(label=_("Leefgebied"), required=False)
+    note = forms.CharField(
+        label=_("Korte notitie"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, domains: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["domain"].choices = [("", "—"), *domains]
+
+
+def _text(label, rows=3):
+    return forms.CharField(label=label, required=False, max_length=8000, widget=forms.Textarea(attrs={"rows": rows}))
+
+
+class ClosureForm(forms.ModelForm):
+    """Form 3. The contact counts (question 4) come from the log, so they are not typed here."""
+
+    closed_on = forms.DateField(
+        label=_("Afgesloten op"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    class Meta:
+        model = Closure
+        fields = [
+            "age",
+            "gender",
+            "came_in",
+            "going_on",
+            "how_left",
+            "different",
+            "reflection",
+            *Closure.OUTCOME_FIELDS,
+        ]
+
+    def __init__(self, *args, domains: list[tuple[str, str]], actions: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.domains = domains
+        for code, label in domains:
+            self.fields[f"action_{code}"] = _text(label, rows=2)
+            self.initial.setdefault(f"action_{code}", actions.get(code, ""))
+
+    def before_actions(self):
+        return [self[name] for name in ["age", "gender", "came_in", "going_on"]]
+
+    def action_fields(self):
+        return [self[f"action_{code}"] for code, _label in self.domains]
+
+    def after_actions(self):
+        return [self[name] for name in ["how_left", "different", "reflection"]]
+
+    def outcome_fields(self):
+        return [self[name] for name in Closure.OUTCOME_FIELDS]
+
+    def actions(self) -> dict[str, str]:
+        return {
+            code: self.cleaned_data[f"action_{code}"]
+            for code, _l in self.domains
+            if self.cleaned_data[f"action_{code}"]
+        }

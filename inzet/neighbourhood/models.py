@@ -1,0 +1,226 @@
+"""Neighbourhood teams of experts supporting residents: light, privacy-first (seed 004 ch. 8).
+
+A resident has no account. Everything about them is optional and encrypted at rest; only the
+members of the team see it (permissions.py), and every read is logged (ResidentReadLog).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from inzet.lib.crypto import EncryptedCharField, EncryptedTextField
+
+
+class Team(models.Model):
+    """A neighbourhood team: an area, the postcodes it serves and the organisation behind it."""
+
+    class Form(models.TextChoices):
+        # The three ways of organising in seed 004 (l.548–623).
+        WIJKTEAM = "wijkteam", _("Onderdeel van het sociaal wijkteam")
+        OWN_LOCATION = "own_location", _("Eigen plek in de wijk")
+        CENTRAL = "central", _("Centrale organisatie die werkt op verwijzing")
+
+    name = models.CharField(_("naam"), max_length=200)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="neighbourhood_teams"
+    )
+    area = models.CharField(_("wijk of gebied"), max_length=200, blank=True)
+    postcode_ranges = models.CharField(
+        _("postcodes"), max_length=500, blank=True, help_text=_("Bijvoorbeeld: 3511-3515, 3521")
+    )
+    form = models.CharField(_("vorm van het team"), max_length=20, choices=Form.choices, default=Form.OWN_LOCATION)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("wijkteam")
+        verbose_name_plural = _("wijkteams")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TeamMember(models.Model):
+    class Role(models.TextChoices):
+        EXPERT = "expert", _("Ervaringsdeskundige")
+        COORDINATOR = "coordinator", _("Coördinator")
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="neighbourhood_teams")
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.EXPERT)
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("teamlid")
+        verbose_name_plural = _("teamleden")
+        constraints = [models.UniqueConstraint(fields=["team", "user"], name="neighbourhood_member_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class Resident(models.Model):
+    """A resident without an account: as little as possible, every field optional, all encrypted."""
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="residents")
+    name = EncryptedCharField(_("naam of roepnaam"), blank=True)
+    reach = EncryptedTextField(_("hoe bereiken we u?"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bewoner")
+        verbose_name_plural = _("bewoners")
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"  # never the name: this string ends up in logs and the admin
+
+
+class Trajectory(models.Model):
+    """The support of one resident by the team, from first contact to closure."""
+
+    class Channel(models.TextChoices):
+        DROP_IN = "drop_in", _("Inloopspreekuur")
+        VINDPLAATS = "vindplaats", _("Vindplaats (in de wijk)")
+        REFERRAL = "referral", _("Verwijzing")
+        PHONE = "phone", _("Telefoon")
+        MAIL = "mail", _("Mail")
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="trajectories")
+    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="trajectories")
+    experts = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="neighbourhood_trajectories")
+    channel = models.CharField(_("hoe kwam de bewoner binnen?"), max_length=20, choices=Channel.choices)
+    referrer = EncryptedCharField(_("verwijzer (als die er is)"), blank=True)
+    question = EncryptedTextField(_("de vraag, in de woorden van de bewoner"), blank=True)
+    opened_on = models.DateField(_("eerste contact"))
+    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # A double click or a retry of the first-contact form finds the same trajectory.
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("traject")
+        verbose_name_plural = _("trajecten")
+        ordering = ["-opened_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"
+
+
+class ResidentReadLog(models.Model):
+    """Who opened which part of a resident's record, and when. Never the content."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="read_log")
+    item = models.CharField(max_length=40)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.item} #{self.trajectory_id}"
+
+
+class QuestionForm(models.Model):
+    """Form 1 "Wat is mijn vraag?" (004 Bijlage 2). Filled in by the resident, alone or together."""
+
+    trajectory = models.OneToOneField(Trajectory, on_delete=models.CASCADE, related_name="question_form")
+    name = EncryptedCharField(_("naam"), blank=True)
+    filled_on = models.DateField(_("datum"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("formulier Wat is mijn vraag?")
+        verbose_name_plural = _("formulieren Wat is mijn vraag?")
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id}"
+
+
+class QuestionFormRow(models.Model):
+    """One row of Form 1: a topic (three fixed rows, then the life domains) with now and wish."""
+
+    form = models.ForeignKey(QuestionForm, on_delete=models.CASCADE, related_name="rows")
+    topic = models.CharField(max_length=60)  # a fixed row code or a life-domain term code
+    now = EncryptedTextField(_("situatie nu"), blank=True)
+    wish = EncryptedTextField(_("wens voor situatie straks"), blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["form", "topic"], name="neighbourhood_form_row_once")]
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class Contact(models.Model):
+    """One contact with the resident, for the log and the closure report's counts."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Telefonisch")
+        IN_PERSON = "in_person", _("Live")
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="contacts")
+    on = models.DateField(_("datum"))
+    kind = models.CharField(_("soort contact"), max_length=20, choices=Kind.choices, default=Kind.IN_PERSON)
+    minutes = models.PositiveSmallIntegerField(_("duur in minuten"), null=True, blank=True)
+    note = EncryptedTextField(_("korte notitie"), blank=True)
+    domain = models.CharField(_("leefgebied"), max_length=60, blank=True)  # a life-domain term code
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacten")
+        ordering = ["-on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id} {self.on}"
+
+
+class Closure(models.Model):
+    """Form 3, the closure report (004 l.2372–2594), and the outcome tags for evaluation (l.661–671).
+
+    The texts are encrypted and anonymised after the retention period; the tags are counts and stay.
+    """
+
+    trajectory = models.OneToOneField(Trajectory, on_delete=models.CASCADE, related_name="closure")
+    age = EncryptedCharField(_("leeftijd"), blank=True)
+    gender = EncryptedCharField(_("geslacht"), blank=True)
+    came_in = EncryptedTextField(_("1. Hoe is de cliënt binnen gekomen, wat was aanleiding?"), blank=True)
+    going_on = EncryptedTextField(_("2. Wat speelde er?"), blank=True)
+    actions = EncryptedTextField(blank=True)  # JSON: life-domain code → what was done (only where something was)
+    how_left = EncryptedTextField(
+        _("5. Hoe is de cliënt weggaan, wat was er veranderd, waarom is het contact afgesloten?"), blank=True
+    )
+    different = EncryptedTextField(_("6. Wat is er anders dan professionele hulp?"), blank=True)
+    reflection = EncryptedTextField(
+        _("7. Eventuele aanvulling van de ervaringsdeskundige, qua cliënt en qua eigen proces"), blank=True
+    )
+    felt_heard = models.BooleanField(_("voelde zich gehoord"), default=False)
+    more_confidence = models.BooleanField(_("meer zelfvertrouwen"), default=False)
+    more_active = models.BooleanField(_("vaker buiten de deur actief"), default=False)
+    more_contacts = models.BooleanField(_("meer contacten"), default=False)
+    practical_help = models.BooleanField(_("praktisch geholpen"), default=False)
+    found_care = models.BooleanField(_("geholpen de weg naar zorg te vinden"), default=False)
+    homelessness_prevented = models.BooleanField(_("dakloosheid voorkomen"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    OUTCOME_FIELDS = [
+        "felt_heard",
+        "more_confidence",
+        "more_active",
+        "more_contacts",
+        "practical_help",
+        "found_care",
+        "homelessness_prevented",
+    ]
+
+    class Meta:
+        verbose_name = _("afsluitverslag")
+        verbose_name_plural = _("afsluitverslagen")
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id}"

@@ -1,0 +1,41 @@
+"""Who sees what in a neighbourhood team. Used by every page (and any API) of this app.
+
+Only active members of a team (its experts and its coordinator) see its residents. Nobody
+else does: not an asker, not another organisation, not the operator. A trajectory outside
+your teams answers 404, so its existence is not revealed either.
+"""
+
+from django.http import Http404
+
+from inzet.neighbourhood.models import ResidentReadLog, Team, TeamMember, Trajectory
+
+
+def teams_of(user):
+    if not user.is_authenticated:
+        return Team.objects.none()
+    return Team.objects.filter(members__user=user, members__is_active=True).distinct()
+
+
+def get_team(user, pk: int) -> Team:
+    try:
+        return teams_of(user).select_related("organisation").get(pk=pk)
+    except Team.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def is_team_coordinator(user, team: Team) -> bool:
+    return TeamMember.objects.filter(team=team, user=user, is_active=True, role=TeamMember.Role.COORDINATOR).exists()
+
+
+def trajectories_of(user):
+    return Trajectory.objects.filter(team__in=teams_of(user))
+
+
+def get_trajectory(user, pk: int, *, item: str) -> Trajectory:
+    """The trajectory if `user` is in its team, else 404. Logs the read: which item, never content."""
+    try:
+        trajectory = trajectories_of(user).select_related("team", "resident").get(pk=pk)
+    except Trajectory.DoesNotExist as exc:
+        raise Http404 from exc
+    ResidentReadLog.objects.create(user=user, trajectory=trajectory, item=item)
+    return trajectory

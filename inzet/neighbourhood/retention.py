@@ -1,0 +1,37 @@
+"""Anonymise closed trajectories after the retention period (privacy rule `closed_trajectories`).
+
+Only what evaluation needs survives: channel, dates, team, the contacts' dates, kinds, durations
+and domains (counts), and the outcome tags. Every trajectory is claimed with a conditional
+UPDATE first, so two runs at the same time never act twice.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from inzet.neighbourhood.models import Closure, Contact, QuestionForm, Resident, ResidentReadLog, Trajectory
+
+CLOSURE_TEXTS = ["age", "gender", "came_in", "going_on", "actions", "how_left", "different", "reflection"]
+
+
+def anonymise_closed(cutoff: datetime.datetime) -> int:
+    """Anonymise every trajectory closed before `cutoff`. Returns how many; never content."""
+    count = 0
+    due = Trajectory.objects.filter(closed_on__lt=cutoff.date(), anonymised_at__isnull=True)
+    for pk, resident_id in due.order_by("pk").values_list("pk", "resident_id").iterator():
+        with transaction.atomic():
+            claimed = Trajectory.objects.filter(pk=pk, anonymised_at__isnull=True).update(
+                anonymised_at=timezone.now(), referrer="", question=""
+            )
+            if not claimed:
+                continue
+            QuestionForm.objects.filter(trajectory_id=pk).delete()
+            Contact.objects.filter(trajectory_id=pk).update(note="")
+            Closure.objects.filter(trajectory_id=pk).update(**dict.fromkeys(CLOSURE_TEXTS, ""))
+            ResidentReadLog.objects.filter(trajectory_id=pk).delete()
+            # The resident keeps nothing once none of their trajectories is still live.
+            if not Trajectory.objects.filter(resident_id=resident_id, anonymised_at__isnull=True).exists():
+                Resident.objects.filter(pk=resident_id).update(name="", reach="")
+            count += 1
+    return count

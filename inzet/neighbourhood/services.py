@@ -1,0 +1,123 @@
+"""Every write of the neighbourhood app. Keyword-only; idempotent against a double click."""
+
+import json
+import uuid
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from inzet.neighbourhood.models import (
+    Closure,
+    Contact,
+    QuestionForm,
+    QuestionFormRow,
+    Resident,
+    Team,
+    TeamMember,
+    Trajectory,
+)
+
+
+def team_create(*, organisation, name: str, area: str = "", postcode_ranges: str = "", form: str = "") -> Team:
+    return Team.objects.create(
+        organisation=organisation,
+        name=name,
+        area=area,
+        postcode_ranges=postcode_ranges,
+        form=form or Team.Form.OWN_LOCATION,
+    )
+
+
+def team_member_add(*, team: Team, user, role: str = TeamMember.Role.EXPERT) -> TeamMember:
+    member, _created = TeamMember.objects.update_or_create(
+        team=team, user=user, defaults={"role": role, "is_active": True}
+    )
+    return member
+
+
+@transaction.atomic
+def first_contact_register(
+    *,
+    team: Team,
+    by,
+    request_key: uuid.UUID,
+    channel: str,
+    referrer: str = "",
+    question: str = "",
+    name: str = "",
+    reach: str = "",
+    opened_on=None,
+) -> tuple[Trajectory, bool]:
+    """A resident and their trajectory in one step. The same request_key returns the first result."""
+    existing = Trajectory.objects.filter(request_key=request_key).first()
+    if existing:
+        return existing, False
+    resident = Resident.objects.create(team=team, name=name, reach=reach)
+    trajectory = Trajectory.objects.create(
+        team=team,
+        resident=resident,
+        channel=channel,
+        referrer=referrer,
+        question=question,
+        opened_on=opened_on or timezone.localdate(),
+        created_by=by,
+        request_key=request_key,
+    )
+    if TeamMember.objects.filter(team=team, user=by, role=TeamMember.Role.EXPERT, is_active=True).exists():
+        trajectory.experts.add(by)
+    return trajectory, True
+
+
+@transaction.atomic
+def question_form_save(
+    *, trajectory: Trajectory, name: str = "", filled_on=None, rows: dict[str, tuple[str, str]]
+) -> QuestionForm:
+    """Store Form 1. Saving the same content twice changes nothing; empty rows are not kept."""
+    form, _created = QuestionForm.objects.select_for_update().get_or_create(trajectory=trajectory)
+    form.name, form.filled_on = name, filled_on
+    form.save()
+    form.rows.exclude(topic__in=[topic for topic, (now, wish) in rows.items() if now or wish]).delete()
+    for topic, (now, wish) in rows.items():
+        if now or wish:
+            QuestionFormRow.objects.update_or_create(form=form, topic=topic, defaults={"now": now, "wish": wish})
+    return form
+
+
+def contact_log(
+    *, trajectory: Trajectory, by, request_key: uuid.UUID, on, kind: str, minutes=None, note: str = "", domain: str = ""
+) -> tuple[Contact, bool]:
+    """Log one contact. The same request_key (a double click, a retry) logs it once."""
+    return Contact.objects.get_or_create(
+        request_key=request_key,
+        defaults={
+            "trajectory": trajectory,
+            "by": by,
+            "on": on,
+            "kind": kind,
+            "minutes": minutes,
+            "note": note,
+            "domain": domain,
+        },
+    )
+
+
+@transaction.atomic
+def closure_save(*, trajectory: Trajectory, fields: dict, actions: dict[str, str], closed_on=None) -> Closure:
+    """Store the closure report and close the trajectory. Saving again overwrites: no duplicates."""
+    closure, _created = Closure.objects.select_for_update().get_or_create(trajectory=trajectory)
+    for name, value in fields.items():
+        setattr(closure, name, value)
+    closure.actions = json.dumps(actions, ensure_ascii=False) if actions else ""
+    closure.save()
+    Trajectory.objects.filter(pk=trajectory.pk).update(
+        closed_on=closed_on or trajectory.closed_on or timezone.localdate()
+    )
+    trajectory.refresh_from_db(fields=["closed_on"])
+    return closure
+
+
+def contact_counts(trajectory: Trajectory) -> dict[str, int]:
+    """Question 4 of Form 3, from the log: how often by phone, how often live. One query."""
+    counts = dict(trajectory.contacts.order_by().values("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    return {"phone": counts.get("phone", 0), "in_person": counts.get("in_person", 0)}

@@ -1,0 +1,66 @@
+"""Who may open the neighbourhood pages: only the members of the team (the expert and the
+coordinator personas are made members below). Everyone else gets 404, the operator too."""
+
+import uuid
+
+from inzet.accounts.models import User
+from inzet.lib.testing import LOGIN, everyone, only
+from inzet.neighbourhood import services
+from inzet.neighbourhood.models import Team, TeamMember, Trajectory
+
+
+def team_for(o) -> Team:
+    team = Team.objects.filter(name="Wijkteam Noord").first()
+    if team:
+        return team
+    team = services.team_create(organisation=o.deploying, name="Wijkteam Noord", area="Noord")
+    services.team_member_add(team=team, user=User.objects.get(email="expert@test.nl"))
+    services.team_member_add(
+        team=team, user=User.objects.get(email="coordinator@test.nl"), role=TeamMember.Role.COORDINATOR
+    )
+    return team
+
+
+def _team(o, p=None) -> dict:
+    return {"pk": team_for(o).pk}
+
+
+def _trajectory(o, p=None) -> dict:
+    team = team_for(o)
+    trajectory, _created = services.first_contact_register(
+        team=team,
+        by=User.objects.get(email="expert@test.nl"),
+        request_key=uuid.UUID(int=1),
+        channel="drop_in",
+        question="Ik wil weer naar buiten",
+    )
+    return {"pk": trajectory.pk}
+
+
+def _closed(o, p=None) -> dict:
+    kwargs = _trajectory(o)
+    services.closure_save(trajectory=Trajectory.objects.get(pk=kwargs["pk"]), fields={"felt_heard": True}, actions={})
+    return kwargs
+
+
+MEMBERS = only({"expert": 200, "coordinator": 200}, 404)
+
+MATRIX = {
+    "neighbourhood:home": (None, everyone(200), LOGIN),
+    "neighbourhood:team": (_team, MEMBERS, LOGIN),
+    "neighbourhood:contact_new": (_team, MEMBERS, LOGIN),
+    "neighbourhood:trajectory": (_trajectory, MEMBERS, LOGIN),
+    "neighbourhood:form1": (_trajectory, MEMBERS, LOGIN),
+    "neighbourhood:contact_add": (_trajectory, everyone(405), LOGIN),  # POST: below
+    "neighbourhood:closure": (_trajectory, MEMBERS, LOGIN),
+    "neighbourhood:closure_pdf": (_closed, MEMBERS, LOGIN),
+}
+
+POST_MATRIX = {
+    # An empty form is refused with a message (200) for members; nobody else gets in.
+    "neighbourhood:contact_new": (_team, MEMBERS),
+    "neighbourhood:form1": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
+    # An empty contact is refused with Dutch messages on the page (200); nobody else gets in.
+    "neighbourhood:contact_add": (_trajectory, MEMBERS),
+    "neighbourhood:closure": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
+}

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from inzet.neighbourhood import views
+
+app_name = "neighbourhood"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("team/<int:pk>/", views.team_detail, name="team"),
+    path("team/<int:pk>/eerste-contact/", views.contact_new, name="contact_new"),
+    path("traject/<int:pk>/", views.trajectory_detail, name="trajectory"),
+    path("traject/<int:pk>/wat-is-mijn-vraag/", views.form1, name="form1"),
+    path("traject/<int:pk>/contact/", views.contact_add, name="contact_add"),
+    path("traject/<int:pk>/afsluiten/", views.closure, name="closure"),
+    path("traject/<int:pk>/afsluitverslag.pdf", views.closure_pdf, name="closure_pdf"),
+]
