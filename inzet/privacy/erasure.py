@@ -30,6 +30,8 @@ from inzet.experts.models import (
 from inzet.organisations.models import Membership
 from inzet.privacy.rules import bookkeeping_kept_until
 from inzet.recruitment.models import Application
+from inzet.support.models import BuddyPair, CheckIn, EarlyConversation, MeetingSeat, MentorTalk, TalkReminder
+from inzet.training.models import Enrolment
 
 # Profile fields that keep their value: the link to the organisation and required choices.
 _PROFILE_KEEP = {"id", "user", "organisation", "status", "work_form", "reward_form", "created_at", "updated_at"}
@@ -66,6 +68,12 @@ def profile_strip(*, profile: ExpertProfile) -> bool:
     removed += ExpertSearchDocument.objects.filter(profile=profile).delete()[0]
     # Allowances from outside Inzet are no bookkeeping of ours: they go entirely.
     removed += ExternalAllowance.objects.filter(expert=profile).delete()[0]
+    # Support and training are about this person only: talks, check-ins, early conversations,
+    # buddy pairs, meeting seats, reminders and enrolments (with their attendance) go entirely.
+    for model in (MentorTalk, TalkReminder, CheckIn, EarlyConversation, MeetingSeat):
+        removed += model.objects.filter(expert=profile).delete()[0]
+    removed += BuddyPair.objects.filter(Q(first=profile) | Q(second=profile)).delete()[0]
+    removed += Enrolment.objects.filter(profile=profile).delete()[0]
     for field in profile._meta.many_to_many:
         through = getattr(ExpertProfile, field.name).through
         removed += through.objects.filter(expertprofile_id=profile.pk).delete()[0]

@@ -105,6 +105,48 @@ REGISTER: dict[str, Processing] = {
     "experts.TrainingRecord": Processing(
         _("Opleidingen en bewijs bijhouden"), BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT, "stopped_experts"
     ),
+    "support.MentorTalk": Processing(
+        _("Begeleiding: maandelijkse gesprekken met een mentor of coördinator"),
+        BASIS_CONSENT_9,
+        _("De ervaringsdeskundige en de gesprekspartner; coördinatoren alleen als de persoon dat deelt"),
+        WHILE_ACCOUNT,
+        special=True,
+    ),
+    "support.TalkReminder": Processing(
+        _("Begeleiding: herinnering als een gesprek te lang geleden is"), BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT
+    ),
+    "support.CheckIn": Processing(
+        _("Begeleiding: hoe het met iemand gaat, zodat een coördinator een gesprek kan aanbieden"),
+        BASIS_CONSENT_9,
+        _("Coördinatoren zien alleen het cijfer; de woorden alleen als de persoon die deelt"),
+        WHILE_ACCOUNT,
+        special=True,
+    ),
+    "support.EarlyConversation": Processing(
+        _("Begeleiding: vroeg gesprek en de afspraak (doorgaan, pauze, stoppen)"),
+        BASIS_CONSENT_9,
+        STAFF,
+        WHILE_ACCOUNT,
+        special=True,
+    ),
+    "support.BuddyPair": Processing(
+        _("Begeleiding: buddy's en hoe zij elkaar bereiken"),
+        BASIS_AGREEMENT,
+        _("De twee buddy's, alleen wat ieder deelt; coördinatoren van de organisatie"),
+        WHILE_ACCOUNT,
+    ),
+    "support.Meeting": Processing(
+        _("Intervisie en werkoverleg plannen, met de terugblik van de begeleider"),
+        BASIS_AGREEMENT,
+        _("Coördinatoren, trainers en de begeleider"),
+        WHILE_ACCOUNT,
+    ),
+    "support.MeetingSeat": Processing(
+        _("Intervisie en werkoverleg: aanmelding en aanwezigheid"),
+        BASIS_AGREEMENT,
+        _("De ervaringsdeskundige en de coördinatoren van de organisatie"),
+        WHILE_ACCOUNT,
+    ),
     "training.Course": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
     "training.Enrolment": Processing(
         _("Scholing: inschrijving, wachtlijst en certificaat"),
