@@ -14,7 +14,7 @@ TODAY = dt.date.today()
 
 
 def _auth(user) -> dict:
-    _token, raw = ApiToken.issue(user=user, name="test")
+    _token, raw = ApiToken.issue(user=user, name="test", made_after_two_step=True)
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 
@@ -91,9 +91,9 @@ def test_two_step_login_applies_to_the_api_as_to_the_pages(client, settings, tal
     settings.TWO_FACTOR_ENFORCED = True
     client.force_login(coordinator)
     # A coordinator who has not set up two-step login gets no data through a session.
-    assert client.get("/api/support/talks").status_code == 401
+    assert client.get("/api/support/talks").status_code == 403
     TOTPDevice.objects.create(user=coordinator, name="app", confirmed=True)
     # With a device but no code entered in this session: still refused.
-    assert client.get("/api/support/talks").status_code == 401
+    assert client.get("/api/support/talks").status_code == 403
     # The API key (made after two-step login, on the account page) works.
     assert client.get("/api/support/talks", **_auth(coordinator)).status_code == 200
