@@ -43,6 +43,11 @@ class Roles:
         return self.has(Role.OPERATOR)
 
     @property
+    def is_coordinator_or_operator(self) -> bool:
+        """Staff who handle people's requests (erasure, on-behalf work) — trainers do not."""
+        return self.has(Role.COORDINATOR, Role.OPERATOR)
+
+    @property
     def sees_special_data(self) -> bool:
         return bool(self.names & TWO_FACTOR_ROLES)
 

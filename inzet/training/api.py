@@ -51,7 +51,7 @@ class EnrolmentOut(Schema):
         return selectors.waiting_position(obj)
 
 
-@router.get("/courses", response=list[CourseOut])
+@router.get("/courses", response={200: list[CourseOut], 404: Error})
 def course_list(request):
     _two_step(request)
     permissions.require_catalogue_access(request.user)
