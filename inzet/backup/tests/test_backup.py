@@ -21,6 +21,8 @@ from inzet.compensation.tests import factories as f
 from inzet.demo.data import load_demo
 from inzet.lib.crypto import EncryptedTextField
 from inzet.lib.models import IdempotencyKey
+from inzet.neighbourhood.tests.access import team_for
+from inzet.neighbourhood.tests.test_retention import _full_trajectory
 from inzet.recruitment.models import Application, PipelineStage, StageDecision
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +70,8 @@ def every_encrypted_column(orgs, expert, expert_profile, asker, coordinator, dja
         amount=Decimal("30.00"),
         from_month=dt.date(2026, 1, 1),
     )
+    # A neighbourhood trajectory from first contact to closure (the demo has none yet).
+    _full_trajectory(team_for(orgs), expert, closed_on=dt.date(2026, 1, 10))
     # The demo shows every feature in use, so newer apps' encrypted rows come from there.
     with django_capture_on_commit_callbacks(execute=True):
         load_demo()
