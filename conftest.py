@@ -164,6 +164,7 @@ _DATA_MIGRATIONS = [
     "inzet.compensation.migrations.0004_rule_rows_with_sources",
     "inzet.privacy.migrations.0002_retention_rules",
     "inzet.privacy.migrations.0003_bookkeeping_text_rule",
+    "inzet.neighbourhood.migrations.0005_retention_rule",
 ]
 
 
