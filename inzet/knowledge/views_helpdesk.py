@@ -1,6 +1,7 @@
 """The helpdesk (vraagverheldering) and the asker's readiness checklist."""
 
 import hashlib
+import re
 
 from django.conf import settings
 from django.contrib import messages
@@ -87,13 +88,16 @@ def ask(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, exc)
             else:
                 _count_ask(request)
-                request.session["knowledge_reference"] = question.reference
-                return redirect("knowledge:ask_thanks")
+                # The reference travels in the address, not the session: a retry of the same form
+                # must keep the same idempotency scope (a new session would change it).
+                return redirect(f"{reverse('knowledge:ask_thanks')}?kenmerk={question.reference}")
     return render(request, "knowledge/ask.html", {"form": form, "honeypot": HONEYPOT}, status=status)
 
 
 def ask_thanks(request: HttpRequest) -> HttpResponse:
-    reference = request.session.get("knowledge_reference", "")
+    reference = request.GET.get("kenmerk", "")
+    if not re.fullmatch(r"[A-Z0-9]{8}", reference):
+        reference = ""
     return render(request, "knowledge/ask_thanks.html", {"reference": reference})
 
 
