@@ -6,10 +6,10 @@ from hypothesis import strategies as st
 from inzet.knowledge import readiness
 
 answers = st.dictionaries(
-    st.sampled_from(readiness.CODES + ("other", "")),
+    st.sampled_from((*readiness.CODES, "other", "")),
     st.one_of(
         st.fixed_dictionaries(
-            {"answer": st.sampled_from(readiness.ANSWERS + ("maybe", "")), "note": st.text(max_size=30)}
+            {"answer": st.sampled_from((*readiness.ANSWERS, "maybe", "")), "note": st.text(max_size=30)}
         ),
         st.none(),
         st.text(max_size=5),
