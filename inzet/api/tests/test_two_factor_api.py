@@ -78,22 +78,6 @@ def test_askers_are_refused_without_two_step_when_enforced(client, asker, settin
     assert client.get(reverse("dashboard:home")).url == reverse("accounts:two_factor_setup")
 
 
-def test_an_expert_in_a_neighbourhood_team_needs_two_step_when_enforced(client, expert, orgs, settings):
-    """Team members read residents' records; an expert outside any team does not need it."""
-    from inzet.neighbourhood.models import Team, TeamMember
-
-    settings.TWO_FACTOR_ENFORCED = True
-    _password_only(client, expert.email)
-    assert client.get("/api/me").status_code == 200
-    team = Team.objects.create(name="Wijkteam Noord", organisation=orgs.deploying)
-    member = TeamMember.objects.create(team=team, user=expert)
-    assert client.get("/api/me").status_code == 403
-    assert client.get(reverse("dashboard:home")).url == reverse("accounts:two_factor_setup")
-    member.is_active = False
-    member.save()
-    assert client.get("/api/me").status_code == 200
-
-
 def test_a_verified_session_reads_the_api(client, coordinator, settings):
     settings.TWO_FACTOR_ENFORCED = True
     login_verified(client, coordinator)
