@@ -13,7 +13,16 @@ from inzet.organisations.models import Organisation
 from inzet.taxonomy.models import Term
 
 HONEYPOT = "website_url"  # hidden from people; bots fill it in
-MEDIA_USE = uploads.USES["toolkit_media"]
+# Media reuse the checks of the "motivation" use (audio and video by extension and content) and
+# refuse its document kinds here.
+MEDIA_USE = "motivation"
+MEDIA_FAMILIES = ("audio", "video")
+MEDIA_ACCEPT = ",".join(
+    f".{ext}"
+    for kind in uploads.USES[MEDIA_USE].kinds
+    if uploads.KINDS[kind].family in MEDIA_FAMILIES
+    for ext in uploads.KINDS[kind].extensions
+)
 
 
 def _text(rows: int) -> forms.Textarea:
@@ -130,7 +139,7 @@ class MediaForm(forms.Form):
     file = forms.FileField(
         label=_("Bestand"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": MEDIA_USE.accept}),
+        widget=forms.ClearableFileInput(attrs={"accept": MEDIA_ACCEPT}),
         help_text=_("Geluid (mp3, m4a, ogg, wav) of video (mp4, webm, mov), hoogstens 50 MB."),
     )
     transcript = forms.CharField(
@@ -143,7 +152,9 @@ class MediaForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload:
-            verdict = uploads.check("toolkit_media", upload.name, upload, upload.size)
+            verdict = uploads.check(MEDIA_USE, upload.name, upload, upload.size)
+            if verdict.ok and verdict.family not in MEDIA_FAMILIES:
+                raise ValidationError(_("Kies geluid (mp3, m4a, ogg, wav) of video (mp4, webm, mov)."))
             if not verdict.ok:
                 if verdict.problem == uploads.TOO_LARGE:
                     raise ValidationError(_("Dit bestand is te groot. Het mag hoogstens 50 MB zijn."))

@@ -12,20 +12,8 @@ YES, PARTLY, NO, UNKNOWN = "yes", "partly", "no", "unknown"
 ANSWERS = (YES, PARTLY, NO, UNKNOWN)
 
 
-@dataclass(frozen=True)
-class Question:
-    code: str
-    article: str  # slug of the toolkit page that helps with this question
-
-
-QUESTIONS = (
-    Question("support", "tien-stappen-naar-succes"),
-    Question("roles", "wat-is-ervaringsdeskundigheid"),
-    Question("conditions", "eerlijk-betalen-en-uitkeringen"),
-    Question("timeline", "een-bijeenkomst-voorbereiden"),
-    Question("abilities", "wat-is-ervaringsdeskundigheid"),
-)
-CODES = tuple(q.code for q in QUESTIONS)
+# Support (draagvlak), roles and expectations, conditions, a realistic timeline, what experts can do.
+CODES = ("support", "roles", "conditions", "timeline", "abilities")
 
 
 @dataclass(frozen=True)

@@ -278,6 +278,13 @@ def question_close(*, question: HelpdeskQuestion, actor, organisation: Organisat
     return question
 
 
+@transaction.atomic
+def question_delete(*, question: HelpdeskQuestion, actor) -> bool:
+    """Erasure on request of someone without an account (they call or write): delete at once.
+    A draft request made from it stays with the asker organisation."""
+    return HelpdeskQuestion.objects.filter(pk=question.pk).delete()[0] > 0
+
+
 def questions_erase_for(*, email: str) -> int:
     """Erasure (AVG art. 17): delete the helpdesk questions left with this e-mail address."""
     digest = email_digest(email)

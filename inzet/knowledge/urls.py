@@ -20,6 +20,7 @@ urlpatterns = [
     path("vragen/<int:pk>/doorverwijzen/", views_helpdesk.question_refer, name="refer"),
     path("vragen/<int:pk>/naar-vraag/", views_helpdesk.question_to_request, name="to_request"),
     path("vragen/<int:pk>/afsluiten/", views_helpdesk.question_close, name="close"),
+    path("vragen/<int:pk>/verwijderen/", views_helpdesk.question_delete, name="delete"),
     # articles last: their slugs may not take the addresses above (services.RESERVED_SLUGS)
     path("<slug:slug>/", views.article, name="article"),
     path("<slug:slug>/afdrukken/", views.article_print, name="article_print"),

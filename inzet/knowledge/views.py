@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from inzet.knowledge import permissions, selectors, services
-from inzet.knowledge.forms import ArticleForm, MediaForm, SearchForm
+from inzet.knowledge.forms import MEDIA_USE, ArticleForm, MediaForm, SearchForm
 from inzet.knowledge.models import Article, MediaItem, Revision
 from inzet.lib import uploads
 
@@ -100,7 +100,7 @@ def article_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     return render(request, "knowledge/article_form.html", {"form": form, "article": instance})
 
 
-@uploads.accepts_uploads("toolkit_media")
+@uploads.accepts_uploads(MEDIA_USE)
 @login_required
 def media_add(request: HttpRequest, slug: str) -> HttpResponse:
     permissions.require_editor(request.user)

@@ -220,6 +220,15 @@ def question_close(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("knowledge:queue")
 
 
+@require_POST
+@login_required
+def question_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    question, _organisation = permissions.get_question(request.user, pk)
+    services.question_delete(question=question, actor=request.user)
+    messages.success(request, _("De vraag en de gegevens van de vrager zijn verwijderd."))
+    return redirect("knowledge:queue")
+
+
 def _sent_note(question: HelpdeskQuestion) -> str:
     if question.email:
         return " " + _("De vrager krijgt een e-mail.")

@@ -88,8 +88,6 @@ USES = {
         ("mp3", "m4a", "ogg", "wav", "mp4", "webm", "mov", "pdf", "docx", "odt", "txt"),
         {"audio": 50 * MB, "video": 50 * MB, "document": 10 * MB},
     ),
-    # Audio and video with toolkit pages (always with a transcript, see inzet/knowledge).
-    "toolkit_media": Use(("mp3", "m4a", "ogg", "wav", "mp4", "webm", "mov"), {"audio": 50 * MB, "video": 50 * MB}),
 }
 MAX_UPLOAD_SIZE = max(use.max_size for use in USES.values())
 

@@ -63,6 +63,7 @@ MATRIX = {
     "knowledge:refer": (_question, everyone(405), 405),
     "knowledge:to_request": (_question, everyone(405), 405),
     "knowledge:close": (_question, everyone(405), 405),
+    "knowledge:delete": (_question, everyone(405), 405),
 }
 
 
@@ -76,4 +77,5 @@ POST_MATRIX = {
     "knowledge:refer": (_question_post, only({"coordinator": 400, "other_coordinator": 404}, 403)),
     "knowledge:to_request": (_question_post, only({"coordinator": 400, "other_coordinator": 404}, 403)),
     "knowledge:close": (_question_post, only({"coordinator": 302, "other_coordinator": 404}, 403)),
+    "knowledge:delete": (_question_post, only({"coordinator": 302, "other_coordinator": 404}, 403)),
 }

@@ -201,3 +201,25 @@ def test_retention_deletes_questions_older_than_the_period():
     assert delete_old_questions(timezone.now() - dt.timedelta(days=365)) == 1
     assert list(HelpdeskQuestion.objects.values_list("question", flat=True)) == ["Nieuw"]
     assert delete_old_questions(timezone.now() - dt.timedelta(days=365)) == 0
+
+
+def test_a_coordinator_deletes_a_question_at_the_askers_request(client, orgs, coordinator, other_coordinator):
+    question = services.question_ask(question="Verwijder mij", phone="06 1234 5678", organisation=orgs.deploying)
+    client.force_login(other_coordinator)
+    assert client.post(reverse("knowledge:delete", args=[question.pk])).status_code == 404
+    client.force_login(coordinator)
+    response = client.post(reverse("knowledge:delete", args=[question.pk]))
+    assert response["Location"] == reverse("knowledge:queue")
+    assert not HelpdeskQuestion.objects.exists()
+
+
+def test_the_demo_shows_a_checklist_and_a_queue_and_loads_once():
+    from inzet.demo.data import load_demo
+    from inzet.knowledge.demo import load_knowledge_demo
+    from inzet.knowledge.models import ReadinessChecklist
+
+    load_demo()
+    load_knowledge_demo()
+    assert ReadinessChecklist.objects.get().organisation.slug == "gemeente-utrecht"
+    assert HelpdeskQuestion.objects.count() == 3
+    assert set(HelpdeskQuestion.objects.values_list("channel", flat=True)) == {"web", "phone"}

@@ -191,6 +191,9 @@ def test_media_needs_a_transcript_and_a_real_file(client, coordinator, django_ca
     assert "Dit bestand is niet wat de naam zegt" in response.content.decode()
     response = client.post(url, {**base, "url": "", "transcript": "Sam vertelt."})
     assert "Geef een link óf kies een bestand" in response.content.decode()
+    text = SimpleUploadedFile("sam.txt", b"Gewone tekst over Sam.\n" * 5)
+    response = client.post(url, {**base, "url": "", "transcript": "Sam vertelt.", "file": text})
+    assert "Kies geluid (mp3, m4a, ogg, wav) of video" in response.content.decode()
     assert not MediaItem.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
