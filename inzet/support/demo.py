@@ -82,6 +82,7 @@ def load_support_demo() -> None:
         services.buddy_respond(pair=pair, actor=buddy.user, accept=True, share_email=True)
         services.buddy_propose(actor=coordinator, first=late, second=proposed)
         _meetings(eva, trainer)
+        _growth(eva, coordinator, trainer)
 
 
 def _meetings(eva, trainer) -> None:
@@ -119,3 +120,53 @@ def _meetings(eva, trainer) -> None:
         nonce="demo-meeting-coming",
     )
     meetings.meeting_signup(meeting=coming, actor=eva.user, coming=True)
+
+
+def _growth(eva, coordinator, trainer) -> None:
+    """A template of the organisation and Eva's plan from it, shared with her mentor, reviewed once."""
+    from inzet.support import growth
+    from inzet.support.models import GoalKind, GoalStatus, MentorTalk
+
+    template = growth.template_save(
+        actor=coordinator,
+        organisation=eva.organisation,
+        name="Groeiplan eerste jaar",
+        description="Voor nieuwe ervaringsdeskundigen. Pas de doelen aan zoals het bij u past.",
+        review_after_days=90,
+        goals=[
+            growth.GoalLine("Training 'Je eigen verhaal vertellen' volgen", GoalKind.TRAINING, 60),
+            growth.GoalLine("Twee opdrachten samen met een collega doen", GoalKind.GIVE, 120),
+            growth.GoalLine("Verkennen of betaald werk bij mij past", GoalKind.PAID_WORK, 270),
+        ],
+        nonce="demo-template",
+    )
+    plan = growth.plan_start(actor=eva.user, expert=eva, template=template, today=_ago(100))
+    growth.plan_update(
+        plan=plan,
+        actor=eva.user,
+        want_to_get="Zekerheid dat ik mijn verhaal goed kan vertellen.",
+        want_to_give="Hoop voor mensen die nu zitten waar ik zat.",
+        dreams="Ooit betaald werk als ervaringswerker in de wijk.",
+        needs="Een vaste mentor en een rustige start.",
+        next_review_on=timezone.localdate() + dt.timedelta(days=5),
+        shared_with_mentors=True,
+    )
+    first = plan.goals.order_by("position").first()
+    growth.goal_update(
+        goal=first,
+        actor=eva.user,
+        title=first.title,
+        kind=first.kind,
+        target_on=first.target_on,
+        status=GoalStatus.DONE,
+        actions="Ingeschreven voor de voorjaarsgroep.",
+    )
+    growth.review_record(
+        plan=plan,
+        actor=trainer,
+        reviewed_on=_ago(10),
+        talk=MentorTalk.objects.get(nonce="demo-talk-eva"),
+        notes="Training gehaald. Volgende stap: een opdracht samen met een collega.",
+        next_review_on=timezone.localdate() + dt.timedelta(days=5),
+        nonce="demo-review-eva",
+    )

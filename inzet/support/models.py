@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from inzet.lib.crypto import EncryptedTextField
+from inzet.lib.crypto import EncryptedCharField, EncryptedTextField
 
 
 class PartnerKind(models.TextChoices):
@@ -224,3 +224,124 @@ class MeetingSeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} – {self.expert}"
+
+
+# --- growth plan (POP) -------------------------------------------------------------------------------
+
+
+class GoalKind(models.TextChoices):
+    GET = "get", _("Wat ik wil halen")
+    GIVE = "give", _("Wat ik wil brengen")
+    TRAINING = "training", _("Scholing")
+    PAID_WORK = "paid_work", _("Op weg naar betaald werk")
+
+
+class GoalStatus(models.TextChoices):
+    OPEN = "open", _("Nog niet begonnen")
+    BUSY = "busy", _("Bezig")
+    DONE = "done", _("Gehaald")
+    DROPPED = "dropped", _("Niet meer nodig")
+
+
+class PlanTemplate(models.Model):
+    """An organisation's starting point for a growth plan: template goals due N days after the start."""
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("naam"), max_length=150)
+    description = models.TextField(_("uitleg"), blank=True)
+    is_active = models.BooleanField(_("te kiezen"), default=True)
+    review_after_days = models.PositiveSmallIntegerField(_("eerste bespreking na (dagen)"), default=90)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    nonce = models.CharField(max_length=64, unique=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("sjabloon groeiplan")
+        verbose_name_plural = _("sjablonen groeiplan")
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TemplateGoal(models.Model):
+    template = models.ForeignKey(PlanTemplate, on_delete=models.CASCADE, related_name="goals")
+    title = models.CharField(_("doel"), max_length=200)
+    kind = models.CharField(_("soort doel"), max_length=20, choices=GoalKind.choices, default=GoalKind.GET)
+    due_after_days = models.PositiveSmallIntegerField(_("klaar na (dagen)"), default=90)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GrowthPlan(models.Model):
+    """The expert's own growth plan (002 l.202-204, 335). The expert decides who else reads it."""
+
+    expert = models.OneToOneField("experts.ExpertProfile", on_delete=models.CASCADE, related_name="growth_plan")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    template = models.ForeignKey(PlanTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    started_on = models.DateField(_("begonnen op"))
+    want_to_get = EncryptedTextField(_("wat ik wil halen"), blank=True)
+    want_to_give = EncryptedTextField(_("wat ik wil brengen"), blank=True)
+    dreams = EncryptedTextField(_("mijn dromen"), blank=True)
+    needs = EncryptedTextField(_("wat ik nodig heb"), blank=True)
+    next_review_on = models.DateField(_("volgende bespreking"), null=True, blank=True)
+    # The daily job claims a review date before it sends the reminder: one e-mail per date.
+    reminded_for = models.DateField(null=True, blank=True)
+    shared_with_coordinators = models.BooleanField(_("coördinatoren mogen mijn groeiplan lezen"), default=False)
+    shared_with_mentors = models.BooleanField(_("mentoren en trainers mogen mijn groeiplan lezen"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("groeiplan")
+        verbose_name_plural = _("groeiplannen")
+
+    def __str__(self) -> str:
+        return f"{self.expert}"
+
+
+class PlanGoal(models.Model):
+    plan = models.ForeignKey(GrowthPlan, on_delete=models.CASCADE, related_name="goals")
+    title = EncryptedCharField(_("doel"))
+    kind = models.CharField(_("soort doel"), max_length=20, choices=GoalKind.choices, default=GoalKind.GET)
+    target_on = models.DateField(_("klaar op"), null=True, blank=True)
+    status = models.CharField(_("stand"), max_length=20, choices=GoalStatus.choices, default=GoalStatus.OPEN)
+    actions = EncryptedTextField(_("wat ik ga doen"), blank=True)
+    support_wanted = EncryptedTextField(_("welke steun ik wil"), blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    nonce = models.CharField(max_length=64, unique=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("doel in groeiplan")
+        verbose_name_plural = _("doelen in groeiplan")
+        ordering = ["position", "target_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.plan} – {self.pk}"
+
+
+class PlanReview(models.Model):
+    """A look at the plan together, usually in a mentor talk."""
+
+    plan = models.ForeignKey(GrowthPlan, on_delete=models.CASCADE, related_name="reviews")
+    talk = models.ForeignKey(MentorTalk, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_on = models.DateField(_("besproken op"))
+    notes = EncryptedTextField(_("wat we afspraken"), blank=True)
+    next_review_on = models.DateField(_("volgende bespreking"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    nonce = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bespreking groeiplan")
+        verbose_name_plural = _("besprekingen groeiplan")
+        ordering = ["-reviewed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.plan} – {self.reviewed_on}"

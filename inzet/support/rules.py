@@ -25,3 +25,21 @@ def score_is_low(score: int) -> bool:
     if score not in SCORES:
         raise ValueError(f"score must be one of {SCORES}")
     return score <= LOW_SCORE
+
+
+# --- growth plan ------------------------------------------------------------------------------------
+
+REVIEW_WARN_DAYS = 7  # the expert is reminded a week before the agreed review date
+MAX_OFFSET_DAYS = 5 * 365
+
+
+def goal_target(*, start: dt.date, offset_days: int) -> dt.date:
+    """A template goal due N days after the plan starts becomes a date in the expert's own plan."""
+    if not 0 <= offset_days <= MAX_OFFSET_DAYS:
+        raise ValueError(f"offset must be 0..{MAX_OFFSET_DAYS} days")
+    return start + dt.timedelta(days=offset_days)
+
+
+def review_due(*, next_review_on: dt.date | None, today: dt.date) -> bool:
+    """Due from a week before the agreed date on; no date agreed: nothing is due."""
+    return next_review_on is not None and (next_review_on - today).days <= REVIEW_WARN_DAYS

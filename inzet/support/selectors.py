@@ -13,7 +13,7 @@ from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Role
 from inzet.support import rules
-from inzet.support.models import BuddyPair, CheckIn, MentorTalk
+from inzet.support.models import BuddyPair, CheckIn, GrowthPlan, MentorTalk
 from inzet.support.permissions import coordinator_org_ids, staff_org_ids, visible_talks_q
 
 
@@ -184,6 +184,16 @@ def _expert_steps(user) -> list:
                 text=_("Uw coördinator stelt een buddy voor. U kiest zelf of u dat wilt."),
                 url=reverse("support:mine") + "#buddy",
                 link_text=_("Voorstel bekijken"),
+            )
+        )
+    plan = GrowthPlan.objects.filter(expert=profile).only("pk", "next_review_on").first()
+    if plan is not None and rules.review_due(next_review_on=plan.next_review_on, today=timezone.localdate()):
+        steps.append(
+            NextStep(
+                title=_("Groeiplan bespreken"),
+                text=_("Het is bijna tijd om uw groeiplan te bespreken. Kijk vooraf wat u wilt bespreken."),
+                url=reverse("support:plan_detail", args=[plan.pk]),
+                link_text=_("Mijn groeiplan"),
             )
         )
     row = _rows([profile])[0]
