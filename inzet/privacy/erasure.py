@@ -34,6 +34,7 @@ from inzet.support.models import (
     BuddyPair,
     CheckIn,
     EarlyConversation,
+    GroupMember,
     GrowthPlan,
     MeetingSeat,
     MentorTalk,
@@ -79,7 +80,7 @@ def profile_strip(*, profile: ExpertProfile) -> bool:
     # Support and training are about this person only: talks, check-ins, early conversations,
     # buddy pairs, meeting seats, reminders, the growth plan (goals and reviews with it) and
     # enrolments (with their attendance) go entirely.
-    for model in (MentorTalk, TalkReminder, CheckIn, EarlyConversation, MeetingSeat, GrowthPlan):
+    for model in (MentorTalk, TalkReminder, CheckIn, EarlyConversation, MeetingSeat, GrowthPlan, GroupMember):
         removed += model.objects.filter(expert=profile).delete()[0]
     removed += BuddyPair.objects.filter(Q(first=profile) | Q(second=profile)).delete()[0]
     removed += Enrolment.objects.filter(profile=profile).delete()[0]

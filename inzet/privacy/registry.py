@@ -169,6 +169,16 @@ REGISTER: dict[str, Processing] = {
         WHILE_ACCOUNT,
         special=True,
     ),
+    "support.IntervisionGroup": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
+    "support.GroupOrganisation": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
+    "support.GroupMember": Processing(
+        _("Regionale intervisie: wie meedoet"),
+        BASIS_AGREEMENT,
+        _(
+            "De begeleider en de coördinatoren van de eigen organisatie; andere deelnemers alleen de naam, als de persoon dat kiest"
+        ),
+        WHILE_ACCOUNT,
+    ),
     "training.Course": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
     "training.Enrolment": Processing(
         _("Scholing: inschrijving, wachtlijst en certificaat"),

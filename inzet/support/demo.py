@@ -83,6 +83,7 @@ def load_support_demo() -> None:
         services.buddy_propose(actor=coordinator, first=late, second=proposed)
         _meetings(eva, trainer)
         _growth(eva, coordinator, trainer)
+        _regional(eva, trainer)
 
 
 def _meetings(eva, trainer) -> None:
@@ -170,3 +171,39 @@ def _growth(eva, coordinator, trainer) -> None:
         next_review_on=timezone.localdate() + dt.timedelta(days=5),
         nonce="demo-review-eva",
     )
+
+
+def _regional(eva, trainer) -> None:
+    """A regional intervisie group of both demo organisations with a coming session."""
+    from inzet.organisations.models import Organisation
+    from inzet.support import intervision
+
+    other = Organisation.objects.filter(slug="herstelcentrum-de-brug").first()
+    other_coordinator = User.objects.filter(email="coordinator2@example.org").first()
+    group = intervision.group_create(
+        actor=trainer,
+        host=eva.organisation,
+        name="Intervisie regio Utrecht",
+        region="Utrecht en Amersfoort",
+        description="Eens per zes weken, met ervaringsdeskundigen van verschillende organisaties.",
+        facilitator=trainer,
+        nonce="demo-group",
+    )
+    intervision.member_set(actor=eva.user, group=group, join=True, name_visible=True)
+    if other is not None and other_coordinator is not None:
+        intervision.organisation_take_part(actor=other_coordinator, group=group, organisation=other, on=True)
+        for profile in ExpertProfile.objects.filter(organisation=other, status=ExpertStatus.ACTIVE, paused=False)[:2]:
+            intervision.member_set(actor=profile.user, group=group, join=True)
+    start = (timezone.now() + dt.timedelta(days=20)).replace(hour=14, minute=0, second=0, microsecond=0)
+    meeting = intervision.session_plan(
+        actor=trainer,
+        group=group,
+        title="Intervisie regio: zorgen voor jezelf",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        location="Bibliotheek Amersfoort",
+        nonce="demo-group-session",
+    )
+    from inzet.support import meetings
+
+    meetings.meeting_signup(meeting=meeting, actor=eva.user, coming=True)

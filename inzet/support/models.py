@@ -184,6 +184,10 @@ class Meeting(models.Model):
     )
     planned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uid = models.UUIDField(unique=True)
+    # A session of a regional intervisie group: its members are invited, across organisations.
+    group = models.ForeignKey(
+        "IntervisionGroup", null=True, blank=True, on_delete=models.CASCADE, related_name="sessions"
+    )
     # The facilitator's short look back; it feeds the evaluation (004 l.1999-2003). Encrypted:
     # it may mention people.
     reflection = EncryptedTextField(_("terugblik"), blank=True)
@@ -345,3 +349,62 @@ class PlanReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} – {self.reviewed_on}"
+
+
+# --- regional intervisie ------------------------------------------------------------------------------
+
+
+class IntervisionGroup(models.Model):
+    """An intervisie group open to deploying organisations in a region (004 l.1608-1612).
+
+    A coordinator decides whether their organisation takes part; each expert of a taking-part
+    organisation decides whether they join, and whether the other members may see their name.
+    """
+
+    name = models.CharField(_("naam"), max_length=150)
+    region = models.CharField(_("regio"), max_length=100)
+    description = models.TextField(_("uitleg"), blank=True)
+    host = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+", verbose_name=_("organiseert")
+    )
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("begeleider")
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    nonce = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("intervisiegroep")
+        verbose_name_plural = _("intervisiegroepen")
+        ordering = ["region", "name", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.region})"
+
+
+class GroupOrganisation(models.Model):
+    group = models.ForeignKey(IntervisionGroup, on_delete=models.CASCADE, related_name="organisations")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    joined_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "organisation"], name="intervision_org_once")]
+
+    def __str__(self) -> str:
+        return f"{self.group} – {self.organisation}"
+
+
+class GroupMember(models.Model):
+    group = models.ForeignKey(IntervisionGroup, on_delete=models.CASCADE, related_name="members")
+    expert = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="+")
+    # The other members (of any organisation) see the name only when the expert says so.
+    name_visible = models.BooleanField(_("andere deelnemers mogen mijn naam zien"), default=False)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "expert"], name="intervision_member_once")]
+
+    def __str__(self) -> str:
+        return f"{self.group} – {self.expert}"

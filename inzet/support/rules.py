@@ -43,3 +43,16 @@ def goal_target(*, start: dt.date, offset_days: int) -> dt.date:
 def review_due(*, next_review_on: dt.date | None, today: dt.date) -> bool:
     """Due from a week before the agreed date on; no date agreed: nothing is due."""
     return next_review_on is not None and (next_review_on - today).days <= REVIEW_WARN_DAYS
+
+
+# --- after a heavy assignment ------------------------------------------------------------------------
+
+HEAVY_FOLLOW_UP_DAYS = 30  # how long after a heavy assignment the prompt to talk stays up
+
+
+def heavy_follow_up_open(*, ended_on: dt.date, today: dt.date, checked_in_well: bool, talked_since: bool) -> bool:
+    """After a heavy assignment (002 TIP 11) the coordinator offers a talk, until the expert said it
+    goes well about that assignment, a talk was recorded since, or the window has passed."""
+    if not 0 <= (today - ended_on).days <= HEAVY_FOLLOW_UP_DAYS:
+        return False
+    return not (checked_in_well or talked_since)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inzet.support import growth_views, meeting_views, views
+from inzet.support import growth_views, intervision_views, meeting_views, views
 
 app_name = "support"
 
@@ -33,4 +33,10 @@ urlpatterns = [
     path("groeiplan-sjablonen/", growth_views.template_list, name="template_list"),
     path("groeiplan-sjablonen/nieuw/", growth_views.template_edit, name="template_new"),
     path("groeiplan-sjablonen/<int:pk>/", growth_views.template_edit, name="template_edit"),
+    path("intervisie/", intervision_views.group_list, name="intervision_list"),
+    path("intervisie/nieuw/", intervision_views.group_new, name="intervision_new"),
+    path("intervisie/<int:pk>/", intervision_views.group_detail, name="intervision_detail"),
+    path("intervisie/<int:pk>/meedoen/", intervision_views.group_take_part, name="intervision_take_part"),
+    path("intervisie/<int:pk>/deelnemen/", intervision_views.group_member, name="intervision_member"),
+    path("intervisie/<int:pk>/bijeenkomst/", intervision_views.session_new, name="intervision_session_new"),
 ]

@@ -108,6 +108,24 @@ def _template(o, p=None) -> dict:
     return {"pk": template.pk}
 
 
+def _group(o, p=None) -> dict:
+    """A regional group organised by the deploying organisation, facilitated by its trainer."""
+    from inzet.accounts.models import User
+    from inzet.support import intervision
+
+    _profile(o)
+    trainer = User.objects.get(email="trainer@test.nl")
+    group = intervision.group_create(
+        actor=trainer,
+        host=o.deploying,
+        name="Intervisie regio Utrecht",
+        region="Utrecht",
+        facilitator=trainer,
+        nonce="matrix-group",
+    )
+    return {"pk": group.pk}
+
+
 NOBODY_ELSE = {"operator": 404, "asker": 404, "other_asker": 404, "outsider": 404}
 EXPERT_PAGE = {**NOBODY_ELSE, "expert": 200, "coordinator": 403, "other_coordinator": 403, "trainer": 403}
 STAFF_PAGE = {**NOBODY_ELSE, "expert": 404, "coordinator": 200, "other_coordinator": 200, "trainer": 200}
@@ -119,7 +137,18 @@ MEETING = only({"expert": 200, "coordinator": 200, "trainer": 200}, 404)
 PLAN_READ = only({"expert": 200, "coordinator": 200}, 404)
 PLAN_OWNER = only({"expert": 200, "coordinator": 403}, 404)
 
+GROUP_SEEN = only({"expert": 200, "coordinator": 200, "other_coordinator": 200, "trainer": 200}, 404)
+GROUP_STAFF_ONLY = only({"expert": 403, "coordinator": 403, "other_coordinator": 403, "trainer": 403}, 404)
+
 MATRIX = {
+    "support:intervision_list": (_with_profile, {**STAFF_PAGE, "expert": 200}, LOGIN),
+    "support:intervision_new": (None, STAFF_PAGE, LOGIN),
+    # Staff of every deploying organisation see the regional offer; experts once their organisation takes part.
+    "support:intervision_detail": (_group, GROUP_SEEN, LOGIN),
+    "support:intervision_take_part": (_group, everyone(405), LOGIN),
+    "support:intervision_member": (_group, everyone(405), LOGIN),
+    # The facilitator (trainer) and coordinators of the organising organisation plan sessions.
+    "support:intervision_session_new": (_group, GROUP_STAFF_ONLY | {"coordinator": 200, "trainer": 200}, LOGIN),
     "support:plan_mine": (_with_profile, EXPERT_PAGE, LOGIN),
     "support:plan_start": (_with_profile, everyone(405), LOGIN),
     "support:plan_detail": (_plan, PLAN_READ, LOGIN),
@@ -151,6 +180,11 @@ MATRIX = {
 }
 
 POST_MATRIX = {
+    # Without an organisation of one's own to choose: refused for everyone who sees the group.
+    "support:intervision_take_part": (_group, GROUP_STAFF_ONLY),
+    # An empty form means "leave": only an expert can; staff have no membership of their own.
+    "support:intervision_member": (_group, GROUP_STAFF_ONLY | {"expert": 302}),
+    "support:intervision_session_new": (_group, GROUP_STAFF_ONLY | {"coordinator": 200, "trainer": 200}),
     # Only the expert starts a plan (without a template: an empty one).
     "support:plan_start": (lambda o, p: _with_profile(o), EXPERT_PAGE | {"expert": 302}),
     # Empty forms come back with their errors (200) for those allowed; the rest never see it.

@@ -47,3 +47,16 @@ def test_a_review_is_due_from_a_week_before_the_date(today, days):
     due = rules.review_due(next_review_on=today + dt.timedelta(days=days), today=today)
     assert due == (days <= rules.REVIEW_WARN_DAYS)
     assert rules.review_due(next_review_on=None, today=today) is False
+
+
+@given(
+    ended=st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 1, 1)),
+    gap=st.integers(-10, 60),
+    well=st.booleans(),
+    talked=st.booleans(),
+)
+def test_a_heavy_assignment_asks_for_a_talk_for_thirty_days_unless_answered(ended, gap, well, talked):
+    open_ = rules.heavy_follow_up_open(
+        ended_on=ended, today=ended + dt.timedelta(days=gap), checked_in_well=well, talked_since=talked
+    )
+    assert open_ == (0 <= gap <= rules.HEAVY_FOLLOW_UP_DAYS and not well and not talked)
