@@ -18,7 +18,7 @@ from inzet.accounts.permissions import get_roles
 from inzet.api.schemas import Error
 from inzet.experts.models import AccessLog
 from inzet.organisations.models import Organisation, Role
-from inzet.support import meetings, selectors, services
+from inzet.support import intervision, meetings, selectors, services
 from inzet.support.forms import partner_choices
 from inzet.support.models import MeetingKind
 from inzet.support.permissions import (
@@ -234,9 +234,13 @@ def _seat_out(seat) -> SeatOut:
 
 def _meeting_out(user, meeting, seat, *, with_seats: bool = True) -> MeetingOut:
     is_staff = meetings.is_staff_of(user, meeting)
+    scope = intervision.seat_orgs(user, meeting)  # a regional session: only one's own organisation
     seats = None
-    if is_staff and with_seats:
-        seats = [_seat_out(s) for s in meeting.seats.select_related("expert__user").order_by("pk")]
+    if with_seats and (scope is None or scope):
+        found = meeting.seats.select_related("expert__user").order_by("pk")
+        if scope is not None:
+            found = found.filter(expert__organisation_id__in=scope)
+        seats = [_seat_out(s) for s in found]
     return MeetingOut(
         id=meeting.pk,
         organisation_id=meeting.organisation_id,

@@ -129,3 +129,22 @@ def test_an_asker_never_sees_a_group(client, group, asker):
     client.force_login(asker)
     assert client.get(reverse("support:intervision_list")).status_code == 404
     assert client.get(reverse("support:intervision_detail", args=[group.pk])).status_code == 404
+
+
+def test_the_api_shows_a_coordinator_only_their_own_organisations_seats(
+    client, group, orgs, trainer, coordinator, other_coordinator, profile, stranger
+):
+    from inzet.accounts.models import ApiToken
+
+    intervision.organisation_take_part(actor=other_coordinator, group=group, organisation=orgs.other_deploying, on=True)
+    intervision.member_set(actor=stranger.user, group=group, join=True)
+    intervision.member_set(actor=profile.user, group=group, join=True)
+    meeting = _session(group, trainer)
+    for person, names in (
+        (coordinator, ["Eef Expert"]),
+        (other_coordinator, ["Vera Vreemd"]),
+        (trainer, ["Eef Expert", "Vera Vreemd"]),
+    ):
+        _token, raw = ApiToken.issue(user=person, name="t", made_after_two_step=True)
+        body = client.get(f"/api/support/meetings/{meeting.pk}", HTTP_AUTHORIZATION=f"Bearer {raw}").json()
+        assert sorted(s["expert_name"] for s in body["seats"]) == names
