@@ -9,6 +9,7 @@ a session that has not passed two-step login is refused (403), as everywhere in 
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
@@ -18,7 +19,7 @@ from inzet.accounts.permissions import get_roles
 from inzet.api.schemas import Error
 from inzet.experts.models import AccessLog
 from inzet.organisations.models import Organisation, Role
-from inzet.support import intervision, meetings, selectors, services
+from inzet.support import growth, intervision, meetings, selectors, services
 from inzet.support.forms import partner_choices
 from inzet.support.models import MeetingKind
 from inzet.support.permissions import (
@@ -324,3 +325,81 @@ def meeting_reflection(request: HttpRequest, pk: int, payload: ReflectionIn):
     meeting, seat = meetings.get_meeting_for_user(request.auth, pk)
     meetings.reflection_save(meeting=meeting, actor=request.auth, text=payload.text)
     return _meeting_out(request.auth, meeting, seat)
+
+
+# --- growth plans (read; same helpers as growth_views.py) ---------------------------------------------
+
+
+class GoalOut(Schema):
+    id: int
+    title: str
+    kind: str
+    target_on: dt.date | None
+    status: str
+    actions: str
+    support_wanted: str
+
+
+class PlanOut(Schema):
+    id: int
+    expert_id: int
+    expert_name: str
+    started_on: dt.date
+    want_to_get: str
+    want_to_give: str
+    dreams: str
+    needs: str
+    next_review_on: dt.date | None
+    shared_with_coordinators: bool
+    shared_with_mentors: bool
+    goals: list[GoalOut]
+
+
+@router.get("/growth-plans", response={200: list[PlanOut], 404: Error})
+def plan_list(request: HttpRequest):
+    """Your own plan and the plans experts share with you (coordinators and/or mentors)."""
+    user = request.auth
+    require_support_user(user)
+    found = (
+        growth.GrowthPlan.objects.filter(Q(expert__user=user) | growth.shared_plans_q(user))
+        .select_related("expert__user")
+        .prefetch_related("goals")
+        .order_by("pk")[:200]
+    )
+    return [_plan_out(request, p) for p in found]
+
+
+@router.get("/growth-plans/{pk}", response={200: PlanOut, 404: Error})
+def plan_detail(request: HttpRequest, pk: int):
+    require_support_user(request.auth)
+    plan, _access = growth.get_plan_for_user(request.auth, pk)
+    return _plan_out(request, plan)
+
+
+def _plan_out(request, plan) -> PlanOut:
+    _log(request.auth, plan.expert, "growth_plan", request.path)
+    return PlanOut(
+        id=plan.pk,
+        expert_id=plan.expert_id,
+        expert_name=plan.expert.user.full_name,
+        started_on=plan.started_on,
+        want_to_get=plan.want_to_get,
+        want_to_give=plan.want_to_give,
+        dreams=plan.dreams,
+        needs=plan.needs,
+        next_review_on=plan.next_review_on,
+        shared_with_coordinators=plan.shared_with_coordinators,
+        shared_with_mentors=plan.shared_with_mentors,
+        goals=[
+            GoalOut(
+                id=g.pk,
+                title=g.title,
+                kind=g.kind,
+                target_on=g.target_on,
+                status=g.status,
+                actions=g.actions,
+                support_wanted=g.support_wanted,
+            )
+            for g in plan.goals.all()
+        ],
+    )

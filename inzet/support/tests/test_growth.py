@@ -223,3 +223,23 @@ def test_a_coordinator_edits_a_template_on_the_page(client, orgs, coordinator):
         ("Kennismaken met het team", 14),
         ("Betaald werk verkennen", 365),
     ]
+
+
+def test_the_api_shows_the_plan_only_as_the_expert_shares_it(client, plan, expert, coordinator, trainer, asker):
+    from inzet.accounts.models import ApiToken
+
+    def get(person, path):
+        _token, raw = ApiToken.issue(user=person, name="t", made_after_two_step=True)
+        return client.get(path, HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+    growth.plan_update(plan=plan, actor=expert, dreams="Betaald werk")
+    growth.goal_add(plan=plan, actor=expert, title="Solliciteren", kind=GoalKind.PAID_WORK, nonce="g1")
+    body = get(expert, f"/api/support/growth-plans/{plan.pk}").json()
+    assert (body["dreams"], [g["kind"] for g in body["goals"]]) == ("Betaald werk", ["paid_work"])
+    for person in (coordinator, trainer, asker):
+        assert get(person, f"/api/support/growth-plans/{plan.pk}").status_code == 404
+    assert get(coordinator, "/api/support/growth-plans").json() == []
+    growth.plan_update(plan=plan, actor=expert, dreams="Betaald werk", shared_with_coordinators=True)
+    assert [p["id"] for p in get(coordinator, "/api/support/growth-plans").json()] == [plan.pk]
+    assert get(trainer, f"/api/support/growth-plans/{plan.pk}").status_code == 404
+    assert AccessLog.objects.filter(viewer=coordinator, item="growth_plan", context="api").exists()
