@@ -31,7 +31,16 @@ from inzet.knowledge.services import questions_erase_for
 from inzet.organisations.models import Membership
 from inzet.privacy.rules import bookkeeping_kept_until
 from inzet.recruitment.models import Application
-from inzet.support.models import BuddyPair, CheckIn, EarlyConversation, MeetingSeat, MentorTalk, TalkReminder
+from inzet.support.models import (
+    BuddyPair,
+    CheckIn,
+    EarlyConversation,
+    GroupMember,
+    GrowthPlan,
+    MeetingSeat,
+    MentorTalk,
+    TalkReminder,
+)
 from inzet.training.models import Enrolment
 
 # Profile fields that keep their value: the link to the organisation and required choices.
@@ -70,8 +79,9 @@ def profile_strip(*, profile: ExpertProfile) -> bool:
     # Allowances from outside Inzet are no bookkeeping of ours: they go entirely.
     removed += ExternalAllowance.objects.filter(expert=profile).delete()[0]
     # Support and training are about this person only: talks, check-ins, early conversations,
-    # buddy pairs, meeting seats, reminders and enrolments (with their attendance) go entirely.
-    for model in (MentorTalk, TalkReminder, CheckIn, EarlyConversation, MeetingSeat):
+    # buddy pairs, meeting seats, reminders, the growth plan (goals and reviews with it) and
+    # enrolments (with their attendance) go entirely.
+    for model in (MentorTalk, TalkReminder, CheckIn, EarlyConversation, MeetingSeat, GrowthPlan, GroupMember):
         removed += model.objects.filter(expert=profile).delete()[0]
     removed += BuddyPair.objects.filter(Q(first=profile) | Q(second=profile)).delete()[0]
     removed += Enrolment.objects.filter(profile=profile).delete()[0]

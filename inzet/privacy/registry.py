@@ -147,6 +147,38 @@ REGISTER: dict[str, Processing] = {
         _("De ervaringsdeskundige en de coördinatoren van de organisatie"),
         WHILE_ACCOUNT,
     ),
+    "support.PlanTemplate": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
+    "support.GrowthPlan": Processing(
+        _("Groeiplan (POP): wat iemand wil halen en brengen, dromen en wat iemand nodig heeft"),
+        BASIS_CONSENT_9,
+        _("De ervaringsdeskundige; coördinatoren en/of mentoren alleen als de persoon dat deelt"),
+        WHILE_ACCOUNT,
+        special=True,
+    ),
+    "support.PlanGoal": Processing(
+        _("Groeiplan: doelen, acties en gewenste steun"),
+        BASIS_CONSENT_9,
+        _("De ervaringsdeskundige; coördinatoren en/of mentoren alleen als de persoon dat deelt"),
+        WHILE_ACCOUNT,
+        special=True,
+    ),
+    "support.PlanReview": Processing(
+        _("Groeiplan: besprekingen en afspraken"),
+        BASIS_CONSENT_9,
+        _("De ervaringsdeskundige; coördinatoren en/of mentoren alleen als de persoon dat deelt"),
+        WHILE_ACCOUNT,
+        special=True,
+    ),
+    "support.IntervisionGroup": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
+    "support.GroupOrganisation": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
+    "support.GroupMember": Processing(
+        _("Regionale intervisie: wie meedoet"),
+        BASIS_AGREEMENT,
+        _(
+            "De begeleider en de coördinatoren van de eigen organisatie; andere deelnemers alleen de naam, als de persoon dat kiest"
+        ),
+        WHILE_ACCOUNT,
+    ),
     "training.Course": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
     "training.Enrolment": Processing(
         _("Scholing: inschrijving, wachtlijst en certificaat"),

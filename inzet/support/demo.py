@@ -83,6 +83,8 @@ def load_support_demo() -> None:
         services.buddy_respond(pair=pair, actor=buddy.user, accept=True, share_email=True)
         services.buddy_propose(actor=coordinator, first=late, second=proposed)
         _meetings(eva, trainer)
+        _growth(eva, coordinator, trainer)
+        _regional(eva, trainer)
 
 
 def _meetings(eva, trainer) -> None:
@@ -120,3 +122,89 @@ def _meetings(eva, trainer) -> None:
         nonce="demo-meeting-coming",
     )
     meetings.meeting_signup(meeting=coming, actor=eva.user, coming=True)
+
+
+def _growth(eva, coordinator, trainer) -> None:
+    """A template of the organisation and Eva's plan from it, shared with her mentor, reviewed once."""
+    from inzet.support import growth
+    from inzet.support.models import GoalKind, GoalStatus, MentorTalk
+
+    template = growth.template_save(
+        actor=coordinator,
+        organisation=eva.organisation,
+        name="Groeiplan eerste jaar",
+        description="Voor nieuwe ervaringsdeskundigen. Pas de doelen aan zoals het bij u past.",
+        review_after_days=90,
+        goals=[
+            growth.GoalLine("Training 'Je eigen verhaal vertellen' volgen", GoalKind.TRAINING, 60),
+            growth.GoalLine("Twee opdrachten samen met een collega doen", GoalKind.GIVE, 120),
+            growth.GoalLine("Verkennen of betaald werk bij mij past", GoalKind.PAID_WORK, 270),
+        ],
+        nonce="demo-template",
+    )
+    plan = growth.plan_start(actor=eva.user, expert=eva, template=template, today=_ago(100))
+    growth.plan_update(
+        plan=plan,
+        actor=eva.user,
+        want_to_get="Zekerheid dat ik mijn verhaal goed kan vertellen.",
+        want_to_give="Hoop voor mensen die nu zitten waar ik zat.",
+        dreams="Ooit betaald werk als ervaringswerker in de wijk.",
+        needs="Een vaste mentor en een rustige start.",
+        next_review_on=timezone.localdate() + dt.timedelta(days=5),
+        shared_with_mentors=True,
+    )
+    first = plan.goals.order_by("position").first()
+    growth.goal_update(
+        goal=first,
+        actor=eva.user,
+        title=first.title,
+        kind=first.kind,
+        target_on=first.target_on,
+        status=GoalStatus.DONE,
+        actions="Ingeschreven voor de voorjaarsgroep.",
+    )
+    growth.review_record(
+        plan=plan,
+        actor=trainer,
+        reviewed_on=_ago(10),
+        talk=MentorTalk.objects.get(nonce="demo-talk-eva"),
+        notes="Training gehaald. Volgende stap: een opdracht samen met een collega.",
+        next_review_on=timezone.localdate() + dt.timedelta(days=5),
+        nonce="demo-review-eva",
+    )
+
+
+def _regional(eva, trainer) -> None:
+    """A regional intervisie group of both demo organisations with a coming session."""
+    from inzet.organisations.models import Organisation
+    from inzet.support import intervision
+
+    other = Organisation.objects.filter(slug="herstelcentrum-de-brug").first()
+    other_coordinator = User.objects.filter(email="coordinator2@example.org").first()
+    group = intervision.group_create(
+        actor=trainer,
+        host=eva.organisation,
+        name="Intervisie regio Utrecht",
+        region="Utrecht en Amersfoort",
+        description="Eens per zes weken, met ervaringsdeskundigen van verschillende organisaties.",
+        facilitator=trainer,
+        nonce="demo-group",
+    )
+    intervision.member_set(actor=eva.user, group=group, join=True, name_visible=True)
+    if other is not None and other_coordinator is not None:
+        intervision.organisation_take_part(actor=other_coordinator, group=group, organisation=other, on=True)
+        for profile in ExpertProfile.objects.filter(organisation=other, status=ExpertStatus.ACTIVE, paused=False)[:2]:
+            intervision.member_set(actor=profile.user, group=group, join=True)
+    start = (timezone.now() + dt.timedelta(days=20)).replace(hour=14, minute=0, second=0, microsecond=0)
+    meeting = intervision.session_plan(
+        actor=trainer,
+        group=group,
+        title="Intervisie regio: zorgen voor jezelf",
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        location="Bibliotheek Amersfoort",
+        nonce="demo-group-session",
+    )
+    from inzet.support import meetings
+
+    meetings.meeting_signup(meeting=meeting, actor=eva.user, coming=True)

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.models import User
-from inzet.organisations.models import Organisation
-from inzet.support import meetings
+from inzet.accounts.permissions import get_roles
+from inzet.organisations.models import Organisation, Role
+from inzet.support import intervision, meetings
 from inzet.support.forms import MeetingForm, ReflectionForm
 from inzet.support.permissions import STAFF, require_support_user, staff_org_ids
 
@@ -68,7 +69,16 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     require_support_user(request.user)
     meeting, seat = meetings.get_meeting_for_user(request.user, pk)
     is_staff = meetings.is_staff_of(request.user, meeting)
-    seats = list(meeting.seats.select_related("expert__user").order_by("expert__user__full_name")) if is_staff else []
+    scope = intervision.seat_orgs(request.user, meeting)
+    seats = meeting.seats.select_related("expert__user").order_by("expert__user__full_name")
+    if scope is not None:  # a regional session: only one's own organisation's experts
+        seats = seats.filter(expert__organisation_id__in=scope)
+    seats = list(seats) if scope is None or scope else []
+    is_facilitator = meeting.facilitator_id == request.user.pk
+    can_mark = is_facilitator or (
+        meeting.group_id is None
+        and get_roles(request.user).has(Role.COORDINATOR, organisation_id=meeting.organisation_id)
+    )
     return render(
         request,
         "support/meeting_detail.html",
@@ -77,7 +87,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "seat": seat,
             "seats": seats,
             "is_staff": is_staff,
-            "is_facilitator": meeting.facilitator_id == request.user.pk,
+            "sees_seats": scope is None or bool(scope),
+            "can_mark": can_mark,
+            "is_facilitator": is_facilitator,
             "started": meeting.starts_at <= timezone.now(),
             "reflection_form": ReflectionForm(initial={"reflection": meeting.reflection}),
         },

@@ -38,14 +38,26 @@ def get_meeting_for_user(user, pk: int) -> tuple[Meeting, MeetingSeat | None]:
     except Meeting.DoesNotExist as exc:
         raise Http404 from exc
     seat = MeetingSeat.objects.filter(meeting=meeting, expert__user=user).first()
-    if seat is None and not is_staff_of(user, meeting):
+    if seat is None and not is_staff_of(user, meeting) and not _group_staff(user, meeting):
         raise Http404
     return meeting, seat
 
 
+def _group_staff(user, meeting: Meeting) -> bool:
+    """A session of a regional group: its facilitator and staff of the taking-part organisations."""
+    from inzet.support.intervision import seat_orgs
+
+    return meeting.group_id is not None and seat_orgs(user, meeting) != set()
+
+
 def meetings_for(user) -> QuerySet:
     return (
-        Meeting.objects.filter(Q(organisation_id__in=staff_org_ids(user)) | Q(seats__expert__user=user))
+        Meeting.objects.filter(
+            Q(organisation_id__in=staff_org_ids(user))
+            | Q(seats__expert__user=user)
+            | Q(facilitator=user)
+            | Q(group__organisations__organisation_id__in=staff_org_ids(user))
+        )
         .select_related("facilitator")
         .distinct()
         .order_by("-starts_at")
@@ -112,15 +124,17 @@ def meeting_plan(
         .select_related("user")
     )
     MeetingSeat.objects.bulk_create([MeetingSeat(meeting=meeting, expert=p) for p in experts])
-    _notify(
-        [p.user for p in experts],
-        "support/email/meeting_invited",
-        {
-            "title": meeting.title,
-            "when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M"),
-            "path": reverse("support:meeting_detail", args=[meeting.pk]),
-        },
-    )
+    # One e-mail each: a shared "To:" would show every invitee's address to all the others.
+    for p in experts:
+        _notify(
+            [p.user],
+            "support/email/meeting_invited",
+            {
+                "title": meeting.title,
+                "when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M"),
+                "path": reverse("support:meeting_detail", args=[meeting.pk]),
+            },
+        )
     return meeting
 
 
@@ -139,7 +153,10 @@ def meeting_signup(*, meeting: Meeting, actor: User, coming: bool) -> MeetingSea
 
 @transaction.atomic
 def attendance_record(*, meeting: Meeting, actor: User, present: set[int]) -> int:
-    """The facilitator or a coordinator marks who was there (seat ids); everyone else invited was not."""
+    """The facilitator or a coordinator marks who was there (seat ids); everyone else invited was not.
+    A regional group's session spans organisations: there only the facilitator marks."""
+    if meeting.group_id is not None and actor.pk != meeting.facilitator_id:
+        raise PermissionDenied
     if actor.pk != meeting.facilitator_id and not get_roles(actor).has(
         Role.COORDINATOR, organisation_id=meeting.organisation_id
     ):

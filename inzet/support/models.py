@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from inzet.lib.crypto import EncryptedTextField
+from inzet.lib.crypto import EncryptedCharField, EncryptedTextField
 
 
 class PartnerKind(models.TextChoices):
@@ -184,6 +184,10 @@ class Meeting(models.Model):
     )
     planned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uid = models.UUIDField(unique=True)
+    # A session of a regional intervisie group: its members are invited, across organisations.
+    group = models.ForeignKey(
+        "IntervisionGroup", null=True, blank=True, on_delete=models.CASCADE, related_name="sessions"
+    )
     # The facilitator's short look back; it feeds the evaluation (004 l.1999-2003). Encrypted:
     # it may mention people.
     reflection = EncryptedTextField(_("terugblik"), blank=True)
@@ -224,3 +228,183 @@ class MeetingSeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} – {self.expert}"
+
+
+# --- growth plan (POP) -------------------------------------------------------------------------------
+
+
+class GoalKind(models.TextChoices):
+    GET = "get", _("Wat ik wil halen")
+    GIVE = "give", _("Wat ik wil brengen")
+    TRAINING = "training", _("Scholing")
+    PAID_WORK = "paid_work", _("Op weg naar betaald werk")
+
+
+class GoalStatus(models.TextChoices):
+    OPEN = "open", _("Nog niet begonnen")
+    BUSY = "busy", _("Bezig")
+    DONE = "done", _("Gehaald")
+    DROPPED = "dropped", _("Niet meer nodig")
+
+
+class PlanTemplate(models.Model):
+    """An organisation's starting point for a growth plan: template goals due N days after the start."""
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("naam"), max_length=150)
+    description = models.TextField(_("uitleg"), blank=True)
+    is_active = models.BooleanField(_("te kiezen"), default=True)
+    review_after_days = models.PositiveSmallIntegerField(_("eerste bespreking na (dagen)"), default=90)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    nonce = models.CharField(max_length=64, unique=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("sjabloon groeiplan")
+        verbose_name_plural = _("sjablonen groeiplan")
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TemplateGoal(models.Model):
+    template = models.ForeignKey(PlanTemplate, on_delete=models.CASCADE, related_name="goals")
+    title = models.CharField(_("doel"), max_length=200)
+    kind = models.CharField(_("soort doel"), max_length=20, choices=GoalKind.choices, default=GoalKind.GET)
+    due_after_days = models.PositiveSmallIntegerField(_("klaar na (dagen)"), default=90)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GrowthPlan(models.Model):
+    """The expert's own growth plan (002 l.202-204, 335). The expert decides who else reads it."""
+
+    expert = models.OneToOneField("experts.ExpertProfile", on_delete=models.CASCADE, related_name="growth_plan")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    template = models.ForeignKey(PlanTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    started_on = models.DateField(_("begonnen op"))
+    want_to_get = EncryptedTextField(_("wat ik wil halen"), blank=True)
+    want_to_give = EncryptedTextField(_("wat ik wil brengen"), blank=True)
+    dreams = EncryptedTextField(_("mijn dromen"), blank=True)
+    needs = EncryptedTextField(_("wat ik nodig heb"), blank=True)
+    next_review_on = models.DateField(_("volgende bespreking"), null=True, blank=True)
+    # The daily job claims a review date before it sends the reminder: one e-mail per date.
+    reminded_for = models.DateField(null=True, blank=True)
+    shared_with_coordinators = models.BooleanField(_("coördinatoren mogen mijn groeiplan lezen"), default=False)
+    shared_with_mentors = models.BooleanField(_("mentoren en trainers mogen mijn groeiplan lezen"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("groeiplan")
+        verbose_name_plural = _("groeiplannen")
+
+    def __str__(self) -> str:
+        return f"{self.expert}"
+
+
+class PlanGoal(models.Model):
+    plan = models.ForeignKey(GrowthPlan, on_delete=models.CASCADE, related_name="goals")
+    title = EncryptedCharField(_("doel"))
+    kind = models.CharField(_("soort doel"), max_length=20, choices=GoalKind.choices, default=GoalKind.GET)
+    target_on = models.DateField(_("klaar op"), null=True, blank=True)
+    status = models.CharField(_("stand"), max_length=20, choices=GoalStatus.choices, default=GoalStatus.OPEN)
+    actions = EncryptedTextField(_("wat ik ga doen"), blank=True)
+    support_wanted = EncryptedTextField(_("welke steun ik wil"), blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    nonce = models.CharField(max_length=64, unique=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("doel in groeiplan")
+        verbose_name_plural = _("doelen in groeiplan")
+        ordering = ["position", "target_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.plan} – {self.pk}"
+
+
+class PlanReview(models.Model):
+    """A look at the plan together, usually in a mentor talk."""
+
+    plan = models.ForeignKey(GrowthPlan, on_delete=models.CASCADE, related_name="reviews")
+    talk = models.ForeignKey(MentorTalk, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_on = models.DateField(_("besproken op"))
+    notes = EncryptedTextField(_("wat we afspraken"), blank=True)
+    next_review_on = models.DateField(_("volgende bespreking"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    nonce = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bespreking groeiplan")
+        verbose_name_plural = _("besprekingen groeiplan")
+        ordering = ["-reviewed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.plan} – {self.reviewed_on}"
+
+
+# --- regional intervisie ------------------------------------------------------------------------------
+
+
+class IntervisionGroup(models.Model):
+    """An intervisie group open to deploying organisations in a region (004 l.1608-1612).
+
+    A coordinator decides whether their organisation takes part; each expert of a taking-part
+    organisation decides whether they join, and whether the other members may see their name.
+    """
+
+    name = models.CharField(_("naam"), max_length=150)
+    region = models.CharField(_("regio"), max_length=100)
+    description = models.TextField(_("uitleg"), blank=True)
+    host = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+", verbose_name=_("organiseert")
+    )
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("begeleider")
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    nonce = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("intervisiegroep")
+        verbose_name_plural = _("intervisiegroepen")
+        ordering = ["region", "name", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.region})"
+
+
+class GroupOrganisation(models.Model):
+    group = models.ForeignKey(IntervisionGroup, on_delete=models.CASCADE, related_name="organisations")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    joined_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "organisation"], name="intervision_org_once")]
+
+    def __str__(self) -> str:
+        return f"{self.group} – {self.organisation}"
+
+
+class GroupMember(models.Model):
+    group = models.ForeignKey(IntervisionGroup, on_delete=models.CASCADE, related_name="members")
+    expert = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="+")
+    # The other members (of any organisation) see the name only when the expert says so.
+    name_visible = models.BooleanField(_("andere deelnemers mogen mijn naam zien"), default=False)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "expert"], name="intervision_member_once")]
+
+    def __str__(self) -> str:
+        return f"{self.group} – {self.expert}"

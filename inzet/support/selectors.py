@@ -1,8 +1,10 @@
 """Reads that the pages, the API and the home page share. Bounded queries whatever the data size."""
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +15,7 @@ from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Role
 from inzet.support import rules
-from inzet.support.models import BuddyPair, CheckIn, MentorTalk
+from inzet.support.models import BuddyPair, CheckIn, EarlyConversation, GrowthPlan, MentorTalk
 from inzet.support.permissions import coordinator_org_ids, staff_org_ids, visible_talks_q
 
 
@@ -118,6 +120,55 @@ def buddy_view(pair: BuddyPair, profile: ExpertProfile) -> dict:
     }
 
 
+# --- after a heavy assignment -------------------------------------------------------------------------
+
+
+def heavy_follow_ups(*, org_ids=None, profile: ExpertProfile | None = None, for_expert: bool = False) -> list:
+    """Accepted heavy assignments that ended in the last 30 days and still ask for a talk.
+
+    For coordinators (`org_ids`): until the expert says it goes well about that assignment or a
+    talk was recorded since. For the expert (`profile`, `for_expert`): until they checked in about
+    it at all. One query whatever the number; the words of a check-in are never read here.
+    """
+    from inzet.engagements.models import Invitation
+
+    today = timezone.localdate()
+    found = (
+        Invitation.objects.filter(state=Invitation.State.ACCEPTED, request__is_heavy=True)
+        .annotate(ended_on=Coalesce("request__end_date", "request__start_date"))
+        .filter(ended_on__lte=today, ended_on__gte=today - dt.timedelta(days=rules.HEAVY_FOLLOW_UP_DAYS))
+    )
+    if org_ids is not None:
+        found = found.filter(expert__organisation_id__in=org_ids)
+    if profile is not None:
+        found = found.filter(expert=profile)
+    found = found.annotate(
+        checked_in=Exists(CheckIn.objects.filter(invitation=OuterRef("pk"))),
+        checked_in_well=Exists(CheckIn.objects.filter(invitation=OuterRef("pk"), score__gt=rules.LOW_SCORE)),
+        talked_early=Exists(
+            EarlyConversation.objects.filter(expert=OuterRef("expert"), held_on__gte=OuterRef("ended_on"))
+        ),
+        talked_mentor=Exists(MentorTalk.objects.filter(expert=OuterRef("expert"), held_on__gte=OuterRef("ended_on"))),
+    ).select_related("request__agreement", "expert__user")
+    return [
+        inv
+        for inv in found.order_by("-ended_on", "pk")[:100]
+        if rules.heavy_follow_up_open(
+            ended_on=inv.ended_on,
+            today=today,
+            checked_in_well=inv.checked_in if for_expert else inv.checked_in_well,
+            talked_since=inv.talked_early or inv.talked_mentor,
+        )
+    ]
+
+
+def safety_net(invitation) -> str:
+    """Who the expert can call after this assignment, as the agreement names it ('' when none)."""
+    # A missing agreement raises RelatedObjectDoesNotExist, an AttributeError: getattr's default.
+    agreement = getattr(invitation.request, "agreement", None)
+    return agreement.safety_net_contact if agreement is not None else ""
+
+
 # --- the home page ----------------------------------------------------------------------------------
 
 
@@ -156,6 +207,21 @@ def next_steps_for(user, roles: Roles, role: str | None = None) -> list:
                     link_text=_("Bied een gesprek aan"),
                 )
             )
+        heavy = len(heavy_follow_ups(org_ids=roles.organisation_ids(Role.COORDINATOR)))
+        if heavy:
+            steps.append(
+                NextStep(
+                    title=_("Na een zware opdracht"),
+                    text=ngettext(
+                        "%(count)s ervaringsdeskundige deed kort geleden een zware opdracht. Bied een gesprek aan.",
+                        "%(count)s ervaringsdeskundigen deden kort geleden een zware opdracht. Bied een gesprek aan.",
+                        heavy,
+                    )
+                    % {"count": heavy},
+                    url=reverse("support:team") + "#zwaar",
+                    link_text=_("Bied een gesprek aan"),
+                )
+            )
     if role == Role.EXPERT and roles.has(role):
         steps += _expert_steps(user)
     return steps
@@ -184,6 +250,29 @@ def _expert_steps(user) -> list:
                 text=_("Uw coördinator stelt een buddy voor. U kiest zelf of u dat wilt."),
                 url=reverse("support:mine") + "#buddy",
                 link_text=_("Voorstel bekijken"),
+            )
+        )
+    for invitation in heavy_follow_ups(profile=profile, for_expert=True)[:3]:
+        contact = safety_net(invitation)
+        text = _("U deed de zware opdracht ‘%(title)s’. Hoe gaat het nu?") % {"title": invitation.request.title}
+        if contact:
+            text += " " + _("U kunt ook bellen met uw vangnet: %(contact)s.") % {"contact": contact}
+        steps.append(
+            NextStep(
+                title=_("Na een zware opdracht"),
+                text=text,
+                url=reverse("support:checkin") + f"?opdracht={invitation.pk}",
+                link_text=_("Zeg hoe het gaat"),
+            )
+        )
+    plan = GrowthPlan.objects.filter(expert=profile).only("pk", "next_review_on").first()
+    if plan is not None and rules.review_due(next_review_on=plan.next_review_on, today=timezone.localdate()):
+        steps.append(
+            NextStep(
+                title=_("Groeiplan bespreken"),
+                text=_("Het is bijna tijd om uw groeiplan te bespreken. Kijk vooraf wat u wilt bespreken."),
+                url=reverse("support:plan_detail", args=[plan.pk]),
+                link_text=_("Mijn groeiplan"),
             )
         )
     row = _rows([profile])[0]

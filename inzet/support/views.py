@@ -159,6 +159,7 @@ def team(request: HttpRequest) -> HttpResponse:
             "rows": selectors.team_experts(request.user),
             "low": low,
             "pairs": list(selectors.team_pairs(request.user)[:100]) if is_coordinator else [],
+            "heavy": selectors.heavy_follow_ups(org_ids=coordinator_org_ids(request.user)) if is_coordinator else [],
             "is_coordinator": is_coordinator,
         },
     )

@@ -44,3 +44,19 @@ def test_erasing_a_profile_removes_its_talks_check_ins_and_enrolments(orgs, expe
     assert not MentorTalk.objects.filter(expert=expert_profile).exists()
     assert not CheckIn.objects.filter(expert=expert_profile).exists()
     assert not Enrolment.objects.filter(profile=expert_profile).exists()
+
+
+def test_erasing_a_profile_removes_the_growth_plan_with_its_goals_and_reviews(expert, expert_profile):
+    from inzet.support import growth
+    from inzet.support.models import GrowthPlan, PlanGoal, PlanReview
+
+    plan = growth.plan_start(actor=expert, expert=expert_profile)
+    growth.plan_update(plan=plan, actor=expert, dreams="Betaald werk")
+    growth.goal_add(plan=plan, actor=expert, title="Herstel", nonce="goal-1")
+    growth.review_record(plan=plan, actor=expert, reviewed_on=dt.date.today(), notes="Goed", nonce="review-1")
+
+    assert profile_strip(profile=expert_profile) is True
+
+    assert not GrowthPlan.objects.exists()
+    assert not PlanGoal.objects.exists()
+    assert not PlanReview.objects.exists()

@@ -136,3 +136,10 @@ def test_the_meeting_page_uses_a_bounded_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("support:meeting_detail", args=[meeting.pk]))
     assert response.content.decode().count('name="present"') == 15
+
+
+def test_each_invitee_gets_their_own_email(orgs, trainer, profile, fellow, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _plan(trainer, orgs, nonce="own-mail")
+    # A shared "To:" would show every expert's address to the others.
+    assert sorted(m.to for m in mail.outbox) == [["expert@test.nl"], ["fellow@test.nl"]]

@@ -29,3 +29,34 @@ def test_one_and_two_are_low_and_three_is_not():
 def test_a_score_outside_the_scale_is_refused(bad):
     with pytest.raises(ValueError):
         rules.score_is_low(bad)
+
+
+@given(start=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2090, 1, 1)), offset=st.integers(0, 1825))
+def test_a_template_goal_lands_offset_days_after_the_start(start, offset):
+    target = rules.goal_target(start=start, offset_days=offset)
+    assert (target - start).days == offset
+
+
+def test_a_template_offset_stays_within_five_years():
+    with pytest.raises(ValueError):
+        rules.goal_target(start=dt.date(2026, 1, 1), offset_days=1826)
+
+
+@given(today=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2090, 1, 1)), days=st.integers(-400, 400))
+def test_a_review_is_due_from_a_week_before_the_date(today, days):
+    due = rules.review_due(next_review_on=today + dt.timedelta(days=days), today=today)
+    assert due == (days <= rules.REVIEW_WARN_DAYS)
+    assert rules.review_due(next_review_on=None, today=today) is False
+
+
+@given(
+    ended=st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 1, 1)),
+    gap=st.integers(-10, 60),
+    well=st.booleans(),
+    talked=st.booleans(),
+)
+def test_a_heavy_assignment_asks_for_a_talk_for_thirty_days_unless_answered(ended, gap, well, talked):
+    open_ = rules.heavy_follow_up_open(
+        ended_on=ended, today=ended + dt.timedelta(days=gap), checked_in_well=well, talked_since=talked
+    )
+    assert open_ == (0 <= gap <= rules.HEAVY_FOLLOW_UP_DAYS and not well and not talked)

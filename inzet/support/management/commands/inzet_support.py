@@ -1,4 +1,4 @@
-"""`manage.py inzet_support`: remind mentors and coordinators of overdue mentor talks.
+"""`manage.py inzet_support`: remind of overdue mentor talks and of coming growth-plan reviews.
 
 Run it once a day (cron), for example:
 
@@ -9,11 +9,13 @@ Running it twice is harmless: each reminder row is claimed before its e-mail goe
 
 from django.core.management.base import BaseCommand
 
-from inzet.support import services
+from inzet.support import growth, services
 
 
 class Command(BaseCommand):
-    help = "Remind mentors and coordinators when a mentor talk is more than 31 days ago."
+    help = "Remind of mentor talks more than 31 days ago and of growth-plan reviews within a week."
 
     def handle(self, *args, **options):
-        self.stdout.write(f"reminded={services.talk_reminders_send()}")
+        talks = services.talk_reminders_send()
+        reviews = growth.review_reminders_send()
+        self.stdout.write(f"reminded={talks} plan_reviews={reviews}")

@@ -1,0 +1,169 @@
+"""Regional intervisie pages: groups across organisations, taking part, joining, sessions."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from inzet.accounts.models import User
+from inzet.accounts.permissions import get_roles
+from inzet.organisations.models import Organisation, Role
+from inzet.support import intervision
+from inzet.support.forms import DATETIME, _NonceForm, _PersonChoice
+from inzet.support.permissions import STAFF, require_support_user, staff_org_ids
+
+
+class GroupForm(_NonceForm):
+    host = forms.ModelChoiceField(label=gettext_lazy("Organiseert"), queryset=None)
+    name = forms.CharField(label=gettext_lazy("Naam van de groep"), max_length=150)
+    region = forms.CharField(label=gettext_lazy("Regio"), max_length=100)
+    description = forms.CharField(
+        label=gettext_lazy("Uitleg (mag leeg blijven)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    facilitator = _PersonChoice(label=gettext_lazy("Begeleider"), queryset=User.objects.none())
+
+    def __init__(self, *args, organisations, facilitators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["host"].queryset = organisations
+        self.fields["facilitator"].queryset = facilitators
+
+
+class SessionForm(_NonceForm):
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
+    starts_at = forms.DateTimeField(label=gettext_lazy("Begint"), widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
+    ends_at = forms.DateTimeField(label=gettext_lazy("Eindigt"), widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
+    location = forms.CharField(label=gettext_lazy("Plaats of link"), max_length=300, required=False)
+
+
+def _data(request: HttpRequest):
+    return request.POST if request.method == "POST" else None
+
+
+@login_required
+def group_list(request: HttpRequest) -> HttpResponse:
+    require_support_user(request.user)
+    return render(
+        request,
+        "support/intervision_list.html",
+        {"groups": list(intervision.groups_for(request.user)[:200]), "can_create": bool(staff_org_ids(request.user))},
+    )
+
+
+@login_required
+def group_new(request: HttpRequest) -> HttpResponse:
+    require_support_user(request.user)
+    org_ids = staff_org_ids(request.user)
+    if not org_ids:
+        raise Http404
+    facilitators = (
+        User.objects.filter(
+            memberships__organisation_id__in=org_ids, memberships__role__in=STAFF, memberships__is_active=True
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+    form = GroupForm(
+        _data(request),
+        organisations=Organisation.objects.filter(pk__in=org_ids),
+        facilitators=facilitators,
+        initial={"facilitator": request.user.pk, "host": min(org_ids)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = intervision.group_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De groep is gemaakt. Andere organisaties in de regio kunnen meedoen."))
+            return redirect("support:intervision_detail", pk=group.pk)
+    return render(request, "support/intervision_form.html", {"form": form})
+
+
+@login_required
+def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    require_support_user(request.user)
+    group = intervision.get_group_for_user(request.user, pk)
+    roles = get_roles(request.user)
+    taking_part = set(group.organisations.values_list("organisation_id", flat=True))
+    my_coordinated = Organisation.objects.filter(
+        pk__in=roles.organisation_ids(Role.COORDINATOR), kind=Organisation.Kind.DEPLOYING
+    )
+    profile = intervision._own_profile(request.user)
+    member = group.members.filter(expert=profile).first() if profile else None
+    return render(
+        request,
+        "support/intervision_detail.html",
+        {
+            "group": group,
+            "organisations": list(group.organisations.select_related("organisation").order_by("organisation__name")),
+            "coordinated": [(o, o.pk in taking_part) for o in my_coordinated],
+            "members": intervision.members_for(request.user, group),
+            "can_join": profile is not None and profile.organisation_id in taking_part,
+            "member": member,
+            "can_plan": intervision.can_plan(request.user, group),
+            "sessions": list(group.sessions.order_by("-starts_at")[:50]),
+        },
+    )
+
+
+@login_required
+@require_POST
+def group_take_part(request: HttpRequest, pk: int) -> HttpResponse:
+    """A coordinator: POST organisation=<pk>, on=1|0."""
+    require_support_user(request.user)
+    group = intervision.get_group_for_user(request.user, pk)
+    organisation = Organisation.objects.filter(pk=request.POST.get("organisation", "0") or 0).first()
+    if organisation is None or organisation.pk not in get_roles(request.user).organisation_ids(Role.COORDINATOR):
+        raise PermissionDenied
+    try:
+        intervision.organisation_take_part(
+            actor=request.user, group=group, organisation=organisation, on=request.POST.get("on") == "1"
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Uw keuze is bewaard."))
+    return redirect("support:intervision_detail", pk=group.pk)
+
+
+@login_required
+@require_POST
+def group_member(request: HttpRequest, pk: int) -> HttpResponse:
+    """An expert: POST join=1|0, name_visible."""
+    require_support_user(request.user)
+    group = intervision.get_group_for_user(request.user, pk)
+    try:
+        intervision.member_set(
+            actor=request.user,
+            group=group,
+            join=request.POST.get("join") == "1",
+            name_visible=bool(request.POST.get("name_visible")),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Uw keuze is bewaard."))
+    return redirect("support:intervision_detail", pk=group.pk)
+
+
+@login_required
+def session_new(request: HttpRequest, pk: int) -> HttpResponse:
+    require_support_user(request.user)
+    group = intervision.get_group_for_user(request.user, pk)
+    if not intervision.can_plan(request.user, group):
+        raise PermissionDenied
+    form = SessionForm(_data(request), initial={"title": group.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = intervision.session_plan(actor=request.user, group=group, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De bijeenkomst is gepland. De deelnemers krijgen een uitnodiging."))
+            return redirect("support:meeting_detail", pk=meeting.pk)
+    return render(request, "support/intervision_session_form.html", {"form": form, "group": group})
