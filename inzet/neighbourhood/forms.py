@@ -116,3 +116,70 @@ class ClosureForm(forms.ModelForm):
             for code, _l in self.domains
             if self.cleaned_data[f"action_{code}"]
         }
+
+
+class ReviewForm(forms.Form):
+    """Form 2 on screen: per life domain the start (from Form 1), the situation now, a grade, why."""
+
+    filled_on = forms.DateField(
+        label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, rows: list[tuple[str, str]], wishes: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows, self.wishes = rows, wishes
+        grade_choices = [("", "—"), *[(str(g), str(g)) for g in range(1, 11)]]
+        for code, label in rows:
+            self.fields[f"start_{code}"] = forms.CharField(
+                label=f"{label}: {_('Situatie bij de start')}",
+                required=False,
+                max_length=4000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[f"now_{code}"] = forms.CharField(
+                label=f"{label}: {_('Situatie nu')}",
+                required=False,
+                max_length=4000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[f"grade_{code}"] = forms.TypedChoiceField(
+                label=f"{label}: {_('Rapportcijfer vorderingen')}",
+                required=False,
+                choices=grade_choices,
+                coerce=int,
+                empty_value=None,
+                error_messages={"invalid_choice": _("Kies een cijfer van 1 tot en met 10.")},
+            )
+            self.fields[f"explanation_{code}"] = forms.CharField(
+                label=f"{label}: {_('Toelichting')}",
+                required=False,
+                max_length=4000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def table(self):
+        return [
+            {
+                "label": label,
+                "wish": self.wishes.get(code, ""),
+                "start": self[f"start_{code}"],
+                "now": self[f"now_{code}"],
+                "grade": self[f"grade_{code}"],
+                "explanation": self[f"explanation_{code}"],
+            }
+            for code, label in self.rows
+        ]
+
+    def row_values(self) -> dict[str, tuple[str, str, int | None, str]]:
+        data = self.cleaned_data
+        return {
+            code: (data[f"start_{code}"], data[f"now_{code}"], data[f"grade_{code}"], data[f"explanation_{code}"])
+            for code, _label in self.rows
+        }
+
+
+def make_read_only(form: forms.BaseForm) -> forms.BaseForm:
+    """An anonymised trajectory shows its forms without inputs that could change it."""
+    for field in form.fields.values():
+        field.disabled = True
+    return form

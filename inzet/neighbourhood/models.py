@@ -224,3 +224,53 @@ class Closure(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.trajectory_id}"
+
+
+class Review(models.Model):
+    """Form 2 (004 Bijlage 2): the review after 3 or after 6 months, in the resident's own view.
+
+    Evaluation reads the grades per round (`ReviewRow.grade`, plain numbers 1–10); the texts are
+    the resident's words and are encrypted. After the retention period only the grades stay.
+    """
+
+    class Round(models.IntegerChoices):
+        THREE = 3, _("Na drie maanden")
+        SIX = 6, _("Na zes maanden")
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="reviews")
+    months = models.PositiveSmallIntegerField(_("moment"), choices=Round.choices)
+    filled_on = models.DateField(_("datum"), null=True, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("voortgangsformulier")
+        verbose_name_plural = _("voortgangsformulieren")
+        ordering = ["months"]
+        constraints = [models.UniqueConstraint(fields=["trajectory", "months"], name="neighbourhood_review_once")]
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id} {self.months}"
+
+
+class ReviewRow(models.Model):
+    """One life domain of Form 2: the start (from Form 1), the situation now, a grade with explanation."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="rows")
+    topic = models.CharField(max_length=60)  # a life-domain term code
+    start = EncryptedTextField(_("situatie bij de start"), blank=True)
+    now = EncryptedTextField(_("situatie nu"), blank=True)
+    grade = models.PositiveSmallIntegerField(_("rapportcijfer"), null=True, blank=True)
+    explanation = EncryptedTextField(_("toelichting"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["review", "topic"], name="neighbourhood_review_row_once"),
+            models.CheckConstraint(
+                condition=models.Q(grade__isnull=True) | models.Q(grade__gte=1, grade__lte=10),
+                name="neighbourhood_review_grade_1_10",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.topic

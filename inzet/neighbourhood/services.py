@@ -3,6 +3,7 @@
 import json
 import uuid
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -13,10 +14,18 @@ from inzet.neighbourhood.models import (
     QuestionForm,
     QuestionFormRow,
     Resident,
+    Review,
+    ReviewRow,
     Team,
     TeamMember,
     Trajectory,
 )
+
+
+def ensure_writable(trajectory: Trajectory) -> None:
+    """An anonymised trajectory is read-only: nothing may be written back into it."""
+    if trajectory.anonymised_at is not None:
+        raise PermissionDenied("anonymised trajectory")
 
 
 def team_create(*, organisation, name: str, area: str = "", postcode_ranges: str = "", form: str = "") -> Team:
@@ -74,6 +83,7 @@ def question_form_save(
     *, trajectory: Trajectory, name: str = "", filled_on=None, rows: dict[str, tuple[str, str]]
 ) -> QuestionForm:
     """Store Form 1. Saving the same content twice changes nothing; empty rows are not kept."""
+    ensure_writable(trajectory)
     form, _created = QuestionForm.objects.select_for_update().get_or_create(trajectory=trajectory)
     form.name, form.filled_on = name, filled_on
     form.save()
@@ -88,6 +98,7 @@ def contact_log(
     *, trajectory: Trajectory, by, request_key: uuid.UUID, on, kind: str, minutes=None, note: str = "", domain: str = ""
 ) -> tuple[Contact, bool]:
     """Log one contact. The same request_key (a double click, a retry) logs it once."""
+    ensure_writable(trajectory)
     return Contact.objects.get_or_create(
         request_key=request_key,
         defaults={
@@ -105,6 +116,7 @@ def contact_log(
 @transaction.atomic
 def closure_save(*, trajectory: Trajectory, fields: dict, actions: dict[str, str], closed_on=None) -> Closure:
     """Store the closure report and close the trajectory. Saving again overwrites: no duplicates."""
+    ensure_writable(trajectory)
     closure, _created = Closure.objects.select_for_update().get_or_create(trajectory=trajectory)
     for name, value in fields.items():
         setattr(closure, name, value)
@@ -121,3 +133,28 @@ def contact_counts(trajectory: Trajectory) -> dict[str, int]:
     """Question 4 of Form 3, from the log: how often by phone, how often live. One query."""
     counts = dict(trajectory.contacts.order_by().values("kind").annotate(n=Count("pk")).values_list("kind", "n"))
     return {"phone": counts.get("phone", 0), "in_person": counts.get("in_person", 0)}
+
+
+@transaction.atomic
+def review_save(
+    *, trajectory: Trajectory, months: int, by, filled_on=None, rows: dict[str, tuple[str, str, int | None, str]]
+) -> Review:
+    """Store Form 2 for one round (3 or 6 months): per life domain start, now, grade, explanation.
+
+    One review per round: saving again overwrites (a double click changes nothing). Rows left
+    completely empty are not kept.
+    """
+    ensure_writable(trajectory)
+    review, _created = Review.objects.select_for_update().get_or_create(trajectory=trajectory, months=months)
+    review.filled_on, review.by = filled_on, by
+    review.save()
+    kept = [topic for topic, values in rows.items() if any(v not in ("", None) for v in values)]
+    review.rows.exclude(topic__in=kept).delete()
+    for topic in kept:
+        start, now, grade, explanation = rows[topic]
+        ReviewRow.objects.update_or_create(
+            review=review,
+            topic=topic,
+            defaults={"start": start, "now": now, "grade": grade, "explanation": explanation},
+        )
+    return review

@@ -11,6 +11,8 @@ urlpatterns = [
     path("traject/<int:pk>/", views.trajectory_detail, name="trajectory"),
     path("traject/<int:pk>/wat-is-mijn-vraag/", views.form1, name="form1"),
     path("traject/<int:pk>/contact/", views.contact_add, name="contact_add"),
+    path("traject/<int:pk>/voortgang/<int:months>/", views.review, name="review"),
+    path("traject/<int:pk>/voortgang-<int:months>-maanden.pdf", views.review_pdf, name="review_pdf"),
     path("traject/<int:pk>/afsluiten/", views.closure, name="closure"),
     path("traject/<int:pk>/afsluitverslag.pdf", views.closure_pdf, name="closure_pdf"),
 ]

@@ -5,6 +5,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,13 +13,29 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inzet.neighbourhood import pdf, permissions, rules, services, topics
-from inzet.neighbourhood.forms import ClosureForm, ContactForm, FirstContactForm, QuestionFormForm
-from inzet.neighbourhood.models import Closure, QuestionForm, TeamMember
+from inzet.neighbourhood import pdf, permissions, review_rules, rules, selectors, services, topics
+from inzet.neighbourhood.forms import (
+    ClosureForm,
+    ContactForm,
+    FirstContactForm,
+    QuestionFormForm,
+    ReviewForm,
+    make_read_only,
+)
+from inzet.neighbourhood.models import Closure, QuestionForm, Review, TeamMember
 
 WARNING_TEXT = {
     "too_few_experts": _("Dit team heeft minder dan 2 ervaringsdeskundigen. Werk nooit alleen: zorg voor een collega."),
 }
+
+
+def _read_only(request, trajectory) -> bool:
+    """True for an anonymised trajectory; a change to one is refused (403), whatever the form says."""
+    if trajectory.anonymised_at is None:
+        return False
+    if request.method == "POST":
+        raise PermissionDenied
+    return True
 
 
 @login_required
@@ -31,7 +48,14 @@ def home(request: HttpRequest) -> HttpResponse:
         .filter(experts=request.user, closed_on__isnull=True)
         .select_related("team")[:200]
     )
-    return render(request, "neighbourhood/home.html", {"teams": teams, "mine": mine})
+    coordinated = Q(
+        team__members__user=request.user,
+        team__members__is_active=True,
+        team__members__role=TeamMember.Role.COORDINATOR,
+    )
+    own_or_coordinated = permissions.trajectories_of(request.user).filter(Q(experts=request.user) | coordinated)
+    due = selectors.due_reviews(own_or_coordinated.distinct())
+    return render(request, "neighbourhood/home.html", {"teams": teams, "mine": mine, "due": due})
 
 
 @login_required
@@ -41,10 +65,11 @@ def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
     expert_count = sum(1 for m in members if m.role == TeamMember.Role.EXPERT)
     warnings = [WARNING_TEXT[code] for code in rules.team_warnings(expert_count=expert_count)]
     trajectories = team.trajectories.filter(anonymised_at__isnull=True).prefetch_related("experts")[:300]
+    due = selectors.due_reviews(team.trajectories.all())
     return render(
         request,
         "neighbourhood/team.html",
-        {"team": team, "members": members, "warnings": warnings, "trajectories": trajectories},
+        {"team": team, "members": members, "warnings": warnings, "trajectories": trajectories, "due": due},
     )
 
 
@@ -81,6 +106,7 @@ def _trajectory_page(request, trajectory, contact_form=None, status=200) -> Http
         "team": trajectory.team,
         "experts": trajectory.experts.all(),
         "contacts": contacts,
+        "reviews": selectors.review_statuses(trajectory),
         "contact_form": contact_form
         or ContactForm(domains=domains, initial={"on": timezone.localdate(), "request_key": uuid.uuid4()}),
     }
@@ -97,6 +123,7 @@ def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     trajectory = permissions.get_trajectory(request.user, pk, item="contacts")
+    _read_only(request, trajectory)
     form = ContactForm(request.POST, domains=topics.life_domains())
     if not form.is_valid():
         return _trajectory_page(request, trajectory, contact_form=form)
@@ -109,6 +136,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def form1(request: HttpRequest, pk: int) -> HttpResponse:
     trajectory = permissions.get_trajectory(request.user, pk, item="form1")
+    read_only = _read_only(request, trajectory)
     rows = topics.form1_rows()
     existing = QuestionForm.objects.filter(trajectory=trajectory).prefetch_related("rows").first()
     initial = {}
@@ -117,6 +145,8 @@ def form1(request: HttpRequest, pk: int) -> HttpResponse:
         for row in existing.rows.all():
             initial[f"now_{row.topic}"], initial[f"wish_{row.topic}"] = row.now, row.wish
     form = QuestionFormForm(request.POST if request.method == "POST" else None, initial=initial, rows=rows)
+    if read_only:
+        make_read_only(form)
     if request.method == "POST" and form.is_valid():
         services.question_form_save(
             trajectory=trajectory,
@@ -126,12 +156,13 @@ def form1(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Het formulier is opgeslagen."))
         return redirect("neighbourhood:form1", pk=trajectory.pk)
-    return render(request, "neighbourhood/form1.html", {"trajectory": trajectory, "form": form})
+    return render(request, "neighbourhood/form1.html", {"trajectory": trajectory, "form": form, "read_only": read_only})
 
 
 @login_required
 def closure(request: HttpRequest, pk: int) -> HttpResponse:
     trajectory = permissions.get_trajectory(request.user, pk, item="closure")
+    read_only = _read_only(request, trajectory)
     existing = Closure.objects.filter(trajectory=trajectory).first()
     actions = json.loads(existing.actions) if existing and existing.actions else {}
     form = ClosureForm(
@@ -141,6 +172,8 @@ def closure(request: HttpRequest, pk: int) -> HttpResponse:
         actions=actions,
         initial={"closed_on": trajectory.closed_on or timezone.localdate()},
     )
+    if read_only:
+        make_read_only(form)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in ClosureForm.Meta.fields}
         services.closure_save(
@@ -153,6 +186,7 @@ def closure(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "counts": services.contact_counts(trajectory),
         "has_closure": existing is not None,
+        "read_only": read_only,
     }
     return render(request, "neighbourhood/closure.html", context)
 
@@ -165,4 +199,66 @@ def closure_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     response = HttpResponse(pdf.closure_pdf(found), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="afsluitverslag-{trajectory.pk}.pdf"'
+    return response
+
+
+def _review_round(months: int) -> int:
+    if months not in review_rules.ROUNDS:
+        raise Http404
+    return months
+
+
+@login_required
+def review(request: HttpRequest, pk: int, months: int) -> HttpResponse:
+    """Form 2 after 3 or 6 months: fill in online together, or print it and type it in later."""
+    months = _review_round(months)
+    trajectory = permissions.get_trajectory(request.user, pk, item=f"review_{months}")
+    read_only = _read_only(request, trajectory)
+    existing, initial = selectors.review_initial(trajectory, months)
+    form = ReviewForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        rows=topics.life_domains(),
+        wishes=selectors.form1_wishes(trajectory),
+    )
+    if read_only:
+        make_read_only(form)
+    if request.method == "POST" and form.is_valid():
+        services.review_save(
+            trajectory=trajectory,
+            months=months,
+            by=request.user,
+            filled_on=form.cleaned_data["filled_on"],
+            rows=form.row_values(),
+        )
+        messages.success(request, _("Het voortgangsformulier is opgeslagen."))
+        return redirect("neighbourhood:review", pk=trajectory.pk, months=months)
+    status = review_rules.round_status(
+        opened_on=trajectory.opened_on,
+        months=months,
+        done=existing is not None,
+        today=timezone.localdate(),
+        closed_on=trajectory.closed_on,
+    )
+    context = {
+        "trajectory": trajectory,
+        "form": form,
+        "months": months,
+        "round_label": Review.Round(months).label,
+        "status": status,
+        "existing": existing,
+        "read_only": read_only,
+    }
+    return render(request, "neighbourhood/review.html", context)
+
+
+@login_required
+def review_pdf(request: HttpRequest, pk: int, months: int) -> HttpResponse:
+    months = _review_round(months)
+    trajectory = permissions.get_trajectory(request.user, pk, item=f"review_{months}_pdf")
+    found = Review.objects.filter(trajectory=trajectory, months=months).first()
+    if found is None:
+        raise Http404
+    response = HttpResponse(pdf.review_pdf(found), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="voortgang-{months}-maanden-{trajectory.pk}.pdf"'
     return response

@@ -311,6 +311,22 @@ REGISTER: dict[str, Processing] = {
         "closed_trajectories",
         special=True,
     ),
+    "neighbourhood.Review": Processing(
+        _("Voortgangsformulier na 3 en 6 maanden (de cijfers blijven als aantallen voor evaluatie)"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
+    ),
+    "neighbourhood.ReviewRow": Processing(
+        _("Voortgangsformulier na 3 en 6 maanden (de cijfers blijven als aantallen voor evaluatie)"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
+    ),
     "neighbourhood.ResidentReadLog": Processing(
         WHO_DID_WHAT, BASIS_INTEREST, _("Coördinator van het wijkteam"), CLOSED_TRAJECTORY, "closed_trajectories"
     ),

@@ -37,6 +37,21 @@ def _trajectory(o, p=None) -> dict:
     return {"pk": trajectory.pk}
 
 
+def _review(o, p=None) -> dict:
+    return {**_trajectory(o), "months": 3}
+
+
+def _reviewed(o, p=None) -> dict:
+    kwargs = _review(o)
+    services.review_save(
+        trajectory=Trajectory.objects.get(pk=kwargs["pk"]),
+        months=3,
+        by=User.objects.get(email="expert@test.nl"),
+        rows={"free_time": ("thuis", "zwemt", 7, "gaat goed")},
+    )
+    return kwargs
+
+
 def _closed(o, p=None) -> dict:
     kwargs = _trajectory(o)
     services.closure_save(trajectory=Trajectory.objects.get(pk=kwargs["pk"]), fields={"felt_heard": True}, actions={})
@@ -53,6 +68,8 @@ MATRIX = {
     "neighbourhood:form1": (_trajectory, MEMBERS, LOGIN),
     "neighbourhood:contact_add": (_trajectory, everyone(405), LOGIN),  # POST: below
     "neighbourhood:closure": (_trajectory, MEMBERS, LOGIN),
+    "neighbourhood:review": (_review, MEMBERS, LOGIN),
+    "neighbourhood:review_pdf": (_reviewed, MEMBERS, LOGIN),
     "neighbourhood:closure_pdf": (_closed, MEMBERS, LOGIN),
 }
 
@@ -63,4 +80,5 @@ POST_MATRIX = {
     # An empty contact is refused with Dutch messages on the page (200); nobody else gets in.
     "neighbourhood:contact_add": (_trajectory, MEMBERS),
     "neighbourhood:closure": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
+    "neighbourhood:review": (_review, only({"expert": 302, "coordinator": 302}, 404)),
 }
