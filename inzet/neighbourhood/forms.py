@@ -3,7 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inzet.neighbourhood.models import Closure, Contact, Trajectory
+from inzet.neighbourhood.models import Closure, Contact, Partner, Trajectory
 
 
 class FirstContactForm(forms.Form):
@@ -183,3 +183,37 @@ def make_read_only(form: forms.BaseForm) -> forms.BaseForm:
     for field in form.fields.values():
         field.disabled = True
     return form
+
+
+NO_CONSENT = _("De bewoner heeft geen toestemming gegeven om met deze partner te delen, of heeft die ingetrokken.")
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = Partner
+        fields = ["name", "kind", "email"]
+
+
+class ConsentForm(forms.Form):
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    partner = forms.ModelChoiceField(label=_("Met wie mag het team delen?"), queryset=Partner.objects.none())
+    purpose = forms.CharField(
+        label=_("Waarvoor? Wat mag gedeeld worden?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    given_on = forms.DateField(
+        label=_("Toestemming gegeven op"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.filter(team=team, is_active=True)
+
+
+class PartnerMessageForm(forms.Form):
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    partner = forms.ModelChoiceField(label=_("Aan welke partner?"), queryset=Partner.objects.none())
+    text = forms.CharField(label=_("Bericht"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.filter(team=team, is_active=True)

@@ -274,3 +274,81 @@ class ReviewRow(models.Model):
 
     def __str__(self) -> str:
         return self.topic
+
+
+class Partner(models.Model):
+    """A partner of the team (huisarts, wijkverpleging, GGZ, …; 004 l.1794–1798). An organisation, not a resident."""
+
+    class Kind(models.TextChoices):
+        GP = "gp", _("Huisarts of praktijkondersteuner")
+        DISTRICT_NURSING = "district_nursing", _("Wijkverpleging")
+        WIJKTEAM = "wijkteam", _("Sociaal wijkteam")
+        MENTAL_HEALTH = "mental_health", _("GGZ")
+        WELFARE = "welfare", _("Welzijn")
+        WMO = "wmo", _("Wmo-loket")
+        CHURCH = "church", _("Kerk of moskee")
+        VOLUNTEERS = "volunteers", _("Vrijwilligersorganisatie")
+        OTHER = "other", _("Anders")
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(_("naam"), max_length=200)
+    kind = models.CharField(_("soort partner"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["team", "name"], name="neighbourhood_partner_once")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Consent(models.Model):
+    """The resident's consent to share with one named partner, for one purpose (004 l.2061–2065).
+
+    Recorded by a team member (who, when, for what); revocable. While it is not revoked, and only
+    then, information of this trajectory may go to that partner (`consent.may_share`).
+    """
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="consents")
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="consents")
+    purpose = EncryptedTextField(_("waarvoor"))
+    given_on = models.DateField(_("toestemming gegeven op"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("toestemming om te delen")
+        verbose_name_plural = _("toestemmingen om te delen")
+        ordering = ["-recorded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id} → {self.partner_id}"
+
+
+class PartnerMessage(models.Model):
+    """Information sent to a partner about a trajectory (a referral onward, an update): only with consent."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="partner_messages")
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="messages")
+    consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="messages")
+    text = EncryptedTextField(_("bericht"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("bericht aan partner")
+        verbose_name_plural = _("berichten aan partners")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id} → {self.partner_id}"

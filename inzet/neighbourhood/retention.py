@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from inzet.neighbourhood.models import (
     Closure,
+    Consent,
     Contact,
+    PartnerMessage,
     QuestionForm,
     Resident,
     ResidentReadLog,
@@ -39,6 +41,9 @@ def anonymise_closed(cutoff: datetime.datetime) -> int:
             Closure.objects.filter(trajectory_id=pk).update(**dict.fromkeys(CLOSURE_TEXTS, ""))
             # Form 2 keeps its grades (evaluation's mean grade change); the resident's words go.
             ReviewRow.objects.filter(review__trajectory_id=pk).update(start="", now="", explanation="")
+            # Which partners had consent and when stays (accountability); what was shared goes.
+            Consent.objects.filter(trajectory_id=pk).update(purpose="")
+            PartnerMessage.objects.filter(trajectory_id=pk).update(text="")
             ResidentReadLog.objects.filter(trajectory_id=pk).delete()
             # The resident keeps nothing once none of their trajectories is still live.
             if not Trajectory.objects.filter(resident_id=resident_id, anonymised_at__isnull=True).exists():

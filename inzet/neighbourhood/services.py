@@ -8,9 +8,14 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from inzet.lib.mail import send_mail_later
+from inzet.neighbourhood import consent as consent_rules
 from inzet.neighbourhood.models import (
     Closure,
+    Consent,
     Contact,
+    Partner,
+    PartnerMessage,
     QuestionForm,
     QuestionFormRow,
     Resident,
@@ -158,3 +163,64 @@ def review_save(
             defaults={"start": start, "now": now, "grade": grade, "explanation": explanation},
         )
     return review
+
+
+def partner_add(*, team: Team, name: str, kind: str = "", email: str = "") -> tuple[Partner, bool]:
+    """Add a partner to the team. The same name twice (a double click) adds it once."""
+    return Partner.objects.get_or_create(
+        team=team, name=name.strip(), defaults={"kind": kind or Partner.Kind.OTHER, "email": email}
+    )
+
+
+def consent_record(
+    *, trajectory: Trajectory, partner: Partner, by, request_key: uuid.UUID, purpose: str, given_on=None
+) -> tuple[Consent, bool]:
+    """Record the resident's consent to share with one partner for one purpose: who, when, for what."""
+    ensure_writable(trajectory)
+    if partner.team_id != trajectory.team_id:
+        raise PermissionDenied("partner of another team")
+    return Consent.objects.get_or_create(
+        request_key=request_key,
+        defaults={
+            "trajectory": trajectory,
+            "partner": partner,
+            "purpose": purpose,
+            "given_on": given_on or timezone.localdate(),
+            "recorded_by": by,
+        },
+    )
+
+
+@transaction.atomic
+def consent_revoke(*, consent: Consent, by) -> bool:
+    """Revoke a consent, at once. Revoking twice changes nothing. True when this call revoked it."""
+    return bool(
+        Consent.objects.filter(pk=consent.pk, revoked_at__isnull=True).update(revoked_at=timezone.now(), revoked_by=by)
+    )
+
+
+@transaction.atomic
+def partner_message_send(
+    *, trajectory: Trajectory, partner: Partner, by, request_key: uuid.UUID, text: str
+) -> tuple[PartnerMessage, bool]:
+    """Send information to a partner: only under a live consent (checked and locked now); mail on commit."""
+    ensure_writable(trajectory)
+    existing = PartnerMessage.objects.filter(request_key=request_key).first()
+    if existing:
+        return existing, False
+    consent = consent_rules.require(trajectory, partner, lock=True)
+    message = PartnerMessage.objects.create(
+        trajectory=trajectory, partner=partner, consent=consent, text=text, by=by, request_key=request_key
+    )
+    if partner.email:
+        context = {
+            "team": trajectory.team.name,
+            "partner": partner.name,
+            "text": text,
+            "sender": getattr(by, "full_name", ""),
+            "reply_to": getattr(by, "email", ""),
+        }
+        transaction.on_commit(
+            lambda: send_mail_later(to=[partner.email], template="neighbourhood/mail/partner_message", context=context)
+        )
+    return message, True

@@ -13,6 +13,10 @@ urlpatterns = [
     path("traject/<int:pk>/contact/", views.contact_add, name="contact_add"),
     path("traject/<int:pk>/voortgang/<int:months>/", views.review, name="review"),
     path("traject/<int:pk>/voortgang-<int:months>-maanden.pdf", views.review_pdf, name="review_pdf"),
+    path("traject/<int:pk>/toestemming/", views.consents, name="consents"),
+    path("traject/<int:pk>/toestemming/<int:consent_pk>/intrekken/", views.consent_revoke, name="consent_revoke"),
+    path("traject/<int:pk>/bericht/", views.partner_message, name="partner_message"),
+    path("team/<int:pk>/partners/", views.partners, name="partners"),
     path("traject/<int:pk>/afsluiten/", views.closure, name="closure"),
     path("traject/<int:pk>/afsluitverslag.pdf", views.closure_pdf, name="closure_pdf"),
 ]

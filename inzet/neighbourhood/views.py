@@ -13,16 +13,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inzet.neighbourhood import consent as consent_rules
 from inzet.neighbourhood import pdf, permissions, review_rules, rules, selectors, services, topics
 from inzet.neighbourhood.forms import (
+    NO_CONSENT,
     ClosureForm,
+    ConsentForm,
     ContactForm,
     FirstContactForm,
+    PartnerForm,
+    PartnerMessageForm,
     QuestionFormForm,
     ReviewForm,
     make_read_only,
 )
-from inzet.neighbourhood.models import Closure, QuestionForm, Review, TeamMember
+from inzet.neighbourhood.models import Closure, Consent, QuestionForm, Review, TeamMember
 
 WARNING_TEXT = {
     "too_few_experts": _("Dit team heeft minder dan 2 ervaringsdeskundigen. Werk nooit alleen: zorg voor een collega."),
@@ -262,3 +267,81 @@ def review_pdf(request: HttpRequest, pk: int, months: int) -> HttpResponse:
     response = HttpResponse(pdf.review_pdf(found), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="voortgang-{months}-maanden-{trajectory.pk}.pdf"'
     return response
+
+
+@login_required
+def partners(request: HttpRequest, pk: int) -> HttpResponse:
+    """The team's partners: the parties a resident can consent to share with."""
+    team = permissions.get_team(request.user, pk)
+    form = PartnerForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        _partner, created = services.partner_add(team=team, **form.cleaned_data)
+        if created:
+            messages.success(request, _("De partner is toegevoegd."))
+        return redirect("neighbourhood:partners", pk=team.pk)
+    listed = team.partners.order_by("name")[:500]
+    return render(request, "neighbourhood/partners.html", {"team": team, "form": form, "partners": listed})
+
+
+def _consents_page(request, trajectory, *, consent_form=None, message_form=None, read_only=False, status=200):
+    team = trajectory.team
+    context = {
+        "trajectory": trajectory,
+        "consents": list(trajectory.consents.select_related("partner", "recorded_by", "revoked_by")[:200]),
+        "messages_sent": list(trajectory.partner_messages.select_related("partner", "by")[:200]),
+        "consent_form": consent_form
+        or ConsentForm(team=team, initial={"request_key": uuid.uuid4(), "given_on": timezone.localdate()}),
+        "message_form": message_form or PartnerMessageForm(team=team, initial={"request_key": uuid.uuid4()}),
+        "read_only": read_only,
+        "has_partners": team.partners.exists(),
+    }
+    return render(request, "neighbourhood/consents.html", context, status=status)
+
+
+@login_required
+def consents(request: HttpRequest, pk: int) -> HttpResponse:
+    """Consent per partner and purpose: record, see who recorded it and when, revoke."""
+    trajectory = permissions.get_trajectory(request.user, pk, item="consents")
+    read_only = _read_only(request, trajectory)
+    if request.method != "POST":
+        return _consents_page(request, trajectory, read_only=read_only)
+    form = ConsentForm(request.POST, team=trajectory.team)
+    if not form.is_valid():
+        return _consents_page(request, trajectory, consent_form=form)
+    _consent, created = services.consent_record(trajectory=trajectory, by=request.user, **form.cleaned_data)
+    if created:
+        messages.success(request, _("De toestemming is vastgelegd."))
+    return redirect("neighbourhood:consents", pk=trajectory.pk)
+
+
+@login_required
+@require_POST
+def consent_revoke(request: HttpRequest, pk: int, consent_pk: int) -> HttpResponse:
+    trajectory = permissions.get_trajectory(request.user, pk, item="consents")
+    found = Consent.objects.filter(trajectory=trajectory, pk=consent_pk).first()
+    if found is None:
+        raise Http404
+    if services.consent_revoke(consent=found, by=request.user):
+        messages.success(request, _("De toestemming is ingetrokken. Er wordt vanaf nu niets meer gedeeld."))
+    return redirect("neighbourhood:consents", pk=trajectory.pk)
+
+
+@login_required
+@require_POST
+def partner_message(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send information to a partner; refused with a clear message without a live consent."""
+    trajectory = permissions.get_trajectory(request.user, pk, item="partner_message")
+    _read_only(request, trajectory)
+    form = PartnerMessageForm(request.POST, team=trajectory.team)
+    if form.is_valid():
+        try:
+            _message, created = services.partner_message_send(
+                trajectory=trajectory, by=request.user, **form.cleaned_data
+            )
+        except consent_rules.NoConsent:
+            form.add_error("partner", NO_CONSENT)
+        else:
+            if created:
+                messages.success(request, _("Het bericht is verstuurd."))
+            return redirect("neighbourhood:consents", pk=trajectory.pk)
+    return _consents_page(request, trajectory, message_form=form)

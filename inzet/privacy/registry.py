@@ -327,6 +327,28 @@ REGISTER: dict[str, Processing] = {
         "closed_trajectories",
         special=True,
     ),
+    "neighbourhood.Partner": Processing(
+        _("Partners van een wijkteam (organisaties, met een e-mailadres voor berichten)"),
+        BASIS_INTEREST,
+        _("De leden van het wijkteam"),
+        _("Zolang de partner actief is"),
+    ),
+    "neighbourhood.Consent": Processing(
+        _("Toestemming van de bewoner om te delen, per partner en doel (wie legde vast, wanneer, intrekking)"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
+    ),
+    "neighbourhood.PartnerMessage": Processing(
+        _("Berichten aan partners, alleen met toestemming van de bewoner"),
+        BASIS_CONSENT_9,
+        _("De leden van het wijkteam en de partner waarvoor toestemming is"),
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
+    ),
     "neighbourhood.ResidentReadLog": Processing(
         WHO_DID_WHAT, BASIS_INTEREST, _("Coördinator van het wijkteam"), CLOSED_TRAJECTORY, "closed_trajectories"
     ),

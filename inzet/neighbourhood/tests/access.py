@@ -52,6 +52,20 @@ def _reviewed(o, p=None) -> dict:
     return kwargs
 
 
+def _consent(o, p=None) -> dict:
+    kwargs = _trajectory(o)
+    trajectory = Trajectory.objects.get(pk=kwargs["pk"])
+    partner, _created = services.partner_add(team=trajectory.team, name="Huisartsenpraktijk Noord", kind="gp")
+    consent, _created = services.consent_record(
+        trajectory=trajectory,
+        partner=partner,
+        by=User.objects.get(email="expert@test.nl"),
+        request_key=uuid.UUID(int=2),
+        purpose="Terugkoppeling aan de huisarts",
+    )
+    return {**kwargs, "consent_pk": consent.pk}
+
+
 def _closed(o, p=None) -> dict:
     kwargs = _trajectory(o)
     services.closure_save(trajectory=Trajectory.objects.get(pk=kwargs["pk"]), fields={"felt_heard": True}, actions={})
@@ -69,6 +83,10 @@ MATRIX = {
     "neighbourhood:contact_add": (_trajectory, everyone(405), LOGIN),  # POST: below
     "neighbourhood:closure": (_trajectory, MEMBERS, LOGIN),
     "neighbourhood:review": (_review, MEMBERS, LOGIN),
+    "neighbourhood:consents": (_trajectory, MEMBERS, LOGIN),
+    "neighbourhood:consent_revoke": (_consent, everyone(405), LOGIN),  # POST: below
+    "neighbourhood:partner_message": (_trajectory, everyone(405), LOGIN),  # POST: below
+    "neighbourhood:partners": (_team, MEMBERS, LOGIN),
     "neighbourhood:review_pdf": (_reviewed, MEMBERS, LOGIN),
     "neighbourhood:closure_pdf": (_closed, MEMBERS, LOGIN),
 }
@@ -81,4 +99,9 @@ POST_MATRIX = {
     "neighbourhood:contact_add": (_trajectory, MEMBERS),
     "neighbourhood:closure": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
     "neighbourhood:review": (_review, only({"expert": 302, "coordinator": 302}, 404)),
+    # Empty forms are refused with Dutch messages on the page (200); nobody else gets in.
+    "neighbourhood:consents": (_trajectory, MEMBERS),
+    "neighbourhood:partner_message": (_trajectory, MEMBERS),
+    "neighbourhood:partners": (_team, MEMBERS),
+    "neighbourhood:consent_revoke": (_consent, only({"expert": 302, "coordinator": 302}, 404)),
 }

@@ -46,11 +46,10 @@ def test_every_round_has_exactly_one_state(opened, today, done, closed):
 
 def test_states_around_the_due_date():
     opened = datetime.date(2026, 1, 10)  # due 10 April
-    state = lambda today, **kw: (
-        review_rules.round_status(  # noqa: E731
-            opened_on=opened, months=3, done=False, today=today, **kw
-        ).state
-    )
+
+    def state(today, **kw):
+        return review_rules.round_status(opened_on=opened, months=3, done=False, today=today, **kw).state
+
     assert state(datetime.date(2026, 3, 20)) == "later"
     assert state(datetime.date(2026, 3, 27)) == "due"  # two weeks before
     assert state(datetime.date(2026, 4, 10)) == "due"
