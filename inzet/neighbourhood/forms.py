@@ -217,3 +217,53 @@ class PartnerMessageForm(forms.Form):
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = Partner.objects.filter(team=team, is_active=True)
+
+
+HONEYPOT = "website_url"  # hidden from people; bots fill it in
+
+
+class ReferralForm(forms.Form):
+    """The public referral form for partners: as little as possible, the resident's consent stated."""
+
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    partner_name = forms.CharField(label=_("Uw organisatie"), max_length=200)
+    partner_kind = forms.ChoiceField(label=_("Soort organisatie"), choices=Partner.Kind.choices)
+    referrer_contact = forms.CharField(
+        label=_("Uw naam en hoe wij u kunnen bereiken"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    resident_name = forms.CharField(label=_("Naam of roepnaam van de bewoner"), required=False, max_length=200)
+    resident_reach = forms.CharField(
+        label=_("Hoe bereiken we de bewoner?"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    question = forms.CharField(
+        label=_("Waar wil de bewoner hulp bij? Kort, in de woorden van de bewoner"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Geen diagnoses of medische gegevens: die hebben wij niet nodig."),
+    )
+    resident_consents = forms.BooleanField(
+        label=_("De bewoner weet van deze verwijzing en vindt het goed dat wij deze gegevens krijgen."),
+        error_messages={"required": _("Verwijs alleen als de bewoner het weet en het goed vindt.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get(HONEYPOT):
+            raise forms.ValidationError(_("De verwijzing is niet verstuurd. Laat het verborgen veld leeg."))
+        if not (cleaned.get("resident_reach", "").strip() or cleaned.get("referrer_contact", "").strip()):
+            self.add_error(
+                "resident_reach",
+                _("Vul in hoe we de bewoner bereiken, of hoe we u bereiken: anders kunnen we niets doen."),
+            )
+        return cleaned
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))

@@ -352,3 +352,47 @@ class PartnerMessage(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.trajectory_id} → {self.partner_id}"
+
+
+class Referral(models.Model):
+    """A partner refers a resident through the public form, without an account (issue 13).
+
+    Minimal data, encrypted; it waits in the team's queue until a member takes it on (a first
+    contact and trajectory are made) or declines it with a reason. The partner follows only the
+    status, through the unguessable link on their thanks page.
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Ontvangen")
+        TAKEN_ON = "taken_on", _("Aangenomen")
+        DECLINED = "declined", _("Niet aangenomen")
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="referrals")
+    partner_name = models.CharField(_("organisatie die verwijst"), max_length=200)
+    partner_kind = models.CharField(_("soort organisatie"), max_length=30, choices=Partner.Kind.choices)
+    referrer_contact = EncryptedTextField(_("uw naam en hoe wij u bereiken"), blank=True)
+    resident_name = EncryptedCharField(_("naam of roepnaam van de bewoner"), blank=True)
+    resident_reach = EncryptedTextField(_("hoe bereiken we de bewoner?"), blank=True)
+    question = EncryptedTextField(_("de vraag van de bewoner"), blank=True)
+    resident_consents = models.BooleanField(_("de bewoner weet hiervan en vindt het goed"), default=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    received_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decline_reason = EncryptedTextField(_("reden"), blank=True)
+    trajectory = models.OneToOneField(
+        Trajectory, null=True, blank=True, on_delete=models.SET_NULL, related_name="referral"
+    )
+    # The form's hidden key (a double click or retry submits once); also the partner's status link.
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    status_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("verwijzing door een partner")
+        verbose_name_plural = _("verwijzingen door partners")
+        ordering = ["-received_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"

@@ -16,12 +16,16 @@ from inzet.neighbourhood.models import (
     Contact,
     PartnerMessage,
     QuestionForm,
+    Referral,
     Resident,
     ResidentReadLog,
     ReviewRow,
     Trajectory,
 )
 
+REFERRAL_BLANK = dict.fromkeys(
+    ["referrer_contact", "resident_name", "resident_reach", "question", "decline_reason"], ""
+)
 CLOSURE_TEXTS = ["age", "gender", "came_in", "going_on", "actions", "how_left", "different", "reflection"]
 
 
@@ -44,9 +48,12 @@ def anonymise_closed(cutoff: datetime.datetime) -> int:
             # Which partners had consent and when stays (accountability); what was shared goes.
             Consent.objects.filter(trajectory_id=pk).update(purpose="")
             PartnerMessage.objects.filter(trajectory_id=pk).update(text="")
+            Referral.objects.filter(trajectory_id=pk).update(**REFERRAL_BLANK)
             ResidentReadLog.objects.filter(trajectory_id=pk).delete()
             # The resident keeps nothing once none of their trajectories is still live.
             if not Trajectory.objects.filter(resident_id=resident_id, anonymised_at__isnull=True).exists():
                 Resident.objects.filter(pk=resident_id).update(name="", reach="")
             count += 1
+    # Referrals never taken on (declined, or left waiting) keep nothing personal after the period either.
+    Referral.objects.filter(trajectory__isnull=True, received_at__lt=cutoff).update(**REFERRAL_BLANK)
     return count

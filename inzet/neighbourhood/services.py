@@ -1,5 +1,6 @@
 """Every write of the neighbourhood app. Keyword-only; idempotent against a double click."""
 
+import datetime
 import json
 import uuid
 
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from inzet.lib.mail import send_mail_later
 from inzet.neighbourhood import consent as consent_rules
+from inzet.neighbourhood import rules
 from inzet.neighbourhood.models import (
     Closure,
     Consent,
@@ -18,6 +20,7 @@ from inzet.neighbourhood.models import (
     PartnerMessage,
     QuestionForm,
     QuestionFormRow,
+    Referral,
     Resident,
     Review,
     ReviewRow,
@@ -224,3 +227,76 @@ def partner_message_send(
             lambda: send_mail_later(to=[partner.email], template="neighbourhood/mail/partner_message", context=context)
         )
     return message, True
+
+
+class ReferralRefused(Exception):
+    """Too many referrals for this team in the last hour: the public form asks to try later."""
+
+
+@transaction.atomic
+def referral_submit(
+    *,
+    team: Team,
+    request_key: uuid.UUID,
+    partner_name: str,
+    partner_kind: str,
+    referrer_contact: str = "",
+    resident_name: str = "",
+    resident_reach: str = "",
+    question: str = "",
+    resident_consents: bool,
+) -> tuple[Referral, bool]:
+    """A referral from the public form into the team's queue. The same request_key submits once."""
+    existing = Referral.objects.filter(request_key=request_key).first()
+    if existing:
+        return existing, False
+    recent = Referral.objects.filter(team=team, received_at__gte=timezone.now() - datetime.timedelta(hours=1))
+    if rules.referral_flood(received_last_hour=recent.count()):
+        raise ReferralRefused
+    referral = Referral.objects.create(
+        team=team,
+        request_key=request_key,
+        partner_name=partner_name,
+        partner_kind=partner_kind,
+        referrer_contact=referrer_contact,
+        resident_name=resident_name,
+        resident_reach=resident_reach,
+        question=question,
+        resident_consents=resident_consents,
+    )
+    return referral, True
+
+
+@transaction.atomic
+def referral_take_on(*, referral: Referral, by) -> Trajectory:
+    """Take a referral on: the first contact and trajectory are made from it. Twice gives the same one."""
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    if referral.trajectory_id:
+        return referral.trajectory
+    if referral.status != Referral.Status.NEW:
+        raise PermissionDenied("referral already declined")
+    trajectory, _created = first_contact_register(
+        team=referral.team,
+        by=by,
+        # Derived from the referral, so a retry after a crash finds the same trajectory.
+        request_key=uuid.uuid5(referral.request_key, "take_on"),
+        channel=Trajectory.Channel.REFERRAL,
+        referrer=referral.partner_name,
+        question=referral.question,
+        name=referral.resident_name,
+        reach=referral.resident_reach,
+    )
+    Referral.objects.filter(pk=referral.pk).update(
+        status=Referral.Status.TAKEN_ON, decided_at=timezone.now(), decided_by=by, trajectory=trajectory
+    )
+    return trajectory
+
+
+@transaction.atomic
+def referral_decline(*, referral: Referral, by, reason: str) -> bool:
+    """Decline a new referral with a reason. Only a new one; True when this call declined it."""
+    return bool(
+        Referral.objects.filter(pk=referral.pk, status=Referral.Status.NEW).update(
+            status=Referral.Status.DECLINED, decided_at=timezone.now(), decided_by=by, decline_reason=reason
+        )
+    )

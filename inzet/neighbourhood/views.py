@@ -71,10 +71,18 @@ def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
     warnings = [WARNING_TEXT[code] for code in rules.team_warnings(expert_count=expert_count)]
     trajectories = team.trajectories.filter(anonymised_at__isnull=True).prefetch_related("experts")[:300]
     due = selectors.due_reviews(team.trajectories.all())
+    new_referrals = team.referrals.filter(status="new").count()
     return render(
         request,
         "neighbourhood/team.html",
-        {"team": team, "members": members, "warnings": warnings, "trajectories": trajectories, "due": due},
+        {
+            "team": team,
+            "members": members,
+            "warnings": warnings,
+            "trajectories": trajectories,
+            "due": due,
+            "new_referrals": new_referrals,
+        },
     )
 
 

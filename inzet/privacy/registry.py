@@ -349,6 +349,14 @@ REGISTER: dict[str, Processing] = {
         "closed_trajectories",
         special=True,
     ),
+    "neighbourhood.Referral": Processing(
+        _("Verwijzingen door partners via het openbare formulier (zo weinig mogelijk, versleuteld)"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        _("Met het traject geanonimiseerd; niet aangenomen verwijzingen na de bewaartermijn"),
+        "closed_trajectories",
+        special=True,
+    ),
     "neighbourhood.ResidentReadLog": Processing(
         WHO_DID_WHAT, BASIS_INTEREST, _("Coördinator van het wijkteam"), CLOSED_TRAJECTORY, "closed_trajectories"
     ),

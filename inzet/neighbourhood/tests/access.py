@@ -6,7 +6,7 @@ import uuid
 from inzet.accounts.models import User
 from inzet.lib.testing import LOGIN, everyone, only
 from inzet.neighbourhood import services
-from inzet.neighbourhood.models import Team, TeamMember, Trajectory
+from inzet.neighbourhood.models import Referral, Team, TeamMember, Trajectory
 
 
 def team_for(o) -> Team:
@@ -66,6 +66,26 @@ def _consent(o, p=None) -> dict:
     return {**kwargs, "consent_pk": consent.pk}
 
 
+def _referral(o, p=None) -> Referral:
+    referral, _created = services.referral_submit(
+        team=team_for(o),
+        request_key=uuid.UUID(int=3),
+        partner_name="Wijkverpleging Noord",
+        partner_kind="district_nursing",
+        resident_reach="06-1234",
+        resident_consents=True,
+    )
+    return referral
+
+
+def _referral_status(o, p=None) -> dict:
+    return {"token": _referral(o).status_token}
+
+
+def _referral_pk(o, p=None) -> dict:
+    return {"pk": _referral(o).pk}
+
+
 def _closed(o, p=None) -> dict:
     kwargs = _trajectory(o)
     services.closure_save(trajectory=Trajectory.objects.get(pk=kwargs["pk"]), fields={"felt_heard": True}, actions={})
@@ -87,6 +107,12 @@ MATRIX = {
     "neighbourhood:consent_revoke": (_consent, everyone(405), LOGIN),  # POST: below
     "neighbourhood:partner_message": (_trajectory, everyone(405), LOGIN),  # POST: below
     "neighbourhood:partners": (_team, MEMBERS, LOGIN),
+    # Public: partners refer without an account; the status page shows only the status.
+    "neighbourhood:referral_new": (_team, everyone(200), 200),
+    "neighbourhood:referral_status": (_referral_status, everyone(200), 200),
+    "neighbourhood:referral_queue": (_team, MEMBERS, LOGIN),
+    "neighbourhood:referral_take_on": (_referral_pk, everyone(405), LOGIN),  # POST: below
+    "neighbourhood:referral_decline": (_referral_pk, everyone(405), LOGIN),  # POST: below
     "neighbourhood:review_pdf": (_reviewed, MEMBERS, LOGIN),
     "neighbourhood:closure_pdf": (_closed, MEMBERS, LOGIN),
 }
@@ -104,4 +130,7 @@ POST_MATRIX = {
     "neighbourhood:partner_message": (_trajectory, MEMBERS),
     "neighbourhood:partners": (_team, MEMBERS),
     "neighbourhood:consent_revoke": (_consent, only({"expert": 302, "coordinator": 302}, 404)),
+    # Declining without a reason is refused with a message (redirect back); taking on opens the trajectory.
+    "neighbourhood:referral_decline": (_referral_pk, only({"expert": 302, "coordinator": 302}, 404)),
+    "neighbourhood:referral_take_on": (_referral_pk, only({"expert": 302, "coordinator": 302}, 404)),
 }
