@@ -51,6 +51,16 @@ def _full_trajectory(team, expert, *, closed_on):
     services.partner_message_send(
         trajectory=trajectory, partner=partner, by=expert, request_key=uuid.uuid4(), text="Mo gaat zwemmen"
     )
+    referral, _ = services.referral_submit(
+        team=team,
+        request_key=uuid.uuid4(),
+        partner_name="Huisarts De Vries",
+        partner_kind="gp",
+        resident_name="Mo",
+        question="Schulden",
+        resident_consents=True,
+    )
+    services.referral_take_on(referral=referral, by=expert)
     ResidentReadLog.objects.create(user=expert, trajectory=trajectory, item="trajectory")
     return trajectory
 
