@@ -8,8 +8,18 @@ class NeighbourhoodConfig(AppConfig):
 
     def ready(self):
         # This app sits above the dashboard: it plugs its reminders in, so the dashboard never imports it.
+        from inzet.accounts import twofactor
         from inzet.dashboard import next_steps
         from inzet.neighbourhood import selectors
 
         if selectors.next_steps_for not in next_steps.ROLE_STEPS:
             next_steps.ROLE_STEPS.append(selectors.next_steps_for)
+        if _reads_residents not in twofactor.SEES_SPECIAL_DATA:
+            twofactor.SEES_SPECIAL_DATA.append(_reads_residents)
+
+
+def _reads_residents(user) -> bool:
+    """Team members read residents' lives: two-step login applies to them as to coordinators."""
+    from inzet.neighbourhood.models import TeamMember
+
+    return TeamMember.objects.filter(user=user, is_active=True).exists()
