@@ -3,7 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inzet.neighbourhood.models import Closure, Contact, Partner, Trajectory
+from inzet.neighbourhood.models import Closure, Contact, DropInHour, Partner, Trajectory
 
 
 class FirstContactForm(forms.Form):
@@ -267,3 +267,20 @@ class ReferralForm(forms.Form):
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DropInHourForm(forms.ModelForm):
+    class Meta:
+        model = DropInHour
+        fields = ["place", "address", "weekday", "starts", "ends", "who", "accessibility"]
+        widgets = {
+            "starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts"), cleaned.get("ends")
+        if starts and ends and ends <= starts:
+            self.add_error("ends", _("De eindtijd moet na de begintijd liggen."))
+        return cleaned

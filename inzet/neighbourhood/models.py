@@ -396,3 +396,44 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk}"
+
+
+class DropInHour(models.Model):
+    """A weekly drop-in hour of the team (004 l.2703–2718): where, when, who is there, accessibility. Public."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("maandag")
+        TUESDAY = 1, _("dinsdag")
+        WEDNESDAY = 2, _("woensdag")
+        THURSDAY = 3, _("donderdag")
+        FRIDAY = 4, _("vrijdag")
+        SATURDAY = 5, _("zaterdag")
+        SUNDAY = 6, _("zondag")
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="drop_in_hours")
+    place = models.CharField(_("plek"), max_length=200)
+    address = models.CharField(_("adres"), max_length=300, blank=True)
+    weekday = models.PositiveSmallIntegerField(_("dag"), choices=Weekday.choices)
+    starts = models.TimeField(_("van"))
+    ends = models.TimeField(_("tot"))
+    who = models.CharField(_("wie is er"), max_length=300, blank=True)
+    accessibility = models.CharField(
+        _("toegankelijkheid"),
+        max_length=500,
+        blank=True,
+        help_text=_("Bijvoorbeeld: rolstoeltoegankelijk, ringleiding"),
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("inloopspreekuur")
+        verbose_name_plural = _("inloopspreekuren")
+        ordering = ["weekday", "starts"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends__gt=models.F("starts")), name="neighbourhood_dropin_order"),
+            models.UniqueConstraint(fields=["team", "place", "weekday", "starts"], name="neighbourhood_dropin_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.place} {self.get_weekday_display()}"

@@ -16,6 +16,7 @@ from inzet.neighbourhood.models import (
     Closure,
     Consent,
     Contact,
+    DropInHour,
     Partner,
     PartnerMessage,
     QuestionForm,
@@ -299,4 +300,11 @@ def referral_decline(*, referral: Referral, by, reason: str) -> bool:
         Referral.objects.filter(pk=referral.pk, status=Referral.Status.NEW).update(
             status=Referral.Status.DECLINED, decided_at=timezone.now(), decided_by=by, decline_reason=reason
         )
+    )
+
+
+def drop_in_add(*, team: Team, place: str, weekday: int, starts, ends, **fields) -> tuple[DropInHour, bool]:
+    """Add a weekly drop-in hour. The same place, day and start twice (a double click) adds it once."""
+    return DropInHour.objects.get_or_create(
+        team=team, place=place.strip(), weekday=weekday, starts=starts, defaults={"ends": ends, **fields}
     )

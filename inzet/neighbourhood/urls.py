@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inzet.neighbourhood import referral_views, views
+from inzet.neighbourhood import dropin_views, referral_views, views
 
 app_name = "neighbourhood"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("traject/<int:pk>/toestemming/<int:consent_pk>/intrekken/", views.consent_revoke, name="consent_revoke"),
     path("traject/<int:pk>/bericht/", views.partner_message, name="partner_message"),
     path("team/<int:pk>/partners/", views.partners, name="partners"),
+    path("team/<int:pk>/inloop/", dropin_views.drop_in, name="drop_in"),
+    path("team/<int:pk>/inloop.ics", dropin_views.drop_in_ics, name="drop_in_ics"),
+    path("team/<int:pk>/inloop/beheer/", dropin_views.drop_in_manage, name="drop_in_manage"),
     path("team/<int:pk>/verwijzen/", referral_views.referral_new, name="referral_new"),
     path("verwijzing/<uuid:token>/", referral_views.referral_status, name="referral_status"),
     path("team/<int:pk>/verwijzingen/", referral_views.referral_queue, name="referral_queue"),

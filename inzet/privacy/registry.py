@@ -357,6 +357,12 @@ REGISTER: dict[str, Processing] = {
         "closed_trajectories",
         special=True,
     ),
+    "neighbourhood.DropInHour": Processing(
+        _("Inloopspreekuren van een wijkteam op een openbare pagina (wie er is, als het team dat invult)"),
+        BASIS_INTEREST,
+        _("Iedereen: de pagina is openbaar"),
+        _("Zolang het spreekuur bestaat"),
+    ),
     "neighbourhood.ResidentReadLog": Processing(
         WHO_DID_WHAT, BASIS_INTEREST, _("Coördinator van het wijkteam"), CLOSED_TRAJECTORY, "closed_trajectories"
     ),

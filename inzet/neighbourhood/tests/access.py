@@ -111,6 +111,9 @@ MATRIX = {
     "neighbourhood:referral_new": (_team, everyone(200), 200),
     "neighbourhood:referral_status": (_referral_status, everyone(200), 200),
     "neighbourhood:referral_queue": (_team, MEMBERS, LOGIN),
+    "neighbourhood:drop_in": (_team, everyone(200), 200),  # public
+    "neighbourhood:drop_in_ics": (_team, everyone(200), 200),  # public
+    "neighbourhood:drop_in_manage": (_team, MEMBERS, LOGIN),
     "neighbourhood:referral_take_on": (_referral_pk, everyone(405), LOGIN),  # POST: below
     "neighbourhood:referral_decline": (_referral_pk, everyone(405), LOGIN),  # POST: below
     "neighbourhood:review_pdf": (_reviewed, MEMBERS, LOGIN),
@@ -129,6 +132,7 @@ POST_MATRIX = {
     "neighbourhood:consents": (_trajectory, MEMBERS),
     "neighbourhood:partner_message": (_trajectory, MEMBERS),
     "neighbourhood:partners": (_team, MEMBERS),
+    "neighbourhood:drop_in_manage": (_team, MEMBERS),
     "neighbourhood:consent_revoke": (_consent, only({"expert": 302, "coordinator": 302}, 404)),
     # Declining without a reason is refused with a message (redirect back); taking on opens the trajectory.
     "neighbourhood:referral_decline": (_referral_pk, only({"expert": 302, "coordinator": 302}, 404)),
