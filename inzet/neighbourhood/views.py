@@ -6,6 +6,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,6 +29,8 @@ from inzet.neighbourhood.forms import (
     make_read_only,
 )
 from inzet.neighbourhood.models import Closure, Consent, QuestionForm, Review, TeamMember
+
+TEAM_PAGE_SIZE = 50
 
 WARNING_TEXT = {
     "too_few_experts": _("Dit team heeft minder dan 2 ervaringsdeskundigen. Werk nooit alleen: zorg voor een collega."),
@@ -69,7 +72,10 @@ def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
     members = list(team.members.filter(is_active=True).select_related("user").order_by("role", "user__full_name"))
     expert_count = sum(1 for m in members if m.role == TeamMember.Role.EXPERT)
     warnings = [WARNING_TEXT[code] for code in rules.team_warnings(expert_count=expert_count)]
-    trajectories = team.trajectories.filter(anonymised_at__isnull=True).prefetch_related("experts")[:300]
+    # Paged, so the page costs the same whatever the caseload (assert in test_reviews).
+    trajectories = Paginator(
+        team.trajectories.filter(anonymised_at__isnull=True).prefetch_related("experts"), TEAM_PAGE_SIZE
+    ).get_page(request.GET.get("pagina"))
     due = selectors.due_reviews(team.trajectories.all())
     new_referrals = team.referrals.filter(status="new").count()
     return render(

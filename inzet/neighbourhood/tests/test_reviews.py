@@ -137,6 +137,22 @@ def test_team_page_queries_stay_bounded_with_many_due_reviews(client, expert, te
         assert client.get(reverse("neighbourhood:home")).status_code == 200
 
 
+def test_the_team_page_is_paged_with_the_same_queries_per_page(client, expert, team, django_assert_max_num_queries):
+    for day in range(60):
+        _open(team, expert, timezone.localdate() - datetime.timedelta(days=day))
+    client.force_login(expert)
+    url = reverse("neighbourhood:team", args=[team.pk])
+    with django_assert_max_num_queries(15):
+        first = client.get(url).text
+    with django_assert_max_num_queries(15):
+        second = client.get(url, {"pagina": 2}).text
+    assert first.count("/wijk/traject/") >= 50 and "Pagina 1 van 2" in first and 'rel="next"' in first
+    assert "Pagina 2 van 2" in second and 'rel="prev"' in second
+    oldest = Trajectory.objects.order_by("opened_on", "pk").first()
+    link = f'href="{reverse("neighbourhood:trajectory", args=[oldest.pk])}"'
+    assert link in second and link not in first
+
+
 def test_retention_keeps_the_grades_and_drops_the_words(team, expert):
     from django.core.management import call_command
 
