@@ -109,6 +109,11 @@ def _test_settings(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    # Counters kept in the cache (the helpdesk's per-address limit) start at zero in every test,
+    # whatever ran before in the same worker.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 def term(vocabulary: str, code: str):
@@ -165,6 +170,8 @@ _DATA_MIGRATIONS = [
     "inzet.privacy.migrations.0002_retention_rules",
     "inzet.privacy.migrations.0003_bookkeeping_text_rule",
     "inzet.neighbourhood.migrations.0005_retention_rule",
+    "inzet.knowledge.migrations.0002_toolkit_content",
+    "inzet.knowledge.migrations.0003_retention_rule",
 ]
 
 

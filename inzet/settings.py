@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "inzet.api",
     "inzet.support",
     "inzet.privacy",
+    "inzet.knowledge",
     "inzet.training",
     "inzet.neighbourhood",
     "inzet.backup",

@@ -35,6 +35,7 @@ from inzet.engagements.forms import (
     SessionForm,
 )
 from inzet.engagements.models import CalendarFeed, EngagementRequest, Invitation, RequestAttachment, RequestStatus
+from inzet.engagements.panels import intake_panels
 from inzet.engagements.permissions import ASKER, COORDINATOR, get_invitation_for_expert, get_request_for_user
 from inzet.engagements.tasks import invitations_housekeeping
 from inzet.experts.models import ExpertProfile
@@ -327,7 +328,12 @@ def intake(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "engagements/intake.html",
-        {"engagement": engagement, "form": form, "attachments": engagement.attachments.order_by("uploaded_at")},
+        {
+            "engagement": engagement,
+            "form": form,
+            "attachments": engagement.attachments.order_by("uploaded_at"),
+            "panels": intake_panels(request, engagement),
+        },
     )
 
 

@@ -27,6 +27,7 @@ from inzet.experts.models import (
     TrainingRecord,
     UnavailablePeriod,
 )
+from inzet.knowledge.services import questions_erase_for
 from inzet.organisations.models import Membership
 from inzet.privacy.rules import bookkeeping_kept_until
 from inzet.recruitment.models import Application
@@ -107,6 +108,7 @@ def person_erase(*, user) -> dict:
     applications = Application.objects.filter(Q(expert_profile__user=user) | Q(email__iexact=user.email))
     _files_after_commit([a.motivation_file for a in applications.only("pk", "motivation_file")])
     counts["applications"] = applications.delete()[1].get("recruitment.Application", 0)
+    counts["helpdesk_questions"] = questions_erase_for(email=user.email)
     counts["api_keys"] = ApiToken.objects.filter(user=user).delete()[0]
     counts["calendar_feed"] = CalendarFeed.objects.filter(user=user).delete()[0]
     counts["memberships"] = Membership.objects.filter(user=user).delete()[0]

@@ -194,6 +194,27 @@ REGISTER: dict[str, Processing] = {
         _("Samen met het profiel"),
         "stopped_experts",
     ),
+    "knowledge.HelpdeskQuestion": Processing(
+        _("Vragen aan de vraagbaak beantwoorden en doorverwijzen (alleen wat de vrager zelf invult, versleuteld)"),
+        _("AVG art. 6 lid 1 a en art. 9 lid 2 a: de vrager stuurt de vraag zelf, na de privacyregel op het formulier"),
+        _("Coördinatoren die de vraagbaak behandelen"),
+        _("1 jaar na het stellen van de vraag"),
+        "helpdesk_questions",
+        special=True,
+    ),
+    "knowledge.ReadinessChecklist": Processing(
+        _("Checklist van een vragende organisatie, voor de intake"),
+        BASIS_AGREEMENT,
+        _("De vragende organisatie en de coördinatoren die haar vragen behandelen"),
+        _("Zolang de organisatie meedoet"),
+    ),
+    "knowledge.Revision": Processing(WHO_DID_WHAT, BASIS_INTEREST, _("Coördinatoren en de beheerder"), WHILE_ACCOUNT),
+    "knowledge.MediaItem": Processing(
+        _("Geluid en video in de kennisbank (openbaar, met uitgeschreven tekst)"),
+        BASIS_INTEREST,
+        _("Iedereen"),
+        _("Zolang de pagina bestaat"),
+    ),
     "engagements.EngagementRequest": Processing(
         _("Vragen van vragers behandelen"),
         BASIS_AGREEMENT,

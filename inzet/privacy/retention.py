@@ -18,6 +18,7 @@ from django.utils import timezone
 from inzet.compensation.models import ExpenseClaim, HourEntry, PayoutBatch
 from inzet.engagements.models import Agreement, AuditEvent, Invitation
 from inzet.experts.models import AccessLog, ExpertProfile, ExpertStatus
+from inzet.knowledge.retention import delete_old_questions
 from inzet.neighbourhood.retention import anonymise_closed
 from inzet.privacy import erasure
 from inzet.privacy.models import DataRightsEvent, ErasureRequest, RetentionRule, RetentionRun
@@ -176,6 +177,7 @@ HANDLERS: dict[str, Callable[[datetime.datetime], int]] = {
     "finished_tasks": finished_tasks,
     "data_rights_records": data_rights_records,
     "closed_trajectories": anonymise_closed,
+    "helpdesk_questions": delete_old_questions,
 }
 
 
