@@ -7,9 +7,15 @@ class NeighbourhoodConfig(AppConfig):
     verbose_name = _("Wijkteams en trajecten")
 
     def ready(self):
+        # This app sits above the dashboard: it plugs its reminders in, so the dashboard never imports it.
         from inzet.accounts import twofactor
+        from inzet.dashboard import next_steps
+        from inzet.neighbourhood import selectors
 
-        twofactor.SEES_SPECIAL_DATA.append(_reads_residents)
+        if selectors.next_steps_for not in next_steps.ROLE_STEPS:
+            next_steps.ROLE_STEPS.append(selectors.next_steps_for)
+        if _reads_residents not in twofactor.SEES_SPECIAL_DATA:
+            twofactor.SEES_SPECIAL_DATA.append(_reads_residents)
 
 
 def _reads_residents(user) -> bool:

@@ -3,7 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inzet.neighbourhood.models import Closure, Contact, Trajectory
+from inzet.neighbourhood.models import Closure, Contact, DropInHour, Partner, Trajectory
 
 
 class FirstContactForm(forms.Form):
@@ -116,3 +116,171 @@ class ClosureForm(forms.ModelForm):
             for code, _l in self.domains
             if self.cleaned_data[f"action_{code}"]
         }
+
+
+class ReviewForm(forms.Form):
+    """Form 2 on screen: per life domain the start (from Form 1), the situation now, a grade, why."""
+
+    filled_on = forms.DateField(
+        label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, rows: list[tuple[str, str]], wishes: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows, self.wishes = rows, wishes
+        grade_choices = [("", "—"), *[(str(g), str(g)) for g in range(1, 11)]]
+        for code, label in rows:
+            self.fields[f"start_{code}"] = forms.CharField(
+                label=f"{label}: {_('Situatie bij de start')}",
+                required=False,
+                max_length=4000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[f"now_{code}"] = forms.CharField(
+                label=f"{label}: {_('Situatie nu')}",
+                required=False,
+                max_length=4000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[f"grade_{code}"] = forms.TypedChoiceField(
+                label=f"{label}: {_('Rapportcijfer vorderingen')}",
+                required=False,
+                choices=grade_choices,
+                coerce=int,
+                empty_value=None,
+                error_messages={"invalid_choice": _("Kies een cijfer van 1 tot en met 10.")},
+            )
+            self.fields[f"explanation_{code}"] = forms.CharField(
+                label=f"{label}: {_('Toelichting')}",
+                required=False,
+                max_length=4000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def table(self):
+        return [
+            {
+                "label": label,
+                "wish": self.wishes.get(code, ""),
+                "start": self[f"start_{code}"],
+                "now": self[f"now_{code}"],
+                "grade": self[f"grade_{code}"],
+                "explanation": self[f"explanation_{code}"],
+            }
+            for code, label in self.rows
+        ]
+
+    def row_values(self) -> dict[str, tuple[str, str, int | None, str]]:
+        data = self.cleaned_data
+        return {
+            code: (data[f"start_{code}"], data[f"now_{code}"], data[f"grade_{code}"], data[f"explanation_{code}"])
+            for code, _label in self.rows
+        }
+
+
+def make_read_only(form: forms.BaseForm) -> forms.BaseForm:
+    """An anonymised trajectory shows its forms without inputs that could change it."""
+    for field in form.fields.values():
+        field.disabled = True
+    return form
+
+
+NO_CONSENT = _("De bewoner heeft geen toestemming gegeven om met deze partner te delen, of heeft die ingetrokken.")
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = Partner
+        fields = ["name", "kind", "email"]
+
+
+class ConsentForm(forms.Form):
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    partner = forms.ModelChoiceField(label=_("Met wie mag het team delen?"), queryset=Partner.objects.none())
+    purpose = forms.CharField(
+        label=_("Waarvoor? Wat mag gedeeld worden?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    given_on = forms.DateField(
+        label=_("Toestemming gegeven op"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.filter(team=team, is_active=True)
+
+
+class PartnerMessageForm(forms.Form):
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    partner = forms.ModelChoiceField(label=_("Aan welke partner?"), queryset=Partner.objects.none())
+    text = forms.CharField(label=_("Bericht"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.filter(team=team, is_active=True)
+
+
+HONEYPOT = "website_url"  # hidden from people; bots fill it in
+
+
+class ReferralForm(forms.Form):
+    """The public referral form for partners: as little as possible, the resident's consent stated."""
+
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    partner_name = forms.CharField(label=_("Uw organisatie"), max_length=200)
+    partner_kind = forms.ChoiceField(label=_("Soort organisatie"), choices=Partner.Kind.choices)
+    referrer_contact = forms.CharField(
+        label=_("Uw naam en hoe wij u kunnen bereiken"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    resident_name = forms.CharField(label=_("Naam of roepnaam van de bewoner"), required=False, max_length=200)
+    resident_reach = forms.CharField(
+        label=_("Hoe bereiken we de bewoner?"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    question = forms.CharField(
+        label=_("Waar wil de bewoner hulp bij? Kort, in de woorden van de bewoner"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Geen diagnoses of medische gegevens: die hebben wij niet nodig."),
+    )
+    resident_consents = forms.BooleanField(
+        label=_("De bewoner weet van deze verwijzing en vindt het goed dat wij deze gegevens krijgen."),
+        error_messages={"required": _("Verwijs alleen als de bewoner het weet en het goed vindt.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get(HONEYPOT):
+            raise forms.ValidationError(_("De verwijzing is niet verstuurd. Laat het verborgen veld leeg."))
+        if not (cleaned.get("resident_reach", "").strip() or cleaned.get("referrer_contact", "").strip()):
+            self.add_error(
+                "resident_reach",
+                _("Vul in hoe we de bewoner bereiken, of hoe we u bereiken: anders kunnen we niets doen."),
+            )
+        return cleaned
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DropInHourForm(forms.ModelForm):
+    class Meta:
+        model = DropInHour
+        fields = ["place", "address", "weekday", "starts", "ends", "who", "accessibility"]
+        widgets = {
+            "starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts"), cleaned.get("ends")
+        if starts and ends and ends <= starts:
+            self.add_error("ends", _("De eindtijd moet na de begintijd liggen."))
+        return cleaned

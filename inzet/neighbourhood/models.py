@@ -224,3 +224,216 @@ class Closure(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.trajectory_id}"
+
+
+class Review(models.Model):
+    """Form 2 (004 Bijlage 2): the review after 3 or after 6 months, in the resident's own view.
+
+    Evaluation reads the grades per round (`ReviewRow.grade`, plain numbers 1–10); the texts are
+    the resident's words and are encrypted. After the retention period only the grades stay.
+    """
+
+    class Round(models.IntegerChoices):
+        THREE = 3, _("Na drie maanden")
+        SIX = 6, _("Na zes maanden")
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="reviews")
+    months = models.PositiveSmallIntegerField(_("moment"), choices=Round.choices)
+    filled_on = models.DateField(_("datum"), null=True, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("voortgangsformulier")
+        verbose_name_plural = _("voortgangsformulieren")
+        ordering = ["months"]
+        constraints = [models.UniqueConstraint(fields=["trajectory", "months"], name="neighbourhood_review_once")]
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id} {self.months}"
+
+
+class ReviewRow(models.Model):
+    """One life domain of Form 2: the start (from Form 1), the situation now, a grade with explanation."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="rows")
+    topic = models.CharField(max_length=60)  # a life-domain term code
+    start = EncryptedTextField(_("situatie bij de start"), blank=True)
+    now = EncryptedTextField(_("situatie nu"), blank=True)
+    grade = models.PositiveSmallIntegerField(_("rapportcijfer"), null=True, blank=True)
+    explanation = EncryptedTextField(_("toelichting"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["review", "topic"], name="neighbourhood_review_row_once"),
+            models.CheckConstraint(
+                condition=models.Q(grade__isnull=True) | models.Q(grade__gte=1, grade__lte=10),
+                name="neighbourhood_review_grade_1_10",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class Partner(models.Model):
+    """A partner of the team (huisarts, wijkverpleging, GGZ, …; 004 l.1794–1798). An organisation, not a resident."""
+
+    class Kind(models.TextChoices):
+        GP = "gp", _("Huisarts of praktijkondersteuner")
+        DISTRICT_NURSING = "district_nursing", _("Wijkverpleging")
+        WIJKTEAM = "wijkteam", _("Sociaal wijkteam")
+        MENTAL_HEALTH = "mental_health", _("GGZ")
+        WELFARE = "welfare", _("Welzijn")
+        WMO = "wmo", _("Wmo-loket")
+        CHURCH = "church", _("Kerk of moskee")
+        VOLUNTEERS = "volunteers", _("Vrijwilligersorganisatie")
+        OTHER = "other", _("Anders")
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(_("naam"), max_length=200)
+    kind = models.CharField(_("soort partner"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    is_active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["team", "name"], name="neighbourhood_partner_once")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Consent(models.Model):
+    """The resident's consent to share with one named partner, for one purpose (004 l.2061–2065).
+
+    Recorded by a team member (who, when, for what); revocable. While it is not revoked, and only
+    then, information of this trajectory may go to that partner (`consent.may_share`).
+    """
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="consents")
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="consents")
+    purpose = EncryptedTextField(_("waarvoor"))
+    given_on = models.DateField(_("toestemming gegeven op"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("toestemming om te delen")
+        verbose_name_plural = _("toestemmingen om te delen")
+        ordering = ["-recorded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id} → {self.partner_id}"
+
+
+class PartnerMessage(models.Model):
+    """Information sent to a partner about a trajectory (a referral onward, an update): only with consent."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="partner_messages")
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="messages")
+    consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="messages")
+    text = EncryptedTextField(_("bericht"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("bericht aan partner")
+        verbose_name_plural = _("berichten aan partners")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id} → {self.partner_id}"
+
+
+class Referral(models.Model):
+    """A partner refers a resident through the public form, without an account (issue 13).
+
+    Minimal data, encrypted; it waits in the team's queue until a member takes it on (a first
+    contact and trajectory are made) or declines it with a reason. The partner follows only the
+    status, through the unguessable link on their thanks page.
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Ontvangen")
+        TAKEN_ON = "taken_on", _("Aangenomen")
+        DECLINED = "declined", _("Niet aangenomen")
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="referrals")
+    partner_name = models.CharField(_("organisatie die verwijst"), max_length=200)
+    partner_kind = models.CharField(_("soort organisatie"), max_length=30, choices=Partner.Kind.choices)
+    referrer_contact = EncryptedTextField(_("uw naam en hoe wij u bereiken"), blank=True)
+    resident_name = EncryptedCharField(_("naam of roepnaam van de bewoner"), blank=True)
+    resident_reach = EncryptedTextField(_("hoe bereiken we de bewoner?"), blank=True)
+    question = EncryptedTextField(_("de vraag van de bewoner"), blank=True)
+    resident_consents = models.BooleanField(_("de bewoner weet hiervan en vindt het goed"), default=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    received_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decline_reason = EncryptedTextField(_("reden"), blank=True)
+    trajectory = models.OneToOneField(
+        Trajectory, null=True, blank=True, on_delete=models.SET_NULL, related_name="referral"
+    )
+    # The form's hidden key (a double click or retry submits once); also the partner's status link.
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    status_token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("verwijzing door een partner")
+        verbose_name_plural = _("verwijzingen door partners")
+        ordering = ["-received_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"
+
+
+class DropInHour(models.Model):
+    """A weekly drop-in hour of the team (004 l.2703–2718): where, when, who is there, accessibility. Public."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("maandag")
+        TUESDAY = 1, _("dinsdag")
+        WEDNESDAY = 2, _("woensdag")
+        THURSDAY = 3, _("donderdag")
+        FRIDAY = 4, _("vrijdag")
+        SATURDAY = 5, _("zaterdag")
+        SUNDAY = 6, _("zondag")
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="drop_in_hours")
+    place = models.CharField(_("plek"), max_length=200)
+    address = models.CharField(_("adres"), max_length=300, blank=True)
+    weekday = models.PositiveSmallIntegerField(_("dag"), choices=Weekday.choices)
+    starts = models.TimeField(_("van"))
+    ends = models.TimeField(_("tot"))
+    who = models.CharField(_("wie is er"), max_length=300, blank=True)
+    accessibility = models.CharField(
+        _("toegankelijkheid"),
+        max_length=500,
+        blank=True,
+        help_text=_("Bijvoorbeeld: rolstoeltoegankelijk, ringleiding"),
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("inloopspreekuur")
+        verbose_name_plural = _("inloopspreekuren")
+        ordering = ["weekday", "starts"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends__gt=models.F("starts")), name="neighbourhood_dropin_order"),
+            models.UniqueConstraint(fields=["team", "place", "weekday", "starts"], name="neighbourhood_dropin_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.place} {self.get_weekday_display()}"

@@ -5,7 +5,7 @@ import json
 from django.template.loader import render_to_string
 
 from inzet.neighbourhood import services, topics
-from inzet.neighbourhood.models import Closure
+from inzet.neighbourhood.models import Closure, Review
 
 
 def _no_fetch(url: str, *args, **kwargs):
@@ -32,4 +32,21 @@ def closure_pdf(closure: Closure) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string("neighbourhood/pdf/closure.html", closure_context(closure))
+    return HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+
+
+def review_context(review: Review) -> dict:
+    rows = {row.topic: row for row in review.rows.all()}
+    return {
+        "review": review,
+        "trajectory": review.trajectory,
+        "team": review.trajectory.team,
+        "rows": [(label, rows.get(code)) for code, label in topics.life_domains()],
+    }
+
+
+def review_pdf(review: Review) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("neighbourhood/pdf/review.html", review_context(review))
     return HTML(string=html, url_fetcher=_no_fetch).write_pdf()

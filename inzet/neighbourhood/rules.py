@@ -9,3 +9,16 @@ def team_warnings(*, expert_count: int) -> list[str]:
     if expert_count < MIN_EXPERTS_PER_TEAM:
         warnings.append("too_few_experts")
     return warnings
+
+
+MAX_REFERRALS_PER_HOUR = 30  # a public form: far above a real team's intake, well below a flood
+
+
+def referral_flood(*, received_last_hour: int) -> bool:
+    """True when the public referral form of one team should refuse for a while (spam)."""
+    return received_last_hour >= MAX_REFERRALS_PER_HOUR
+
+
+def next_weekday(today, weekday: int):
+    """The first date on or after `today` that falls on `weekday` (0 = Monday). Works on datetime.date."""
+    return today.fromordinal(today.toordinal() + (weekday - today.weekday()) % 7)

@@ -5,6 +5,8 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,13 +14,36 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inzet.neighbourhood import pdf, permissions, rules, services, topics
-from inzet.neighbourhood.forms import ClosureForm, ContactForm, FirstContactForm, QuestionFormForm
-from inzet.neighbourhood.models import Closure, QuestionForm, TeamMember
+from inzet.neighbourhood import consent as consent_rules
+from inzet.neighbourhood import pdf, permissions, review_rules, rules, selectors, services, topics
+from inzet.neighbourhood.forms import (
+    NO_CONSENT,
+    ClosureForm,
+    ConsentForm,
+    ContactForm,
+    FirstContactForm,
+    PartnerForm,
+    PartnerMessageForm,
+    QuestionFormForm,
+    ReviewForm,
+    make_read_only,
+)
+from inzet.neighbourhood.models import Closure, Consent, QuestionForm, Review, TeamMember
+
+TEAM_PAGE_SIZE = 50
 
 WARNING_TEXT = {
     "too_few_experts": _("Dit team heeft minder dan 2 ervaringsdeskundigen. Werk nooit alleen: zorg voor een collega."),
 }
+
+
+def _read_only(request, trajectory) -> bool:
+    """True for an anonymised trajectory; a change to one is refused (403), whatever the form says."""
+    if trajectory.anonymised_at is None:
+        return False
+    if request.method == "POST":
+        raise PermissionDenied
+    return True
 
 
 @login_required
@@ -31,7 +56,14 @@ def home(request: HttpRequest) -> HttpResponse:
         .filter(experts=request.user, closed_on__isnull=True)
         .select_related("team")[:200]
     )
-    return render(request, "neighbourhood/home.html", {"teams": teams, "mine": mine})
+    coordinated = Q(
+        team__members__user=request.user,
+        team__members__is_active=True,
+        team__members__role=TeamMember.Role.COORDINATOR,
+    )
+    own_or_coordinated = permissions.trajectories_of(request.user).filter(Q(experts=request.user) | coordinated)
+    due = selectors.due_reviews(own_or_coordinated.distinct())
+    return render(request, "neighbourhood/home.html", {"teams": teams, "mine": mine, "due": due})
 
 
 @login_required
@@ -40,11 +72,23 @@ def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
     members = list(team.members.filter(is_active=True).select_related("user").order_by("role", "user__full_name"))
     expert_count = sum(1 for m in members if m.role == TeamMember.Role.EXPERT)
     warnings = [WARNING_TEXT[code] for code in rules.team_warnings(expert_count=expert_count)]
-    trajectories = team.trajectories.filter(anonymised_at__isnull=True).prefetch_related("experts")[:300]
+    # Paged, so the page costs the same whatever the caseload (assert in test_reviews).
+    trajectories = Paginator(
+        team.trajectories.filter(anonymised_at__isnull=True).prefetch_related("experts"), TEAM_PAGE_SIZE
+    ).get_page(request.GET.get("pagina"))
+    due = selectors.due_reviews(team.trajectories.all())
+    new_referrals = team.referrals.filter(status="new").count()
     return render(
         request,
         "neighbourhood/team.html",
-        {"team": team, "members": members, "warnings": warnings, "trajectories": trajectories},
+        {
+            "team": team,
+            "members": members,
+            "warnings": warnings,
+            "trajectories": trajectories,
+            "due": due,
+            "new_referrals": new_referrals,
+        },
     )
 
 
@@ -81,6 +125,7 @@ def _trajectory_page(request, trajectory, contact_form=None, status=200) -> Http
         "team": trajectory.team,
         "experts": trajectory.experts.all(),
         "contacts": contacts,
+        "reviews": selectors.review_statuses(trajectory),
         "contact_form": contact_form
         or ContactForm(domains=domains, initial={"on": timezone.localdate(), "request_key": uuid.uuid4()}),
     }
@@ -97,6 +142,7 @@ def trajectory_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     trajectory = permissions.get_trajectory(request.user, pk, item="contacts")
+    _read_only(request, trajectory)
     form = ContactForm(request.POST, domains=topics.life_domains())
     if not form.is_valid():
         return _trajectory_page(request, trajectory, contact_form=form)
@@ -109,6 +155,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def form1(request: HttpRequest, pk: int) -> HttpResponse:
     trajectory = permissions.get_trajectory(request.user, pk, item="form1")
+    read_only = _read_only(request, trajectory)
     rows = topics.form1_rows()
     existing = QuestionForm.objects.filter(trajectory=trajectory).prefetch_related("rows").first()
     initial = {}
@@ -117,6 +164,8 @@ def form1(request: HttpRequest, pk: int) -> HttpResponse:
         for row in existing.rows.all():
             initial[f"now_{row.topic}"], initial[f"wish_{row.topic}"] = row.now, row.wish
     form = QuestionFormForm(request.POST if request.method == "POST" else None, initial=initial, rows=rows)
+    if read_only:
+        make_read_only(form)
     if request.method == "POST" and form.is_valid():
         services.question_form_save(
             trajectory=trajectory,
@@ -126,12 +175,13 @@ def form1(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Het formulier is opgeslagen."))
         return redirect("neighbourhood:form1", pk=trajectory.pk)
-    return render(request, "neighbourhood/form1.html", {"trajectory": trajectory, "form": form})
+    return render(request, "neighbourhood/form1.html", {"trajectory": trajectory, "form": form, "read_only": read_only})
 
 
 @login_required
 def closure(request: HttpRequest, pk: int) -> HttpResponse:
     trajectory = permissions.get_trajectory(request.user, pk, item="closure")
+    read_only = _read_only(request, trajectory)
     existing = Closure.objects.filter(trajectory=trajectory).first()
     actions = json.loads(existing.actions) if existing and existing.actions else {}
     form = ClosureForm(
@@ -141,6 +191,8 @@ def closure(request: HttpRequest, pk: int) -> HttpResponse:
         actions=actions,
         initial={"closed_on": trajectory.closed_on or timezone.localdate()},
     )
+    if read_only:
+        make_read_only(form)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in ClosureForm.Meta.fields}
         services.closure_save(
@@ -153,6 +205,7 @@ def closure(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "counts": services.contact_counts(trajectory),
         "has_closure": existing is not None,
+        "read_only": read_only,
     }
     return render(request, "neighbourhood/closure.html", context)
 
@@ -166,3 +219,143 @@ def closure_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(pdf.closure_pdf(found), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="afsluitverslag-{trajectory.pk}.pdf"'
     return response
+
+
+def _review_round(months: int) -> int:
+    if months not in review_rules.ROUNDS:
+        raise Http404
+    return months
+
+
+@login_required
+def review(request: HttpRequest, pk: int, months: int) -> HttpResponse:
+    """Form 2 after 3 or 6 months: fill in online together, or print it and type it in later."""
+    months = _review_round(months)
+    trajectory = permissions.get_trajectory(request.user, pk, item=f"review_{months}")
+    read_only = _read_only(request, trajectory)
+    existing, initial = selectors.review_initial(trajectory, months)
+    form = ReviewForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        rows=topics.life_domains(),
+        wishes=selectors.form1_wishes(trajectory),
+    )
+    if read_only:
+        make_read_only(form)
+    if request.method == "POST" and form.is_valid():
+        services.review_save(
+            trajectory=trajectory,
+            months=months,
+            by=request.user,
+            filled_on=form.cleaned_data["filled_on"],
+            rows=form.row_values(),
+        )
+        messages.success(request, _("Het voortgangsformulier is opgeslagen."))
+        return redirect("neighbourhood:review", pk=trajectory.pk, months=months)
+    status = review_rules.round_status(
+        opened_on=trajectory.opened_on,
+        months=months,
+        done=existing is not None,
+        today=timezone.localdate(),
+        closed_on=trajectory.closed_on,
+    )
+    context = {
+        "trajectory": trajectory,
+        "form": form,
+        "months": months,
+        "round_label": Review.Round(months).label,
+        "status": status,
+        "existing": existing,
+        "read_only": read_only,
+    }
+    return render(request, "neighbourhood/review.html", context)
+
+
+@login_required
+def review_pdf(request: HttpRequest, pk: int, months: int) -> HttpResponse:
+    months = _review_round(months)
+    trajectory = permissions.get_trajectory(request.user, pk, item=f"review_{months}_pdf")
+    found = Review.objects.filter(trajectory=trajectory, months=months).first()
+    if found is None:
+        raise Http404
+    response = HttpResponse(pdf.review_pdf(found), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="voortgang-{months}-maanden-{trajectory.pk}.pdf"'
+    return response
+
+
+@login_required
+def partners(request: HttpRequest, pk: int) -> HttpResponse:
+    """The team's partners: the parties a resident can consent to share with."""
+    team = permissions.get_team(request.user, pk)
+    form = PartnerForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        _partner, created = services.partner_add(team=team, **form.cleaned_data)
+        if created:
+            messages.success(request, _("De partner is toegevoegd."))
+        return redirect("neighbourhood:partners", pk=team.pk)
+    listed = team.partners.order_by("name")[:500]
+    return render(request, "neighbourhood/partners.html", {"team": team, "form": form, "partners": listed})
+
+
+def _consents_page(request, trajectory, *, consent_form=None, message_form=None, read_only=False, status=200):
+    team = trajectory.team
+    context = {
+        "trajectory": trajectory,
+        "consents": list(trajectory.consents.select_related("partner", "recorded_by", "revoked_by")[:200]),
+        "messages_sent": list(trajectory.partner_messages.select_related("partner", "by")[:200]),
+        "consent_form": consent_form
+        or ConsentForm(team=team, initial={"request_key": uuid.uuid4(), "given_on": timezone.localdate()}),
+        "message_form": message_form or PartnerMessageForm(team=team, initial={"request_key": uuid.uuid4()}),
+        "read_only": read_only,
+        "has_partners": team.partners.exists(),
+    }
+    return render(request, "neighbourhood/consents.html", context, status=status)
+
+
+@login_required
+def consents(request: HttpRequest, pk: int) -> HttpResponse:
+    """Consent per partner and purpose: record, see who recorded it and when, revoke."""
+    trajectory = permissions.get_trajectory(request.user, pk, item="consents")
+    read_only = _read_only(request, trajectory)
+    if request.method != "POST":
+        return _consents_page(request, trajectory, read_only=read_only)
+    form = ConsentForm(request.POST, team=trajectory.team)
+    if not form.is_valid():
+        return _consents_page(request, trajectory, consent_form=form)
+    _consent, created = services.consent_record(trajectory=trajectory, by=request.user, **form.cleaned_data)
+    if created:
+        messages.success(request, _("De toestemming is vastgelegd."))
+    return redirect("neighbourhood:consents", pk=trajectory.pk)
+
+
+@login_required
+@require_POST
+def consent_revoke(request: HttpRequest, pk: int, consent_pk: int) -> HttpResponse:
+    trajectory = permissions.get_trajectory(request.user, pk, item="consents")
+    found = Consent.objects.filter(trajectory=trajectory, pk=consent_pk).first()
+    if found is None:
+        raise Http404
+    if services.consent_revoke(consent=found, by=request.user):
+        messages.success(request, _("De toestemming is ingetrokken. Er wordt vanaf nu niets meer gedeeld."))
+    return redirect("neighbourhood:consents", pk=trajectory.pk)
+
+
+@login_required
+@require_POST
+def partner_message(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send information to a partner; refused with a clear message without a live consent."""
+    trajectory = permissions.get_trajectory(request.user, pk, item="partner_message")
+    _read_only(request, trajectory)
+    form = PartnerMessageForm(request.POST, team=trajectory.team)
+    if form.is_valid():
+        try:
+            _message, created = services.partner_message_send(
+                trajectory=trajectory, by=request.user, **form.cleaned_data
+            )
+        except consent_rules.NoConsent:
+            form.add_error("partner", NO_CONSENT)
+        else:
+            if created:
+                messages.success(request, _("Het bericht is verstuurd."))
+            return redirect("neighbourhood:consents", pk=trajectory.pk)
+    return _consents_page(request, trajectory, message_form=form)

@@ -6,7 +6,7 @@ import uuid
 from inzet.accounts.models import User
 from inzet.lib.testing import LOGIN, everyone, only
 from inzet.neighbourhood import services
-from inzet.neighbourhood.models import Team, TeamMember, Trajectory
+from inzet.neighbourhood.models import Referral, Team, TeamMember, Trajectory
 
 
 def team_for(o) -> Team:
@@ -37,6 +37,55 @@ def _trajectory(o, p=None) -> dict:
     return {"pk": trajectory.pk}
 
 
+def _review(o, p=None) -> dict:
+    return {**_trajectory(o), "months": 3}
+
+
+def _reviewed(o, p=None) -> dict:
+    kwargs = _review(o)
+    services.review_save(
+        trajectory=Trajectory.objects.get(pk=kwargs["pk"]),
+        months=3,
+        by=User.objects.get(email="expert@test.nl"),
+        rows={"free_time": ("thuis", "zwemt", 7, "gaat goed")},
+    )
+    return kwargs
+
+
+def _consent(o, p=None) -> dict:
+    kwargs = _trajectory(o)
+    trajectory = Trajectory.objects.get(pk=kwargs["pk"])
+    partner, _created = services.partner_add(team=trajectory.team, name="Huisartsenpraktijk Noord", kind="gp")
+    consent, _created = services.consent_record(
+        trajectory=trajectory,
+        partner=partner,
+        by=User.objects.get(email="expert@test.nl"),
+        request_key=uuid.UUID(int=2),
+        purpose="Terugkoppeling aan de huisarts",
+    )
+    return {**kwargs, "consent_pk": consent.pk}
+
+
+def _referral(o, p=None) -> Referral:
+    referral, _created = services.referral_submit(
+        team=team_for(o),
+        request_key=uuid.UUID(int=3),
+        partner_name="Wijkverpleging Noord",
+        partner_kind="district_nursing",
+        resident_reach="06-1234",
+        resident_consents=True,
+    )
+    return referral
+
+
+def _referral_status(o, p=None) -> dict:
+    return {"token": _referral(o).status_token}
+
+
+def _referral_pk(o, p=None) -> dict:
+    return {"pk": _referral(o).pk}
+
+
 def _closed(o, p=None) -> dict:
     kwargs = _trajectory(o)
     services.closure_save(trajectory=Trajectory.objects.get(pk=kwargs["pk"]), fields={"felt_heard": True}, actions={})
@@ -53,6 +102,21 @@ MATRIX = {
     "neighbourhood:form1": (_trajectory, MEMBERS, LOGIN),
     "neighbourhood:contact_add": (_trajectory, everyone(405), LOGIN),  # POST: below
     "neighbourhood:closure": (_trajectory, MEMBERS, LOGIN),
+    "neighbourhood:review": (_review, MEMBERS, LOGIN),
+    "neighbourhood:consents": (_trajectory, MEMBERS, LOGIN),
+    "neighbourhood:consent_revoke": (_consent, everyone(405), LOGIN),  # POST: below
+    "neighbourhood:partner_message": (_trajectory, everyone(405), LOGIN),  # POST: below
+    "neighbourhood:partners": (_team, MEMBERS, LOGIN),
+    # Public: partners refer without an account; the status page shows only the status.
+    "neighbourhood:referral_new": (_team, everyone(200), 200),
+    "neighbourhood:referral_status": (_referral_status, everyone(200), 200),
+    "neighbourhood:referral_queue": (_team, MEMBERS, LOGIN),
+    "neighbourhood:drop_in": (_team, everyone(200), 200),  # public
+    "neighbourhood:drop_in_ics": (_team, everyone(200), 200),  # public
+    "neighbourhood:drop_in_manage": (_team, MEMBERS, LOGIN),
+    "neighbourhood:referral_take_on": (_referral_pk, everyone(405), LOGIN),  # POST: below
+    "neighbourhood:referral_decline": (_referral_pk, everyone(405), LOGIN),  # POST: below
+    "neighbourhood:review_pdf": (_reviewed, MEMBERS, LOGIN),
     "neighbourhood:closure_pdf": (_closed, MEMBERS, LOGIN),
 }
 
@@ -63,4 +127,14 @@ POST_MATRIX = {
     # An empty contact is refused with Dutch messages on the page (200); nobody else gets in.
     "neighbourhood:contact_add": (_trajectory, MEMBERS),
     "neighbourhood:closure": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
+    "neighbourhood:review": (_review, only({"expert": 302, "coordinator": 302}, 404)),
+    # Empty forms are refused with Dutch messages on the page (200); nobody else gets in.
+    "neighbourhood:consents": (_trajectory, MEMBERS),
+    "neighbourhood:partner_message": (_trajectory, MEMBERS),
+    "neighbourhood:partners": (_team, MEMBERS),
+    "neighbourhood:drop_in_manage": (_team, MEMBERS),
+    "neighbourhood:consent_revoke": (_consent, only({"expert": 302, "coordinator": 302}, 404)),
+    # Declining without a reason is refused with a message (redirect back); taking on opens the trajectory.
+    "neighbourhood:referral_decline": (_referral_pk, only({"expert": 302, "coordinator": 302}, 404)),
+    "neighbourhood:referral_take_on": (_referral_pk, only({"expert": 302, "coordinator": 302}, 404)),
 }

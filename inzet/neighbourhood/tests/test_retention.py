@@ -43,6 +43,24 @@ def _full_trajectory(team, expert, *, closed_on):
         actions={"administration": "Schuldhulp gebeld"},
         closed_on=closed_on,
     )
+    services.review_save(trajectory=trajectory, months=3, by=expert, rows={"free_time": ("thuis", "zwemt", 6, "beter")})
+    partner, _ = services.partner_add(team=team, name="Huisarts De Vries", kind="gp", email="praktijk@example.nl")
+    services.consent_record(
+        trajectory=trajectory, partner=partner, by=expert, request_key=uuid.uuid4(), purpose="Terugkoppeling"
+    )
+    services.partner_message_send(
+        trajectory=trajectory, partner=partner, by=expert, request_key=uuid.uuid4(), text="Mo gaat zwemmen"
+    )
+    referral, _ = services.referral_submit(
+        team=team,
+        request_key=uuid.uuid4(),
+        partner_name="Huisarts De Vries",
+        partner_kind="gp",
+        resident_name="Mo",
+        question="Schulden",
+        resident_consents=True,
+    )
+    services.referral_take_on(referral=referral, by=expert)
     ResidentReadLog.objects.create(user=expert, trajectory=trajectory, item="trajectory")
     return trajectory
 
