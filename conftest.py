@@ -165,6 +165,7 @@ _DATA_MIGRATIONS = [
     "inzet.privacy.migrations.0002_retention_rules",
     "inzet.privacy.migrations.0003_bookkeeping_text_rule",
     "inzet.neighbourhood.migrations.0005_retention_rule",
+    "inzet.signals.migrations.0002_themes",
 ]
 
 

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "inzet.privacy",
     "inzet.training",
     "inzet.neighbourhood",
+    "inzet.signals",
+    "inzet.network",
     "inzet.backup",
     "inzet.demo",
 ]

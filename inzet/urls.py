@@ -20,6 +20,8 @@ urlpatterns = [
     path("privacy/", include("inzet.privacy.urls")),
     path("scholing/", include("inzet.training.urls")),
     path("wijk/", include("inzet.neighbourhood.urls")),
+    path("signalen/", include("inzet.signals.urls")),
+    path("netwerk/", include("inzet.network.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("beheer/", admin.site.urls),
