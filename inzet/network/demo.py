@@ -3,6 +3,7 @@
 Added to `inzet demo` by apps.py (EXTRA_LOADERS). Running it again changes nothing.
 """
 
+from inzet.lib.mail import notifications_off
 from inzet.network.models import Partner
 
 PARTNERS = [
@@ -87,7 +88,6 @@ def load_events_demo() -> None:
 
     from django.utils import timezone
 
-    from inzet.network import events
     from inzet.network.models import Event
 
     if Event.objects.exists():
@@ -110,6 +110,13 @@ def load_events_demo() -> None:
         ends_at=start + dt.timedelta(days=14, hours=2),
         location="Utrecht",
     )
+    with notifications_off():  # demo people get no mail
+        _demo_sign_ups(day)
+
+
+def _demo_sign_ups(day) -> None:
+    from inzet.network import events
+
     for name, email, needs, share in [
         ("Fatima El Amrani", "fatima@example.org", "Een tolk Nederlandse Gebarentaal", True),
         ("Henk de Boer", "henk@example.org", "", True),
