@@ -337,7 +337,9 @@ REGISTER: dict[str, Processing] = {
         _("Aanmelden voor bijeenkomsten, met wat iemand nodig heeft om mee te doen (versleuteld)"),
         BASIS_CONSENT_9,
         _("Coördinatoren en de beheerder; de naam alleen voor deelnemers die zelf ook toestemming gaven"),
-        _("Tot een jaar na de bijeenkomst; bij verwijdering van de persoon gewist"),
+        _(
+            "Tot de beheerder de bijeenkomst verwijdert (nog geen automatische termijn); bij verwijdering van de persoon gewist"
+        ),
         special=True,
     ),
     "network.ReadLog": Processing(WHO_DID_WHAT, BASIS_INTEREST, _("De beheerder"), _("Zolang de aanmelding bestaat")),
