@@ -172,6 +172,7 @@ _DATA_MIGRATIONS = [
     "inzet.neighbourhood.migrations.0005_retention_rule",
     "inzet.knowledge.migrations.0002_toolkit_content",
     "inzet.knowledge.migrations.0003_retention_rule",
+    "inzet.signals.migrations.0002_themes",
 ]
 
 

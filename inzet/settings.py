@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "inzet.knowledge",
     "inzet.training",
     "inzet.neighbourhood",
+    "inzet.signals",
+    "inzet.network",
     "inzet.backup",
     "inzet.demo",
 ]

@@ -21,6 +21,8 @@ urlpatterns = [
     path("scholing/", include("inzet.training.urls")),
     path("wijk/", include("inzet.neighbourhood.urls")),
     path("kennis/", include("inzet.knowledge.urls")),
+    path("signalen/", include("inzet.signals.urls")),
+    path("netwerk/", include("inzet.network.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("beheer/", admin.site.urls),

@@ -4,6 +4,7 @@ Kept (bookkeeping law, AWR art. 52: seven years): hour and expense rows, receipt
 invoices, payouts and bank files. They point to the profile, which stays as an anonymous shell.
 Erased or anonymised: the account's name and e-mail, the profile's contents, experiences,
 competences, training (with files), periods, the access log, applications (with files), API keys,
+the words of signals they reported (theme and date stay, for the counts), event sign-ups (needs too),
 calendar feed, two-step devices, memberships, login attempts. Files go after the commit.
 """
 
@@ -28,9 +29,11 @@ from inzet.experts.models import (
     UnavailablePeriod,
 )
 from inzet.knowledge.services import questions_erase_for
+from inzet.network.events import registration_erase
 from inzet.organisations.models import Membership
 from inzet.privacy.rules import bookkeeping_kept_until
 from inzet.recruitment.models import Application
+from inzet.signals.services import signal_erase_reporter
 from inzet.support.models import (
     BuddyPair,
     CheckIn,
@@ -119,6 +122,8 @@ def person_erase(*, user) -> dict:
     _files_after_commit([a.motivation_file for a in applications.only("pk", "motivation_file")])
     counts["applications"] = applications.delete()[1].get("recruitment.Application", 0)
     counts["helpdesk_questions"] = questions_erase_for(email=user.email)
+    counts["signals"] = signal_erase_reporter(user=user)
+    counts["event_registrations"] = registration_erase(user=user)
     counts["api_keys"] = ApiToken.objects.filter(user=user).delete()[0]
     counts["calendar_feed"] = CalendarFeed.objects.filter(user=user).delete()[0]
     counts["memberships"] = Membership.objects.filter(user=user).delete()[0]

@@ -419,6 +419,41 @@ REGISTER: dict[str, Processing] = {
     "neighbourhood.ResidentReadLog": Processing(
         WHO_DID_WHAT, BASIS_INTEREST, _("Coördinator van het wijkteam"), CLOSED_TRAJECTORY, "closed_trajectories"
     ),
+    "signals.Signal": Processing(
+        _("Knelpunten bundelen en aankaarten (de melder mag anoniem blijven; privé-delen nooit openbaar)"),
+        BASIS_CONSENT_9,
+        _("Coördinatoren en de beheerder; openbaar alleen geanonimiseerde voorbeelden die de melder niet privé maakte"),
+        _("Zolang nodig voor de lobby; bij verwijdering van de melder gaan de tekst en de koppeling weg"),
+        special=True,
+    ),
+    "signals.SignalReadLog": Processing(
+        WHO_DID_WHAT, BASIS_INTEREST, _("De beheerder"), _("Zolang het signaal bestaat")
+    ),
+    "signals.Bundle": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
+    "signals.Overview": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
+    "network.Partner": Processing(
+        _("De sociale kaart: contact met organisaties (een telefoonnummer of e-mailadres kan van een persoon zijn)"),
+        BASIS_INTEREST,
+        _("Iedereen: de sociale kaart is openbaar"),
+        _("Zolang de organisatie op de kaart staat"),
+    ),
+    "network.Event": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
+    "network.Registration": Processing(
+        _("Aanmelden voor bijeenkomsten, met wat iemand nodig heeft om mee te doen (versleuteld)"),
+        BASIS_CONSENT_9,
+        _("Coördinatoren en de beheerder; de naam alleen voor deelnemers die zelf ook toestemming gaven"),
+        _(
+            "Tot de beheerder de bijeenkomst verwijdert (nog geen automatische termijn); bij verwijdering van de persoon gewist"
+        ),
+        special=True,
+    ),
+    "network.ReadLog": Processing(WHO_DID_WHAT, BASIS_INTEREST, _("De beheerder"), _("Zolang de aanmelding bestaat")),
+    "network.Award": Processing(
+        _("Keurmerken aanvragen en beoordelen: wie vroeg aan, wie beoordeelde, met het bewijs (versleuteld)"),
+        BASIS_INTEREST,
+        _("Coördinatoren en de beheerder; het keurmerk zelf is openbaar zolang het geldig is"),
+        _("Zolang de organisatie op de kaart staat"),
+    ),
     "privacy.ErasureRequest": Processing(
         _("Verzoeken om verwijdering afhandelen en verantwoorden"),
         BASIS_LAW,
