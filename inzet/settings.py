@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "inzet.privacy",
     "inzet.training",
     "inzet.neighbourhood",
+    "inzet.conversations",
     "inzet.backup",
     "inzet.demo",
 ]
@@ -121,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "inzet.accounts.context_processors.roles",
+                "inzet.conversations.context_processors.unread",
             ],
         },
     },
