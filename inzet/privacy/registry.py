@@ -147,6 +147,37 @@ REGISTER: dict[str, Processing] = {
         _("De ervaringsdeskundige en de coördinatoren van de organisatie"),
         WHILE_ACCOUNT,
     ),
+    "conversations.Message": Processing(
+        _("Gesprekken over een vraag tussen vrager, coördinatoren en ervaringsdeskundigen"),
+        BASIS_AGREEMENT,
+        _(
+            "De mensen van het gesprek: de vragende organisatie, coördinatoren en trainers, ervaringsdeskundigen die ja zeiden; een gesprek over een uitnodiging alleen de ervaringsdeskundige en de coördinatoren"
+        ),
+        WHILE_ACCOUNT,
+        special=True,
+    ),
+    "conversations.MessageAttachment": Processing(
+        _("Bestanden bij berichten in een gesprek over een vraag"),
+        BASIS_AGREEMENT,
+        _("Dezelfde mensen als het bericht"),
+        WHILE_ACCOUNT,
+        special=True,
+    ),
+    "conversations.ReadMark": Processing(
+        _("Bijhouden welke berichten iemand gelezen heeft"), BASIS_AGREEMENT, _("Alleen de persoon zelf"), WHILE_ACCOUNT
+    ),
+    "conversations.Notification": Processing(
+        _("Meldingen in Inzet en de dagelijkse e-mail daarover"),
+        BASIS_AGREEMENT,
+        _("Alleen de persoon zelf"),
+        WHILE_ACCOUNT,
+    ),
+    "conversations.NotificationSetting": Processing(
+        _("Of iemand de dagelijkse e-mail met meldingen wil"),
+        BASIS_AGREEMENT,
+        _("Alleen de persoon zelf"),
+        WHILE_ACCOUNT,
+    ),
     "training.Course": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
     "training.Enrolment": Processing(
         _("Scholing: inschrijving, wachtlijst en certificaat"),

@@ -231,3 +231,27 @@ def test_no_digest_for_someone_who_switched_it_off(client, engagement, asker, co
     assert services.digest_send() == 0
     assert mailoutbox == []
     assert Notification.objects.filter(user=coordinator, read_at__isnull=True).exists()  # still in the app
+
+
+# --- erasure ------------------------------------------------------------------------------------------
+
+
+def test_erasing_a_person_removes_their_messages_files_and_notices(
+    engagement, asker, coordinator, django_capture_on_commit_callbacks
+):
+    import os
+
+    from inzet.privacy.erasure import person_erase
+
+    with django_capture_on_commit_callbacks(execute=True):
+        own = _post(
+            shared_access(asker, engagement.pk), asker, nonce="own", files=[ContentFile(PDF_BYTES, name="plan.pdf")]
+        )
+    path = own.attachments.get().file.path
+    _post(shared_access(coordinator, engagement.pk), coordinator, body="Antwoord van de coördinator", nonce="other")
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = person_erase(user=asker)
+    assert counts["messages"] >= 2  # the message and its read mark at least
+    assert list(Message.objects.values_list("body", flat=True)) == ["Antwoord van de coördinator"]
+    assert not os.path.exists(path)
+    assert not Notification.objects.filter(user=asker).exists()
