@@ -255,3 +255,18 @@ def test_erasing_a_person_removes_their_messages_files_and_notices(
     assert list(Message.objects.values_list("body", flat=True)) == ["Antwoord van de coördinator"]
     assert not os.path.exists(path)
     assert not Notification.objects.filter(user=asker).exists()
+
+
+# --- notices from engagements and compensation ---------------------------------------------------------
+
+
+def test_an_expert_stepping_back_becomes_a_notice_for_the_coordinators_only(orgs, asker, coordinator, expert):
+    from inzet.engagements import changes
+
+    request = f.matching(orgs, asker, coordinator, experts_needed=1)
+    invitation = f.accept(f.invite(request, f.profile_for(expert, orgs.deploying), coordinator))
+    changes.invitation_withdraw(invitation=invitation, actor=expert, reason="Te zwaar op dit moment")
+    notice = Notification.objects.get(user=coordinator, text__contains="teruggetrokken")
+    assert "zwaar" not in notice.text
+    assert notice.path == reverse("engagements:detail", args=[request.pk])
+    assert not Notification.objects.filter(user=asker).exists()
