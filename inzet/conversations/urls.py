@@ -6,6 +6,7 @@ app_name = "conversations"
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
+    path("ongelezen/", views.unread, name="unread"),
     path("vraag/<int:pk>/", views.request_thread, name="request"),
     path("uitnodiging/<int:pk>/", views.invitation_thread, name="invitation"),
     path("bijlagen/<int:pk>/", views.attachment, name="attachment"),

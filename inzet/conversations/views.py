@@ -8,7 +8,7 @@ service and redirects.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +19,12 @@ from inzet.conversations.models import MessageAttachment
 from inzet.conversations.permissions import ConversationAccess, invitation_access, shared_access
 from inzet.engagements.selectors import invitation_rows
 from inzet.lib import uploads
+
+
+@login_required
+def unread(request: HttpRequest) -> JsonResponse:
+    """Unread messages and notifications, for the header (fetched by inzet.js)."""
+    return JsonResponse(selectors.unread_counts(request.user))
 
 
 @login_required

@@ -5,7 +5,9 @@ flows in `changes.py`. No version is ever edited, except that the asker's change
 written onto the version it is about.
 """
 
-from django.forms.models import model_to_dict
+from decimal import Decimal
+
+from django.db import models
 
 from inzet.engagements.models import Agreement, AgreementVersion
 from inzet.engagements.pdf import quote_for
@@ -14,12 +16,16 @@ from inzet.engagements.pdf import quote_for
 _NOT_CONTENT = {"id", "request", "drafted_by", "drafted_at", "accepted_by", "accepted_at"}
 
 
+def _plain(field, value):
+    # As the database gives it back, so that saving the same twice compares equal.
+    if isinstance(field, models.DecimalField) and value is not None:
+        return str(Decimal(value).quantize(Decimal(1).scaleb(-field.decimal_places)))
+    return value if value is None or isinstance(value, bool | int | str) else str(value)
+
+
 def snapshot(agreement: Agreement) -> dict:
-    fields = [f.name for f in Agreement._meta.concrete_fields if f.name not in _NOT_CONTENT]
-    data = {
-        k: (str(v) if v is not None and not isinstance(v, bool | str) else v)
-        for k, v in model_to_dict(agreement, fields=fields).items()
-    }
+    fields = [f for f in Agreement._meta.concrete_fields if f.name not in _NOT_CONTENT]
+    data = {f.name: _plain(f, f.value_from_object(agreement)) for f in fields}
     data["total"] = str(quote_for(agreement).total)
     return data
 

@@ -244,6 +244,12 @@ REGISTER: dict[str, Processing] = {
         _("Reden van nee: 1 jaar; de uitnodiging zelf: 7 jaar (betalingen verwijzen ernaar)"),
         "invitation_reasons",
     ),
+    "engagements.AgreementVersion": Processing(
+        _("Eerdere versies van de afspraken en offerte, met de aanpassing die de vrager vroeg"),
+        BASIS_AGREEMENT,
+        _("De vrager en de coördinatoren van de organisatie"),
+        SEVEN_YEARS,
+    ),
     "engagements.Agreement": Processing(
         _("Samenwerkingsafspraken en offerte"),
         BASIS_AGREEMENT,

@@ -54,6 +54,7 @@ LOGGED_IN = {p: 200 for p in everyone(200)}
 
 MATRIX = {
     "conversations:inbox": (None, LOGGED_IN, LOGIN),
+    "conversations:unread": (None, LOGGED_IN, LOGIN),
     "conversations:notifications": (None, LOGGED_IN, LOGIN),
     "conversations:digest_setting": (None, everyone(405), LOGIN),
     "conversations:request": (_shared, only(SHARED, 404), LOGIN),

@@ -199,11 +199,16 @@ def test_the_thread_page_uses_a_bounded_number_of_queries(client, engagement, as
         assert client.get(reverse("conversations:inbox")).status_code == 200
 
 
-def test_the_header_shows_unread_messages(client, engagement, asker, coordinator):
+def test_the_header_gets_its_counts_without_a_query_on_the_page(
+    client, engagement, asker, coordinator, django_assert_max_num_queries
+):
     _post(shared_access(asker, engagement.pk), asker)
     client.force_login(coordinator)
-    content = client.get(reverse("conversations:notifications")).content.decode()
-    assert 'class="inzet-badge">1<' in content
+    page = client.get(reverse("engagements:inbox")).content.decode()
+    assert 'data-inzet-unread-url="/gesprekken/ongelezen/"' in page and 'data-inzet-unread="messages"' in page
+    with django_assert_max_num_queries(12):  # session, person, roles, then the two counts
+        counts = client.get(reverse("conversations:unread")).json()
+    assert counts == {"messages": 1, "notifications": 1}
 
 
 # --- digest ---------------------------------------------------------------------------------------------
