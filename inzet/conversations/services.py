@@ -120,14 +120,17 @@ def thread_mark_read(*, access: ConversationAccess, user: User) -> None:
 
 
 def notify(*, users, text: str, path: str) -> int:
-    """An in-app notification per person; one unread notice per page is enough (no pile of the same)."""
+    """An in-app notification per person; the same unread notice is not repeated (no pile of the same)."""
     if _QUIET.get():
         return 0
     users = [u for u in users if u is not None and u.is_active]
+    text, path = text[:300], path[:300]
     already = set(
-        Notification.objects.filter(user__in=users, path=path, read_at__isnull=True).values_list("user_id", flat=True)
+        Notification.objects.filter(user__in=users, path=path, text=text, read_at__isnull=True).values_list(
+            "user_id", flat=True
+        )
     )
-    rows = [Notification(user=u, text=text[:300], path=path[:300]) for u in users if u.pk not in already]
+    rows = [Notification(user=u, text=text, path=path) for u in users if u.pk not in already]
     Notification.objects.bulk_create(rows)
     return len(rows)
 

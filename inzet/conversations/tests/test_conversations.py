@@ -275,3 +275,10 @@ def test_an_expert_stepping_back_becomes_a_notice_for_the_coordinators_only(orgs
     assert "zwaar" not in notice.text
     assert notice.path == reverse("engagements:detail", args=[request.pk])
     assert not Notification.objects.filter(user=asker).exists()
+
+
+def test_a_different_notice_about_the_same_request_is_not_swallowed(orgs, asker, coordinator):
+    services.notify(users=[coordinator], text="De vrager vraagt een aanpassing", path="/vragen/1/")
+    services.notify(users=[coordinator], text="De vrager vraagt een aanpassing", path="/vragen/1/")
+    services.notify(users=[coordinator], text="Een ervaringsdeskundige heeft zich teruggetrokken", path="/vragen/1/")
+    assert Notification.objects.filter(user=coordinator).count() == 2
