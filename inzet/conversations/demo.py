@@ -8,6 +8,7 @@ from inzet.conversations import services
 from inzet.conversations.models import Message
 from inzet.conversations.permissions import ConversationAccess
 from inzet.engagements.models import EngagementRequest, Invitation, RequestStatus
+from inzet.lib.mail import notifications_off
 from inzet.lib.tests.samples import PDF_BYTES
 from inzet.organisations.models import Role
 
@@ -32,7 +33,7 @@ def load_conversations_demo() -> None:
     if coordinator is None:
         return
     shared = ConversationAccess(request=request, invitation=None, can_write=True)
-    with services.notifications_off():
+    with notifications_off():
         services.message_post(
             access=shared,
             actor=request.created_by,

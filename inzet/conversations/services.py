@@ -6,8 +6,6 @@ and stored encrypted; the file is written only when the transaction commits.
 """
 
 import uuid
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,24 +18,11 @@ from inzet.conversations.models import Message, MessageAttachment, Notification,
 from inzet.conversations.permissions import ConversationAccess
 from inzet.conversations.selectors import thread_path
 from inzet.engagements.models import EngagementRequest, Invitation
-from inzet.lib.mail import send_mail_later
+from inzet.lib.mail import is_quiet, send_mail_later
 from inzet.organisations.models import Role
 
 MAX_BODY = 10_000
 MAX_FILES = 5
-
-_QUIET: ContextVar[bool] = ContextVar("inzet_conversations_quiet", default=False)
-
-
-@contextmanager
-def notifications_off():
-    """Build data (the demo) without notifying anyone."""
-    token = _QUIET.set(True)
-    try:
-        yield
-    finally:
-        _QUIET.reset(token)
-
 
 # --- threads -----------------------------------------------------------------------------------------
 
@@ -121,7 +106,7 @@ def thread_mark_read(*, access: ConversationAccess, user: User) -> None:
 
 def notify(*, users, text: str, path: str) -> int:
     """An in-app notification per person; the same unread notice is not repeated (no pile of the same)."""
-    if _QUIET.get():
+    if is_quiet():
         return 0
     users = [u for u in users if u is not None and u.is_active]
     text, path = text[:300], path[:300]

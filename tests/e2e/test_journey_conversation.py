@@ -17,6 +17,7 @@ from inzet.engagements import services
 from inzet.engagements.models import AgreementVersion, EngagementRequest, Invitation, RequestStatus
 from inzet.engagements.tests.factories import ACCEPT_ANSWERS, AGREEMENT_DATA
 from inzet.experts.models import ExpertProfile
+from inzet.lib.mail import notifications_off
 from inzet.lib.tests.samples import PDF_BYTES
 from inzet.organisations.models import Membership, Role
 from tests.e2e.test_crawl import label, log_in
@@ -51,7 +52,7 @@ def _request_with_one_seat() -> tuple[EngagementRequest, Invitation]:
     asker = Membership.objects.get(user__email="vrager@example.org", role=Role.ASKER)
     coordinator = Membership.objects.get(user__email="coordinator@example.org", role=Role.COORDINATOR)
     eva = ExpertProfile.objects.get(user__email="expert@example.org")
-    with services.notifications_off():
+    with notifications_off():
         request = services.request_create(
             asker_organisation=asker.organisation,
             actor=asker.user,
@@ -130,7 +131,7 @@ def test_talking_changing_the_quote_and_stepping_back(page, browser, live_server
     expect(expert.get_by_text("U heeft ja gezegd. U doet mee.")).to_be_visible()
 
     # --- the asker asks for a change to the quote; the coordinator makes version 2 -------------------
-    with services.notifications_off():
+    with notifications_off():
         services.agreement_save(
             request=request,
             actor=request.deploying_organisation.memberships.get(
