@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "inzet.neighbourhood",
     "inzet.signals",
     "inzet.network",
+    "inzet.conversations",
     "inzet.backup",
     "inzet.demo",
 ]
@@ -124,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "inzet.accounts.context_processors.roles",
+                "inzet.conversations.context_processors.unread",
             ],
         },
     },

@@ -23,6 +23,7 @@ urlpatterns = [
     path("kennis/", include("inzet.knowledge.urls")),
     path("signalen/", include("inzet.signals.urls")),
     path("netwerk/", include("inzet.network.urls")),
+    path("gesprekken/", include("inzet.conversations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("beheer/", admin.site.urls),

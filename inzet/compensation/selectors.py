@@ -626,6 +626,7 @@ def assignment_rows(invitation: Invitation) -> tuple[list[HourEntry], list[Expen
         .annotate(
             pending_correction=Exists(HourEntry.objects.filter(corrects=OuterRef("pk"), state=EntryState.SUBMITTED))
         )
+        .annotate(settled=Exists(SettlementItem.objects.filter(hour_entry=OuterRef("pk"))))
         .order_by("date", "pk")
     )
     expenses = list(
@@ -635,6 +636,7 @@ def assignment_rows(invitation: Invitation) -> tuple[list[HourEntry], list[Expen
         .annotate(
             pending_correction=Exists(ExpenseClaim.objects.filter(corrects=OuterRef("pk"), state=EntryState.SUBMITTED))
         )
+        .annotate(settled=Exists(SettlementItem.objects.filter(expense=OuterRef("pk"))))
         .order_by("date", "pk")
     )
     return hours, expenses

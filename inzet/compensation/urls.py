@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inzet.compensation import views
+from inzet.compensation import undo_views, views
 
 app_name = "compensation"
 
@@ -19,9 +19,11 @@ urlpatterns = [
     path("uren/<int:pk>/corrigeren/", views.hours_correct, name="hours_correct"),
     path("uren/<int:pk>/intrekken/", views.hours_withdraw, name="hours_withdraw"),
     path("uren/<int:pk>/besluit/", views.hours_decide, name="hours_decide"),
+    path("uren/<int:pk>/terugdraaien/", undo_views.hours_undo, name="hours_undo"),
     path("kosten/<int:pk>/corrigeren/", views.expense_correct, name="expense_correct"),
     path("kosten/<int:pk>/intrekken/", views.expense_withdraw, name="expense_withdraw"),
     path("kosten/<int:pk>/besluit/", views.expense_decide, name="expense_decide"),
+    path("kosten/<int:pk>/terugdraaien/", undo_views.expense_undo, name="expense_undo"),
     path("kosten/<int:pk>/bonnetje/", views.expense_receipt, name="expense_receipt"),
     # coordinator
     path("goedkeuren/", views.approvals, name="approvals"),

@@ -4,6 +4,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -253,6 +254,34 @@ class Agreement(models.Model):
 
     def __str__(self) -> str:
         return f"Afspraken: {self.request}"
+
+
+class AgreementVersion(models.Model):
+    """One version of the agreement and quote as the asker saw it; the history is never changed.
+
+    The asker may ask for changes to a version, with a reason; the coordinator then saves a new
+    version, which the asker can accept.
+    """
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("versie"))
+    data = models.JSONField(encoder=DjangoJSONEncoder)  # the agreement's fields and the quote total
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    saved_at = models.DateTimeField(auto_now_add=True)
+    change_reason = models.TextField(_("wat wilt u anders?"), blank=True)
+    change_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    change_requested_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("versie van de afspraken")
+        verbose_name_plural = _("versies van de afspraken")
+        ordering = ["agreement", "number"]
+        constraints = [models.UniqueConstraint(fields=["agreement", "number"], name="agreement_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id} v{self.number}"
 
 
 class Session(models.Model):

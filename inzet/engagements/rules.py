@@ -37,6 +37,8 @@ TRANSITIONS: dict[tuple[Status, Status], frozenset[Actor]] = {
     (Status.CHANGES_REQUESTED, Status.DRAFT): frozenset({Actor.ASKER, Actor.SYSTEM}),
     (Status.MATCHING, Status.AGREED): frozenset({Actor.ASKER}),  # the asker accepts agreement and quote
     (Status.AGREED, Status.RUNNING): frozenset({Actor.COORDINATOR, Actor.SYSTEM}),
+    # An expert stepped back before the start: the team is looked for again (engagements/changes.py).
+    (Status.AGREED, Status.MATCHING): frozenset({Actor.SYSTEM}),
     (Status.RUNNING, Status.COMPLETED): frozenset({Actor.COORDINATOR}),
 }
 CANCELLABLE = frozenset(

@@ -144,7 +144,9 @@ def team_for_asker(viewer, request: EngagementRequest) -> list[TeamMember]:
 # --- the audit trail -------------------------------------------------------------------------------
 
 # Events about single experts are for the organisation only; askers see the request's own steps.
-_EXPERT_VERBS = {"invited", "accepted", "declined"}
+_EXPERT_VERBS = {"invited", "accepted", "declined", "expert_withdrew"}
+# Shown to the organisation only (money of individual experts).
+_STAFF_VERBS = {"approval_undone"}
 
 
 @dataclass
@@ -175,6 +177,9 @@ def _audit_text(event: AuditEvent) -> str:
         "accepted": _("Een ervaringsdeskundige zei ja"),
         "declined": _("Een ervaringsdeskundige zei nee"),
         "agreement_saved": _("Afspraken en offerte opgeslagen"),
+        "agreement_change_requested": _("De vrager vroeg om een aanpassing van versie %(note)s van de afspraken"),
+        "expert_withdrew": _("Een ervaringsdeskundige trok zich terug; de plek is weer vrij"),
+        "approval_undone": _("Goedkeuring teruggedraaid: %(note)s"),
         "session_added": _("Bijeenkomst gepland: %(note)s"),
     }
     text = texts.get(event.verb, event.verb)
@@ -184,7 +189,7 @@ def _audit_text(event: AuditEvent) -> str:
 def audit_lines(request: EngagementRequest, *, for_staff: bool) -> list[AuditLine]:
     events = request.audit.select_related("actor").order_by("created_at", "pk")
     if not for_staff:
-        events = events.exclude(verb__in=_EXPERT_VERBS)
+        events = events.exclude(verb__in=_EXPERT_VERBS | _STAFF_VERBS)
     lines = []
     for event in events:
         if event.verb in _EXPERT_VERBS:
@@ -213,6 +218,8 @@ class RequestPage:
     attachments: list = field(default_factory=list)
     audit: list[AuditLine] = field(default_factory=list)
     last_review: IntakeReview | None = None
+    versions: list = field(default_factory=list)
+    change_request: object = None  # the version the asker asked to change, while no new one answers it
 
 
 def request_page(viewer, request: EngagementRequest, access: RequestAccess) -> RequestPage:
@@ -227,6 +234,10 @@ def request_page(viewer, request: EngagementRequest, access: RequestAccess) -> R
         audit=audit_lines(request, for_staff=access.is_staff),
         last_review=request.intake_reviews.select_related("reviewed_by").first(),
     )
+    if agreement is not None:
+        page.versions = list(agreement.versions.select_related("saved_by", "change_requested_by").order_by("number"))
+        last = page.versions[-1] if page.versions else None
+        page.change_request = last if last is not None and last.change_requested_at is not None else None
     if access.is_staff:
         page.invitations = invitation_rows(viewer, request)
     if access.is_asker:

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from inzet.accounts.models import User
-from inzet.engagements import rules
+from inzet.engagements import rules, versions
 from inzet.engagements.models import (
     Agreement,
     AuditEvent,
@@ -404,7 +404,11 @@ def agreement_save(*, request: EngagementRequest, actor: User, data: dict) -> Ag
         raise ValidationError(_("Afspraken maakt u terwijl er gezocht wordt, voordat de vrager akkoord geeft."))
     agreement, _created = Agreement.objects.update_or_create(request=request, defaults={**data, "drafted_by": actor})
     agreement.full_clean()
-    _audit(request, actor, "agreement_saved")
+    before = versions.latest(agreement)
+    version = versions.record(agreement, actor=actor)
+    if before is not None and version.pk == before.pk:
+        return agreement  # nothing changed (a second click): no new version, no second e-mail
+    _audit(request, actor, "agreement_saved", note=str(version.number))
     _notify(
         [request.created_by],
         "engagements/email/agreement_ready",
@@ -422,10 +426,19 @@ def agreement_accept(*, request: EngagementRequest, actor: User) -> Agreement:
     accepted = request.invitations.filter(state=Invitation.State.ACCEPTED).count()
     if accepted < request.experts_needed:
         raise ValidationError(_("Nog niet alle ervaringsdeskundigen hebben ja gezegd."))
+    if versions.open_change_request(agreement) is not None:
+        raise ValidationError(_("U heeft om een aanpassing gevraagd. Wacht op de nieuwe versie van de coördinator."))
+    version = versions.record(agreement, actor=agreement.drafted_by)  # an agreement from before versions
     agreement.accepted_by = actor
     agreement.accepted_at = timezone.now()
     agreement.save(update_fields=["accepted_by", "accepted_at"])
-    _move(request, RequestStatus.AGREED, actor=actor, as_=rules.Actor.ASKER)
+    _move(
+        request,
+        RequestStatus.AGREED,
+        actor=actor,
+        as_=rules.Actor.ASKER,
+        note=_("versie %(n)s") % {"n": version.number},
+    )
     # The seats are filled: invitations still open are no longer needed.
     request.invitations.filter(state=Invitation.State.PENDING).update(state=Invitation.State.WITHDRAWN)
     _notify_experts(request, "engagements/email/agreement_accepted")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inzet.engagements import views
+from inzet.engagements import change_views, views
 
 app_name = "engagements"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/bijlagen/<int:attachment_pk>/", views.attachment_download, name="attachment"),
     path("<int:pk>/bijlagen/<int:attachment_pk>/verwijderen/", views.attachment_delete, name="attachment_delete"),
     path("<int:pk>/akkoord/", views.agreement_accept, name="agreement_accept"),
+    path("<int:pk>/aanpassing-vragen/", change_views.agreement_change, name="agreement_change"),
     # the deploying organisation
     path("binnengekomen/", views.inbox, name="inbox"),
     path("binnengekomen/uitnodigingen-bijwerken/", views.run_housekeeping, name="housekeeping"),
@@ -35,5 +36,6 @@ urlpatterns = [
     # experts
     path("uitnodigingen/", views.my_invitations, name="invitations"),
     path("uitnodigingen/<int:pk>/", views.invitation_detail, name="invitation"),
+    path("uitnodigingen/<int:pk>/terugtrekken/", change_views.invitation_withdraw, name="invitation_withdraw"),
     path("opdrachten/", views.my_assignments, name="assignments"),
 ]

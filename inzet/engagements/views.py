@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles, role_required
-from inzet.engagements import calendar, pdf, rules, selectors, services
+from inzet.engagements import calendar, changes, pdf, rules, selectors, services, versions
 from inzet.engagements.forms import (
     STEP_SLUGS,
     STEPS,
@@ -457,6 +457,7 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else [],
         "agreement": getattr(engagement, "agreement", None) if accepted else None,
         "sessions": engagement.sessions.order_by("starts_at") if accepted else [],
+        "can_withdraw": accepted and engagement.status in changes.WITHDRAW_STATES,
     }
     return render(request, "engagements/invitation.html", context)
 
@@ -480,7 +481,12 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("De afspraken en de offerte zijn opgeslagen. De vrager krijgt een e-mail."))
             return redirect("engagements:detail", pk=pk)
-    return render(request, "engagements/agreement_form.html", {"engagement": engagement, "form": form})
+    change_request = versions.open_change_request(agreement) if agreement else None
+    return render(
+        request,
+        "engagements/agreement_form.html",
+        {"engagement": engagement, "form": form, "change_request": change_request},
+    )
 
 
 def _pdf_response(content: bytes, name: str) -> FileResponse:

@@ -36,6 +36,11 @@ def notifications_off():
         _QUIET.reset(token)
 
 
+def is_quiet() -> bool:
+    """Inside notifications_off(): in-app notices (the conversations app) keep quiet as well."""
+    return _QUIET.get()
+
+
 def notify(users: Iterable, template: str, context: dict) -> None:
     """Mail active people with an address, once the transaction commits (a rolled-back write
     sends nothing)."""

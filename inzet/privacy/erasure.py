@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 
 from inzet.accounts.models import ApiToken
 from inzet.compensation.models import ExpenseClaim, ExternalAllowance, HourEntry, Payout
+from inzet.conversations.models import Message, MessageAttachment, Notification, NotificationSetting, ReadMark
 from inzet.directory.models import ExpertSearchDocument
 from inzet.engagements.models import CalendarFeed, Invitation
 from inzet.experts.models import (
@@ -126,6 +127,7 @@ def person_erase(*, user) -> dict:
     counts["event_registrations"] = registration_erase(user=user)
     counts["api_keys"] = ApiToken.objects.filter(user=user).delete()[0]
     counts["calendar_feed"] = CalendarFeed.objects.filter(user=user).delete()[0]
+    counts["messages"] = _erase_messages(user)
     counts["memberships"] = Membership.objects.filter(user=user).delete()[0]
     counts["two_step_devices"] = _delete_devices(user)
     counts["login_attempts"] = _delete_login_attempts(user.email)
@@ -142,6 +144,16 @@ def person_erase(*, user) -> dict:
     if until:
         counts["kept_until"] = until.isoformat()
     return counts
+
+
+def _erase_messages(user) -> int:
+    """The person's own messages and their files go; the others' messages in the same thread stay."""
+    attachments = list(MessageAttachment.objects.filter(message__author=user).only("pk", "file"))
+    _files_after_commit([a.file for a in attachments])
+    removed = Message.objects.filter(author=user).delete()[0]
+    for model in (ReadMark, Notification, NotificationSetting):
+        removed += model.objects.filter(user=user).delete()[0]
+    return removed
 
 
 def _delete_devices(user) -> int:

@@ -147,6 +147,37 @@ REGISTER: dict[str, Processing] = {
         _("De ervaringsdeskundige en de coördinatoren van de organisatie"),
         WHILE_ACCOUNT,
     ),
+    "conversations.Message": Processing(
+        _("Gesprekken over een vraag tussen vrager, coördinatoren en ervaringsdeskundigen"),
+        BASIS_AGREEMENT,
+        _(
+            "De mensen van het gesprek: de vragende organisatie, coördinatoren en trainers, ervaringsdeskundigen die ja zeiden; een gesprek over een uitnodiging alleen de ervaringsdeskundige en de coördinatoren"
+        ),
+        WHILE_ACCOUNT,
+        special=True,
+    ),
+    "conversations.MessageAttachment": Processing(
+        _("Bestanden bij berichten in een gesprek over een vraag"),
+        BASIS_AGREEMENT,
+        _("Dezelfde mensen als het bericht"),
+        WHILE_ACCOUNT,
+        special=True,
+    ),
+    "conversations.ReadMark": Processing(
+        _("Bijhouden welke berichten iemand gelezen heeft"), BASIS_AGREEMENT, _("Alleen de persoon zelf"), WHILE_ACCOUNT
+    ),
+    "conversations.Notification": Processing(
+        _("Meldingen in Inzet en de dagelijkse e-mail daarover"),
+        BASIS_AGREEMENT,
+        _("Alleen de persoon zelf"),
+        WHILE_ACCOUNT,
+    ),
+    "conversations.NotificationSetting": Processing(
+        _("Of iemand de dagelijkse e-mail met meldingen wil"),
+        BASIS_AGREEMENT,
+        _("Alleen de persoon zelf"),
+        WHILE_ACCOUNT,
+    ),
     "support.PlanTemplate": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, WHILE_ACCOUNT),
     "support.GrowthPlan": Processing(
         _("Groeiplan (POP): wat iemand wil halen en brengen, dromen en wat iemand nodig heeft"),
@@ -265,6 +296,12 @@ REGISTER: dict[str, Processing] = {
         STAFF,
         _("Reden van nee: 1 jaar; de uitnodiging zelf: 7 jaar (betalingen verwijzen ernaar)"),
         "invitation_reasons",
+    ),
+    "engagements.AgreementVersion": Processing(
+        _("Eerdere versies van de afspraken en offerte, met de aanpassing die de vrager vroeg"),
+        BASIS_AGREEMENT,
+        _("De vrager en de coördinatoren van de organisatie"),
+        SEVEN_YEARS,
     ),
     "engagements.Agreement": Processing(
         _("Samenwerkingsafspraken en offerte"),

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from inzet.compensation.models import ExpenseClaim, HourEntry, PayoutBatch
-from inzet.engagements.models import Agreement, AuditEvent, Invitation
+from inzet.engagements.models import Agreement, AgreementVersion, AuditEvent, Invitation
 from inzet.experts.models import AccessLog, ExpertProfile, ExpertStatus
 from inzet.knowledge.retention import delete_old_questions
 from inzet.neighbourhood.retention import anonymise_closed
@@ -134,7 +134,20 @@ def bookkeeping_text(cutoff: datetime.datetime) -> int:
         + _blank(Invitation.objects.filter(created_at__lt=cutoff), ["message", "reason"])
         + _blank(Agreement.objects.filter(drafted_at__lt=cutoff), ["safety_net_contact", "meeting_chair"])
         + _blank(AuditEvent.objects.filter(created_at__lt=cutoff), ["note"])
+        + _blank(AgreementVersion.objects.filter(saved_at__lt=cutoff), ["change_reason"])
+        + _version_people(cutoff)
     )
+
+
+def _version_people(cutoff: datetime.datetime) -> int:
+    """Old agreement versions keep their figures; the names in them (safety net, chair) go."""
+    count = 0
+    for version in AgreementVersion.objects.filter(saved_at__lt=cutoff).iterator():
+        people = {k: "" for k in ("safety_net_contact", "meeting_chair") if version.data.get(k)}
+        if people:
+            AgreementVersion.objects.filter(pk=version.pk).update(data={**version.data, **people})
+            count += 1
+    return count
 
 
 def sessions(cutoff: datetime.datetime) -> int:

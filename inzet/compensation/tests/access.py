@@ -174,3 +174,17 @@ MATRIX |= {
 POST_MATRIX |= {
     "compensation:external_delete": (_external_post_pk, only({"expert": 302, "coordinator": 302}, 404)),
 }
+
+# Undoing an approval: the coordinator (302, with a message when the reason is missing); the expert
+# sees the row but may not decide on it (403); everyone else 404.
+MATRIX |= {
+    "compensation:hours_undo": (lambda o: {"pk": 1}, everyone(405), LOGIN),
+    "compensation:expense_undo": (lambda o: {"pk": 1}, everyone(405), LOGIN),
+}
+POST_MATRIX |= {
+    "compensation:hours_undo": (lambda o, p: _approved_hours_pk(o), only({"expert": 403, "coordinator": 302}, 404)),
+    "compensation:expense_undo": (
+        lambda o, p: _approved_expense_pk(o),
+        only({"expert": 403, "coordinator": 302}, 404),
+    ),
+}

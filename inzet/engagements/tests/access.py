@@ -64,6 +64,12 @@ def _invitation(orgs):
     return {"pk": f.invite(request, f.profile_for(expert, orgs.deploying), coordinator).pk}
 
 
+def _accepted_invitation(orgs):
+    asker, coordinator, expert = _people()
+    request = f.matching(orgs, asker, coordinator)
+    return {"pk": f.accept(f.invite(request, f.profile_for(expert, orgs.deploying), coordinator)).pk}
+
+
 def _feed(orgs):
     return {"token": services.calendar_feed_get(user=f.person(ASKER)).token}
 
@@ -126,6 +132,13 @@ MATRIX = {
     "engagements:invitations": (None, only({"expert": 200}, 403), LOGIN),
     "engagements:invitation": (_invitation, only({"expert": 200}, 404), LOGIN),
     "engagements:assignments": (None, only({"expert": 200}, 403), LOGIN),
+    # changing one's mind
+    "engagements:agreement_change": (
+        _pk_only(_matching_with_accepted_expert),
+        only({**COORDINATOR_PAGE, "coordinator": 403, "trainer": 403, "asker": 200}, 404),
+        LOGIN,
+    ),
+    "engagements:invitation_withdraw": (_accepted_invitation, only({"expert": 200}, 404), LOGIN),
 }
 
 
@@ -186,6 +199,16 @@ POST_MATRIX = {
     "engagements:start": (_agreed, COORDINATOR_CHANGE),
     "engagements:complete": (_running, COORDINATOR_CHANGE),
     "engagements:calendar_renew": (lambda o, p: {}, only(dict.fromkeys(CALENDAR_ROLES, 302), 403)),
+    # An empty reason is refused with a message and the form again (200); the asker's people only.
+    "engagements:agreement_change": (
+        _post(_pk_only(_matching_with_accepted_expert)),
+        {**NOT_OURS, "expert": 404, "trainer": 403, "coordinator": 403, "asker": 200},
+    ),
+    # The expert steps back (302); nobody else can do it for them.
+    "engagements:invitation_withdraw": (
+        lambda o, p: _accepted_invitation(o),
+        {**NOT_OURS, "coordinator": 404, "trainer": 404, "asker": 404, "expert": 302},
+    ),
     "engagements:invitation": (
         lambda o, p: _invitation(o),
         {**NOT_OURS, "coordinator": 404, "trainer": 404, "asker": 404, "expert": 200},
