@@ -10,8 +10,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inzet.engagements import rules
 from inzet.engagements.models import Agreement, EngagementRequest, IntakeReview
 from inzet.engagements.quote import VWS_GUIDELINE_RATE
+from inzet.engagements.services import INTAKE_MESSAGES
 from inzet.experts.models import postcode_validator
 from inzet.lib import uploads
 from inzet.organisations.models import Organisation
@@ -302,6 +304,17 @@ class IntakeForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies een besluit.")},
     )
+    override = forms.BooleanField(
+        label=_("Ik neem de vraag toch aan, als uitzondering"),
+        required=False,
+        help_text=_("Alleen nodig als u nee zegt op een van de drie vragen en de vraag toch aanneemt."),
+    )
+    override_reason = forms.CharField(
+        label=_("Waarom neemt u de vraag toch aan?"),
+        required=False,
+        widget=_text(2),
+        help_text=_("Dit blijft zichtbaar voor de coördinatoren, in de geschiedenis van de vraag."),
+    )
     message = forms.CharField(
         label=_("Bericht aan de vrager"),
         required=False,
@@ -314,6 +327,20 @@ class IntakeForm(forms.Form):
         decision = cleaned.get("decision")
         if decision and decision != IntakeReview.Decision.ACCEPT and not (cleaned.get("message") or "").strip():
             self.add_error("message", _("Schrijf de vrager kort waarom."))
+        answers = tuple(cleaned.get(name) for name in ("fits_mission", "has_expertise", "conditions_ok"))
+        if decision and None not in answers:
+            problems = rules.intake_problems(
+                answers=answers,
+                reasons=tuple(
+                    cleaned.get(f"{name}_reason", "x") for name in ("fits_mission", "has_expertise", "conditions_ok")
+                ),
+                accept=decision == IntakeReview.Decision.ACCEPT,
+                override=cleaned.get("override", False),
+                override_reason=cleaned.get("override_reason", ""),
+            )
+            for name in problems:
+                if name not in self.errors:
+                    self.add_error(name, INTAKE_MESSAGES[name])
         return cleaned
 
 

@@ -180,6 +180,9 @@ class IntakeReview(models.Model):
     conditions_ok = models.BooleanField(_("zijn de voorwaarden goed (eerlijke betaling, psychologische veiligheid)?"))
     conditions_ok_reason = models.TextField(_("toelichting"))
     decision = models.CharField(_("besluit"), max_length=10, choices=Decision.choices)
+    # Accepting despite a "no" is an explicit exception with its own reason (rules.intake_problems).
+    override = models.BooleanField(_("aangenomen ondanks een nee"), default=False)
+    override_reason = models.TextField(_("waarom toch aannemen?"), blank=True)
     message = models.TextField(_("bericht aan de vrager"), blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reviewed_at = models.DateTimeField(auto_now_add=True)

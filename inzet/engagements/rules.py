@@ -77,3 +77,32 @@ def next_steps(current: Status, actor: Actor) -> list[Status]:
 
 def seats_left(experts_needed: int, accepted: int) -> int:
     return max(0, experts_needed - accepted)
+
+
+# --- the intake: a "no" counts (docs/domain/request-loop.md#steps) ---------------------------------
+
+
+def intake_problems(
+    *,
+    answers: tuple[bool, bool, bool],
+    reasons: tuple[str, str, str],
+    accept: bool,
+    override: bool,
+    override_reason: str,
+) -> list[str]:
+    """Which parts of an intake are missing; the field names, in the order of the form.
+
+    Every "no" needs a reason. Accepting a request with a "no" is possible, but only as an explicit
+    exception with its own reason, so the choice is visible afterwards.
+    """
+    problems = []
+    names = ("fits_mission_reason", "has_expertise_reason", "conditions_ok_reason")
+    for name, answer, reason in zip(names, answers, reasons, strict=True):
+        if not answer and not reason.strip():
+            problems.append(name)
+    if accept and not all(answers):
+        if not override:
+            problems.append("override")
+        if not override_reason.strip():
+            problems.append("override_reason")
+    return problems

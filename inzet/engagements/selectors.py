@@ -145,6 +145,8 @@ def team_for_asker(viewer, request: EngagementRequest) -> list[TeamMember]:
 
 # Events about single experts are for the organisation only; askers see the request's own steps.
 _EXPERT_VERBS = {"invited", "accepted", "declined"}
+# The intake's answers and an override are the organisation's own deliberation.
+_STAFF_VERBS = _EXPERT_VERBS | {"intake_answers", "intake_override"}
 
 
 @dataclass
@@ -176,6 +178,8 @@ def _audit_text(event: AuditEvent) -> str:
         "declined": _("Een ervaringsdeskundige zei nee"),
         "agreement_saved": _("Afspraken en offerte opgeslagen"),
         "session_added": _("Bijeenkomst gepland: %(note)s"),
+        "intake_answers": _("Intake beantwoord (%(note)s)"),
+        "intake_override": _("Toch aangenomen, als uitzondering: %(note)s"),
     }
     text = texts.get(event.verb, event.verb)
     return text % {"note": event.note} if "%(note)s" in text else text
@@ -184,7 +188,7 @@ def _audit_text(event: AuditEvent) -> str:
 def audit_lines(request: EngagementRequest, *, for_staff: bool) -> list[AuditLine]:
     events = request.audit.select_related("actor").order_by("created_at", "pk")
     if not for_staff:
-        events = events.exclude(verb__in=_EXPERT_VERBS)
+        events = events.exclude(verb__in=_STAFF_VERBS)
     lines = []
     for event in events:
         if event.verb in _EXPERT_VERBS:
@@ -213,6 +217,7 @@ class RequestPage:
     attachments: list = field(default_factory=list)
     audit: list[AuditLine] = field(default_factory=list)
     last_review: IntakeReview | None = None
+    intake_reviews: list[IntakeReview] = field(default_factory=list)
 
 
 def request_page(viewer, request: EngagementRequest, access: RequestAccess) -> RequestPage:
@@ -229,6 +234,7 @@ def request_page(viewer, request: EngagementRequest, access: RequestAccess) -> R
     )
     if access.is_staff:
         page.invitations = invitation_rows(viewer, request)
+        page.intake_reviews = list(request.intake_reviews.select_related("reviewed_by"))
     if access.is_asker:
         page.team = team_for_asker(viewer, request)
     return page

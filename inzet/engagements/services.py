@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from inzet.accounts.models import User
 from inzet.engagements import rules
@@ -236,6 +237,27 @@ def request_cancel(*, request: EngagementRequest, actor: User, as_: rules.Actor,
 
 # --- the organisation's intake ---------------------------------------------------------------------
 
+INTAKE_MESSAGES = {
+    "fits_mission_reason": gettext_lazy("U zegt nee op vraag 1. Schrijf kort waarom."),
+    "has_expertise_reason": gettext_lazy("U zegt nee op vraag 2. Schrijf kort waarom."),
+    "conditions_ok_reason": gettext_lazy("U zegt nee op vraag 3. Schrijf kort waarom."),
+    "override": gettext_lazy(
+        "U zegt nee op een van de drie vragen. Wilt u de vraag toch aannemen? Vink dan de uitzondering aan."
+    ),
+    "override_reason": gettext_lazy("Schrijf waarom u de vraag toch aanneemt, ondanks het nee."),
+}
+
+
+def _intake_summary(review: IntakeReview) -> str:
+    def word(value: bool) -> str:
+        return _("ja") if value else _("nee")
+
+    return _("missie: %(a)s, deskundigheid: %(b)s, voorwaarden: %(c)s") % {
+        "a": word(review.fits_mission),
+        "b": word(review.has_expertise),
+        "c": word(review.conditions_ok),
+    }
+
 
 @transaction.atomic
 def intake_start(*, request: EngagementRequest, actor: User) -> EngagementRequest:
@@ -251,6 +273,20 @@ def intake_review(*, request: EngagementRequest, actor: User, answers: dict) -> 
     if request.status == RequestStatus.SUBMITTED:
         _move(request, RequestStatus.INTAKE, actor=actor, as_=rules.Actor.COORDINATOR)
     review = IntakeReview(request=request, reviewed_by=actor, **answers)
+    yes_no = (review.fits_mission, review.has_expertise, review.conditions_ok)
+    accept = review.decision == IntakeReview.Decision.ACCEPT
+    problems = rules.intake_problems(
+        answers=yes_no,
+        reasons=(review.fits_mission_reason, review.has_expertise_reason, review.conditions_ok_reason),
+        accept=accept,
+        override=review.override,
+        override_reason=review.override_reason,
+    )
+    if problems:
+        raise ValidationError({name: INTAKE_MESSAGES[name] for name in problems})
+    if not (accept and not all(yes_no)):
+        # An exception only exists where there is something to make an exception for.
+        review.override, review.override_reason = False, ""
     review.full_clean()
     target = {
         IntakeReview.Decision.ACCEPT: RequestStatus.MATCHING,
@@ -260,6 +296,10 @@ def intake_review(*, request: EngagementRequest, actor: User, answers: dict) -> 
     if review.decision != IntakeReview.Decision.ACCEPT and not review.message.strip():
         raise ValidationError({"message": _("Schrijf de vrager kort waarom.")})
     review.save()
+    # The history keeps the three answers (and an override with its reason) for the organisation.
+    _audit(request, actor, "intake_answers", note=_intake_summary(review))
+    if review.override:
+        _audit(request, actor, "intake_override", note=review.override_reason)
     _move(request, target, actor=actor, as_=rules.Actor.COORDINATOR, note=review.message)
     if target == RequestStatus.CHANGES_REQUESTED:
         # The asker edits the draft again and resubmits.

@@ -127,12 +127,17 @@ class IntakeIn(Schema):
     conditions_ok: bool
     conditions_ok_reason: str
     decision: Literal["accept", "changes", "decline"]
+    # Accepting despite a "no" needs override=true and its own reason.
+    override: bool = False
+    override_reason: str = ""
     message: str = ""
 
 
 class IntakeOut(Schema):
     id: int
     decision: str
+    override: bool
+    override_reason: str
     request: RequestOut
 
 
@@ -266,7 +271,13 @@ def request_intake(request, pk: Id, payload: IntakeIn):
     """The organisation's three questions, each with a reason, and the decision."""
     engagement = _detail(request.auth, pk, need=COORDINATOR)
     review = services.intake_review(request=engagement, actor=request.auth, answers=payload.dict())
-    return {"id": review.pk, "decision": review.decision, "request": _detail(request.auth, pk)}
+    return {
+        "id": review.pk,
+        "decision": review.decision,
+        "override": review.override,
+        "override_reason": review.override_reason,
+        "request": _detail(request.auth, pk),
+    }
 
 
 # --- invitations -----------------------------------------------------------------------------------

@@ -226,3 +226,17 @@ def test_full_seats_are_refused_over_the_api(client, asker, coordinator, orgs, e
     f.fill_seats(request, coordinator, pool[:2])
     response = _post(client, f"/api/invitations/{invitation.pk}/respond", expert, {"accept": True})
     assert response.status_code == 422 and "gevuld" in response.json()["detail"]
+
+
+def test_the_api_accepts_a_no_only_as_an_exception_with_a_reason(client, asker, coordinator, orgs):
+    request = f.submitted(orgs, asker)
+    url = f"/api/requests/{request.pk}/intake"
+    with_no = {**INTAKE, "has_expertise": False, "has_expertise_reason": "Niemand met jeugdzorg-ervaring"}
+    response = _post(client, url, coordinator, with_no)
+    assert response.status_code == 422
+    assert "uitzondering" in response.json()["detail"]
+    response = _post(
+        client, url, coordinator, {**with_no, "override": True, "override_reason": "Wij scholen twee mensen"}
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["override"] is True and response.json()["override_reason"] == "Wij scholen twee mensen"
