@@ -106,3 +106,28 @@ def intake_problems(
         if not override_reason.strip():
             problems.append("override_reason")
     return problems
+
+
+# --- what an expert needs for an assignment ---------------------------------------------------------
+
+# Codes of models.InvitationNeed; the asker may only ever see these practical ones (never who the
+# safety net is, nor when to call them), and only when the expert allows it.
+NEEDS_FOR_ASKER = frozenset({"duo", "interpreter", "transport", "quiet_room", "papers_in_advance", "other"})
+
+
+def needs_problems(*, kinds: list[str], safety_net_person: str, other: str) -> list[str]:
+    """The fields still missing: a safety net needs a person, "something else" needs words."""
+    problems = []
+    if "safety_net" in kinds and not safety_net_person.strip():
+        problems.append("safety_net_person")
+    if "other" in kinds and not other.strip():
+        problems.append("other")
+    return problems
+
+
+def needs_for_asker(*, kinds: list[str], other: str, share: bool) -> tuple[list[str], str]:
+    """What of one expert's needs the asker may read: nothing unless shared; never the safety net."""
+    if not share:
+        return [], ""
+    shown = [code for code in kinds if code in NEEDS_FOR_ASKER]
+    return shown, other if "other" in shown else ""

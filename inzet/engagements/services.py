@@ -1,5 +1,6 @@
 """Write flows for requests, intake, invitations and agreements: one function per use case."""
 
+import json
 import secrets
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -22,6 +23,8 @@ from inzet.engagements.models import (
     EngagementRequest,
     IntakeReview,
     Invitation,
+    InvitationNeed,
+    InvitationNeeds,
     RequestAttachment,
     RequestStatus,
     Session,
@@ -53,6 +56,12 @@ def _move(request: EngagementRequest, target: str, *, actor: User, as_: rules.Ac
 def _locked(request: EngagementRequest) -> EngagementRequest:
     # Row lock on PostgreSQL; SQLite's IMMEDIATE transactions already serialise writers.
     return EngagementRequest.objects.select_for_update().get(pk=request.pk)
+
+
+def _refuse_when_referring() -> None:
+    from inzet.engagements.referrals import refuse_when_referring  # referrals imports this module
+
+    refuse_when_referring()
 
 
 def _day(moment) -> str:
@@ -116,6 +125,16 @@ REQUEST_FIELDS = frozenset(
         "start_date",
         "end_date",
         "hours_estimate",
+        "represented_group",
+        "policy_phase",
+        "research_rung",
+        "influence",
+        "decision_role",
+        "who_decides",
+        "expected_result",
+        "preparation_hours",
+        "travel_hours",
+        "getting_to_know",
         "time_investment",
         "online",
         "location",
@@ -164,6 +183,7 @@ def request_create(
     *, asker_organisation: Organisation, actor: User, data: dict, m2m: dict | None = None
 ) -> EngagementRequest:
     """A new draft. Nothing goes to the organisation until the asker submits it."""
+    _refuse_when_referring()
     if asker_organisation.kind != Organisation.Kind.ASKER:
         raise ValidationError(_("Alleen een vragende organisatie kan een vraag stellen."))
     request = EngagementRequest(asker_organisation=asker_organisation, created_by=actor)
@@ -212,6 +232,7 @@ def attachment_delete(*, attachment: RequestAttachment, actor: User) -> None:
 
 @transaction.atomic
 def request_submit(*, request: EngagementRequest, actor: User) -> EngagementRequest:
+    _refuse_when_referring()
     request = _locked(request)
     missing = [label for label, ok in ((_("doel"), request.goal), (_("titel"), request.title)) if not ok]
     if missing:
@@ -400,6 +421,48 @@ def invitation_respond(*, invitation: Invitation, actor: User, accept: bool, rea
         {"title": request.title, "accepted": accept, "path": _request_path(request)},
     )
     return invitation
+
+
+NEEDS_MESSAGES = {
+    "safety_net_person": gettext_lazy("Wie is uw vangnet? Schrijf een naam of een functie."),
+    "other": gettext_lazy("U koos 'iets anders'. Schrijf kort wat u nodig heeft."),
+}
+
+
+@transaction.atomic
+def invitation_needs_state(
+    *,
+    invitation: Invitation,
+    actor: User,
+    kinds: list[str],
+    duo_partner: str = "",
+    safety_net_person: str = "",
+    safety_net_when: str = "",
+    other: str = "",
+    share_with_asker: bool = False,
+) -> InvitationNeeds:
+    """The expert says what they need for this assignment; saying it again replaces it (safe to repeat)."""
+    if invitation.expert.user_id != actor.pk:
+        raise PermissionDenied
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.state != Invitation.State.ACCEPTED:
+        raise ValidationError(_("U geeft aan wat u nodig heeft nadat u ja heeft gezegd."))
+    kinds = [code for code in InvitationNeed.values if code in set(kinds)]
+    problems = rules.needs_problems(kinds=kinds, safety_net_person=safety_net_person, other=other)
+    if problems:
+        raise ValidationError({name: NEEDS_MESSAGES[name] for name in problems})
+    values = {
+        "kinds": json.dumps(kinds),
+        "duo_partner": duo_partner.strip() if "duo" in kinds else "",
+        "safety_net_person": safety_net_person.strip() if "safety_net" in kinds else "",
+        "safety_net_when": safety_net_when.strip() if "safety_net" in kinds else "",
+        "other": other.strip() if "other" in kinds else "",
+        "share_with_asker": share_with_asker,
+    }
+    needs, _created = InvitationNeeds.objects.update_or_create(invitation=invitation, defaults=values)
+    # Which item, never its content.
+    _audit(invitation.request, actor, "needs_stated")
+    return needs
 
 
 @transaction.atomic

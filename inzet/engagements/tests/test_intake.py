@@ -1,7 +1,7 @@
 """An intake that counts: a "no" needs a reason, and accepting despite a "no" is an explicit exception."""
 
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inzet.engagements import rules
@@ -16,6 +16,7 @@ NO_ON_CONDITIONS = {
 }
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     answers=st.tuples(st.booleans(), st.booleans(), st.booleans()),
     reasons=st.tuples(st.sampled_from(["", " ", "omdat"]), st.sampled_from(["", "omdat"]), st.sampled_from(["", "x"])),
