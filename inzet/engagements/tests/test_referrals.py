@@ -47,19 +47,6 @@ def test_with_brokerage_off_an_asker_cannot_create_or_submit_a_brokered_request(
     assert "Een organisatie zoeken en een vraag sturen" in mine and reverse("engagements:create") not in mine
 
 
-def test_the_api_refuses_a_brokered_request_when_referring(client, asker, orgs, referring):
-    from inzet.api.tests.test_engagements_api import _post
-
-    response = _post(
-        client,
-        "/api/requests",
-        asker,
-        {"title": "Meedenken", "goal": "Beleid toetsen", "deploying_organisation_id": orgs.deploying.pk},
-    )
-    assert response.status_code in (400, 422)
-    assert not EngagementRequest.objects.exists()
-
-
 def test_an_asker_finds_an_organisation_with_its_contact_person_and_sends_a_question(
     client, asker, coordinator, orgs, referring, django_capture_on_commit_callbacks
 ):

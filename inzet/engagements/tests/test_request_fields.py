@@ -82,26 +82,3 @@ def test_quote_and_agreement_show_the_fields_where_they_belong(client, asker, co
     quote, _reader = _text(client.get(reverse("engagements:quote_pdf", args=[request.pk])))
     for text in ("Voorbereiding per persoon", "Reistijd per persoon", "Een lijst met verbeterpunten"):
         assert text in quote, text
-
-
-def test_the_api_reads_and_writes_the_new_fields(client, asker, orgs):
-    from inzet.api.tests.test_engagements_api import _post
-
-    response = _post(
-        client,
-        "/api/requests",
-        asker,
-        {
-            "title": "Meedenken",
-            "goal": "Beleid toetsen",
-            "deploying_organisation_id": orgs.deploying.pk,
-            "research_rung": "co_researcher",
-            "decision_role": "partner",
-            "travel_hours": "1.5",
-            "getting_to_know": True,
-        },
-    )
-    assert response.status_code == 201, response.content
-    body = response.json()
-    assert body["research_rung"] == "co_researcher" and body["decision_role"] == "partner"
-    assert body["travel_hours"] == "1.5" and body["getting_to_know"] is True
