@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from inzet.engagements.demo import MARKER
+from inzet.demo.engagements import MARKER
 from inzet.engagements.models import EngagementRequest, IntakeReview, InvitationNeeds, Referral
 from inzet.organisations.models import PolicySettings
 from tests.e2e.test_crawl import label, log_in
