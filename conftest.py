@@ -166,6 +166,7 @@ def expert_profile(expert, orgs):
 
 _DATA_MIGRATIONS = [
     "inzet.taxonomy.migrations.0002_reference_data",
+    "inzet.taxonomy.migrations.0003_involvement_and_skills",
     "inzet.compensation.migrations.0004_rule_rows_with_sources",
     "inzet.privacy.migrations.0002_retention_rules",
     "inzet.privacy.migrations.0003_bookkeeping_text_rule",

@@ -60,6 +60,11 @@ class HoursForm(forms.Form):
         error_messages={"required": _("Vul het aantal uren in."), "min_value": _("Vul minstens 0,25 uur in.")},
     )
     description = forms.CharField(label=_("Wat heeft u gedaan? (niet verplicht)"), max_length=300, required=False)
+    confirm = forms.BooleanField(
+        label=_("Het klopt, ook al valt het buiten de afspraak"),
+        required=False,
+        help_text=_("Alleen nodig als Inzet vraagt of het klopt: een datum buiten de periode, of veel meer uren."),
+    )
 
     def __init__(self, *args, half_days: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -376,6 +376,8 @@ class HourEntry(_Entry):
         validators=[MinValueValidator(0), MaxValueValidator(2)],
     )
     description = models.CharField(_("wat heeft u gedaan?"), max_length=300, blank=True)
+    # engagements.plausibility.HourFlag codes, comma-separated: confirmed by the writer, shown to the coordinator.
+    flags = models.CharField(_("om na te kijken"), max_length=100, blank=True)
     corrects = models.ForeignKey(
         "self",
         null=True,
@@ -399,6 +401,15 @@ class HourEntry(_Entry):
 
     def __str__(self) -> str:
         return f"{self.date}: {self.hours} uur"
+
+    @property
+    def flag_texts(self) -> list[str]:
+        texts = {
+            "before_period": _("Vóór de periode van de opdracht"),
+            "after_period": _("Na de periode van de opdracht"),
+            "over_estimate": _("Meer dan twee keer de geschatte uren"),
+        }
+        return [str(texts[code]) for code in self.flags.split(",") if code in texts]
 
 
 def receipt_path(instance, filename: str) -> str:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +33,7 @@ from inzet.compensation.models import (
     Settlement,
     SettlementItem,
 )
+from inzet.engagements import plausibility
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.experts.models import Audience, RewardForm
 from inzet.lib import iban
@@ -156,13 +157,21 @@ def hours_log(
     hours: Decimal | None,
     description: str = "",
     half_days: Decimal | None = None,
+    confirm: bool | None = None,
 ) -> HourEntry:
+    """One row of hours. Unusual rows (engagements.plausibility) are flagged for the coordinator.
+
+    `confirm` False: the writer is asked first (the page): an unusual row is refused with the
+    reason until they confirm. None: the caller does not ask (demo, imports); the row is flagged."""
     _require_accepted(invitation)
     _check_date(date)
     hours = hours or ZERO
     half_days = half_days or Decimal(0)
     if hours < 0 or half_days < 0 or (hours == 0 and half_days == 0):
         raise ValidationError({"hours": _("Vul een aantal uren in dat groter is dan 0.")})
+    flags = _hour_flags(invitation, date=date, hours=hours)
+    if flags and confirm is False:
+        raise ValidationError({"confirm": _unusual_hours_message(flags)})
     if half_days:
         agreement = selectors.agreement_of(invitation.request)
         if agreement is None or agreement.half_day_rate is None:
@@ -175,12 +184,46 @@ def hours_log(
         hours=hours,
         half_days=half_days,
         description=description.strip(),
+        flags=",".join(flags),
         created_by=actor,
         on_behalf=invitation.expert.user_id != actor.pk,
     )
     entry.full_clean()
     entry.save()
     return entry
+
+
+def _hour_flags(invitation: Invitation, *, date: dt.date, hours: Decimal) -> list[str]:
+    request = invitation.request
+    # Rows that still count: not rejected or withdrawn, and not replaced by a correction.
+    before = (
+        HourEntry.objects.filter(invitation=invitation)
+        .exclude(state__in=[EntryState.REJECTED, EntryState.WITHDRAWN])
+        .exclude(corrections__state__in=[EntryState.APPROVED, EntryState.SUBMITTED])
+        .aggregate(total=Sum("hours"))["total"]
+        or ZERO
+    )
+    return [
+        str(flag)
+        for flag in plausibility.hour_flags(
+            date=date,
+            start=request.start_date,
+            end=request.end_date,
+            hours=hours,
+            hours_before=before,
+            estimate=request.hours_estimate,
+        )
+    ]
+
+
+def _unusual_hours_message(flags: list[str]) -> str:
+    texts = {
+        "before_period": _("De datum ligt vóór de periode van de opdracht."),
+        "after_period": _("De datum ligt na de periode van de opdracht."),
+        "over_estimate": _("Met deze uren komt u op meer dan twee keer de geschatte uren."),
+    }
+    reasons = " ".join(texts[f] for f in flags)
+    return reasons + " " + _("Klopt het toch? Vink dan aan dat het klopt. De coördinator kijkt ernaar.")
 
 
 def _decide(entry, *, actor: User, approve: bool, note: str):

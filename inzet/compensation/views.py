@@ -737,7 +737,8 @@ def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
                     if accept
                     else _("Dank u wel voor uw antwoord. Nee zeggen mag altijd."),
                 )
-                return redirect("engagements:invitation", pk=pk)
+                # Saying yes goes on to "what do you need to do this?" (engagements).
+                return redirect("engagements:invitation_needs" if accept else "engagements:invitation", pk=pk)
     return render(
         request,
         "compensation/invitation_answer.html",

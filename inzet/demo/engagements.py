@@ -183,6 +183,22 @@ def load_engagements_demo() -> list[EngagementRequest]:
             coordinator,
         )
         _accept(running, coordinator, [eva, others[2]])
+        services.invitation_needs_state(
+            invitation=running.invitations.get(expert=eva),
+            actor=eva.user,
+            kinds=["duo", "safety_net", "papers_in_advance"],
+            duo_partner="Het liefst met iemand die ik al ken",
+            safety_net_person="Mijn buddy Ahmed",
+            safety_net_when="Dezelfde avond even bellen",
+            share_with_asker=True,
+        )
+        services.invitation_needs_state(
+            invitation=running.invitations.get(expert=others[2]),
+            actor=others[2].user,
+            kinds=["interpreter", "other"],
+            other="Een gebarentolk, en de dia's een week van tevoren",
+            share_with_asker=True,
+        )
         services.agreement_save(request=running, actor=coordinator, data=_agreement("16", first=True))
         services.agreement_accept(request=running, actor=school_asker)
         services.request_start(request=running, actor=coordinator)

@@ -10,8 +10,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inzet.engagements.models import Agreement, EngagementRequest, IntakeReview
+from inzet.engagements import rules
+from inzet.engagements.models import Agreement, EngagementRequest, IntakeReview, InvitationNeed, Session
 from inzet.engagements.quote import VWS_GUIDELINE_RATE
+from inzet.engagements.services import INTAKE_MESSAGES, NEEDS_MESSAGES
 from inzet.experts.models import postcode_validator
 from inzet.lib import uploads
 from inzet.organisations.models import Organisation
@@ -85,9 +87,33 @@ class GoalStep(StepForm):
 class WorkStep(StepForm):
     class Meta:
         model = EngagementRequest
-        fields = ["role", "practice_setting", "structural", "activities", "requirements"]
-        widgets = {"activities": _text(4), "requirements": _text(3)}
+        fields = [
+            "role",
+            "practice_setting",
+            "structural",
+            "activities",
+            "requirements",
+            "represented_group",
+            "expected_result",
+            "policy_phase",
+            "research_rung",
+            "influence",
+            "decision_role",
+            "who_decides",
+        ]
+        widgets = {
+            "activities": _text(4),
+            "requirements": _text(3),
+            "expected_result": _text(3),
+            "decision_role": forms.RadioSelect,
+        }
         help_texts = {
+            "represented_group": _("Voor wie spreken de ervaringsdeskundigen? Bijvoorbeeld: jongeren in de jeugdzorg."),
+            "expected_result": _("Wat ligt er aan het eind? Bijvoorbeeld: een advies van twee bladzijden."),
+            "policy_phase": _("Alleen bij beleid: in welke fase zit u?"),
+            "research_rung": _("Alleen bij onderzoek: welke rol krijgen de ervaringsdeskundigen?"),
+            "influence": _("Hoeveel invloed hebben de ervaringsdeskundigen op de uitkomst?"),
+            "who_decides": _("Bijvoorbeeld: de wethouder, na advies van de werkgroep."),
             "role": _("Welke rol krijgen de ervaringsdeskundigen? Bijvoorbeeld meedenken over beleid of lesgeven."),
             "practice_setting": _("Waar gebeurt het werk?"),
             "structural": _("Kies dit als het om meer dan één keer gaat, bijvoorbeeld een jaar lang elke maand."),
@@ -103,6 +129,13 @@ class WorkStep(StepForm):
         self.fields["role"].empty_label = _("Weet ik nog niet")
         self.fields["practice_setting"].queryset = _terms("practice_setting")
         self.fields["practice_setting"].empty_label = _("Weet ik nog niet")
+        for name in ("policy_phase", "research_rung", "influence"):
+            self.fields[name].queryset = _terms(name)
+            self.fields[name].empty_label = _("Niet van toepassing of weet ik nog niet")
+        self.fields["decision_role"].choices = [
+            ("", _("Weet ik nog niet")),
+            *EngagementRequest._meta.get_field("decision_role").choices,
+        ]
 
 
 class ExpertiseStep(StepForm):
@@ -142,22 +175,48 @@ class ExpertiseStep(StepForm):
 class TimeStep(StepForm):
     class Meta:
         model = EngagementRequest
-        fields = ["start_date", "end_date", "hours_estimate", "time_investment"]
+        fields = [
+            "start_date",
+            "end_date",
+            "hours_estimate",
+            "preparation_hours",
+            "travel_hours",
+            "time_investment",
+            "getting_to_know",
+        ]
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
             "hours_estimate": forms.NumberInput(attrs={"step": "0.5", "min": "0"}),
+            "preparation_hours": forms.NumberInput(attrs={"step": "0.5", "min": "0"}),
+            "travel_hours": forms.NumberInput(attrs={"step": "0.5", "min": "0"}),
             "time_investment": _text(3),
         }
         help_texts = {
-            "hours_estimate": _("Hoeveel uur kost het één persoon in totaal, met voorbereiden en reizen?"),
+            "hours_estimate": _("Hoeveel uur kost het werk zelf één persoon in totaal?"),
+            "preparation_hours": _("Hoeveel uur voorbereiding per persoon, bijvoorbeeld stukken lezen?"),
+            "travel_hours": _("Hoeveel uur reistijd per persoon, heen en terug samen?"),
             "time_investment": _("Wanneer en hoe vaak? Bijvoorbeeld: drie dinsdagmiddagen van 13.00 tot 16.00 uur."),
         }
         error_messages = {
             "start_date": {"invalid": _("Vul een datum in, bijvoorbeeld 15-03-2026.")},
             "end_date": {"invalid": _("Vul een datum in, bijvoorbeeld 15-03-2026.")},
             "hours_estimate": {"invalid": _("Vul een aantal uren in, bijvoorbeeld 6 of 4,5.")},
+            "preparation_hours": {"invalid": _("Vul een aantal uren in, bijvoorbeeld 2 of 1,5.")},
+            "travel_hours": {"invalid": _("Vul een aantal uren in, bijvoorbeeld 2 of 1,5.")},
         }
+
+    def _not_negative(self, name: str):
+        hours = self.cleaned_data.get(name)
+        if hours is not None and hours < 0:
+            raise forms.ValidationError(_("Vul 0 of meer uren in."))
+        return hours
+
+    def clean_preparation_hours(self):
+        return self._not_negative("preparation_hours")
+
+    def clean_travel_hours(self):
+        return self._not_negative("travel_hours")
 
     def clean_hours_estimate(self):
         hours = self.cleaned_data.get("hours_estimate")
@@ -302,6 +361,17 @@ class IntakeForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies een besluit.")},
     )
+    override = forms.BooleanField(
+        label=_("Ik neem de vraag toch aan, als uitzondering"),
+        required=False,
+        help_text=_("Alleen nodig als u nee zegt op een van de drie vragen en de vraag toch aanneemt."),
+    )
+    override_reason = forms.CharField(
+        label=_("Waarom neemt u de vraag toch aan?"),
+        required=False,
+        widget=_text(2),
+        help_text=_("Dit blijft zichtbaar voor de coördinatoren, in de geschiedenis van de vraag."),
+    )
     message = forms.CharField(
         label=_("Bericht aan de vrager"),
         required=False,
@@ -314,6 +384,20 @@ class IntakeForm(forms.Form):
         decision = cleaned.get("decision")
         if decision and decision != IntakeReview.Decision.ACCEPT and not (cleaned.get("message") or "").strip():
             self.add_error("message", _("Schrijf de vrager kort waarom."))
+        answers = tuple(cleaned.get(name) for name in ("fits_mission", "has_expertise", "conditions_ok"))
+        if decision and None not in answers:
+            problems = rules.intake_problems(
+                answers=answers,
+                reasons=tuple(
+                    cleaned.get(f"{name}_reason", "x") for name in ("fits_mission", "has_expertise", "conditions_ok")
+                ),
+                accept=decision == IntakeReview.Decision.ACCEPT,
+                override=cleaned.get("override", False),
+                override_reason=cleaned.get("override_reason", ""),
+            )
+            for name in problems:
+                if name not in self.errors:
+                    self.add_error(name, INTAKE_MESSAGES[name])
         return cleaned
 
 
@@ -340,6 +424,79 @@ class RespondForm(forms.Form):
         required=False,
         widget=_text(3),
         help_text=_("U hoeft geen reden te geven. Nee zeggen telt nooit tegen u. Alleen de coördinator leest dit."),
+    )
+
+
+class InvitationNeedsForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=_("Wat heeft u nodig om dit te kunnen doen?"),
+        choices=InvitationNeed.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies wat u wilt. Niets nodig? Dan laat u alles leeg."),
+    )
+    duo_partner = forms.CharField(
+        label=_("Met wie wilt u samenwerken? (niet verplicht)"), required=False, max_length=200
+    )
+    safety_net_person = forms.CharField(
+        label=_("Wie is uw vangnet?"),
+        required=False,
+        max_length=200,
+        help_text=_("Iemand die u kunt bellen na een zware bijeenkomst. Alleen de coördinator ziet dit."),
+    )
+    safety_net_when = forms.CharField(
+        label=_("Wanneer wilt u dat er contact is na een zware bijeenkomst?"),
+        required=False,
+        widget=_text(2),
+        help_text=_("Bijvoorbeeld: dezelfde avond nog even bellen."),
+    )
+    other = forms.CharField(label=_("Iets anders: wat heeft u nodig?"), required=False, widget=_text(2))
+    share_with_asker = forms.BooleanField(
+        label=_("De vrager mag zien wat ik nodig heb (zonder mijn vangnet)"),
+        required=False,
+        help_text=_(
+            "Dan staat het in de afspraken, zodat de vrager er rekening mee kan houden. Uw naam staat er niet bij."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        problems = rules.needs_problems(
+            kinds=cleaned.get("kinds") or [],
+            safety_net_person=cleaned.get("safety_net_person", ""),
+            other=cleaned.get("other", ""),
+        )
+        for name in problems:
+            self.add_error(name, NEEDS_MESSAGES[name])
+        return cleaned
+
+
+class ReferralForm(forms.Form):
+    question = forms.CharField(
+        label=_("Uw vraag"),
+        widget=_text(5),
+        help_text=_("Wat wilt u bereiken, en wat zoekt u? De organisatie neemt zelf contact met u op."),
+        error_messages={"required": _("Schrijf uw vraag in een paar zinnen.")},
+    )
+    contact = forms.CharField(
+        label=_("Hoe kan de organisatie u bereiken?"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld uw telefoonnummer of e-mailadres."),
+        error_messages={"required": _("Schrijf hoe de organisatie u kan bereiken, bijvoorbeeld een telefoonnummer.")},
+    )
+
+
+class ReferralAnswerForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Pakt u deze vraag op?"),
+        choices=[("take_on", _("Ja, wij nemen contact op")), ("not_taken", _("Nee"))],
+        widget=forms.RadioSelect,
+    )
+    answer = forms.CharField(
+        label=_("Bericht aan de vrager"),
+        required=False,
+        widget=_text(2),
+        help_text=_("Verplicht bij nee: waarom niet, of naar wie zij kunnen gaan."),
     )
 
 
@@ -472,6 +629,19 @@ class SessionForm(forms.Form):
         error_messages={"required": _("Vul een eindtijd in."), "invalid": _("Vul een tijd in, bijvoorbeeld 16:00.")},
     )
     location = forms.CharField(label=_("Waar"), max_length=300, required=False)
+    kind = forms.ChoiceField(
+        label=_("Wie zijn erbij?"),
+        choices=Session.Kind.choices,
+        initial=Session.Kind.WHOLE_TEAM,
+        required=False,  # left out: the whole team, the kind the warnings are about
+        widget=forms.RadioSelect,
+    )
+    chair = forms.CharField(
+        label=_("Onafhankelijke gespreksleider"),
+        max_length=200,
+        required=False,
+        help_text=_("Nodig bij een bijeenkomst met het hele team. Die duurt ook minstens 2 uur."),
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -487,7 +657,14 @@ class SessionForm(forms.Form):
 
     def data_for_service(self) -> dict:
         c = self.cleaned_data
-        return {"title": c["title"], "starts_at": c["starts_at"], "ends_at": c["ends_at"], "location": c["location"]}
+        return {
+            "title": c["title"],
+            "starts_at": c["starts_at"],
+            "ends_at": c["ends_at"],
+            "location": c["location"],
+            "kind": c["kind"] or Session.Kind.WHOLE_TEAM,
+            "chair": c["chair"].strip(),
+        }
 
 
 class NoteForm(forms.Form):

@@ -1,5 +1,6 @@
 """Requests from askers, the organisation's intake, invitations, agreements, sessions and the audit trail."""
 
+import json
 import uuid
 from pathlib import Path
 
@@ -9,8 +10,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inzet.engagements.plausibility import SessionKind, SessionWarning, session_warnings
 from inzet.engagements.rules import Status
 from inzet.experts.models import RewardForm
+from inzet.lib.crypto import EncryptedCharField, EncryptedTextField
 
 
 class RequestStatus(models.TextChoices):
@@ -24,6 +27,11 @@ class RequestStatus(models.TextChoices):
     RUNNING = Status.RUNNING, _("Bezig")
     COMPLETED = Status.COMPLETED, _("Afgerond")
     CANCELLED = Status.CANCELLED, _("Geannuleerd")
+
+
+class DecisionRole(models.TextChoices):
+    THINK_TANK = "think_tank", _("Denktank: de ervaringsdeskundigen adviseren, de vrager beslist")
+    PARTNER = "partner", _("Volwaardig partner: samen beslissen")
 
 
 class EngagementRequest(models.Model):
@@ -67,6 +75,40 @@ class EngagementRequest(models.Model):
         verbose_name=_("praktijk"),
     )
     structural = models.BooleanField(_("het gaat om structurele inzet"), default=False)
+    # Who the experts speak for, and the stage of involvement (docs/domain/reference-lists.md).
+    represented_group = models.CharField(
+        _("welke groep vertegenwoordigen de ervaringsdeskundigen?"), max_length=300, blank=True
+    )
+    policy_phase = models.ForeignKey(
+        "taxonomy.Term",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"vocabulary": "policy_phase"},
+        verbose_name=_("fase in de beleidscyclus"),
+    )
+    research_rung = models.ForeignKey(
+        "taxonomy.Term",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"vocabulary": "research_rung"},
+        verbose_name=_("rol in onderzoek"),
+    )
+    influence = models.ForeignKey(
+        "taxonomy.Term",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"vocabulary": "influence"},
+        verbose_name=_("mate van invloed"),
+    )
+    decision_role = models.CharField(_("rol bij besluiten"), max_length=20, choices=DecisionRole.choices, blank=True)
+    who_decides = models.CharField(_("wie beslist uiteindelijk?"), max_length=300, blank=True)
+    expected_result = models.TextField(_("wat is het verwachte resultaat?"), blank=True)
     experience_areas = models.ManyToManyField(
         "taxonomy.Term",
         blank=True,
@@ -108,6 +150,17 @@ class EngagementRequest(models.Model):
     end_date = models.DateField(_("tot en met"), null=True, blank=True)
     hours_estimate = models.DecimalField(
         _("hoeveel uur per persoon (ongeveer)"), max_digits=6, decimal_places=1, null=True, blank=True
+    )
+    preparation_hours = models.DecimalField(
+        _("voorbereiding per persoon (uur)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    travel_hours = models.DecimalField(
+        _("reistijd per persoon (uur)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    getting_to_know = models.BooleanField(
+        _("eerst een kennismaking"),
+        default=False,
+        help_text=_("Een kort gesprek om elkaar te leren kennen voordat het werk begint."),
     )
     time_investment = models.TextField(_("tijd en planning"), blank=True)
     online = models.BooleanField(_("online"), default=False)
@@ -181,6 +234,9 @@ class IntakeReview(models.Model):
     conditions_ok = models.BooleanField(_("zijn de voorwaarden goed (eerlijke betaling, psychologische veiligheid)?"))
     conditions_ok_reason = models.TextField(_("toelichting"))
     decision = models.CharField(_("besluit"), max_length=10, choices=Decision.choices)
+    # Accepting despite a "no" is an explicit exception with its own reason (rules.intake_problems).
+    override = models.BooleanField(_("aangenomen ondanks een nee"), default=False)
+    override_reason = models.TextField(_("waarom toch aannemen?"), blank=True)
     message = models.TextField(_("bericht aan de vrager"), blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reviewed_at = models.DateTimeField(auto_now_add=True)
@@ -221,6 +277,56 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.expert} → {self.request}"
+
+
+class InvitationNeed(models.TextChoices):
+    """What an expert needs to do this assignment ("Wat heb jij nodig om dit te kunnen doen?")."""
+
+    DUO = "duo", _("Samen met een duo-partner")
+    SAFETY_NET = "safety_net", _("Een vangnet: iemand om na afloop mee te praten")
+    INTERPRETER = "interpreter", _("Een tolk (bijvoorbeeld gebarentaal)")
+    TRANSPORT = "transport", _("Vervoer")
+    QUIET_ROOM = "quiet_room", _("Een rustige ruimte")
+    PAPERS_IN_ADVANCE = "papers_in_advance", _("De stukken van tevoren")
+    OTHER = "other", _("Iets anders")
+
+
+class InvitationNeeds(models.Model):
+    """What one expert needs for one assignment, stated when saying yes.
+
+    Special category (it can tell about health): the choices and every free text are encrypted.
+    The coordinator sees it; the asker only when the expert ticks `share_with_asker`, and then only
+    the practical needs (never the safety-net person or when to call them).
+    """
+
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="needs")
+    kinds = EncryptedTextField(_("wat ik nodig heb"), blank=True)  # JSON list of InvitationNeed codes
+    duo_partner = EncryptedCharField(_("met wie wil ik samen werken?"), blank=True)
+    safety_net_person = EncryptedCharField(_("mijn vangnet: wie?"), blank=True)
+    safety_net_when = EncryptedTextField(_("wanneer bellen na een zware bijeenkomst?"), blank=True)
+    other = EncryptedTextField(_("wat ik nog meer nodig heb, in mijn eigen woorden"), blank=True)
+    share_with_asker = models.BooleanField(_("de vrager mag zien wat ik nodig heb"), default=False)
+    stated_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("wat de ervaringsdeskundige nodig heeft")
+        verbose_name_plural = _("wat de ervaringsdeskundigen nodig hebben")
+
+    def __str__(self) -> str:
+        return f"{self.invitation}"
+
+    @property
+    def kind_list(self) -> list[str]:
+        return [code for code in (json.loads(self.kinds) if self.kinds else []) if code in InvitationNeed.values]
+
+    @property
+    def kind_labels(self) -> list[str]:
+        return [str(InvitationNeed(code).label) for code in self.kind_list]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.kind_list and not self.other.strip()
 
 
 class Agreement(models.Model):
@@ -287,8 +393,15 @@ class AgreementVersion(models.Model):
 class Session(models.Model):
     """A meeting or day of the deployment, for the calendar (.ics)."""
 
+    class Kind(models.TextChoices):
+        WHOLE_TEAM = SessionKind.WHOLE_TEAM, _("Met het hele team (vrager en ervaringsdeskundigen)")
+        EXPERTS_ONLY = SessionKind.EXPERTS_ONLY, _("Alleen de ervaringsdeskundigen")
+        ONE_TO_ONE = SessionKind.ONE_TO_ONE, _("Een-op-een gesprek")
+
     request = models.ForeignKey(EngagementRequest, on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(_("wat"), max_length=200)
+    kind = models.CharField(_("soort bijeenkomst"), max_length=20, choices=Kind.choices, default=Kind.WHOLE_TEAM)
+    chair = models.CharField(_("onafhankelijke gespreksleider"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("begint"))
     ends_at = models.DateTimeField(_("eindigt"))
     location = models.CharField(_("waar"), max_length=300, blank=True)
@@ -304,6 +417,15 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def warnings(self) -> list[str]:
+        minutes = int((self.ends_at - self.starts_at).total_seconds() // 60)
+        texts = {
+            SessionWarning.TOO_SHORT: _("Een bijeenkomst met het hele team duurt minstens 2 uur."),
+            SessionWarning.NO_CHAIR: _("Een bijeenkomst met het hele team heeft een onafhankelijke gespreksleider."),
+        }
+        return [str(texts[w]) for w in session_warnings(kind=self.kind, minutes=minutes, chair=self.chair)]
 
 
 class AuditEvent(models.Model):
@@ -340,3 +462,38 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class Referral(models.Model):
+    """With brokerage off: an asker's question to an organisation, which takes it on (or not) outside Inzet's flow."""
+
+    class State(models.TextChoices):
+        SENT = "sent", _("Verstuurd, wacht op antwoord")
+        TAKEN_ON = "taken_on", _("De organisatie pakt het op")
+        NOT_TAKEN = "not_taken", _("De organisatie pakt het niet op")
+
+    asker_organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="referrals_made"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="referrals_received"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    question = models.TextField(_("uw vraag"))
+    contact = models.CharField(_("hoe kan de organisatie u bereiken?"), max_length=200)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.SENT)
+    answer = models.TextField(_("antwoord aan de vrager"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("doorverwijzing")
+        verbose_name_plural = _("doorverwijzingen")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.asker_organisation} → {self.organisation}"

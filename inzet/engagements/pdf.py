@@ -8,6 +8,7 @@ from django.utils.translation import override
 
 from inzet.engagements import quote
 from inzet.engagements.models import Agreement
+from inzet.engagements.selectors import needs_for_asker
 
 
 def _no_fetch(url: str, *args, **kwargs):
@@ -59,6 +60,7 @@ def agreement_pdf(agreement: Agreement) -> bytes:
             "agreement": agreement,
             "engagement": request,
             "organisation": request.deploying_organisation,
+            "shared_needs": needs_for_asker(request),
             "today": timezone.localdate(),
         },
     )

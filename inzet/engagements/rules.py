@@ -79,3 +79,57 @@ def next_steps(current: Status, actor: Actor) -> list[Status]:
 
 def seats_left(experts_needed: int, accepted: int) -> int:
     return max(0, experts_needed - accepted)
+
+
+# --- the intake: a "no" counts (docs/domain/request-loop.md#steps) ---------------------------------
+
+
+def intake_problems(
+    *,
+    answers: tuple[bool, bool, bool],
+    reasons: tuple[str, str, str],
+    accept: bool,
+    override: bool,
+    override_reason: str,
+) -> list[str]:
+    """Which parts of an intake are missing; the field names, in the order of the form.
+
+    Every "no" needs a reason. Accepting a request with a "no" is possible, but only as an explicit
+    exception with its own reason, so the choice is visible afterwards.
+    """
+    problems = []
+    names = ("fits_mission_reason", "has_expertise_reason", "conditions_ok_reason")
+    for name, answer, reason in zip(names, answers, reasons, strict=True):
+        if not answer and not reason.strip():
+            problems.append(name)
+    if accept and not all(answers):
+        if not override:
+            problems.append("override")
+        if not override_reason.strip():
+            problems.append("override_reason")
+    return problems
+
+
+# --- what an expert needs for an assignment ---------------------------------------------------------
+
+# Codes of models.InvitationNeed; the asker may only ever see these practical ones (never who the
+# safety net is, nor when to call them), and only when the expert allows it.
+NEEDS_FOR_ASKER = frozenset({"duo", "interpreter", "transport", "quiet_room", "papers_in_advance", "other"})
+
+
+def needs_problems(*, kinds: list[str], safety_net_person: str, other: str) -> list[str]:
+    """The fields still missing: a safety net needs a person, "something else" needs words."""
+    problems = []
+    if "safety_net" in kinds and not safety_net_person.strip():
+        problems.append("safety_net_person")
+    if "other" in kinds and not other.strip():
+        problems.append("other")
+    return problems
+
+
+def needs_for_asker(*, kinds: list[str], other: str, share: bool) -> tuple[list[str], str]:
+    """What of one expert's needs the asker may read: nothing unless shared; never the safety net."""
+    if not share:
+        return [], ""
+    shown = [code for code in kinds if code in NEEDS_FOR_ASKER]
+    return shown, other if "other" in shown else ""

@@ -9,11 +9,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from inzet.accounts.permissions import Roles, get_roles
+from inzet.engagements import rules
 from inzet.engagements.models import (
     AuditEvent,
     EngagementRequest,
     IntakeReview,
     Invitation,
+    InvitationNeed,
+    InvitationNeeds,
     RequestStatus,
     Session,
 )
@@ -28,7 +31,7 @@ from inzet.experts.disclosure import (
 )
 from inzet.experts.models import Audience, ExpertProfile, ExpertStatus
 from inzet.lib.next_step import NextStep
-from inzet.organisations.models import Role
+from inzet.organisations.models import PolicySettings, Role
 
 # What an expert sees under "Mijn opdrachten".
 ASSIGNMENT_STATES = (RequestStatus.MATCHING, RequestStatus.AGREED, RequestStatus.RUNNING, RequestStatus.COMPLETED)
@@ -112,6 +115,7 @@ def expert_name(profile: ExpertProfile, level: int) -> str:
 class InvitationRow:
     invitation: Invitation
     name: str
+    needs: InvitationNeeds | None = None
 
 
 @dataclass
@@ -119,11 +123,52 @@ class TeamMember:
     name: str
 
 
-def invitation_rows(viewer, request: EngagementRequest) -> list[InvitationRow]:
-    """Every invitation of the request with the expert's name as far as the viewer may see it."""
-    invitations = list(request.invitations.select_related("expert__user", "invited_by").order_by("state", "created_at"))
+def invitation_rows(viewer, request: EngagementRequest, *, path: str = "") -> list[InvitationRow]:
+    """Every invitation of the request with the expert's name as far as the viewer may see it.
+
+    The viewer is one of the organisation's people: they see what each expert needs for this
+    assignment; every such read is logged (which item, never its content)."""
+    invitations = list(
+        request.invitations.select_related("expert__user", "invited_by", "needs").order_by("state", "created_at")
+    )
     levels = viewer_levels(viewer, [i.expert for i in invitations])
-    return [InvitationRow(invitation=i, name=expert_name(i.expert, levels[i.expert.pk])) for i in invitations]
+    rows = [
+        InvitationRow(invitation=i, name=expert_name(i.expert, levels[i.expert.pk]), needs=needs_of(i))
+        for i in invitations
+    ]
+    log_needs_read(viewer, [row.invitation for row in rows if row.needs], path=path)
+    return rows
+
+
+def needs_of(invitation: Invitation) -> InvitationNeeds | None:
+    try:
+        return invitation.needs
+    except InvitationNeeds.DoesNotExist:
+        return None
+
+
+def log_needs_read(viewer, invitations: list[Invitation], *, path: str = "") -> None:
+    for invitation in invitations:
+        log_access(viewer=viewer, profile=invitation.expert, items={"needs"}, context="page", path=path)
+
+
+@dataclass
+class SharedNeed:
+    labels: list[str]
+    other: str
+
+
+def needs_for_asker(request: EngagementRequest) -> list[SharedNeed]:
+    """What the team needs, as far as each expert shares it with the asker, without names."""
+    rows = InvitationNeeds.objects.filter(
+        invitation__request=request, invitation__state=Invitation.State.ACCEPTED, share_with_asker=True
+    ).order_by("invitation_id")
+    shared = []
+    for needs in rows:
+        codes, other = rules.needs_for_asker(kinds=needs.kind_list, other=needs.other, share=needs.share_with_asker)
+        if codes:
+            shared.append(SharedNeed(labels=[str(InvitationNeed(c).label) for c in codes if c != "other"], other=other))
+    return shared
 
 
 def team_for_asker(viewer, request: EngagementRequest) -> list[TeamMember]:
@@ -144,9 +189,9 @@ def team_for_asker(viewer, request: EngagementRequest) -> list[TeamMember]:
 # --- the audit trail -------------------------------------------------------------------------------
 
 # Events about single experts are for the organisation only; askers see the request's own steps.
-_EXPERT_VERBS = {"invited", "accepted", "declined", "expert_withdrew"}
-# Shown to the organisation only (money of individual experts).
-_STAFF_VERBS = {"approval_undone"}
+_EXPERT_VERBS = {"invited", "accepted", "declined", "expert_withdrew", "needs_stated"}
+# Shown to the organisation only: money of individual experts, the intake's own deliberation.
+_STAFF_VERBS = _EXPERT_VERBS | {"approval_undone", "intake_answers", "intake_override"}
 
 
 @dataclass
@@ -181,6 +226,9 @@ def _audit_text(event: AuditEvent) -> str:
         "expert_withdrew": _("Een ervaringsdeskundige trok zich terug; de plek is weer vrij"),
         "approval_undone": _("Goedkeuring teruggedraaid: %(note)s"),
         "session_added": _("Bijeenkomst gepland: %(note)s"),
+        "intake_answers": _("Intake beantwoord (%(note)s)"),
+        "needs_stated": _("Een ervaringsdeskundige gaf aan wat hij of zij nodig heeft"),
+        "intake_override": _("Toch aangenomen, als uitzondering: %(note)s"),
     }
     text = texts.get(event.verb, event.verb)
     return text % {"note": event.note} if "%(note)s" in text else text
@@ -189,7 +237,7 @@ def _audit_text(event: AuditEvent) -> str:
 def audit_lines(request: EngagementRequest, *, for_staff: bool) -> list[AuditLine]:
     events = request.audit.select_related("actor").order_by("created_at", "pk")
     if not for_staff:
-        events = events.exclude(verb__in=_EXPERT_VERBS | _STAFF_VERBS)
+        events = events.exclude(verb__in=_STAFF_VERBS)
     lines = []
     for event in events:
         if event.verb in _EXPERT_VERBS:
@@ -220,9 +268,11 @@ class RequestPage:
     last_review: IntakeReview | None = None
     versions: list = field(default_factory=list)
     change_request: object = None  # the version the asker asked to change, while no new one answers it
+    intake_reviews: list[IntakeReview] = field(default_factory=list)
+    shared_needs: list[SharedNeed] = field(default_factory=list)
 
 
-def request_page(viewer, request: EngagementRequest, access: RequestAccess) -> RequestPage:
+def request_page(viewer, request: EngagementRequest, access: RequestAccess, *, path: str = "") -> RequestPage:
     agreement = getattr(request, "agreement", None)  # a missing one-to-one raises an AttributeError
     page = RequestPage(
         request=request,
@@ -239,9 +289,12 @@ def request_page(viewer, request: EngagementRequest, access: RequestAccess) -> R
         last = page.versions[-1] if page.versions else None
         page.change_request = last if last is not None and last.change_requested_at is not None else None
     if access.is_staff:
-        page.invitations = invitation_rows(viewer, request)
+        page.invitations = invitation_rows(viewer, request, path=path)
+        page.intake_reviews = list(request.intake_reviews.select_related("reviewed_by"))
     if access.is_asker:
         page.team = team_for_asker(viewer, request)
+    if agreement is not None:
+        page.shared_needs = needs_for_asker(request)
     return page
 
 
@@ -372,14 +425,24 @@ def _asker_steps(user) -> list[NextStep]:
                 link_text=_("Naar mijn vragen"),
             )
         )
-    steps.append(
-        NextStep(
-            title=_("Een vraag stellen"),
-            text=_("Zoekt u ervaringsdeskundigen? Vertel ons eerst wat het doel is."),
-            url=reverse("engagements:create"),
-            link_text=_("Nieuwe vraag"),
+    if PolicySettings.current().brokerage:
+        steps.append(
+            NextStep(
+                title=_("Een vraag stellen"),
+                text=_("Zoekt u ervaringsdeskundigen? Vertel ons eerst wat het doel is."),
+                url=reverse("engagements:create"),
+                link_text=_("Nieuwe vraag"),
+            )
         )
-    )
+    else:
+        steps.append(
+            NextStep(
+                title=_("Een vraag stellen"),
+                text=_("Zoekt u ervaringsdeskundigen? Kies een organisatie en stuur uw vraag rechtstreeks."),
+                url=reverse("engagements:referral_find"),
+                link_text=_("Een organisatie zoeken en een vraag sturen"),
+            )
+        )
     return steps
 
 

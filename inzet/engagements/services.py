@@ -1,5 +1,6 @@
 """Write flows for requests, intake, invitations and agreements: one function per use case."""
 
+import json
 import secrets
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from inzet.accounts.models import User
 from inzet.engagements import rules, versions
@@ -19,6 +21,8 @@ from inzet.engagements.models import (
     EngagementRequest,
     IntakeReview,
     Invitation,
+    InvitationNeed,
+    InvitationNeeds,
     RequestAttachment,
     RequestStatus,
     Session,
@@ -50,6 +54,12 @@ def _move(request: EngagementRequest, target: str, *, actor: User, as_: rules.Ac
 def _locked(request: EngagementRequest) -> EngagementRequest:
     # Row lock on PostgreSQL; SQLite's IMMEDIATE transactions already serialise writers.
     return EngagementRequest.objects.select_for_update().get(pk=request.pk)
+
+
+def _refuse_when_referring() -> None:
+    from inzet.engagements.referrals import refuse_when_referring  # referrals imports this module
+
+    refuse_when_referring()
 
 
 def _day(moment) -> str:
@@ -95,6 +105,16 @@ REQUEST_FIELDS = frozenset(
         "start_date",
         "end_date",
         "hours_estimate",
+        "represented_group",
+        "policy_phase",
+        "research_rung",
+        "influence",
+        "decision_role",
+        "who_decides",
+        "expected_result",
+        "preparation_hours",
+        "travel_hours",
+        "getting_to_know",
         "time_investment",
         "online",
         "location",
@@ -143,6 +163,7 @@ def request_create(
     *, asker_organisation: Organisation, actor: User, data: dict, m2m: dict | None = None
 ) -> EngagementRequest:
     """A new draft. Nothing goes to the organisation until the asker submits it."""
+    _refuse_when_referring()
     if asker_organisation.kind != Organisation.Kind.ASKER:
         raise ValidationError(_("Alleen een vragende organisatie kan een vraag stellen."))
     request = EngagementRequest(asker_organisation=asker_organisation, created_by=actor)
@@ -191,6 +212,7 @@ def attachment_delete(*, attachment: RequestAttachment, actor: User) -> None:
 
 @transaction.atomic
 def request_submit(*, request: EngagementRequest, actor: User) -> EngagementRequest:
+    _refuse_when_referring()
     request = _locked(request)
     missing = [label for label, ok in ((_("doel"), request.goal), (_("titel"), request.title)) if not ok]
     if missing:
@@ -216,6 +238,27 @@ def request_cancel(*, request: EngagementRequest, actor: User, as_: rules.Actor,
 
 # --- the organisation's intake ---------------------------------------------------------------------
 
+INTAKE_MESSAGES = {
+    "fits_mission_reason": gettext_lazy("U zegt nee op vraag 1. Schrijf kort waarom."),
+    "has_expertise_reason": gettext_lazy("U zegt nee op vraag 2. Schrijf kort waarom."),
+    "conditions_ok_reason": gettext_lazy("U zegt nee op vraag 3. Schrijf kort waarom."),
+    "override": gettext_lazy(
+        "U zegt nee op een van de drie vragen. Wilt u de vraag toch aannemen? Vink dan de uitzondering aan."
+    ),
+    "override_reason": gettext_lazy("Schrijf waarom u de vraag toch aanneemt, ondanks het nee."),
+}
+
+
+def _intake_summary(review: IntakeReview) -> str:
+    def word(value: bool) -> str:
+        return _("ja") if value else _("nee")
+
+    return _("missie: %(a)s, deskundigheid: %(b)s, voorwaarden: %(c)s") % {
+        "a": word(review.fits_mission),
+        "b": word(review.has_expertise),
+        "c": word(review.conditions_ok),
+    }
+
 
 @transaction.atomic
 def intake_start(*, request: EngagementRequest, actor: User) -> EngagementRequest:
@@ -231,6 +274,20 @@ def intake_review(*, request: EngagementRequest, actor: User, answers: dict) -> 
     if request.status == RequestStatus.SUBMITTED:
         _move(request, RequestStatus.INTAKE, actor=actor, as_=rules.Actor.COORDINATOR)
     review = IntakeReview(request=request, reviewed_by=actor, **answers)
+    yes_no = (review.fits_mission, review.has_expertise, review.conditions_ok)
+    accept = review.decision == IntakeReview.Decision.ACCEPT
+    problems = rules.intake_problems(
+        answers=yes_no,
+        reasons=(review.fits_mission_reason, review.has_expertise_reason, review.conditions_ok_reason),
+        accept=accept,
+        override=review.override,
+        override_reason=review.override_reason,
+    )
+    if problems:
+        raise ValidationError({name: INTAKE_MESSAGES[name] for name in problems})
+    if not (accept and not all(yes_no)):
+        # An exception only exists where there is something to make an exception for.
+        review.override, review.override_reason = False, ""
     review.full_clean()
     target = {
         IntakeReview.Decision.ACCEPT: RequestStatus.MATCHING,
@@ -240,6 +297,10 @@ def intake_review(*, request: EngagementRequest, actor: User, answers: dict) -> 
     if review.decision != IntakeReview.Decision.ACCEPT and not review.message.strip():
         raise ValidationError({"message": _("Schrijf de vrager kort waarom.")})
     review.save()
+    # The history keeps the three answers (and an override with its reason) for the organisation.
+    _audit(request, actor, "intake_answers", note=_intake_summary(review))
+    if review.override:
+        _audit(request, actor, "intake_override", note=review.override_reason)
     _move(request, target, actor=actor, as_=rules.Actor.COORDINATOR, note=review.message)
     if target == RequestStatus.CHANGES_REQUESTED:
         # The asker edits the draft again and resubmits.
@@ -340,6 +401,48 @@ def invitation_respond(*, invitation: Invitation, actor: User, accept: bool, rea
         {"title": request.title, "accepted": accept, "path": _request_path(request)},
     )
     return invitation
+
+
+NEEDS_MESSAGES = {
+    "safety_net_person": gettext_lazy("Wie is uw vangnet? Schrijf een naam of een functie."),
+    "other": gettext_lazy("U koos 'iets anders'. Schrijf kort wat u nodig heeft."),
+}
+
+
+@transaction.atomic
+def invitation_needs_state(
+    *,
+    invitation: Invitation,
+    actor: User,
+    kinds: list[str],
+    duo_partner: str = "",
+    safety_net_person: str = "",
+    safety_net_when: str = "",
+    other: str = "",
+    share_with_asker: bool = False,
+) -> InvitationNeeds:
+    """The expert says what they need for this assignment; saying it again replaces it (safe to repeat)."""
+    if invitation.expert.user_id != actor.pk:
+        raise PermissionDenied
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.state != Invitation.State.ACCEPTED:
+        raise ValidationError(_("U geeft aan wat u nodig heeft nadat u ja heeft gezegd."))
+    kinds = [code for code in InvitationNeed.values if code in set(kinds)]
+    problems = rules.needs_problems(kinds=kinds, safety_net_person=safety_net_person, other=other)
+    if problems:
+        raise ValidationError({name: NEEDS_MESSAGES[name] for name in problems})
+    values = {
+        "kinds": json.dumps(kinds),
+        "duo_partner": duo_partner.strip() if "duo" in kinds else "",
+        "safety_net_person": safety_net_person.strip() if "safety_net" in kinds else "",
+        "safety_net_when": safety_net_when.strip() if "safety_net" in kinds else "",
+        "other": other.strip() if "other" in kinds else "",
+        "share_with_asker": share_with_asker,
+    }
+    needs, _created = InvitationNeeds.objects.update_or_create(invitation=invitation, defaults=values)
+    # Which item, never its content.
+    _audit(invitation.request, actor, "needs_stated")
+    return needs
 
 
 @transaction.atomic

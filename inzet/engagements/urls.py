@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inzet.engagements import change_views, views
+from inzet.engagements import change_views, views, views_referrals
 
 app_name = "engagements"
 
@@ -33,9 +33,15 @@ urlpatterns = [
     path("agenda/", views.calendar_page, name="calendar"),
     path("agenda/vernieuwen/", views.calendar_renew, name="calendar_renew"),
     path("agenda/<str:token>.ics", views.calendar_feed, name="feed"),
+    # referring (brokerage switch off)
+    path("doorverwijzen/", views_referrals.referral_find, name="referral_find"),
+    path("doorverwijzen/<int:organisation_pk>/", views_referrals.referral_create, name="referral_create"),
+    path("doorverwijzingen/", views_referrals.referral_list, name="referrals"),
+    path("doorverwijzingen/<int:pk>/antwoord/", views_referrals.referral_answer, name="referral_answer"),
     # experts
     path("uitnodigingen/", views.my_invitations, name="invitations"),
     path("uitnodigingen/<int:pk>/", views.invitation_detail, name="invitation"),
     path("uitnodigingen/<int:pk>/terugtrekken/", change_views.invitation_withdraw, name="invitation_withdraw"),
+    path("uitnodigingen/<int:pk>/wat-ik-nodig-heb/", views.invitation_needs, name="invitation_needs"),
     path("opdrachten/", views.my_assignments, name="assignments"),
 ]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles, role_required
-from inzet.engagements import calendar, changes, pdf, rules, selectors, services, versions
+from inzet.engagements import calendar, changes, pdf, referrals, rules, selectors, services, versions
 from inzet.engagements.forms import (
     STEP_SLUGS,
     STEPS,
@@ -28,6 +28,7 @@ from inzet.engagements.forms import (
     AttachmentForm,
     GoalStep,
     IntakeForm,
+    InvitationNeedsForm,
     InviteForm,
     NoteForm,
     PickerFilterForm,
@@ -71,7 +72,11 @@ def _error_text(exc: ValidationError) -> str:
 
 @role_required(Role.ASKER)
 def my_requests(request: HttpRequest) -> HttpResponse:
-    return render(request, "engagements/mine.html", {"requests": selectors.requests_of_asker(request.user)})
+    return render(
+        request,
+        "engagements/mine.html",
+        {"requests": selectors.requests_of_asker(request.user), "brokering": referrals.brokering()},
+    )
 
 
 def _asker_organisation(user) -> Organisation:
@@ -99,6 +104,11 @@ def _steps_context(current: str, engagement: EngagementRequest | None) -> dict:
 @role_required(Role.ASKER)
 def request_create(request: HttpRequest) -> HttpResponse:
     organisation = _asker_organisation(request.user)
+    if not referrals.brokering():
+        messages.info(
+            request, _("Deze installatie bemiddelt niet. Kies een organisatie en stuur uw vraag rechtstreeks.")
+        )
+        return redirect("engagements:referral_find")
     form = GoalStep(_posted(request))
     if request.method == "POST" and form.is_valid():
         data, m2m = form.data_for_service()
@@ -211,9 +221,11 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, access = get_request_for_user(
         request.user,
         pk,
-        queryset=EngagementRequest.objects.select_related("role", "practice_setting", "min_level", "created_by"),
+        queryset=EngagementRequest.objects.select_related(
+            "role", "practice_setting", "min_level", "created_by", "policy_phase", "research_rung", "influence"
+        ),
     )
-    page = selectors.request_page(request.user, engagement, access)
+    page = selectors.request_page(request.user, engagement, access, path=request.path)
     context = {
         "engagement": engagement,
         "page": page,
@@ -456,10 +468,45 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if invitation.state in (Invitation.State.PENDING, Invitation.State.ACCEPTED)
         else [],
         "agreement": getattr(engagement, "agreement", None) if accepted else None,
+        "needs": selectors.needs_of(invitation) if accepted else None,
         "sessions": engagement.sessions.order_by("starts_at") if accepted else [],
         "can_withdraw": accepted and engagement.status in changes.WITHDRAW_STATES,
     }
     return render(request, "engagements/invitation.html", context)
+
+
+@login_required
+def invitation_needs(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Wat heb jij nodig om dit te kunnen doen?" — asked right after saying yes; can be changed later."""
+    invitation = get_invitation_for_expert(request.user, pk)
+    if invitation.state != Invitation.State.ACCEPTED:
+        messages.info(request, _("U geeft aan wat u nodig heeft nadat u ja heeft gezegd."))
+        return redirect("engagements:invitation", pk=pk)
+    current = selectors.needs_of(invitation)
+    initial = {}
+    if current is not None:
+        initial = {
+            "kinds": current.kind_list,
+            "duo_partner": current.duo_partner,
+            "safety_net_person": current.safety_net_person,
+            "safety_net_when": current.safety_net_when,
+            "other": current.other,
+            "share_with_asker": current.share_with_asker,
+        }
+    form = InvitationNeedsForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_needs_state(invitation=invitation, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Dank u wel. De coördinator ziet wat u nodig heeft."))
+            return redirect("engagements:invitation", pk=pk)
+    return render(
+        request,
+        "engagements/invitation_needs.html",
+        {"invitation": invitation, "engagement": invitation.request, "form": form},
+    )
 
 
 # --- agreement and quote ---------------------------------------------------------------------------
@@ -567,14 +614,19 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("Bijeenkomsten plant u nadat de vraag is aangenomen, tot de inzet klaar is."))
         return redirect("engagements:detail", pk=pk)
     initial = {"location": _("Online") if engagement.online and not engagement.location else engagement.location}
+    agreement = getattr(engagement, "agreement", None)
+    if agreement is not None:
+        initial["chair"] = agreement.meeting_chair
     form = SessionForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.session_add(request=engagement, actor=request.user, data=form.data_for_service())
+            session = services.session_add(request=engagement, actor=request.user, data=form.data_for_service())
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("De bijeenkomst staat in de agenda."))
+            for warning in session.warnings:
+                messages.warning(request, _("Let op: %(warning)s") % {"warning": warning})
             return redirect("engagements:detail", pk=pk)
     return render(request, "engagements/session_form.html", {"engagement": engagement, "form": form})
 

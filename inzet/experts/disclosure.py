@@ -33,6 +33,10 @@ ITEM_FIELDS = {
     "benefit": "vis_benefit",
     "needs": "vis_needs",
     "does_not_want": "vis_does_not_want",
+    "represents": "vis_represents",
+    "background": "vis_background",
+    "qualities": "vis_qualities",
+    "skills": "vis_skills",
 }
 # Health and income data (AVG art. 9): each read by someone else goes into the access log.
 SPECIAL_ITEMS = frozenset({"experience", "benefit", "needs", "does_not_want", "bank"})

@@ -235,6 +235,36 @@ class WishesForm(forms.Form):
         help_text=_("Alleen als u kiest voor een gift aan een goed doel."),
     )
 
+    represents = forms.CharField(
+        label=_("Voor wie spreekt u, of wie vertegenwoordigt u?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+        help_text=_("Bijvoorbeeld: ik spreek vanuit mijn eigen ervaring, of namens een cliëntenraad."),
+    )
+    professional_background = forms.CharField(
+        label=_("Wat is uw beroepsachtergrond?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+        help_text=_("Bijvoorbeeld: verpleegkundige, docent, of nog geen beroep. Niet verplicht."),
+    )
+    quality_personality = forms.CharField(
+        label=_("Uw kwaliteiten: persoonlijkheid"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    quality_knowledge = forms.CharField(
+        label=_("Uw kwaliteiten: kennis"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    quality_attitude = forms.CharField(
+        label=_("Uw kwaliteiten: houding"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    quality_skills = forms.CharField(
+        label=_("Uw kwaliteiten: vaardigheden"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    generic_skills = _term_choices(
+        "generic_skill", _("Wat kunt u goed?"), _("Bijvoorbeeld luisteren of verslagen schrijven.")
+    )
+
     def clean_kvk_number(self):
         return self.cleaned_data["kvk_number"].replace(" ", "")
 
@@ -268,6 +298,13 @@ class WishesForm(forms.Form):
             "vat_kor": profile.vat_kor,
             "reward_form": profile.reward_form,
             "donation_charity": profile.donation_charity,
+            "represents": profile.represents,
+            "professional_background": profile.professional_background,
+            "quality_personality": profile.quality_personality,
+            "quality_knowledge": profile.quality_knowledge,
+            "quality_attitude": profile.quality_attitude,
+            "quality_skills": profile.quality_skills,
+            "generic_skills": list(profile.generic_skills.all()),
         }
 
     def changes(self) -> dict:

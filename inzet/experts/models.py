@@ -157,6 +157,20 @@ class ExpertProfile(models.Model):
         verbose_name=_("wat ik niet wil doen"),
     )
     does_not_want_note = EncryptedTextField(_("wat ik niet wil doen, in mijn eigen woorden"), blank=True)
+    # Background and qualities (docs/domain/reference-lists.md): each item under its own visibility.
+    represents = models.TextField(_("voor wie ik spreek of wie ik vertegenwoordig"), blank=True)
+    professional_background = models.TextField(_("mijn beroepsachtergrond"), blank=True)
+    quality_personality = models.TextField(_("persoonlijkheid"), blank=True)
+    quality_knowledge = models.TextField(_("kennis"), blank=True)
+    quality_attitude = models.TextField(_("houding"), blank=True)
+    quality_skills = models.TextField(_("vaardigheden"), blank=True)
+    generic_skills = models.ManyToManyField(
+        "taxonomy.Term",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"vocabulary": "generic_skill"},
+        verbose_name=_("algemene vaardigheden"),
+    )
     languages = models.ManyToManyField(
         "taxonomy.Term",
         blank=True,
@@ -223,6 +237,10 @@ class ExpertProfile(models.Model):
     vis_benefit = _visibility(Audience.ONLY_ME, _("mijn uitkering en leeftijd"))
     vis_needs = _visibility(Audience.COORDINATORS, _("wat ik nodig heb"))
     vis_does_not_want = _visibility(Audience.COORDINATORS, _("wat ik niet wil doen"))
+    vis_represents = _visibility(Audience.COORDINATORS, _("voor wie ik spreek"))
+    vis_background = _visibility(Audience.COORDINATORS, _("mijn beroepsachtergrond"))
+    vis_qualities = _visibility(Audience.COORDINATORS, _("mijn kwaliteiten"))
+    vis_skills = _visibility(Audience.COORDINATORS, _("mijn algemene vaardigheden"))
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

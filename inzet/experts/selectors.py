@@ -44,6 +44,10 @@ ITEM_LABELS = {
     "benefit": gettext_lazy("Uitkering en leeftijd"),
     "needs": gettext_lazy("Nodig om mee te doen"),
     "does_not_want": gettext_lazy("Liever niet doen"),
+    "represents": gettext_lazy("Voor wie ik spreek"),
+    "background": gettext_lazy("Beroepsachtergrond"),
+    "qualities": gettext_lazy("Kwaliteiten: persoonlijkheid, kennis, houding, vaardigheden"),
+    "skills": gettext_lazy("Algemene vaardigheden"),
     "bank": gettext_lazy("Bankrekening (IBAN, afgeschermd)"),
 }
 CONTEXT_LABELS = {
@@ -67,6 +71,10 @@ ITEM_STEP = {
     "availability": 4,
     "needs": 4,
     "benefit": 4,
+    "represents": 3,
+    "background": 3,
+    "qualities": 3,
+    "skills": 3,
 }
 PLACEHOLDER_DOMAIN = ".invalid"  # assisted sign-up without an e-mail address
 
@@ -80,6 +88,7 @@ def profile_queryset() -> QuerySet:
         "wanted_settings",
         "unwanted",
         "languages",
+        "generic_skills",
         Prefetch("competences", queryset=ExpertCompetence.objects.select_related("competence", "confirmed_by")),
         "training",
         "unavailable_periods",
@@ -223,6 +232,20 @@ def _lines(profile: ExpertProfile, item: str, level: int) -> list[str]:
         return lines
     if item == "needs":
         return [line for line in (", ".join(needs_labels(p.needs)), p.needs_note) if line]
+    if item == "represents":
+        return [p.represents] if p.represents else []
+    if item == "background":
+        return [p.professional_background] if p.professional_background else []
+    if item == "qualities":
+        parts = (
+            (_("Persoonlijkheid"), p.quality_personality),
+            (_("Kennis"), p.quality_knowledge),
+            (_("Houding"), p.quality_attitude),
+            (_("Vaardigheden"), p.quality_skills),
+        )
+        return [f"{label}: {text}" for label, text in parts if text]
+    if item == "skills":
+        return [_labels(p.generic_skills.all())] if p.generic_skills.all() else []
     return []
 
 
@@ -231,6 +254,7 @@ SECTIONS = [
     ("experience", gettext_lazy("Ervaring"), ["level"]),
     ("wishes", gettext_lazy("Wensen en werk"), ["roles", "does_not_want", "work_form"]),
     ("practical", gettext_lazy("Praktisch"), ["availability", "needs", "benefit"]),
+    ("background", gettext_lazy("Achtergrond en kwaliteiten"), ["represents", "background", "qualities", "skills"]),
 ]
 
 

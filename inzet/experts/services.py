@@ -56,9 +56,17 @@ PROFILE_FIELDS = frozenset(
         "benefit_situation",
         "bijstand_exemption",
         "consent_matching",
+        "represents",
+        "professional_background",
+        "quality_personality",
+        "quality_knowledge",
+        "quality_attitude",
+        "quality_skills",
     }
 )
-M2M_FIELDS = frozenset({"languages", "wanted_roles", "relational_roles", "wanted_settings", "unwanted"})
+M2M_FIELDS = frozenset(
+    {"languages", "wanted_roles", "relational_roles", "wanted_settings", "unwanted", "generic_skills"}
+)
 # The messages of inzet.lib.iban, marked here for translation.
 IBAN_MESSAGES = {
     "checksum": gettext_lazy(

@@ -43,7 +43,7 @@ from inzet.experts.models import (
     UnavailablePeriod,
 )
 from inzet.matching import rules
-from inzet.matching.team import TeamCandidate, TeamResult, compose_team
+from inzet.matching.team import TeamCandidate, TeamResult, fill_team
 from inzet.organisations.models import PolicySettings
 from inzet.taxonomy.models import Term
 
@@ -78,6 +78,8 @@ _VIS_COLUMNS = (
 # Relation kinds in the UNION query.
 _AREA, _COMPETENCE, _ROLE, _WANT, _UNWANTED, _LANGUAGE, _SELF_ASSESSED_COMPETENCE, _INVITED, _WORK = range(9)
 _STATES = tuple(Invitation.State.values)
+# Who holds a seat (or may still take it): never proposed again.
+TAKEN_STATES = (Invitation.State.ACCEPTED, Invitation.State.PENDING)
 # ExpertCompetence: confirmed by someone else, or only self-assessed.
 _CONFIRMED, _SELF_ASSESSED = 2, 1
 _EMPTY: frozenset = frozenset()
@@ -538,9 +540,12 @@ def compose(
         for m in matches
     ]
     spec = pool.terms.spec
-    return compose_team(
+    # Seats go first to those who said yes or still may: the proposal fills only the rest.
+    taken = [pk for pk, state in pool.invited.items() if state in TAKEN_STATES]
+    return fill_team(
         members,
         k=spec.experts_needed,
+        taken=taken,
         required_areas=spec.required_areas,
         required_roles=spec.required_roles,
         exclude_person_id=viewer.pk,
@@ -606,6 +611,7 @@ class MatchingPage:
     pool_size: int
     feasible: bool
     experts_needed: int
+    someone_asked: bool = False  # an accepted or pending invitation among the pool
 
 
 def _names(profile_ids: Iterable[int], pool: CandidateSet) -> dict[int, str]:
@@ -709,6 +715,7 @@ def matching_page(
         pool_size=len(matches),
         feasible=bool(proposals),
         experts_needed=pool.terms.spec.experts_needed,
+        someone_asked=any(state in TAKEN_STATES for state in states.values()),
     )
 
 

@@ -351,3 +351,55 @@ class _Explainer:
         if not team.optimal:
             out.append("Let op: de rekentijd was op. Er is misschien een beter team.")
         return out
+
+
+def fill_team(
+    members: Iterable[TeamCandidate],
+    *,
+    k: int,
+    taken: Iterable[int] = (),
+    required_areas: Iterable[str] = (),
+    required_roles: Iterable[str] = (),
+    **options,
+) -> TeamResult:
+    """Propose only the seats still open, around the people already in (accepted) or asked (pending).
+
+    ``taken`` are the expert ids with an accepted or pending invitation: they are never proposed
+    again and fill seats. What those among ``members`` already cover need not be covered again.
+    The rest of ``options`` goes to ``compose_team``. With no seat open the result is feasible
+    and empty.
+    """
+    taken = frozenset(taken)
+    members = list(members)
+    inside = [m for m in members if m.expert_id in taken]
+    persons = {m.person_id for m in inside}
+    rest = [m for m in members if m.expert_id not in taken and m.person_id not in persons]
+    areas, roles = frozenset(required_areas), frozenset(required_roles)
+    covered_areas = frozenset().union(*(m.areas for m in inside)) & areas
+    covered_roles = frozenset().union(*(m.roles for m in inside)) & roles
+    open_seats = k - len(taken)
+    if open_seats <= 0:
+        return TeamResult(
+            chosen=(),
+            score_total=0.0,
+            diversity_bonus=0.0,
+            objective=0.0,
+            optimal=True,
+            feasible=True,
+            covered_areas=covered_areas,
+            uncovered_areas=areas - covered_areas,
+            covered_roles=covered_roles,
+            uncovered_roles=roles - covered_roles,
+            explanation_nl=("Alle plekken zijn bezet of wachten op antwoord. Er hoeft niemand bij.",),
+        )
+    result = compose_team(
+        rest,
+        k=open_seats,
+        required_areas=areas - covered_areas,
+        required_roles=roles - covered_roles,
+        **options,
+    )
+    if taken and result.feasible:
+        line = f"Aangevuld tot {k}: {len(taken)} al gevraagd of al ja gezegd, {len(result.chosen)} voorgesteld."
+        result = replace(result, explanation_nl=(line, *result.explanation_nl))
+    return result

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from inzet.engagements.selectors import invitation_rows
 from inzet.engagements.services import invitation_create
 from inzet.experts.models import ExpertProfile
 from inzet.matching import selectors, services
@@ -28,8 +29,16 @@ def request_matches(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, access = get_request_for_matching(request.user, pk)
     page = selectors.matching_page(engagement, request.user, context="page", path=request.get_full_path())
     team_form = None
-    if page.team:
+    if page.team and page.team.members:
         team_form = TeamInviteForm(initial={"experts": page.team.expert_ids})
+    # Who already said yes or may still: shown with their answer and what they need (logged read).
+    taken = []
+    if page.someone_asked:  # no extra query when nobody was asked yet
+        taken = [
+            row
+            for row in invitation_rows(request.user, engagement, path=request.path)
+            if row.invitation.state in selectors.TAKEN_STATES
+        ]
     return render(
         request,
         "matching/request.html",
@@ -39,6 +48,7 @@ def request_matches(request: HttpRequest, pk: int) -> HttpResponse:
             "access": access,
             "can_invite": access.is_coordinator and selectors.can_invite_now(engagement),
             "team_form": team_form,
+            "taken": taken,
         },
     )
 

@@ -19,7 +19,7 @@ from inzet.accounts.models import ApiToken
 from inzet.compensation.models import ExpenseClaim, ExternalAllowance, HourEntry, Payout
 from inzet.conversations.models import Message, MessageAttachment, Notification, NotificationSetting, ReadMark
 from inzet.directory.models import ExpertSearchDocument
-from inzet.engagements.models import CalendarFeed, Invitation
+from inzet.engagements.models import CalendarFeed, Invitation, InvitationNeeds, Referral
 from inzet.experts.models import (
     AccessLog,
     ExpertCompetence,
@@ -93,6 +93,8 @@ def profile_strip(*, profile: ExpertProfile) -> bool:
         through = getattr(ExpertProfile, field.name).through
         removed += through.objects.filter(expertprofile_id=profile.pk).delete()[0]
     removed += Invitation.objects.filter(expert=profile).exclude(reason="").update(reason="")
+    # What someone needed for an assignment (special category) goes entirely.
+    removed += InvitationNeeds.objects.filter(invitation__expert=profile).delete()[0]
     changed = ExpertProfile.objects.filter(pk=profile.pk).exclude(**{k: v for k, v in values.items()}).exists()
     ExpertProfile.objects.filter(pk=profile.pk).update(**values, updated_at=timezone.now())
     return bool(removed or changed)
@@ -128,6 +130,8 @@ def person_erase(*, user) -> dict:
     counts["api_keys"] = ApiToken.objects.filter(user=user).delete()[0]
     counts["calendar_feed"] = CalendarFeed.objects.filter(user=user).delete()[0]
     counts["messages"] = _erase_messages(user)
+    # A referral question is the organisation's record; how to reach the person goes.
+    counts["referral_contacts"] = Referral.objects.filter(created_by=user).exclude(contact="").update(contact="")
     counts["memberships"] = Membership.objects.filter(user=user).delete()[0]
     counts["two_step_devices"] = _delete_devices(user)
     counts["login_attempts"] = _delete_login_attempts(user.email)

@@ -303,6 +303,21 @@ REGISTER: dict[str, Processing] = {
         _("De vrager en de coördinatoren van de organisatie"),
         SEVEN_YEARS,
     ),
+    "engagements.InvitationNeeds": Processing(
+        _("Regelen wat een ervaringsdeskundige nodig heeft voor een opdracht (vangnet, tolk, vervoer)"),
+        BASIS_CONSENT_9,
+        _(
+            "Coördinatoren van de eigen organisatie; de vrager alleen wat de ervaringsdeskundige deelt, nooit het vangnet"
+        ),
+        _("Samen met de uitnodiging; gewist als het profiel wordt gewist"),
+        special=True,
+    ),
+    "engagements.Referral": Processing(
+        _("Een vraag doorsturen naar een organisatie (als de installatie niet bemiddelt)"),
+        BASIS_AGREEMENT,
+        _("De vrager en de coördinatoren van de gekozen organisatie"),
+        _("2 jaar; contactgegevens gewist als het account wordt gewist"),
+    ),
     "engagements.Agreement": Processing(
         _("Samenwerkingsafspraken en offerte"),
         BASIS_AGREEMENT,

@@ -16,6 +16,10 @@ class Vocabulary(models.TextChoices):
     COMPETENCE = "competence", _("Competentie")
     LIFE_DOMAIN = "life_domain", _("Leefgebied")
     LANGUAGE = "language", _("Taal")
+    POLICY_PHASE = "policy_phase", _("Fase in de beleidscyclus")
+    RESEARCH_RUNG = "research_rung", _("Trede op de participatieladder in onderzoek")
+    INFLUENCE = "influence", _("Mate van invloed")
+    GENERIC_SKILL = "generic_skill", _("Algemene vaardigheid")
 
 
 class TermQuerySet(models.QuerySet):

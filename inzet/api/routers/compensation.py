@@ -236,6 +236,7 @@ class HourOut(Schema):
     description: str
     state: str
     on_behalf: bool
+    flags: str
     corrects_id: int | None
     reason: str
     created_at: datetime.datetime
@@ -250,6 +251,9 @@ class HourIn(Schema):
     date: datetime.date
     hours: Annotated[Decimal, BeforeValidator(_no_float), Field(gt=0, le=24, max_digits=5, decimal_places=2)]
     description: str = ""
+    # As on the page: false refuses hours outside the request's period or over twice the estimate
+    # until confirmed (true); left out, such hours are saved and flagged for the coordinator.
+    confirm: bool | None = None
 
 
 class CompensationDecisionIn(Schema):
@@ -285,6 +289,7 @@ def hours_create(request: HttpRequest, payload: HourIn):
         date=payload.date,
         hours=payload.hours,
         description=payload.description,
+        confirm=payload.confirm,
     )
     return 201, entry
 

@@ -60,8 +60,30 @@ class RequestOut(Schema):
     is_heavy: bool
     reward_form: str
     amount_offered: Decimal | None
+    represented_group: str
+    expected_result: str
+    policy_phase: str | None
+    research_rung: str | None
+    influence: str | None
+    decision_role: str
+    who_decides: str
+    preparation_hours: Decimal | None
+    travel_hours: Decimal | None
+    getting_to_know: bool
     created_at: dt.datetime
     submitted_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_policy_phase(obj) -> str | None:
+        return obj.policy_phase.code if obj.policy_phase_id else None
+
+    @staticmethod
+    def resolve_research_rung(obj) -> str | None:
+        return obj.research_rung.code if obj.research_rung_id else None
+
+    @staticmethod
+    def resolve_influence(obj) -> str | None:
+        return obj.influence.code if obj.influence_id else None
 
     @staticmethod
     def resolve_status_label(obj) -> str:
@@ -117,6 +139,16 @@ class RequestIn(Schema):
     is_heavy: bool = False
     reward_form: Literal["bank_transfer", "voucher", "donation", "none"] = "bank_transfer"
     amount_offered: Decimal | None = Field(None, ge=0, max_digits=8, decimal_places=2)
+    represented_group: str = Field("", max_length=300)
+    expected_result: str = ""
+    policy_phase: str | None = Field(None, description="code of a term in the 'policy_phase' list")
+    research_rung: str | None = Field(None, description="code of a term in the 'research_rung' list")
+    influence: str | None = Field(None, description="code of a term in the 'influence' list")
+    decision_role: Literal["", "think_tank", "partner"] = ""
+    who_decides: str = Field("", max_length=300)
+    preparation_hours: Decimal | None = Field(None, ge=0, max_digits=5, decimal_places=1)
+    travel_hours: Decimal | None = Field(None, ge=0, max_digits=5, decimal_places=1)
+    getting_to_know: bool = False
 
 
 class IntakeIn(Schema):
@@ -127,12 +159,17 @@ class IntakeIn(Schema):
     conditions_ok: bool
     conditions_ok_reason: str
     decision: Literal["accept", "changes", "decline"]
+    # Accepting despite a "no" needs override=true and its own reason.
+    override: bool = False
+    override_reason: str = ""
     message: str = ""
 
 
 class IntakeOut(Schema):
     id: int
     decision: str
+    override: bool
+    override_reason: str
     request: RequestOut
 
 
@@ -178,7 +215,15 @@ class RespondIn(Schema):
 
 def _with_details(queryset):
     return (
-        queryset.select_related("asker_organisation", "deploying_organisation", "role", "practice_setting")
+        queryset.select_related(
+            "asker_organisation",
+            "deploying_organisation",
+            "role",
+            "practice_setting",
+            "policy_phase",
+            "research_rung",
+            "influence",
+        )
         .prefetch_related("experience_areas", "competences")
         .annotate(accepted_count=Count("invitations", filter=Q(invitations__state=Invitation.State.ACCEPTED)))
     )
@@ -245,6 +290,8 @@ def request_create(request, payload: RequestIn):
     data = payload.dict(exclude={"deploying_organisation_id", "experience_areas", "competences"})
     data["role"] = _term("role", data.pop("role"))
     data["practice_setting"] = _term("practice_setting", data.pop("practice_setting"))
+    for vocabulary in ("policy_phase", "research_rung", "influence"):
+        data[vocabulary] = _term(vocabulary, data.pop(vocabulary))
     data["deploying_organisation"] = deploying
     m2m = {
         "experience_areas": _terms("experience_area", payload.experience_areas),
@@ -266,7 +313,13 @@ def request_intake(request, pk: Id, payload: IntakeIn):
     """The organisation's three questions, each with a reason, and the decision."""
     engagement = _detail(request.auth, pk, need=COORDINATOR)
     review = services.intake_review(request=engagement, actor=request.auth, answers=payload.dict())
-    return {"id": review.pk, "decision": review.decision, "request": _detail(request.auth, pk)}
+    return {
+        "id": review.pk,
+        "decision": review.decision,
+        "override": review.override,
+        "override_reason": review.override_reason,
+        "request": _detail(request.auth, pk),
+    }
 
 
 # --- invitations -----------------------------------------------------------------------------------

@@ -104,6 +104,10 @@ class ExpertProfileOut(Schema):
     age_band: str | None = None
     needs: list[str] | None = None
     needs_note: str | None = None
+    represents: str | None = None
+    professional_background: str | None = None
+    qualities: dict[str, str] | None = Field(None, description="personality, knowledge, attitude, skills")
+    generic_skills: list[TermOut] | None = None
     consent_matching: bool | None = Field(None, description="Shown to the expert and their coordinators")
     visibility: dict[str, int] | None = Field(None, description="Only in your own profile: item -> audience (0–3)")
     hidden: list[str] = Field(description="Items you may not see; their fields are null")
@@ -192,6 +196,17 @@ def _as_output(disclosed: DisclosedProfile) -> dict:
             "wanted_settings": _terms(p.wanted_settings.all()),
         },
         "does_not_want": lambda: {"unwanted": _terms(p.unwanted.all()), "does_not_want_note": p.does_not_want_note},
+        "represents": lambda: {"represents": p.represents},
+        "background": lambda: {"professional_background": p.professional_background},
+        "qualities": lambda: {
+            "qualities": {
+                "personality": p.quality_personality,
+                "knowledge": p.quality_knowledge,
+                "attitude": p.quality_attitude,
+                "skills": p.quality_skills,
+            }
+        },
+        "skills": lambda: {"generic_skills": _terms(p.generic_skills.all())},
         "competences": lambda: {
             "competences": [
                 {

@@ -226,3 +226,52 @@ def test_full_seats_are_refused_over_the_api(client, asker, coordinator, orgs, e
     f.fill_seats(request, coordinator, pool[:2])
     response = _post(client, f"/api/invitations/{invitation.pk}/respond", expert, {"accept": True})
     assert response.status_code == 422 and "gevuld" in response.json()["detail"]
+
+
+def test_the_api_accepts_a_no_only_as_an_exception_with_a_reason(client, asker, coordinator, orgs):
+    request = f.submitted(orgs, asker)
+    url = f"/api/requests/{request.pk}/intake"
+    with_no = {**INTAKE, "has_expertise": False, "has_expertise_reason": "Niemand met jeugdzorg-ervaring"}
+    response = _post(client, url, coordinator, with_no)
+    assert response.status_code == 422
+    assert "uitzondering" in response.json()["detail"]
+    response = _post(
+        client, url, coordinator, {**with_no, "override": True, "override_reason": "Wij scholen twee mensen"}
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["override"] is True and response.json()["override_reason"] == "Wij scholen twee mensen"
+
+
+def test_the_api_refuses_a_brokered_request_when_the_installation_refers(client, asker, orgs):
+    from inzet.organisations.models import PolicySettings
+
+    PolicySettings.objects.update_or_create(pk=1, defaults={"brokerage": False})
+    response = _post(
+        client,
+        "/api/requests",
+        asker,
+        {"title": "Meedenken", "goal": "Beleid toetsen", "deploying_organisation_id": orgs.deploying.pk},
+    )
+    assert response.status_code == 422 and "bemiddelt niet" in response.json()["detail"]
+    assert not EngagementRequest.objects.exists()
+
+
+def test_the_api_reads_and_writes_the_new_fields(client, asker, orgs):
+    response = _post(
+        client,
+        "/api/requests",
+        asker,
+        {
+            "title": "Meedenken",
+            "goal": "Beleid toetsen",
+            "deploying_organisation_id": orgs.deploying.pk,
+            "research_rung": "co_researcher",
+            "decision_role": "partner",
+            "travel_hours": "1.5",
+            "getting_to_know": True,
+        },
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["research_rung"] == "co_researcher" and body["decision_role"] == "partner"
+    assert body["travel_hours"] == "1.5" and body["getting_to_know"] is True

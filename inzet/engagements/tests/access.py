@@ -70,6 +70,27 @@ def _accepted_invitation(orgs):
     return {"pk": f.accept(f.invite(request, f.profile_for(expert, orgs.deploying), coordinator)).pk}
 
 
+def _referring(orgs):
+    from inzet.organisations.models import PolicySettings
+
+    PolicySettings.objects.update_or_create(pk=1, defaults={"brokerage": False})
+    return {}
+
+
+def _referral(orgs):
+    from inzet.engagements.models import Referral
+
+    _referring(orgs)
+    referral = Referral.objects.create(
+        asker_organisation=orgs.asker,
+        organisation=orgs.deploying,
+        created_by=f.person(ASKER),
+        question="Wie denkt mee over ons armoedebeleid?",
+        contact="030-1234567",
+    )
+    return {"pk": referral.pk}
+
+
 def _feed(orgs):
     return {"token": services.calendar_feed_get(user=f.person(ASKER)).token}
 
@@ -128,9 +149,26 @@ MATRIX = {
     "engagements:calendar_renew": (None, only(dict.fromkeys(CALENDAR_ROLES, 405), 403), LOGIN),
     # The private feed opens with its secret token alone, so calendar apps can read it.
     "engagements:feed": (_feed, everyone(200), 200),
+    # referring (brokerage off)
+    "engagements:referral_find": (_referring, only({"asker": 200, "other_asker": 200}, 403), LOGIN),
+    "engagements:referral_create": (
+        lambda o: {**_referring(o), "organisation_pk": o.deploying.pk},
+        only({"asker": 200, "other_asker": 200}, 403),
+        LOGIN,
+    ),
+    "engagements:referrals": (
+        _referring,
+        only(
+            {"asker": 200, "other_asker": 200, "coordinator": 200, "other_coordinator": 200, "trainer": 200},
+            404,
+        ),
+        LOGIN,
+    ),
+    "engagements:referral_answer": (_referral, everyone(405), LOGIN),
     # experts
     "engagements:invitations": (None, only({"expert": 200}, 403), LOGIN),
     "engagements:invitation": (_invitation, only({"expert": 200}, 404), LOGIN),
+    "engagements:invitation_needs": (_accepted_invitation, only({"expert": 200}, 404), LOGIN),
     "engagements:assignments": (None, only({"expert": 200}, 403), LOGIN),
     # changing one's mind
     "engagements:agreement_change": (
@@ -212,5 +250,14 @@ POST_MATRIX = {
     "engagements:invitation": (
         lambda o, p: _invitation(o),
         {**NOT_OURS, "coordinator": 404, "trainer": 404, "asker": 404, "expert": 200},
+    ),
+    "engagements:referral_answer": (
+        lambda o, p: _referral(o),
+        {**NOT_OURS, "expert": 404, "asker": 404, "trainer": 403, "coordinator": 302},
+    ),
+    # An empty form is valid ("nothing needed"): the expert is sent back to the invitation.
+    "engagements:invitation_needs": (
+        lambda o, p: _accepted_invitation(o),
+        {**NOT_OURS, "coordinator": 404, "trainer": 404, "asker": 404, "expert": 302},
     ),
 }

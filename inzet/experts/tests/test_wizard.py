@@ -109,6 +109,7 @@ def test_the_whole_wizard_saves_each_step_and_ends_on_the_summary(client, expert
     visibility = {f"vis_{item}": "1" for item in ("name", "contact", "level", "roles", "competences", "training")}
     visibility.update({f"vis_{item}": "0" for item in ("languages", "region", "availability", "work_form")})
     visibility.update({"vis_benefit": "0", "vis_needs": "1", "vis_does_not_want": "1"})
+    visibility.update({f"vis_{item}": "1" for item in ("represents", "background", "qualities", "skills")})
     response = client.post(
         _step(5),
         {**visibility, f"exp_{addiction.pk}": "2", f"exp_{carers.pk}": "0", "consent_matching": "on"},

@@ -179,10 +179,12 @@ def test_a_coordinator_invites_the_whole_team_at_once(
     )
     client.force_login(coordinator)
     team = page(client, coordinator, matching_request).context["page"].team
+    # The pending invitation holds its seat: the proposal fills only the other one.
+    assert [m.expert_id for m in team.members] == [first.pk]
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("matching:invite_team", args=[matching_request.pk]),
-            {"experts": team.expert_ids, "message": "Doen jullie mee?"},
+            {"experts": f"{team.expert_ids},{second.pk}", "message": "Doen jullie mee?"},
             follow=True,
         )
     html = response.content.decode()
@@ -242,3 +244,51 @@ def test_it_says_when_nobody_fits(client, coordinator, orgs, asker):
     html = page(client, coordinator, request).content.decode()
     assert "Er is nu niemand die bij deze vraag past en beschikbaar is." in html
     assert "Er is nu geen team voor te stellen." in html
+
+
+def test_the_proposal_fills_the_seats_around_who_already_said_yes(
+    client, coordinator, orgs, matching_request, django_assert_max_num_queries
+):
+    from inzet.engagements import services
+    from inzet.engagements.tests import factories as f
+
+    first = make_expert(orgs.deploying, name="Al Ja", areas={"poverty_debt": Audience.COORDINATORS})
+    waiting = make_expert(orgs.deploying, name="Nog Geen Antwoord", areas={"addiction": Audience.COORDINATORS})
+    for n in range(3):
+        make_expert(orgs.deploying, name=f"Vrij {n}", areas={"addiction": Audience.COORDINATORS})
+    matching_request.experts_needed = 3
+    matching_request.save(update_fields=["experts_needed"])
+    accepted = f.accept(f.invite(matching_request, first, coordinator))
+    f.invite(matching_request, waiting, coordinator)
+    services.invitation_needs_state(
+        invitation=accepted, actor=first.user, kinds=["interpreter"], share_with_asker=False
+    )
+    response = page(client, coordinator, matching_request)
+    team = response.context["page"].team
+    names = [m.name for m in team.members]
+    assert len(names) == 1 and names[0].startswith("Vrij")
+    html = response.content.decode()
+    assert "Al Ja</strong>: heeft ja gezegd" in html and "Nog Geen Antwoord</strong>: wacht op antwoord" in html
+    assert "Een tolk (bijvoorbeeld gebarentaal)" in html
+    assert "Aangevuld tot 3: 2 al gevraagd of al ja gezegd, 1 voorgesteld." in html
+    # Every proposed person, in every proposal, has their own invite button.
+    for proposal in [team, *response.context["page"].alternatives]:
+        for member in proposal.members:
+            assert f'name="expert" value="{member.expert_id}"' in html
+    assert "Ander voorstel 1 helemaal uitnodigen" in html
+    assert AccessLog.objects.filter(profile=first, viewer=coordinator, item="needs").exists()
+
+
+def test_a_member_of_an_alternative_is_invited_in_one_click(client, coordinator, orgs, matching_request):
+    for n in range(4):
+        make_expert(orgs.deploying, name=f"Kandidaat {n}")
+    response = page(client, coordinator, matching_request)
+    alternative = response.context["page"].alternatives[0]
+    member = alternative.members[-1]
+    response = client.post(reverse("matching:invite", args=[matching_request.pk]), {"expert": member.expert_id})
+    assert response.status_code == 302
+    assert Invitation.objects.filter(request=matching_request, expert_id=member.expert_id).exists()
+    # Once invited, that person is shown as asked and left out of every new proposal.
+    response = page(client, coordinator, matching_request)
+    proposals = [response.context["page"].team, *response.context["page"].alternatives]
+    assert all(member.expert_id not in [m.expert_id for m in p.members] for p in proposals)
