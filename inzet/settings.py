@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "inzet.privacy",
     "inzet.training",
     "inzet.neighbourhood",
+    "inzet.evaluation",
     "inzet.backup",
     "inzet.demo",
 ]

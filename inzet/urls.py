@@ -20,6 +20,7 @@ urlpatterns = [
     path("privacy/", include("inzet.privacy.urls")),
     path("scholing/", include("inzet.training.urls")),
     path("wijk/", include("inzet.neighbourhood.urls")),
+    path("evaluatie/", include("inzet.evaluation.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("beheer/", admin.site.urls),

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluationConfig(AppConfig):
+    name = "inzet.evaluation"
+    verbose_name = _("Evaluatie")
+
+    def ready(self):
+        # This app sits on the top layer: it plugs itself into the lower apps (demo), never the reverse.
+        from inzet.demo import data
+        from inzet.evaluation import demo
+
+        if demo.load_evaluation_demo not in data.EXTRA_LOADERS:
+            data.EXTRA_LOADERS.append(demo.load_evaluation_demo)

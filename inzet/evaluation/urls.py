@@ -1,0 +1,17 @@
+from django.urls import path
+
+from inzet.evaluation import views
+
+app_name = "evaluation"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:org_pk>/rapport/", views.report, name="report"),
+    path("<int:org_pk>/rapport.pdf", views.report_pdf, name="report_pdf"),
+    path("<int:org_pk>/rapport.xlsx", views.report_xlsx, name="report_xlsx"),
+    path("<int:org_pk>/financiers/", views.grants, name="grants"),
+    path("financiers/<int:pk>/intrekken/", views.grant_revoke, name="grant_revoke"),
+    path("gedeeld/<str:token>/", views.shared, name="shared"),
+    path("gedeeld/<str:token>/rapport.pdf", views.shared_pdf, name="shared_pdf"),
+    path("gedeeld/<str:token>/rapport.xlsx", views.shared_xlsx, name="shared_xlsx"),
+]
