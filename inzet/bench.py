@@ -230,6 +230,13 @@ def matching(context: Context) -> list:
     return bench_match(context.experts, runs=context.runs, warmup=context.warmup)
 
 
+@benchmark("evaluation_report")
+def evaluation_report(context: Context) -> list:
+    from inzet.evaluation.bench import bench_report
+
+    return bench_report(runs=min(context.runs, 10), warmup=min(context.warmup, 2), notes=context.notes)
+
+
 def _usable_cpus() -> int | str:
     try:
         return len(os.sched_getaffinity(0))

@@ -47,6 +47,9 @@ def report_xlsx(report: Report) -> bytes:
         for row in table.rows:
             sheet.append(safe_row([part, table.title, row.label, shown(row.count), row.amount]))
     sheet.append([])
+    for story in report.stories:
+        sheet.append(safe_row([_("Verhaal"), story.title, story.text, story.teller, story.name or _("Anoniem")]))
+    sheet.append([])
     for line in report.left_out:
         sheet.append(safe_row([_("Nog niet in dit rapport"), line]))
     sheet.append(safe_row([_("Aantallen van 1 tot en met 4 staan er als 'minder dan 5'.")]))

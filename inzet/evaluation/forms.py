@@ -1,12 +1,14 @@
 import datetime as dt
+import uuid
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inzet.evaluation.models import ReportGrant
+from inzet.evaluation.models import Reflection, ReportGrant, Story
 from inzet.evaluation.rules import Period, default_period
 from inzet.neighbourhood.models import Team
+from inzet.support.models import Meeting
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -51,3 +53,51 @@ class GrantForm(forms.ModelForm):
         self.initial.setdefault("period_start", period.start)
         self.initial.setdefault("period_end", period.end)
         self.initial.setdefault("expires_on", today + dt.timedelta(days=90))
+
+
+class StoryForm(forms.ModelForm):
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    consent = forms.BooleanField(
+        label=_(
+            "De verteller gaf toestemming voor wat hieronder is aangevinkt, en weet dat dit altijd kan worden ingetrokken."
+        ),
+        required=True,
+        error_messages={"required": _("Zonder toestemming van de verteller kunnen we het verhaal niet gebruiken.")},
+    )
+
+    class Meta:
+        model = Story
+        fields = ["teller", "title", "text", "anonymous", "name_shown", "for_report", "for_website"]
+        widgets = {"title": forms.TextInput, "name_shown": forms.TextInput, "text": forms.Textarea(attrs={"rows": 8})}
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("for_report") or data.get("for_website")):
+            self.add_error("for_report", _("Kies waarvoor het verhaal gebruikt mag worden."))
+        if data.get("anonymous") is False and not (data.get("name_shown") or "").strip():
+            self.add_error("name_shown", _("Vul de naam in, of laat het verhaal anoniem."))
+        return data
+
+
+class ReflectionForm(forms.ModelForm):
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    class Meta:
+        model = Reflection
+        fields = ["occasion", "meeting", "held_on", "went_well", "was_hard", "we_learn"]
+        widgets = {
+            "held_on": DATE,
+            "went_well": forms.Textarea(attrs={"rows": 3}),
+            "was_hard": forms.Textarea(attrs={"rows": 3}),
+            "we_learn": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        now = timezone.now()
+        self.fields["meeting"].queryset = Meeting.objects.filter(
+            organisation=organisation, starts_at__lte=now, starts_at__gte=now - dt.timedelta(days=365)
+        ).order_by("-starts_at")
+        self.fields["meeting"].required = False
+        self.fields["meeting"].empty_label = _("Geen bijeenkomst in Inzet")
+        self.initial.setdefault("held_on", timezone.localdate())

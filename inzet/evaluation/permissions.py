@@ -57,3 +57,53 @@ def open_grant(token: str, *, item: str) -> ReportGrant:
         raise Http404
     ReportGrantAccess.objects.create(grant=grant, item=item)
     return grant
+
+
+def story_organisation_ids(user) -> set[int]:
+    """Experts and coordinators write stories (a coordinator also on behalf of a resident or partner)."""
+    return get_roles(user).organisation_ids(Role.EXPERT, Role.COORDINATOR, Role.TRAINER)
+
+
+def require_story_writer(user) -> set[int]:
+    ids = story_organisation_ids(user)
+    if not ids:
+        raise PermissionDenied
+    return ids
+
+
+def get_writer_organisation(user, pk: int) -> Organisation:
+    if pk not in require_story_writer(user):
+        raise Http404
+    return Organisation.objects.get(pk=pk)
+
+
+def _own_or_coordinated(model, user, pk: int, owner_field: str):
+    require_story_writer(user)
+    from django.db.models import Q
+
+    row = (
+        model.objects.filter(pk=pk)
+        .filter(Q(**{owner_field: user}) | Q(organisation_id__in=report_organisation_ids(user)))
+        .select_related("organisation")
+        .first()
+    )
+    if row is None:
+        raise Http404
+    return row
+
+
+def get_story(user, pk: int):
+    """The story for its writer or a coordinator of its organisation; 404 for anyone else."""
+    from inzet.evaluation.models import Story
+
+    return _own_or_coordinated(Story, user, pk, "submitted_by")
+
+
+def get_reflection(user, pk: int):
+    from inzet.evaluation.models import Reflection
+
+    return _own_or_coordinated(Reflection, user, pk, "author")
+
+
+def is_coordinator_of(user, organisation_id: int) -> bool:
+    return organisation_id in report_organisation_ids(user)

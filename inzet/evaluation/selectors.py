@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from inzet.compensation.models import EntryState, HourEntry, Invoice, Payout, Settlement
 from inzet.engagements.models import EngagementRequest, RequestStatus
+from inzet.evaluation.models import Reflection, Story
 from inzet.evaluation.rules import Period
 from inzet.experts.models import RewardForm
 from inzet.neighbourhood import topics
@@ -60,6 +61,14 @@ class Question:
 
 
 @dataclass
+class StoryView:
+    title: str
+    text: str
+    teller: str
+    name: str  # empty when anonymous
+
+
+@dataclass
 class Report:
     organisation: Organisation
     team: Team | None
@@ -67,6 +76,7 @@ class Report:
     questions: list[Question]
     figures: list[Table]
     left_out: list[str]
+    stories: list[StoryView] = field(default_factory=list)
 
     @property
     def scope(self) -> str:
@@ -155,7 +165,44 @@ def _question_two(organisation, team, period) -> Question:
     )
 
 
-def _question_three(organisation, team, period) -> Question:
+MAX_STORIES = 10
+
+
+def report_stories(organisation, period):
+    """Stories the teller allowed in the report, checked by a coordinator and not withdrawn."""
+    return Story.objects.filter(
+        _on_days(period, "consent_at"),
+        organisation=organisation,
+        for_report=True,
+        approved_at__isnull=False,
+        withdrawn_at__isnull=True,
+    )
+
+
+def _stories(organisation, period) -> tuple[Table, list[StoryView]]:
+    stories = report_stories(organisation, period)
+    counts = _grouped(stories, "teller")
+    shown = [
+        StoryView(story.title, story.text, story.get_teller_display(), "" if story.anonymous else story.name_shown)
+        for story in stories.order_by("-consent_at", "-pk")[:MAX_STORIES]
+    ]
+    table = Table(
+        "stories",
+        _("Verhalen met toestemming voor dit rapport"),
+        _choice_rows(Story.Teller.choices, counts),
+        note=_("Hieronder staan de %(n)s nieuwste verhalen.") % {"n": MAX_STORIES}
+        if sum(counts.values()) > MAX_STORIES
+        else "",
+    )
+    return table, shown
+
+
+def _reflections(organisation, period) -> Table:
+    counts = _grouped(Reflection.objects.filter(_in(period, "held_on"), organisation=organisation), "occasion")
+    return Table("reflections", _("Terugblikken"), _choice_rows(Reflection.Occasion.choices, counts))
+
+
+def _question_three(organisation, team, period, stories_table: Table) -> Question:
     closures = Closure.objects.filter(
         trajectory__in=_trajectories(organisation, team).filter(_in(period, "closed_on")).values("pk")
     )
@@ -175,9 +222,10 @@ def _question_three(organisation, team, period) -> Question:
                 outcomes,
                 chart=True,
                 note=_("Afgesloten trajecten in deze periode: %(n)s.") % {"n": totals["closed"]},
-            )
+            ),
+            stories_table,
         ],
-        missing=[_("Verhalen met toestemming en de antwoorden op vraag 6 staan nog niet in dit rapport.")],
+        missing=[_("De antwoorden op vraag 6 van het afsluitformulier zijn vrije tekst en staan niet in dit rapport.")],
     )
 
 
@@ -315,10 +363,11 @@ def _support(organisation, period) -> Table:
 
 
 def evaluation_report(*, organisation: Organisation, team: Team | None, period: Period) -> Report:
+    stories_table, stories = _stories(organisation, period)
     questions = [
         _question_one(organisation, team, period),
         _question_two(organisation, team, period),
-        _question_three(organisation, team, period),
+        _question_three(organisation, team, period, stories_table),
     ]
     figures = [_trajectory_table(organisation, team, period)]
     left_out = [
@@ -327,7 +376,7 @@ def evaluation_report(*, organisation: Organisation, team: Team | None, period: 
     ]
     if team is None:
         figures += [*_assignments(organisation, period), *_hours_and_money(organisation, period)]
-        figures.append(_support(organisation, period))
+        figures += [_support(organisation, period), _reflections(organisation, period)]
     else:
         left_out.append(_("Opdrachten, uren, geld en steun worden per organisatie bijgehouden, niet per wijkteam."))
-    return Report(organisation, team, period, questions, figures, left_out)
+    return Report(organisation, team, period, questions, figures, left_out, stories)

@@ -15,3 +15,14 @@ urlpatterns = [
     path("gedeeld/<str:token>/rapport.pdf", views.shared_pdf, name="shared_pdf"),
     path("gedeeld/<str:token>/rapport.xlsx", views.shared_xlsx, name="shared_xlsx"),
 ]
+
+urlpatterns += [
+    path("verhalen/", views.stories, name="stories"),
+    path("verhalen/<int:org_pk>/nieuw/", views.story_new, name="story_new"),
+    path("verhalen/<int:pk>/", views.story, name="story"),
+    path("verhalen/<int:pk>/goedkeuren/", views.story_approve, name="story_approve"),
+    path("verhalen/<int:pk>/intrekken/", views.story_withdraw, name="story_withdraw"),
+    path("terugblik/", views.reflections, name="reflections"),
+    path("terugblik/<int:org_pk>/nieuw/", views.reflection_new, name="reflection_new"),
+    path("terugblik/<int:pk>/", views.reflection, name="reflection"),
+]

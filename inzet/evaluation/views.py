@@ -1,8 +1,11 @@
 """Evaluation report pages: thin — authorise, read the report through one selector, render."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.evaluation import charts, exports, permissions, selectors, services
-from inzet.evaluation.forms import GrantForm, PeriodForm
-from inzet.evaluation.models import ReportGrant
+from inzet.evaluation.forms import GrantForm, PeriodForm, ReflectionForm, StoryForm
+from inzet.evaluation.models import Reflection, ReportGrant, Story
 from inzet.evaluation.rules import Period
 from inzet.organisations.models import Organisation
 
@@ -132,3 +135,114 @@ def shared_xlsx(request: HttpRequest, token: str) -> HttpResponse:
     grant = permissions.open_grant(token, item="xlsx")
     report = _shared_report(grant)
     return _download(exports.report_xlsx(report), XLSX, _filename(report, "xlsx"))
+
+
+@login_required
+def stories(request: HttpRequest) -> HttpResponse:
+    ids = permissions.require_story_writer(request.user)
+    coordinated = permissions.report_organisation_ids(request.user)
+    rows = (
+        Story.objects.filter(Q(submitted_by=request.user) | Q(organisation_id__in=coordinated))
+        .select_related("organisation")
+        .order_by("-consent_at")[:200]
+    )
+    return render(
+        request,
+        "evaluation/stories.html",
+        {"stories": rows, "organisations": Organisation.objects.filter(pk__in=ids).order_by("name")},
+    )
+
+
+@login_required
+def story_new(request: HttpRequest, org_pk: int) -> HttpResponse:
+    organisation = permissions.get_writer_organisation(request.user, org_pk)
+    form = StoryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in StoryForm.Meta.fields}
+        try:
+            story = services.story_submit(
+                organisation=organisation, by=request.user, request_key=form.cleaned_data["request_key"], **data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Dank u wel. Een coördinator kijkt het verhaal na voordat het gebruikt wordt."))
+            return redirect("evaluation:story", pk=story.pk)
+    return render(request, "evaluation/story_form.html", {"form": form, "organisation": organisation})
+
+
+@login_required
+def story(request: HttpRequest, pk: int) -> HttpResponse:
+    story = permissions.get_story(request.user, pk)
+    can_approve = (
+        permissions.is_coordinator_of(request.user, story.organisation_id) and story.submitted_by_id != request.user.pk
+    )
+    return render(request, "evaluation/story.html", {"story": story, "can_approve": can_approve})
+
+
+@require_POST
+@login_required
+def story_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    story = permissions.get_story(request.user, pk)
+    if not permissions.is_coordinator_of(request.user, story.organisation_id):
+        raise PermissionDenied
+    try:
+        services.story_approve(story=story, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Het verhaal is goedgekeurd."))
+    return redirect("evaluation:story", pk=story.pk)
+
+
+@require_POST
+@login_required
+def story_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    story = permissions.get_story(request.user, pk)
+    services.story_withdraw(story=story)
+    messages.success(
+        request, _("De toestemming is ingetrokken. Het verhaal is gewist en staat in geen enkel rapport meer.")
+    )
+    return redirect("evaluation:story", pk=story.pk)
+
+
+@login_required
+def reflections(request: HttpRequest) -> HttpResponse:
+    ids = permissions.require_story_writer(request.user)
+    coordinated = permissions.report_organisation_ids(request.user)
+    rows = (
+        Reflection.objects.filter(Q(author=request.user) | Q(organisation_id__in=coordinated))
+        .select_related("organisation", "meeting")
+        .order_by("-held_on", "-pk")[:200]
+    )
+    return render(
+        request,
+        "evaluation/reflections.html",
+        {"reflections": rows, "organisations": Organisation.objects.filter(pk__in=ids).order_by("name")},
+    )
+
+
+@login_required
+def reflection_new(request: HttpRequest, org_pk: int) -> HttpResponse:
+    organisation = permissions.get_writer_organisation(request.user, org_pk)
+    initial = {"request_key": uuid.uuid4()}
+    if request.GET.get("bijeenkomst", "").isdigit():
+        initial.update(meeting=int(request.GET["bijeenkomst"]), occasion=Reflection.Occasion.INTERVISION)
+    form = ReflectionForm(request.POST or None, organisation=organisation, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in ReflectionForm.Meta.fields}
+        try:
+            reflection = services.reflection_record(
+                organisation=organisation, by=request.user, request_key=form.cleaned_data["request_key"], **data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Uw terugblik is bewaard."))
+            return redirect("evaluation:reflection", pk=reflection.pk)
+    return render(request, "evaluation/reflection_form.html", {"form": form, "organisation": organisation})
+
+
+@login_required
+def reflection(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "evaluation/reflection.html", {"reflection": permissions.get_reflection(request.user, pk)})

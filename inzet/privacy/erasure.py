@@ -18,6 +18,7 @@ from inzet.accounts.models import ApiToken
 from inzet.compensation.models import ExpenseClaim, ExternalAllowance, HourEntry, Payout
 from inzet.directory.models import ExpertSearchDocument
 from inzet.engagements.models import CalendarFeed, Invitation
+from inzet.evaluation.models import Reflection, Story
 from inzet.experts.models import (
     AccessLog,
     ExpertCompetence,
@@ -107,6 +108,8 @@ def person_erase(*, user) -> dict:
     applications = Application.objects.filter(Q(expert_profile__user=user) | Q(email__iexact=user.email))
     _files_after_commit([a.motivation_file for a in applications.only("pk", "motivation_file")])
     counts["applications"] = applications.delete()[1].get("recruitment.Application", 0)
+    counts["stories"] = Story.objects.filter(submitted_by=user).delete()[0]
+    counts["reflections"] = Reflection.objects.filter(author=user).delete()[0]
     counts["api_keys"] = ApiToken.objects.filter(user=user).delete()[0]
     counts["calendar_feed"] = CalendarFeed.objects.filter(user=user).delete()[0]
     counts["memberships"] = Membership.objects.filter(user=user).delete()[0]

@@ -34,6 +34,55 @@ def _grant_pk(o, p) -> dict:
     return {"pk": _grant(o).pk}
 
 
+def _story(o, p=None) -> dict:
+    import uuid
+
+    from inzet.accounts.models import User
+    from inzet.evaluation import services
+
+    story = services.story_submit(
+        organisation=o.deploying,
+        by=User.objects.get(email="expert@test.nl"),
+        request_key=uuid.uuid4(),
+        teller="expert",
+        title="Mijn verhaal",
+        text="Geheim verhaal",
+        anonymous=True,
+        name_shown="",
+        for_report=True,
+        for_website=False,
+    )
+    return {"pk": story.pk}
+
+
+def _reflection(o) -> dict:
+    import uuid
+
+    from django.utils import timezone
+
+    from inzet.accounts.models import User
+    from inzet.evaluation import services
+
+    reflection = services.reflection_record(
+        organisation=o.deploying,
+        by=User.objects.get(email="expert@test.nl"),
+        request_key=uuid.uuid4(),
+        occasion="intervision",
+        meeting=None,
+        held_on=timezone.localdate(),
+        went_well="Goed",
+        was_hard="Moeilijk",
+        we_learn="Leren",
+    )
+    return {"pk": reflection.pk}
+
+
+# Writers of stories and reflections: experts, trainers and coordinators of the organisation.
+_WRITERS = only({"coordinator": 200, "trainer": 200, "expert": 200, "other_coordinator": 200}, 403)
+# The writer's own item, and the coordinators of its organisation; 404 for other writers, 403 for non-writers.
+_OWN_OR_COORDINATED = only({"coordinator": 200, "expert": 200, "trainer": 404, "other_coordinator": 404}, 403)
+_WRITER_IN_ORG = only({"coordinator": 200, "trainer": 200, "expert": 200, "other_coordinator": 404}, 403)
+
 # Coordinators of the organisation read its report; a coordinator elsewhere gets 404; other roles 403.
 _COORDINATOR_ONLY = only({"coordinator": 200, "other_coordinator": 404}, 403)
 
@@ -49,11 +98,28 @@ MATRIX = {
     "evaluation:shared": (_token, everyone(200), 200),
     "evaluation:shared_pdf": (_token, everyone(200), 200),
     "evaluation:shared_xlsx": (_token, everyone(200), 200),
+    "evaluation:stories": (None, _WRITERS, LOGIN),
+    "evaluation:story_new": (_org, _WRITER_IN_ORG, LOGIN),
+    "evaluation:story": (_story, _OWN_OR_COORDINATED, LOGIN),
+    "evaluation:story_approve": (_story, everyone(405), 405),
+    "evaluation:story_withdraw": (_story, everyone(405), 405),
+    "evaluation:reflections": (None, _WRITERS, LOGIN),
+    "evaluation:reflection_new": (_org, _WRITER_IN_ORG, LOGIN),
+    "evaluation:reflection": (_reflection, _OWN_OR_COORDINATED, LOGIN),
 }
 
 POST_MATRIX = {
     "evaluation:grant_revoke": (
         _grant_pk,
         only({"coordinator": 302, "other_coordinator": 404}, 403),
+    ),
+    # Refusals run first; then the coordinator approves (302).
+    "evaluation:story_approve": (
+        _story,
+        only({"coordinator": 302, "trainer": 404, "other_coordinator": 404, "expert": 403}, 403),
+    ),
+    "evaluation:story_withdraw": (
+        _story,
+        only({"coordinator": 302, "expert": 302, "trainer": 404, "other_coordinator": 404}, 403),
     ),
 }

@@ -95,7 +95,7 @@ def test_the_report_takes_the_same_number_of_queries_with_more_data(
 ):
     from inzet.compensation.tests import factories as f
 
-    with django_assert_max_num_queries(20) as first:
+    with django_assert_max_num_queries(25) as first:
         selectors.evaluation_report(organisation=orgs.deploying, team=None, period=YEAR)
     trajectories(report_data["team"], n=25, channel=Trajectory.Channel.PHONE, opened=dt.date(2025, 4, 1))
     for _ in range(3):
