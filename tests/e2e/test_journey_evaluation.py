@@ -81,7 +81,9 @@ def test_a_story_a_reflection_and_the_report_as_page_pdf_and_xlsx(page, axe, dem
     problems += check(page, axe)
     page.get_by_role("link", name=f"Een verhaal vertellen voor {organisation.name}").click()
     problems += check(page, axe)
-    page.get_by_label("Bewoner of deelnemer (ik schrijf het op namens hem of haar)").check()
+    page.get_by_label(label("Wie vertelt het verhaal?")).select_option(
+        label="Bewoner of deelnemer (ik schrijf het op namens hem of haar)"
+    )
     page.get_by_label(label("Titel")).fill(STORY)
     page.get_by_label(label("Het verhaal")).fill("Hij durfde niet alleen. Nu gaat hij zelf.")
     expect(page.get_by_label(label("Anoniem gebruiken"))).to_be_checked()

@@ -118,6 +118,7 @@ def test_a_reflection_after_an_intervisie(client, orgs, expert, coordinator):
         starts_at=timezone.now() - dt.timedelta(days=2),
         ends_at=timezone.now() - dt.timedelta(days=2, hours=-2),
         planned_by=coordinator,
+        facilitator=coordinator,
         uid=uuid.uuid4(),
         nonce="m1",
     )
