@@ -61,11 +61,12 @@ def bench_report(*, runs: int, warmup: int, notes: list[str]) -> list[tuple]:
 
     for _ in range(warmup):
         call()
-    samples = []
+    samples, cpu = [], []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         call()
         samples.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
     with CaptureQueriesContext(connection) as captured:
         call()
     hours = HourEntry.objects.filter(invitation__request__deploying_organisation=organisation).count()
@@ -81,5 +82,8 @@ def bench_report(*, runs: int, warmup: int, notes: list[str]) -> list[tuple]:
     return [
         ("evaluation_report_ms", round(statistics.median(samples), 1), "ms", "≤ 2000"),
         ("evaluation_report_max_ms", round(worst, 1), "ms"),
+        # This process's CPU time per request (SQLite runs in-process): the work itself, which a
+        # loaded shared machine affects far less than wall time.
+        ("evaluation_report_cpu_ms", round(statistics.median(cpu), 1), "ms", "≤ 2000"),
         ("evaluation_report_queries", len(captured.captured_queries), "queries"),
     ]

@@ -162,7 +162,9 @@ def test_a_story_a_reflection_and_the_report_as_page_pdf_and_xlsx(page, axe, dem
     problems += check(page, axe)
     log_in(page, "coordinator@example.org")
     page.goto(f"/evaluatie/{organisation.pk}/financiers/")
-    page.get_by_role("button", name="Intrekken: Fonds Wijkkracht").click()
+    page.get_by_role("row").filter(has_text="Fonds Wijkkracht").get_by_role(
+        "button", name=re.compile("^Intrekken")
+    ).click()
     expect(page.get_by_text("De link werkt niet meer.")).to_be_visible()
     page.context.clear_cookies()
     assert page.goto(f"/evaluatie/gedeeld/{grant.token}/").status == 404
