@@ -46,7 +46,7 @@ class Figure:
 
     @classmethod
     def of(cls, item) -> "Figure":
-        """A Figure, or a (name, value, unit[, target]) tuple such as inzet.matching.bench returns."""
+        """A Figure, or a (name, value, unit[, target]) tuple such as inzet.demo.bench_matching returns."""
         if isinstance(item, Figure):
             return item
         name, value, unit, *rest = item
@@ -225,7 +225,7 @@ def expert_list(context: Context) -> list[Figure]:
 
 @benchmark("matching")
 def matching(context: Context) -> list:
-    from inzet.matching.bench import bench_match
+    from inzet.demo.bench_matching import bench_match
 
     return bench_match(context.experts, runs=context.runs, warmup=context.warmup)
 

@@ -77,3 +77,12 @@ def test_a_new_app_must_be_given_a_layer(copy_of_the_code):
     result = lint_imports(copy_of_the_code)
     assert result.returncode == 1
     assert "inzet.newcomer" in result.stdout
+
+
+def test_the_contract_has_no_exceptions():
+    """Demo and benchmark code lives in inzet/demo, so no import needs to be let through by name."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    for contract in config["contracts"]:
+        assert contract.get("ignore_imports", []) == [], contract["id"]

@@ -224,3 +224,16 @@ def test_every_upload_view_declares_its_use():
     assert experts.training_add.upload_use == "evidence"
     assert recruitment.apply.upload_use == "motivation"
     assert recruitment.application_enter.upload_use == "motivation"
+
+
+def test_the_api_receipt_upload_is_cut_off_at_the_receipt_limit_not_the_largest():
+    """django-ninja sends every operation through one view; the receipt endpoint declares its use
+    by path, so an 11 MB receipt is cut off at 10 MB while streaming, not at 50 MB."""
+    from django.test import RequestFactory
+    from django.urls import resolve
+
+    path = "/api/compensation/expenses"
+    request = RequestFactory().post(path, {"receipt": b"0"})
+    match = resolve(path)
+    uploads.UploadLimitMiddleware(lambda r: None).process_view(request, match.func, (), {})
+    assert request.upload_handlers[0].limit == uploads.USES["receipt"].max_size < uploads.MAX_UPLOAD_SIZE

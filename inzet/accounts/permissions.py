@@ -17,7 +17,9 @@ from inzet.organisations.models import Membership, Organisation, Role
 # Roles that see special-category data (lived experience, benefits) by virtue of the role itself;
 # they need two-step login when it is enforced. Askers see only what an expert chose to share
 # with the askers of their own accepted assignments.
-TWO_FACTOR_ROLES = frozenset({Role.COORDINATOR, Role.TRAINER, Role.OPERATOR})
+# Roles that see other people's special-category data: coordinators, trainers and operators
+# always; askers when an expert shared lived experience with the askers of an assignment.
+TWO_FACTOR_ROLES = frozenset({Role.COORDINATOR, Role.TRAINER, Role.OPERATOR, Role.ASKER})
 
 
 @dataclass(frozen=True)

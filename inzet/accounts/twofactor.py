@@ -4,18 +4,33 @@ Pages (accounts.middleware) and the API (api.auth) both ask `two_factor_missing`
 that only typed the password reaches neither.
 """
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django_otp import user_has_device
 
 from inzet.accounts.permissions import get_roles
 from inzet.organisations.models import PolicySettings
 
+# Other reasons a person sees special-category data, registered by higher apps from their
+# AppConfig.ready() (an expert in a neighbourhood team reads residents' records). Each takes the
+# user and answers True if two-step login applies to them.
+SEES_SPECIAL_DATA: list[Callable[[object], bool]] = []
+
+
+def sees_special_data(user) -> bool:
+    cached = getattr(user, "_inzet_sees_special_data", None)
+    if cached is None:
+        cached = get_roles(user).sees_special_data or any(check(user) for check in SEES_SPECIAL_DATA)
+        user._inzet_sees_special_data = cached
+    return cached
+
 
 def two_factor_required(user) -> bool:
-    """Enforcement is on and the person holds a role that sees special-category data."""
+    """Enforcement is on and the person sees other people's special-category data."""
     if not settings.TWO_FACTOR_ENFORCED:
         return False
-    if not get_roles(user).sees_special_data:
+    if not sees_special_data(user):
         return False
     return PolicySettings.current().two_factor_for_staff
 

@@ -16,6 +16,22 @@ _COMMON_ERRORS = {
 }
 
 
+# Writes take an optional Idempotency-Key (inzet/lib/idempotency.py): a retry with the same key
+# gets the first answer back instead of doing the write twice.
+_IDEMPOTENCY_HEADER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": (
+        "Any unique string (a UUID) per intended write. Sending the same request again with the same "
+        "key (a retry after a time-out) returns the first answer, marked `Idempotent-Replayed: true`, "
+        "without writing twice. Keys are kept for one day."
+    ),
+    "schema": {"type": "string", "maxLength": 200},
+}
+_WRITE_METHODS = {"post", "put", "patch", "delete"}
+
+
 class InzetAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
@@ -25,7 +41,12 @@ class InzetAPI(NinjaAPI):
         schemas["Error"] = error_schema
         error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         for methods in schema["paths"].values():
-            for operation in methods.values():
+            for method, operation in methods.items():
+                if method in _WRITE_METHODS:
+                    operation.setdefault("parameters", []).append(dict(_IDEMPOTENCY_HEADER))
+                    operation.setdefault("responses", {}).setdefault(
+                        409, {"description": "The first request with this Idempotency-Key is still running", **error}
+                    )
                 if not operation.get("security"):
                     continue
                 responses = operation.setdefault("responses", {})

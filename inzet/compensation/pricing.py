@@ -12,15 +12,12 @@ One place decides each of these, so the documents cannot contradict each other:
 - A flat amount per half-day (dagdeel) besides hours × rate.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-CENT = Decimal("0.01")
+from inzet.lib.money import CENT, cents  # noqa: F401 (re-exported)
+
 HUNDRED = Decimal(100)
 ZERO = Decimal("0.00")
-
-
-def cents(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 # --- VAT --------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ the dataclasses of the pure rules module. A year without a row stays missing.
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
@@ -39,6 +39,7 @@ from inzet.compensation.models import (
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.experts.disclosure import SELF, can_see, log_access, viewer_level
 from inzet.experts.models import ExpertProfile, RewardForm, WorkForm
+from inzet.lib.money import cents
 from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Organisation, Role
 
@@ -46,10 +47,6 @@ FIRST_RULE_YEAR = 2018
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 PAID_STATES = (Payout.State.APPROVED, Payout.State.BATCHED)
-
-
-def cents(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def today() -> dt.date:

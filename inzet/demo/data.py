@@ -8,13 +8,13 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from inzet.accounts.models import User
-from inzet.compensation.demo import load_compensation_demo
+from inzet.demo.compensation import load_compensation_demo
+from inzet.demo.engagements import load_engagements_demo
 from inzet.demo.generate import Vocabularies, save_sketch, sketch_profile
+from inzet.demo.recruitment import load_recruitment_demo
 from inzet.directory.services import bulk_build_documents
-from inzet.engagements.demo import load_engagements_demo
 from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.organisations.models import Membership, Organisation, PolicySettings, Role
-from inzet.recruitment.demo import load_recruitment_demo
 
 DEMO_PASSWORD = "inzet-demo-2026"
 # A fixed, public TOTP key so the demo can show two-step login; never used outside the demo.

@@ -7,16 +7,14 @@ once per line, so the lines always add up to the total shown.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-CENT = Decimal("0.01")
+from inzet.lib import money
+from inzet.lib.money import CENT, cents, format_number  # noqa: F401 (re-exported)
+
 HUNDRED = Decimal(100)
 # A common guideline for structural involvement (docs/domain/money-rules.md): the suggested default.
 VWS_GUIDELINE_RATE = Decimal("50.00")
-
-
-def cents(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -127,17 +125,5 @@ def calculate(
 
 
 def format_euro(amount: Decimal) -> str:
-    """€ 1.234,50 (Dutch notation), with a minus sign for discounts."""
-    sign = "-" if amount < 0 else ""
-    whole, frac = f"{abs(cents(amount)):.2f}".split(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return f"{sign}€ {'.'.join(groups)},{frac}"
-
-
-def format_number(value: Decimal) -> str:
-    """1,5 or 12 (Dutch decimal comma, no trailing zeros)."""
-    text = f"{value.normalize():f}"
-    return text.replace(".", ",")
+    """€ 1.234,50 (Dutch notation, always with cents), with a minus sign for discounts."""
+    return money.format_euro(amount, always_cents=True)

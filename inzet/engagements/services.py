@@ -1,8 +1,6 @@
 """Write flows for requests, intake, invitations and agreements: one function per use case."""
 
 import secrets
-from contextlib import contextmanager
-from contextvars import ContextVar
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,7 +25,7 @@ from inzet.engagements.models import (
 )
 from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.lib.dates import within
-from inzet.lib.mail import send_mail_later
+from inzet.lib.mail import notify
 from inzet.organisations.models import Organisation, Role
 from inzet.taxonomy.models import PostcodeArea
 
@@ -59,25 +57,7 @@ def _day(moment) -> str:
     return date_format(timezone.localtime(moment), "j F Y")
 
 
-_QUIET: ContextVar[bool] = ContextVar("inzet_engagements_quiet", default=False)
-
-
-@contextmanager
-def notifications_off():
-    """Build data (the demo) without sending anyone an e-mail."""
-    token = _QUIET.set(True)
-    try:
-        yield
-    finally:
-        _QUIET.reset(token)
-
-
-def _notify(users, template: str, context: dict) -> None:
-    if _QUIET.get():
-        return
-    emails = sorted({u.email for u in users if u.email and u.is_active})
-    if emails:
-        transaction.on_commit(lambda: send_mail_later(to=emails, template=template, context=context))
+_notify = notify  # one mail path for every app: inzet.lib.mail
 
 
 def _coordinators(organisation_id: int) -> list[User]:

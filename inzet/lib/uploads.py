@@ -13,6 +13,7 @@ huge upload before the form ever sees it.
 
 import io
 import logging
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -301,6 +302,25 @@ def accepts_uploads(use: str):
     return decorate
 
 
+# API endpoints that take files: django-ninja dispatches every operation through one view, so
+# the use is declared by path instead of by decorator.
+PATH_USES: list[tuple[re.Pattern, str]] = []
+
+
+def accepts_uploads_at(path_regex: str, use: str) -> None:
+    """Declare that requests to paths matching `path_regex` upload for `use` (API endpoints)."""
+    if use not in USES:
+        raise ValueError(f"unknown upload use {use!r}")
+    PATH_USES.append((re.compile(path_regex), use))
+
+
+def use_for(view_func, path: str) -> str | None:
+    use = getattr(view_func, "upload_use", None)
+    if use:
+        return use
+    return next((use for pattern, use in PATH_USES if pattern.match(path)), None)
+
+
 class UploadLimitMiddleware:
     """Puts the size limit in front of Django's upload handlers for every view.
 
@@ -316,7 +336,7 @@ class UploadLimitMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method in ("POST", "PUT", "PATCH"):
-            use = getattr(view_func, "upload_use", None)
+            use = use_for(view_func, request.path_info)
             limit = USES[use].max_size if use else MAX_UPLOAD_SIZE
             request.upload_handlers.insert(0, SizeLimitHandler(request, limit))
         return None

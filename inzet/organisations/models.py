@@ -87,9 +87,9 @@ class PolicySettings(models.Model):
     )
     public_register = models.BooleanField(_("openbaar register staat aan"), default=False)
     two_factor_for_staff = models.BooleanField(
-        _("tweestapsverificatie verplicht voor coördinatoren en beheerders"),
+        _("tweestapsverificatie verplicht voor wie bijzondere gegevens van anderen ziet"),
         default=True,
-        help_text=_("Geldt in productie."),
+        help_text=_("Coördinatoren, begeleiders, beheerders, vragers en leden van een wijkteam. Geldt in productie."),
     )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(

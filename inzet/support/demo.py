@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from inzet.accounts.models import User
 from inzet.experts.models import ExpertProfile, ExpertStatus
+from inzet.lib.mail import notifications_off
 from inzet.support import services
 from inzet.support.models import MentorTalk, Outcome
 
@@ -37,7 +38,7 @@ def load_support_demo() -> None:
         .select_related("user")
         .order_by("pk")[:5]
     )
-    with services.notifications_off():
+    with notifications_off():
         services.talk_record(
             actor=trainer,
             expert=eva,

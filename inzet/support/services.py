@@ -4,8 +4,6 @@ Double clicks and retries: every form carries a random `nonce`; the same nonce s
 """
 
 import datetime as dt
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -18,30 +16,12 @@ from inzet.accounts.models import User
 from inzet.accounts.permissions import get_roles
 from inzet.experts import services as expert_services
 from inzet.experts.models import ExpertProfile, ExpertStatus
-from inzet.lib.mail import send_mail_later
+from inzet.lib.mail import notify
 from inzet.organisations.models import Membership, Role
 from inzet.support import rules
 from inzet.support.models import BuddyPair, CheckIn, EarlyConversation, MentorTalk, Outcome, PartnerKind, TalkReminder
 
-_QUIET: ContextVar[bool] = ContextVar("inzet_support_quiet", default=False)
-
-
-@contextmanager
-def notifications_off():
-    """Build data (the demo) without sending anyone an e-mail."""
-    token = _QUIET.set(True)
-    try:
-        yield
-    finally:
-        _QUIET.reset(token)
-
-
-def _notify(users, template: str, context: dict) -> None:
-    if _QUIET.get():
-        return
-    emails = sorted({u.email for u in users if u.email and u.is_active})
-    if emails:
-        transaction.on_commit(lambda: send_mail_later(to=emails, template=template, context=context))
+_notify = notify  # one mail path for every app: inzet.lib.mail
 
 
 def _once(model, nonce: str):

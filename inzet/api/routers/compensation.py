@@ -33,6 +33,7 @@ from inzet.compensation.permissions import (
     require_decider,
 )
 from inzet.experts.disclosure import log_access
+from inzet.lib import uploads
 from inzet.organisations.models import Role
 
 router = Router(tags=["compensation"])
@@ -340,6 +341,9 @@ def expenses_list(request: HttpRequest, assignment_id: Id | None = None, state: 
     if state:
         queryset = queryset.filter(state=state)
     return list(queryset.order_by("-date", "-pk")[:500])
+
+
+uploads.accepts_uploads_at(r"^/api/compensation/expenses/?$", "receipt")
 
 
 @router.post("/compensation/expenses", response={201: ExpenseOut, 401: Error, 404: Error, 422: Error})

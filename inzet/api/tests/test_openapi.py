@@ -65,3 +65,19 @@ def test_a_path_that_is_not_a_number_gets_json_not_a_page(client, expert):
     response = client.get("/api/experts/-5", HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert response.status_code in (404, 422)
     assert response["Content-Type"].startswith("application/json")
+
+
+def test_every_write_documents_the_idempotency_key(schema):
+    writes = 0
+    for methods in schema["paths"].values():
+        for method, operation in methods.items():
+            if method not in ("post", "put", "patch", "delete"):
+                continue
+            writes += 1
+            headers = [p for p in operation.get("parameters", []) if p["in"] == "header"]
+            assert [p["name"] for p in headers] == ["Idempotency-Key"], operation["operationId"]
+            assert headers[0]["required"] is False
+            assert "409" in operation["responses"], operation["operationId"]
+    assert writes > 10
+    reads = [op for methods in schema["paths"].values() for m, op in methods.items() if m == "get"]
+    assert all("Idempotency-Key" not in str(op.get("parameters", [])) for op in reads)

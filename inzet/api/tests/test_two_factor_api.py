@@ -69,6 +69,15 @@ def test_trainers_and_operators_are_refused_without_two_step_when_enforced(clien
     assert client.get(reverse("dashboard:home")).url == reverse("accounts:two_factor_setup")
 
 
+def test_askers_are_refused_without_two_step_when_enforced(client, asker, settings):
+    """An expert may share lived experience with the askers of an assignment: special-category
+    data, so askers need two-step login like coordinators."""
+    settings.TWO_FACTOR_ENFORCED = True
+    _password_only(client, asker.email)
+    assert client.get("/api/me").status_code == 403
+    assert client.get(reverse("dashboard:home")).url == reverse("accounts:two_factor_setup")
+
+
 def test_a_verified_session_reads_the_api(client, coordinator, settings):
     settings.TWO_FACTOR_ENFORCED = True
     login_verified(client, coordinator)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from types import MappingProxyType
 
-CENT = Decimal("0.01")
+from inzet.lib.money import CENT, format_euro, format_euro_en, format_number  # noqa: F401 (re-exported)
 
 
 def _(message: str) -> str:
@@ -151,36 +151,6 @@ def render(
     if not item.params:
         return text
     return text % {name: value(param) for name, param in item.params.items()}
-
-
-def format_number(value: Decimal) -> str:
-    """Dutch decimal comma, no trailing zeros: 12,5."""
-    return format(value.normalize(), "f").replace(".", ",")
-
-
-def format_euro(amount: Decimal, *, always_cents: bool = False) -> str:
-    """Dutch money: `€ 1.900,50`; whole euros as `€ 190` unless always_cents."""
-    if not isinstance(amount, Decimal):
-        raise TypeError("amount must be a Decimal")
-    value = amount.quantize(CENT, rounding=ROUND_HALF_UP)
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    euros = int(value)
-    cents = int((value - euros) * 100)
-    whole = f"{euros:,}".replace(",", ".")
-    if cents == 0 and not always_cents:
-        return f"{sign}€ {whole}"
-    return f"{sign}€ {whole},{cents:02d}"
-
-
-def format_euro_en(amount: Decimal, *, always_cents: bool = False) -> str:
-    """English money: `€1,900.50`; whole euros as `€190` unless always_cents."""
-    value = amount.quantize(CENT, rounding=ROUND_HALF_UP)
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    if value == int(value) and not always_cents:
-        return f"{sign}€{int(value):,}"
-    return f"{sign}€{value:,.2f}"
 
 
 def format_date_nl(day: dt.date) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
-from inzet.compensation.rules.messages import CENT, ExplanationLine
+from inzet.compensation.rules.messages import CENT, ExplanationLine  # noqa: F401
+from inzet.lib.money import cents  # noqa: F401 (re-exported)
 
 ZERO = Decimal(0)
 
@@ -121,10 +122,6 @@ def money(name: str, value: object, *, optional: bool = False) -> None:
         raise TypeError(f"{name} must be a Decimal, not {type(value).__name__}")
     if not value.is_finite() or value < 0:
         raise ValueError(f"{name} must be a finite amount of zero or more")
-
-
-def cents(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def age_band_on(birth_date: dt.date, on: dt.date) -> AgeBand:

@@ -18,6 +18,7 @@ from inzet.compensation import explain as explanations
 from inzet.compensation import rules, selectors
 from inzet.compensation.forms import RewardChoiceForm
 from inzet.engagements.models import Invitation
+from inzet.lib import money
 from inzet.organisations.models import Role
 
 register = template.Library()
@@ -26,9 +27,7 @@ register = template.Library()
 @register.filter
 def euro(value) -> str:
     """€ 1.234,50 — always with cents; empty for None."""
-    if value is None or value == "":
-        return ""
-    return rules.format_euro(Decimal(value), always_cents=True)
+    return money.euro_or_dash(value, empty="")
 
 
 @register.filter

@@ -3,16 +3,15 @@ from decimal import Decimal
 from django import template
 
 from inzet.engagements import quote
+from inzet.lib import money
 
 register = template.Library()
 
 
 @register.filter
 def euro(amount) -> str:
-    """€ 1.234,50"""
-    if amount is None or amount == "":
-        return "—"
-    return quote.format_euro(Decimal(amount))
+    """€ 1.234,50; — when there is no amount."""
+    return money.euro_or_dash(amount)
 
 
 @register.filter

@@ -9,10 +9,8 @@ from django.utils import timezone
 
 from inzet.accounts.permissions import get_roles
 from inzet.recruitment import services
-from inzet.recruitment.demo import load_recruitment_demo
 from inzet.recruitment.models import (
     Application,
-    ApplicationStatus,
     Decision,
     PipelineStage,
     RecruitmentPage,
@@ -146,21 +144,6 @@ def test_the_next_step_uses_two_queries(coordinator, submit, django_assert_num_q
     roles = get_roles(coordinator)
     with django_assert_num_queries(2):
         coordinator_next_steps(coordinator, roles)
-
-
-def test_the_demo_has_open_pages_and_applications_at_various_stages(orgs, coordinator):
-    load_recruitment_demo([orgs.deploying, orgs.other_deploying], coordinator)
-    load_recruitment_demo([orgs.deploying, orgs.other_deploying], coordinator)  # safe to run again
-    assert RecruitmentPage.objects.filter(is_open=True).count() == 2
-    assert Application.objects.count() == 7
-    stages = set(
-        Application.objects.filter(status=ApplicationStatus.OPEN).values_list("current_stage__code", flat=True)
-    )
-    assert {"application", "intro_talk", "shadowing", "training"} <= stages
-    assert Application.objects.filter(status=ApplicationStatus.DECLINED).exists()
-    assert Application.objects.filter(entered_by=coordinator).exists()
-    short = list(PipelineStage.objects.filter(organisation=orgs.other_deploying).values_list("code", flat=True))
-    assert short == ["application", "training", "active"]
 
 
 def test_a_used_stage_cannot_be_deleted_but_its_organisation_can(orgs, coordinator, submit):

@@ -1,5 +1,5 @@
-from inzet.compensation.demo import OPEN_TITLE, SETTLED_TITLE, load_compensation_demo
 from inzet.compensation.models import HourEntry, Invoice, Payout, PayoutBatch
+from inzet.demo.compensation import OPEN_TITLE, SETTLED_TITLE, load_compensation_demo
 from inzet.demo.data import load_demo
 from inzet.engagements.models import Invitation
 

@@ -3,7 +3,7 @@ one settled request (invoice, approved payouts, a bank file) and one still open.
 
 Call after `inzet.demo.data.load_demo()` (it needs its organisations and people):
 
-    from inzet.compensation.demo import load_compensation_demo
+    from inzet.demo.compensation import load_compensation_demo
     load_compensation_demo()
 
 Running it again changes nothing. No allowance caps are invented: a year the operator has not

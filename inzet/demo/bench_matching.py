@@ -3,7 +3,7 @@
 `bench_match(experts)` returns figures as (name, value, unit, target) tuples for the benchmark
 registry in inzet/bench.py. Standalone (prints `BENCH <name> <value> <unit>` lines):
 
-    INZET_DATABASE_URL=sqlite:////path/bench.sqlite3 python -m inzet.matching.bench --experts 100000
+    INZET_DATABASE_URL=sqlite:////path/bench.sqlite3 python -m inzet.demo.bench_matching --experts 100000
 
 The setting: ONE request addressed to the first seeded organisation, ranked over ALL seeded
 experts (about 5,000 per organisation, so 20 times what a page ranks), by a coordinator of every

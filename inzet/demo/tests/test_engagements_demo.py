@@ -1,5 +1,5 @@
 from inzet.demo.data import load_demo
-from inzet.engagements.demo import load_engagements_demo
+from inzet.demo.engagements import load_engagements_demo
 from inzet.engagements.models import EngagementRequest, Invitation, RequestStatus
 
 

@@ -1,6 +1,6 @@
 """The matching benchmark runs end to end on a small seeded dataset (the real run uses 100,000)."""
 
-from inzet.matching.bench import bench_match
+from inzet.demo.bench_matching import bench_match
 
 NAMES = [
     "match_fetch_p95_ms",

@@ -14,6 +14,7 @@ from inzet.accounts.models import User
 from inzet.engagements import services
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.experts.models import ExpertProfile, ExpertStatus
+from inzet.lib.mail import notifications_off
 from inzet.organisations.models import Organisation
 from inzet.taxonomy.models import Term
 
@@ -147,7 +148,7 @@ def load_engagements_demo() -> list[EngagementRequest]:
     victor, ggz_asker, school_asker = (asker_users[s] for s in ASKER_SLUGS)
     made = []
 
-    with services.notifications_off():
+    with notifications_off():
         # 1. Matching, with a pending invitation for Eva (expert@example.org) and one yes already.
         matching = _to_matching(
             _draft(

@@ -1,0 +1,19 @@
+"""The recruitment demo: open pages and applications at various stages, safe to load twice."""
+
+from inzet.demo.recruitment import load_recruitment_demo
+from inzet.recruitment.models import Application, ApplicationStatus, PipelineStage, RecruitmentPage
+
+
+def test_the_demo_has_open_pages_and_applications_at_various_stages(orgs, coordinator):
+    load_recruitment_demo([orgs.deploying, orgs.other_deploying], coordinator)
+    load_recruitment_demo([orgs.deploying, orgs.other_deploying], coordinator)  # safe to run again
+    assert RecruitmentPage.objects.filter(is_open=True).count() == 2
+    assert Application.objects.count() == 7
+    stages = set(
+        Application.objects.filter(status=ApplicationStatus.OPEN).values_list("current_stage__code", flat=True)
+    )
+    assert {"application", "intro_talk", "shadowing", "training"} <= stages
+    assert Application.objects.filter(status=ApplicationStatus.DECLINED).exists()
+    assert Application.objects.filter(entered_by=coordinator).exists()
+    short = list(PipelineStage.objects.filter(organisation=orgs.other_deploying).values_list("code", flat=True))
+    assert short == ["application", "training", "active"]

@@ -1,0 +1,50 @@
+"""Money, once: rounding to cents and writing amounts the Dutch and the English way.
+
+No Django imports, so the pure rule modules (compensation.rules, engagements.quote) use it too.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+
+
+def cents(amount: Decimal) -> Decimal:
+    """Round to whole cents, halves away from zero (as on an invoice)."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def format_euro(amount: Decimal, *, always_cents: bool = False) -> str:
+    """Dutch money: `€ 1.900,50`, `-€ 12,00` for a discount; whole euros as `€ 190` unless always_cents."""
+    if not isinstance(amount, Decimal):
+        raise TypeError("amount must be a Decimal")
+    value = cents(amount)
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    euros = int(value)
+    rest = int((value - euros) * 100)
+    whole = f"{euros:,}".replace(",", ".")
+    if rest == 0 and not always_cents:
+        return f"{sign}€ {whole}"
+    return f"{sign}€ {whole},{rest:02d}"
+
+
+def format_euro_en(amount: Decimal, *, always_cents: bool = False) -> str:
+    """English money: `€1,900.50`; whole euros as `€190` unless always_cents."""
+    value = cents(amount)
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    if value == int(value) and not always_cents:
+        return f"{sign}€{int(value):,}"
+    return f"{sign}€{value:,.2f}"
+
+
+def format_number(value: Decimal) -> str:
+    """Dutch decimal comma, no trailing zeros: 12,5."""
+    return format(value.normalize(), "f").replace(".", ",")
+
+
+def euro_or_dash(value, *, empty: str = "—") -> str:
+    """The template filter's rule: always with cents; `empty` for None or ''."""
+    if value is None or value == "":
+        return empty
+    return format_euro(Decimal(value), always_cents=True)
