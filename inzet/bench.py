@@ -72,6 +72,10 @@ class Context:
 
 
 BENCHMARKS: dict[str, Callable[[Context], list]] = {}
+# Apps above the demo layer register their benchmarks from AppConfig.ready() (`from inzet import
+# bench`); run as `python -m inzet.bench` this module is __main__, so make both names one module.
+if __name__ == "__main__":
+    sys.modules.setdefault("inzet.bench", sys.modules[__name__])
 
 
 def meets(value: float, target: str) -> bool | None:
@@ -228,13 +232,6 @@ def matching(context: Context) -> list:
     from inzet.demo.bench_matching import bench_match
 
     return bench_match(context.experts, runs=context.runs, warmup=context.warmup)
-
-
-@benchmark("evaluation_report")
-def evaluation_report(context: Context) -> list:
-    from inzet.evaluation.bench import bench_report
-
-    return bench_report(runs=min(context.runs, 10), warmup=min(context.warmup, 2), notes=context.notes)
 
 
 def _usable_cpus() -> int | str:
