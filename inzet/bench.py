@@ -72,6 +72,10 @@ class Context:
 
 
 BENCHMARKS: dict[str, Callable[[Context], list]] = {}
+# Apps above the demo layer register their benchmarks from AppConfig.ready() (`from inzet import
+# bench`); run as `python -m inzet.bench` this module is __main__, so make both names one module.
+if __name__ == "__main__":
+    sys.modules.setdefault("inzet.bench", sys.modules[__name__])
 
 
 def meets(value: float, target: str) -> bool | None:

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "inzet.signals",
     "inzet.network",
     "inzet.conversations",
+    "inzet.evaluation",
     "inzet.backup",
     "inzet.demo",
 ]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("signalen/", include("inzet.signals.urls")),
     path("netwerk/", include("inzet.network.urls")),
     path("gesprekken/", include("inzet.conversations.urls")),
+    path("evaluatie/", include("inzet.evaluation.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("beheer/", admin.site.urls),

@@ -19,6 +19,7 @@ from django.utils.translation import override
 from inzet.accounts.models import ApiToken
 from inzet.compensation.models import AssignmentRewardChoice, ExpenseClaim, ExternalAllowance, HourEntry, Payout
 from inzet.engagements.models import Invitation
+from inzet.evaluation.models import Reflection, Story
 from inzet.experts.models import (
     AccessLog,
     ExpertCompetence,
@@ -153,6 +154,18 @@ def collect(user) -> list[Section]:
     decisions = StageDecision.objects.filter(application__in=applications).select_related("stage").order_by("pk")
     sections.append(
         Section("application_decisions", str(_("Besluiten over uw aanmelding")), [_row(d) for d in decisions])
+    )
+    sections.append(
+        Section(
+            "stories", str(_("Verhalen")), [_row(o) for o in Story.objects.filter(submitted_by=user).order_by("pk")]
+        )
+    )
+    sections.append(
+        Section(
+            "reflections",
+            str(_("Terugblikken")),
+            [_row(o) for o in Reflection.objects.filter(author=user).order_by("pk")],
+        )
     )
     sections.append(Section("api_keys", str(_("API-sleutels")), [_row(t) for t in ApiToken.objects.filter(user=user)]))
     sections.append(

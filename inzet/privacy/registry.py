@@ -506,6 +506,28 @@ REGISTER: dict[str, Processing] = {
         _("Coördinatoren en de beheerder; het keurmerk zelf is openbaar zolang het geldig is"),
         _("Zolang de organisatie op de kaart staat"),
     ),
+    "evaluation.ReportGrant": Processing(
+        _("Een financier laten meelezen in één evaluatierapport (alleen aantallen, geen personen)"),
+        BASIS_INTEREST,
+        STAFF,
+        WHILE_ACCOUNT,
+    ),
+    "evaluation.Story": Processing(
+        _("Verhalen over wat de inzet betekende, in het evaluatierapport of op de website"),
+        BASIS_CONSENT_9,
+        _(
+            "Alleen waarvoor de verteller toestemming gaf (rapport voor financiers, website); anoniem tenzij anders gekozen"
+        ),
+        _("Tot de toestemming wordt ingetrokken: dan wordt de tekst meteen gewist"),
+        special=True,
+    ),
+    "evaluation.Reflection": Processing(
+        _("Terugblikken na overleg, intervisie, afsluiting of opdracht, om van te leren"),
+        BASIS_CONSENT_9,
+        _("De schrijver en de coördinatoren van de organisatie; het rapport telt alleen"),
+        WHILE_ACCOUNT,
+        special=True,
+    ),
     "privacy.ErasureRequest": Processing(
         _("Verzoeken om verwijdering afhandelen en verantwoorden"),
         BASIS_LAW,

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from inzet.demo import data
-from inzet.demo.seed import seed_experts
+from inzet.demo.seed import EXTRA_SEEDERS, seed_experts
 
 
 class Command(BaseCommand):
@@ -20,6 +20,8 @@ class Command(BaseCommand):
         seed.add_argument("--experts", type=int, required=True)
         seed.add_argument("--organisations", type=int, default=20)
         seed.add_argument("--no-progress", action="store_true")
+        seed.add_argument("--trajectories", type=int, default=0, help="neighbourhood trajectories (evaluation)")
+        seed.add_argument("--hour-entries", type=int, default=0, help="approved hour entries (evaluation)")
         totp = sub.add_parser("totp", help="Print the current code of a demo two-factor device.")
         totp.add_argument("email", nargs="?", default="coordinator2@example.org")
 
@@ -41,13 +43,23 @@ class Command(BaseCommand):
             note = f"  ({login.note})" if login.note else ""
             self.stdout.write(f"  {login.role:<28} {login.email}{note}")
 
-    def _seed(self, experts, organisations, no_progress=False, **_):
+    def _seed(self, experts, organisations, no_progress=False, trajectories=0, hour_entries=0, **_):
         if experts < 1:
             raise CommandError("--experts must be at least 1")
+        if trajectories < 0 or hour_entries < 0:
+            raise CommandError("--trajectories and --hour-entries cannot be negative")
         started = time.perf_counter()
         with tqdm(total=experts, unit="expert", disable=no_progress) as bar:
             made = seed_experts(experts, organisations=organisations, progress=bar.update)
         self.stdout.write(self.style.SUCCESS(f"Seeded {made} experts in {time.perf_counter() - started:.1f} s."))
+        if not (trajectories or hour_entries):
+            return
+        for seeder in EXTRA_SEEDERS:
+            started = time.perf_counter()
+            with tqdm(total=trajectories + hour_entries, unit="row", disable=no_progress) as bar:
+                counts = seeder(trajectories=trajectories, hour_entries=hour_entries, progress=bar.update)
+            made_text = ", ".join(f"{n} {what}" for what, n in counts.items())
+            self.stdout.write(self.style.SUCCESS(f"Seeded {made_text} in {time.perf_counter() - started:.1f} s."))
 
     def _totp(self, email, **_):
         from django_otp.oath import totp

@@ -1,0 +1,72 @@
+"""Demo evaluation data: a funder link, an approved story and a reflection after the intervisie.
+
+The report itself reads the demo data the other apps load; this adds only what evaluation owns,
+through the real services. Running it again changes nothing.
+"""
+
+import datetime as dt
+import uuid
+
+from django.db import transaction
+from django.utils import timezone
+
+from inzet.accounts.models import User
+from inzet.evaluation import services
+from inzet.evaluation.models import Reflection, ReportGrant, Story
+from inzet.organisations.models import Organisation
+from inzet.support.models import Meeting, MeetingKind
+
+DEPLOYING_SLUG = "platform-utrecht"
+FUNDER = "Gemeente Utrecht, afdeling Maatschappelijke Ontwikkeling"
+
+
+@transaction.atomic
+def load_evaluation_demo() -> None:
+    organisation = Organisation.objects.filter(slug=DEPLOYING_SLUG).first()
+    coordinator = User.objects.filter(email="coordinator@example.org").first()
+    if organisation is None or coordinator is None or ReportGrant.objects.filter(funder=FUNDER).exists():
+        return
+    today = timezone.localdate()
+    _story_and_reflection(organisation, coordinator, today)
+    ReportGrant.objects.create(
+        organisation=organisation,
+        funder=FUNDER,
+        period_start=dt.date(today.year, 1, 1),
+        period_end=today,
+        expires_on=today + dt.timedelta(days=90),
+        created_by=coordinator,
+    )
+
+
+def _story_and_reflection(organisation, coordinator, today) -> None:
+    expert = User.objects.filter(email="expert@example.org").first()
+    if expert is None:
+        return
+    story = services.story_submit(
+        organisation=organisation,
+        by=expert,
+        request_key=uuid.UUID(int=14_001),
+        teller=Story.Teller.RESIDENT,
+        title="Weer zelf de post openmaken",
+        text=(
+            "Ze durfde haar brieven al een jaar niet meer open te maken. We deden het samen, aan de keukentafel, "
+            "elke week een stapel. Nu belt ze zelf de woningcorporatie. 'Jij wist hoe het voelt,' zei ze."
+        ),
+        anonymous=True,
+        name_shown="",
+        for_report=True,
+        for_website=False,
+    )
+    services.story_approve(story=story, by=coordinator)
+    meeting = Meeting.objects.filter(organisation=organisation, kind=MeetingKind.INTERVISION).order_by("pk").first()
+    services.reflection_record(
+        organisation=organisation,
+        by=expert,
+        request_key=uuid.UUID(int=14_002),
+        occasion=Reflection.Occasion.INTERVISION,
+        meeting=meeting,
+        held_on=min(today, timezone.localtime(meeting.starts_at).date()) if meeting else today,
+        went_well="Iedereen bracht een eigen casus in en er was ruimte voor stiltes.",
+        was_hard="Grenzen aangeven bij een bewoner die elke dag belt.",
+        we_learn="We spreken vooraf af hoe vaak we bereikbaar zijn, en zeggen dat ook tegen de bewoner.",
+    )
