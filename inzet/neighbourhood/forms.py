@@ -194,6 +194,16 @@ class PartnerForm(forms.ModelForm):
         fields = ["name", "kind", "email"]
 
 
+class MapPartnerForm(forms.Form):
+    """Pick a partner from the social map (the network app's list of organisations)."""
+
+    map_entry = forms.TypedChoiceField(label=_("Kies een organisatie van de sociale kaart"), coerce=int)
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["map_entry"].choices = [("", "---------"), *choices]
+
+
 class ConsentForm(forms.Form):
     request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
     partner = forms.ModelChoiceField(label=_("Met wie mag het team delen?"), queryset=Partner.objects.none())

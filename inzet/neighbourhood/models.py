@@ -295,6 +295,15 @@ class Partner(models.Model):
     kind = models.CharField(_("soort partner"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     email = models.EmailField(_("e-mailadres"), blank=True)
     is_active = models.BooleanField(_("actief"), default=True)
+    # The organisation on the social map (network app) this partner was picked from, if any.
+    map_entry = models.ForeignKey(
+        "network.Partner",
+        verbose_name=_("op de sociale kaart"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="team_partners",
+    )
 
     class Meta:
         verbose_name = _("partner")

@@ -176,6 +176,20 @@ def partner_add(*, team: Team, name: str, kind: str = "", email: str = "") -> tu
     )
 
 
+def partner_from_map(*, team: Team, entry) -> tuple[Partner, bool]:
+    """Add an organisation from the social map (network.Partner) as a partner of the team, linked to
+    its map entry. Picking it twice (a double click) adds it once."""
+    partner, created = Partner.objects.get_or_create(
+        team=team,
+        name=entry.name.strip(),
+        defaults={"kind": Partner.Kind.OTHER, "email": entry.email, "map_entry": entry},
+    )
+    if not created and partner.map_entry_id is None:
+        partner.map_entry = entry
+        partner.save(update_fields=["map_entry"])
+    return partner, created
+
+
 def consent_record(
     *, trajectory: Trajectory, partner: Partner, by, request_key: uuid.UUID, purpose: str, given_on=None
 ) -> tuple[Consent, bool]:

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,6 +22,7 @@ from inzet.neighbourhood.forms import (
     ConsentForm,
     ContactForm,
     FirstContactForm,
+    MapPartnerForm,
     PartnerForm,
     PartnerMessageForm,
     QuestionFormForm,
@@ -29,6 +30,7 @@ from inzet.neighbourhood.forms import (
     make_read_only,
 )
 from inzet.neighbourhood.models import Closure, Consent, QuestionForm, Review, TeamMember
+from inzet.network import selectors as network_selectors
 
 TEAM_PAGE_SIZE = 50
 
@@ -287,14 +289,24 @@ def review_pdf(request: HttpRequest, pk: int, months: int) -> HttpResponse:
 def partners(request: HttpRequest, pk: int) -> HttpResponse:
     """The team's partners: the parties a resident can consent to share with."""
     team = permissions.get_team(request.user, pk)
-    form = PartnerForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.POST if request.method == "POST" else None
+    picking = posted is not None and "map_entry" in posted
+    form = PartnerForm(None if picking else posted)
+    map_form = MapPartnerForm(posted if picking else None, choices=network_selectors.partner_choices())
+    if picking and map_form.is_valid():
+        entry = get_object_or_404(network_selectors.partners(), pk=map_form.cleaned_data["map_entry"])
+        _partner, created = services.partner_from_map(team=team, entry=entry)
+        if created:
+            messages.success(request, _("De partner is toegevoegd."))
+        return redirect("neighbourhood:partners", pk=team.pk)
+    if posted is not None and not picking and form.is_valid():
         _partner, created = services.partner_add(team=team, **form.cleaned_data)
         if created:
             messages.success(request, _("De partner is toegevoegd."))
         return redirect("neighbourhood:partners", pk=team.pk)
-    listed = team.partners.order_by("name")[:500]
-    return render(request, "neighbourhood/partners.html", {"team": team, "form": form, "partners": listed})
+    listed = team.partners.select_related("map_entry").order_by("name")[:500]
+    context = {"team": team, "form": form, "map_form": map_form, "partners": listed}
+    return render(request, "neighbourhood/partners.html", context)
 
 
 def _consents_page(request, trajectory, *, consent_form=None, message_form=None, read_only=False, status=200):

@@ -126,6 +126,27 @@ def test_partners_are_added_once(client, coordinator, team):
     assert "Wijkverpleging Noord" in client.get(url).text
 
 
+def test_a_partner_is_picked_from_the_social_map_once_and_stays_linked(client, coordinator, team):
+    """#15: partners of neighbourhood trajectories come from the social map (network app)."""
+    from inzet.network.models import Partner as MapEntry
+
+    entry = MapEntry.objects.create(name="Buurtteam Zuid", kind="welfare", area="Utrecht", email="zuid@example.org")
+    MapEntry.objects.create(name="Gesloten loket", kind="other", is_active=False)
+    client.force_login(coordinator)
+    url = reverse("neighbourhood:partners", args=[team.pk])
+    page = client.get(url).text
+    assert "Buurtteam Zuid" in page and "Gesloten loket" not in page
+    assert client.post(url, {"map_entry": entry.pk}).status_code == 302
+    assert client.post(url, {"map_entry": entry.pk}).status_code == 302  # a double click
+    partner = team.partners.get()
+    assert (partner.name, partner.email, partner.map_entry) == ("Buurtteam Zuid", "zuid@example.org", entry)
+    assert reverse("network:partner", args=[entry.pk]) in client.get(url).text
+    # an inactive map entry cannot be picked, and nothing typed in the other form is needed
+    inactive = MapEntry.objects.get(name="Gesloten loket")
+    response = client.post(url, {"map_entry": inactive.pk})
+    assert response.status_code == 200 and team.partners.count() == 1
+
+
 def test_retention_keeps_who_had_consent_but_not_what_was_shared(expert, trajectory, gp):
     services.consent_record(trajectory=trajectory, partner=gp, by=expert, request_key=uuid.uuid4(), purpose="Afspraken")
     services.partner_message_send(trajectory=trajectory, partner=gp, by=expert, request_key=uuid.uuid4(), text="geheim")
