@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.axes import client_ip
+from inzet.accounts.permissions import get_roles
 from inzet.knowledge import permissions, readiness, selectors, services
 from inzet.knowledge.forms import (
     HONEYPOT,
@@ -28,6 +29,7 @@ from inzet.knowledge.forms import (
 )
 from inzet.knowledge.labels import ANSWER_LABELS, QUESTION_TEXT
 from inzet.knowledge.models import HelpdeskQuestion
+from inzet.organisations.models import Role
 
 # Spam safety without storing anything about the sender: a honeypot field, at most
 # ASK_LIMIT questions per client address per hour (counted in the cache, keyed by a hash, never
@@ -240,6 +242,10 @@ def _sent_note(question: HelpdeskQuestion) -> str:
 
 @login_required
 def readiness_checklist(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET" and not get_roles(request.user).has(Role.ASKER):
+        # Toolkit pages link here for everyone: others read the questions; only askers fill them in.
+        questions = [QUESTION_TEXT[code] for code in readiness.CODES]
+        return render(request, "knowledge/readiness_read_only.html", {"questions": questions})
     organisation = permissions.asker_organisation(request.user)
     checklist = selectors.checklist_of(organisation.pk)
     form = ReadinessForm(_posted(request), checklist=checklist)

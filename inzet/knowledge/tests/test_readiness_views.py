@@ -68,3 +68,14 @@ def test_the_intake_says_when_there_is_no_checklist(client, orgs, asker, other_a
     html = client.get(reverse("engagements:intake", args=[request.pk])).content.decode()
     assert "heeft de checklist nog niet ingevuld" in html
     assert "Wij betalen de taxi." not in html
+
+
+def test_others_read_the_questions_but_cannot_fill_them_in(client, operator):
+    """Toolkit pages link to the checklist for everyone: a coordinator or operator following the
+    link reads the questions (no 403 behind a link), and cannot save answers."""
+    client.force_login(operator)
+    response = client.get(reverse("knowledge:readiness"))
+    assert response.status_code == 200
+    assert "Draagvlak" in response.content.decode() and "Checklist opslaan" not in response.content.decode()
+    assert client.post(reverse("knowledge:readiness"), _answers()).status_code == 403
+    assert not ReadinessChecklist.objects.exists()
