@@ -160,6 +160,7 @@ def seed_hours(total: int, *, rng: random.Random, progress: Callable[[int], None
         "hours",
         "half_days",
         "description",
+        "flags",
     ]
     made = 0
     while made < total:
@@ -179,6 +180,7 @@ def seed_hours(total: int, *, rng: random.Random, progress: Callable[[int], None
                     "",
                     str(Decimal(rng.randrange(1, 17)) / 2),
                     "0",
+                    "",
                     "",
                 )
             )

@@ -48,7 +48,9 @@ def test_the_home_page_uses_a_bounded_number_of_queries(client, coordinator, org
             client.get(reverse("dashboard:home"))
         counts.append(len(queries))
     assert counts[0] == counts[1], "the number of queries must not grow with the data"
-    assert counts[0] <= 20
+    # Each app that adds a home-page step (support, neighbourhood, training, knowledge, …) adds a fixed
+    # number of queries; what matters is that the number does not grow with the data (above).
+    assert counts[0] <= 25
 
 
 def test_the_member_list_uses_a_bounded_number_of_queries(client, coordinator, orgs, django_assert_max_num_queries):

@@ -88,6 +88,7 @@ def test_the_coordinator_runs_the_same_wizard_on_the_persons_behalf(client, coor
     visibility.update(
         {f"vis_{i}": "1" for i in ("region", "availability", "work_form", "benefit", "needs", "does_not_want")}
     )
+    visibility.update({f"vis_{i}": "1" for i in ("represents", "background", "qualities", "skills")})
     response = client.post(step(5), {**visibility, f"exp_{poverty.pk}": "0", "consent_matching": "on"})
     assert response.url == reverse("experts:summary_for", args=[profile.pk])
     body = client.get(response.url).content.decode()
