@@ -189,7 +189,7 @@ def _focus_page_start(page) -> None:
     )
 
 
-def _tab_through_header(page, limit: int = 20) -> tuple[list[dict], dict]:
+def _tab_through_header(page, limit: int = 30) -> tuple[list[dict], dict]:
     """Tab from the start of the page until focus leaves the header.
 
     Returns the header stops (skip link included) and the first element after the header;

@@ -128,6 +128,9 @@ def test_talking_changing_the_quote_and_stepping_back(page, browser, live_server
     expect(expert.get_by_text("De vrager leest het niet.")).to_be_visible()
     expert.goto(f"/vragen/uitnodigingen/{invitation.pk}/")
     journey.click(expert, expert.get_by_role("button", name="Ja, ik doe mee"))
+    # After yes comes "Wat heeft u nodig?" (nothing needed here); the invitation page then says yes.
+    expect(expert.get_by_role("heading", name="Wat heeft u nodig om dit te kunnen doen?")).to_be_visible()
+    expert.goto(f"/vragen/uitnodigingen/{invitation.pk}/")
     expect(expert.get_by_text("U heeft ja gezegd. U doet mee.")).to_be_visible()
 
     # --- the asker asks for a change to the quote; the coordinator makes version 2 -------------------

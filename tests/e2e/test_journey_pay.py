@@ -168,6 +168,9 @@ def test_an_assignment_ends_in_an_invoice_three_payout_forms_and_a_year_statemen
     problems += axe(page)
     page.get_by_label("Een cadeaubon").check()
     submit(page, "Ja, ik doe mee")
+    # After yes comes "Wat heeft u nodig?" (nothing needed here); the invitation page keeps the choice.
+    expect(page.get_by_role("heading", name="Wat heeft u nodig om dit te kunnen doen?")).to_be_visible()
+    page.goto(f"/vragen/uitnodigingen/{cast['jan_work'].pk}/")
     expect(page.get_by_text("Uw keuze voor de vergoeding: Een cadeaubon.")).to_be_visible()
     problems += axe(page)
     assert AssignmentRewardChoice.objects.filter(invitation=cast["jan_work"]).first().reward_form == "voucher"

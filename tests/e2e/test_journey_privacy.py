@@ -144,7 +144,7 @@ def test_an_expert_downloads_their_data_and_is_erased_but_the_payments_remain(pa
     page.goto("/account/instellingen/")
     with page.expect_navigation():
         page.get_by_role("link", name="Verwerkingsregister").click()
-    expect(page.get_by_role("heading", name="Ervaringsdeskundige")).to_be_visible()
+    expect(page.get_by_role("heading", name="Ervaringsdeskundige", exact=True)).to_be_visible()
     problems += check(page, axe)
     with page.expect_download() as info:
         page.get_by_role("link", name="Download als CSV (voor een spreadsheet)").click()

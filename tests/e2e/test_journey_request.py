@@ -165,7 +165,12 @@ def test_a_request_goes_from_draft_to_completed(page, browser, live_server, demo
         journey.click_and_wait(expert, expert.get_by_role("link", name=_with_context("Bekijken en antwoorden", TITLE)))
         journey.check(expert, f"{email}: uitnodiging")
         expect(expert.get_by_text("Drie keer meepraten in een werkgroep.")).to_be_visible()
+        invitation_url = expert.url
         journey.click_and_wait(expert, expert.get_by_role("button", name="Ja, ik doe mee"))
+        # After yes comes "Wat heeft u nodig?" (nothing needed here); the invitation page then says yes.
+        expect(expert.get_by_role("heading", name="Wat heeft u nodig om dit te kunnen doen?")).to_be_visible()
+        journey.check(expert, f"{email}: wat heeft u nodig")
+        expert.goto(invitation_url)
         expect(expert.get_by_text("U heeft ja gezegd. U doet mee.")).to_be_visible()
         journey.check(expert, f"{email}: ja gezegd")
     assert Invitation.objects.filter(request=request, state=Invitation.State.ACCEPTED).count() == 2
