@@ -32,6 +32,7 @@ def label(text: str) -> re.Pattern:
 
 
 def log_in(page, email: str) -> None:
+    page.wait_for_load_state("networkidle")  # a late request (unread counts) must not restore the old session cookie
     page.context.clear_cookies()
     page.goto("/account/inloggen/")
     page.get_by_label(label("E-mailadres")).fill(email)
@@ -156,6 +157,7 @@ def test_a_story_a_reflection_and_the_report_as_page_pdf_and_xlsx(page, axe, dem
     page.get_by_role("button", name="Link maken").click()
     expect(page.get_by_text("De link voor de financier is gemaakt.")).to_be_visible()
     grant = ReportGrant.objects.get(funder="Fonds Wijkkracht")
+    page.wait_for_load_state("networkidle")  # a late request (unread counts) must not restore the old session cookie
     page.context.clear_cookies()
     page.goto(f"/evaluatie/gedeeld/{grant.token}/")
     expect(page.get_by_text("Alleen-lezen inzage voor Fonds Wijkkracht.")).to_be_visible()
@@ -166,6 +168,7 @@ def test_a_story_a_reflection_and_the_report_as_page_pdf_and_xlsx(page, axe, dem
         "button", name=re.compile("^Intrekken")
     ).click()
     expect(page.get_by_text("De link werkt niet meer.")).to_be_visible()
+    page.wait_for_load_state("networkidle")  # a late request (unread counts) must not restore the old session cookie
     page.context.clear_cookies()
     assert page.goto(f"/evaluatie/gedeeld/{grant.token}/").status == 404
 

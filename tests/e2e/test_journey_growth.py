@@ -25,6 +25,7 @@ def label(text: str) -> re.Pattern:
 
 
 def log_in(page, email: str) -> None:
+    page.wait_for_load_state("networkidle")  # a late request (unread counts) must not restore the old session cookie
     page.context.clear_cookies()
     page.goto("/account/inloggen/")
     page.get_by_label(label("E-mailadres")).fill(email)

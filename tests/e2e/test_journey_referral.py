@@ -109,6 +109,7 @@ def test_a_partner_referral_taken_on_and_reviewed_after_three_months(page, axe):
     assert "Ik open de post samen met Noor" in " ".join(pdf.split())
 
     # --- the partner sees only the status -----------------------------------------------------------
+    page.wait_for_load_state("networkidle")  # a late request (unread counts) must not restore the old session cookie
     page.context.clear_cookies()
     page.goto(status_url)
     expect(page.get_by_text("Status: Aangenomen")).to_be_visible()

@@ -25,6 +25,7 @@ def label(text: str) -> re.Pattern:
 
 
 def log_in(page, email: str) -> None:
+    page.wait_for_load_state("networkidle")  # a late request (unread counts) must not restore the old session cookie
     page.context.clear_cookies()
     page.goto("/account/inloggen/")
     page.get_by_label(label("E-mailadres")).fill(email)
@@ -115,6 +116,7 @@ def test_a_signal_from_report_to_published_lobby_overview(page, axe, staff):
     overview_url = page.url
 
     # --- the public sees the overview; the reporter follows the signal -------------------------------
+    page.wait_for_load_state("networkidle")  # a late request (unread counts) must not restore the old session cookie
     page.context.clear_cookies()
     page.goto("/signalen/lobby/")
     problems += check(page, axe)
@@ -214,6 +216,7 @@ def test_a_quality_mark_awarded_shown_and_expired_and_the_social_map(page, axe, 
     submit(page, "Beoordeling opslaan")
     expect(page.get_by_text("De beoordeling is opgeslagen.")).to_be_visible()
     problems += check(page, axe)
+    page.wait_for_load_state("networkidle")  # a late request (unread counts) must not restore the old session cookie
     page.context.clear_cookies()
     page.goto("/netwerk/keurmerken/")
     problems += check(page, axe)

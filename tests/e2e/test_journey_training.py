@@ -25,6 +25,7 @@ def label(text: str) -> re.Pattern:
 
 
 def log_in(page, email: str) -> None:
+    page.wait_for_load_state("networkidle")  # a late request (unread counts) must not restore the old session cookie
     page.context.clear_cookies()
     page.goto("/account/inloggen/")
     page.get_by_label(label("E-mailadres")).fill(email)
@@ -131,6 +132,7 @@ def test_a_course_runs_from_enrolment_to_a_certificate_and_a_listing_in_the_regi
     problems += check(page, axe)
 
     # Now the public register lists her.
+    page.wait_for_load_state("networkidle")  # a late request (unread counts) must not restore the old session cookie
     page.context.clear_cookies()
     page.goto("/zoeken/register/")
     expect(page.get_by_text("Eva Ervaring").first).to_be_visible()
