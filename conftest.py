@@ -112,8 +112,11 @@ def _test_settings(settings, tmp_path):
     # Counters kept in the cache (the helpdesk's per-address limit) start at zero in every test,
     # whatever ran before in the same worker.
     from django.core.cache import cache
+    from django.utils import translation
 
     cache.clear()
+    # A test that switched to English must not leave the next one in the same worker in English.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def term(vocabulary: str, code: str):
