@@ -38,6 +38,7 @@ from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.experts.models import Audience, RewardForm
 from inzet.lib import iban
 from inzet.lib.dates import within
+from inzet.lib.money import cents
 from inzet.organisations.models import Organisation
 
 ZERO = Decimal("0.00")
@@ -426,7 +427,7 @@ def _line(invoice, position, kind, description, amount, vat_rate, quantity=None,
         unit_price=unit_price,
         amount=amount,
         vat_rate=vat_rate,
-        vat_amount=selectors.cents(amount * vat_rate / HUNDRED),
+        vat_amount=cents(amount * vat_rate / HUNDRED),
     )
 
 
@@ -504,7 +505,7 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
                     (
                         InvoiceLine.Kind.HOURS,
                         _("Dagdelen %(name)s") % {"name": name},
-                        selectors.cents(half_days * half_day_price),
+                        cents(half_days * half_day_price),
                         vat_rate,
                         half_days,
                         half_day_price,
@@ -515,7 +516,7 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
                     (
                         InvoiceLine.Kind.HOURS,
                         _("Uren %(name)s") % {"name": name},
-                        selectors.cents(hours * price),
+                        cents(hours * price),
                         vat_rate,
                         hours,
                         price,
