@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from types import SimpleNamespace
 from typing import Literal
 
+import numpy as np
 from django.db import connections
 from django.db.models import Case, Count, F, FloatField, IntegerField, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce, Round
@@ -352,8 +353,13 @@ def candidate_set(
     terms: RequestTerms | None = None,
     today: date | None = None,
     keep_excluded: bool = False,
+    reach: int | None = None,
 ) -> CandidateSet:
     """Active, willing, not paused experts as ``viewer`` may see them, for ``request``.
+
+    ``reach``: build only the candidates that could still reach the best ``reach`` of
+    ``rules.rank`` (see ``_reachers``), so ``rank(..., limit=reach)`` over them gives exactly
+    what it gives over everyone. Without it every candidate is built.
 
     ``organisation_ids``: the request's deploying organisation (default), the given ones, or None
     for every organisation (benchmarks only: pages always rank within the organisation).
@@ -428,10 +434,10 @@ def candidate_set(
     consent_memo: dict[tuple, dict[str, bool]] = {}
     weekdays_memo: dict[int, frozenset[int]] = {}
     no_sets: dict[int, set[str]] = {}
-    candidates = []
     distance_memo: dict[tuple[float, float], float] = {}
+    kept = []  # (row, the expert's term sets, consent): cheap; Candidate values are built below
     for row in rows:
-        pk, user_id, _org, level_code, days, radius, hours, _age, lat, lon, _region, *vis = row
+        pk, _user, _org, _level, _days, radius, _hours, _age, lat, lon, _region, *vis = row
         mine = sets.get(pk, no_sets)
         if not keep_excluded:
             if _UNWANTED in mine:
@@ -447,6 +453,11 @@ def candidate_set(
         consent = consent_memo.get(key)
         if consent is None:
             consent = consent_memo[key] = _consent(level, _Profile(*row[:3], None, None, vis), spec.use_feedback)
+        kept.append((row, mine, consent))
+
+    def build(entry) -> rules.Candidate:
+        row, mine, consent = entry
+        pk, user_id, _org, level_code, days, radius, hours, _age, lat, lon, _region, *_vis = row
         weekdays = weekdays_memo.get(days)
         if weekdays is None:
             weekdays = weekdays_memo[days] = frozenset(day for bit, day in _DAY_BITS if days & bit)
@@ -454,34 +465,92 @@ def candidate_set(
         if days == 0 and spec.start is not None:
             blocked = (*blocked, (spec.start, spec.end))  # no working days at all: never free
         worked, heavy = recent.get(pk, (0.0, 0))
-        candidates.append(
-            rules.Candidate(
-                expert_id=pk,
-                person_id=user_id,
-                consent_to_matching=True,  # only willing, not paused experts are read (see _base)
-                consent=consent,
-                experience_areas=frozenset(mine.get(_AREA, _EMPTY)),
-                roles=frozenset(mine.get(_ROLE, _EMPTY)),
-                competences=frozenset(mine.get(_COMPETENCE, _EMPTY)),
-                self_assessed_competences=frozenset(mine.get(_SELF_ASSESSED_COMPETENCE, _EMPTY)),
-                level=level_code if level_code in rules.LEVELS else rules.LEVELS[0],
-                paused=False,
-                unavailable_periods=tuple(blocked),
-                available_weekdays=weekdays,
-                hours_per_week=float(hours),
-                location=(lat, lon) if lat is not None and lon is not None else None,
-                travel_radius_km=float(radius) if radius is not None else None,
-                languages=frozenset(mine.get(_LANGUAGE, _EMPTY)),
-                wants=frozenset(mine.get(_WANT, _EMPTY)),
-                does_not_want=frozenset(mine.get(_UNWANTED, _EMPTY)),
-                hours_last_8_weeks=worked,
-                heavy_assignments_recent=heavy,
-                feedback_score=None,  # there is no feedback model yet
-            )
+        return rules.Candidate(
+            expert_id=pk,
+            person_id=user_id,
+            consent_to_matching=True,  # only willing, not paused experts are read (see _base)
+            consent=consent,
+            experience_areas=frozenset(mine.get(_AREA, _EMPTY)),
+            roles=frozenset(mine.get(_ROLE, _EMPTY)),
+            competences=frozenset(mine.get(_COMPETENCE, _EMPTY)),
+            self_assessed_competences=frozenset(mine.get(_SELF_ASSESSED_COMPETENCE, _EMPTY)),
+            level=level_code if level_code in rules.LEVELS else rules.LEVELS[0],
+            paused=False,
+            unavailable_periods=tuple(blocked),
+            available_weekdays=weekdays,
+            hours_per_week=float(hours),
+            location=(lat, lon) if lat is not None and lon is not None else None,
+            travel_radius_km=float(radius) if radius is not None else None,
+            languages=frozenset(mine.get(_LANGUAGE, _EMPTY)),
+            wants=frozenset(mine.get(_WANT, _EMPTY)),
+            does_not_want=frozenset(mine.get(_UNWANTED, _EMPTY)),
+            hours_last_8_weeks=worked,
+            heavy_assignments_recent=heavy,
+            feedback_score=None,  # there is no feedback model yet
         )
+
+    if reach is None:
+        candidates = [build(entry) for entry in kept]
+    else:
+        candidates = _reachers(kept, build, terms, viewer, limit=reach)
     return CandidateSet(
         terms=terms, candidates=candidates, levels=levels, rows={row[0]: row for row in rows}, invited=invited
     )
+
+
+def _bounds(kept: list, terms: RequestTerms) -> list[float]:
+    """Per kept expert, the most raw points ``rules`` could give them (``rules.upper_bound``), with
+    numpy over arrays: the count of asked areas, roles, competences and languages each one has, the
+    level's fraction, a wanted setting, and which items the viewer may see (a bit mask)."""
+    plan = rules.plan_for(terms.spec, viewer_person_id=0)
+    n = len(kept)
+    mask_memo: dict[int, int] = {}
+    masks = np.empty(n, dtype=np.int64)
+    counts = np.zeros((6, n), dtype=np.float64)
+    level_rank = rules.LEVEL_RANK
+    for i, (row, mine, consent) in enumerate(kept):
+        key = id(consent)  # one dict per (viewer level, visibility) combination (consent_memo)
+        mask = mask_memo.get(key)
+        if mask is None:
+            mask = mask_memo[key] = rules.consent_mask(consent)
+        masks[i] = mask
+        if mine:
+            counts[0, i] = len(mine.get(_AREA, _EMPTY))
+            counts[1, i] = len(mine.get(_ROLE, _EMPTY))
+            confirmed = mine.get(_COMPETENCE, _EMPTY)
+            counts[2, i] = len(confirmed) + 0.5 * len(mine.get(_SELF_ASSESSED_COMPETENCE, _EMPTY) - confirmed)
+            counts[3, i] = len(mine.get(_LANGUAGE, _EMPTY))
+            counts[4, i] = 1.0 if mine.get(_WANT) else 0.0
+        counts[5, i] = level_rank.get(row[3], 0)
+    return rules.upper_bounds(plan, masks, counts).tolist()
+
+
+def _reachers(kept: list, build, terms: RequestTerms, viewer, *, limit: int) -> list[rules.Candidate]:
+    """Candidates built best bound first until nobody left can reach the best ``limit``.
+
+    Exact: ``rules.rank`` orders by score, then expert id; whoever is not built has a bound
+    whose score is below the ``limit``-th score found (with room for rounding to 2 decimals),
+    so they could never enter. Building a ``rules.Candidate`` is most of the fetch's CPU time.
+    """
+    if len(kept) <= 2 * limit:
+        return [build(entry) for entry in kept]
+    bounds = _bounds(kept, terms)
+    order = sorted(range(len(kept)), key=lambda i: (-bounds[i], kept[i][0][0]))
+    total = rules.plan_for(terms.spec, viewer_person_id=0).total
+    built: list[rules.Candidate] = []
+    done = 0
+    step = 2 * limit
+    while done < len(order):
+        built += [build(kept[i]) for i in order[done : done + step]]
+        done = min(len(order), done + step)
+        if done == len(order):
+            break
+        matches = rules.rank(terms.spec, built, viewer_person_id=viewer.pk, limit=limit)
+        next_score = 100.0 * bounds[order[done]] / total if total > 0 else 0.0
+        if len(matches) == limit and matches[-1].score > next_score + 0.01:
+            break
+        step *= 2
+    return built
 
 
 def candidates_for(

@@ -218,7 +218,7 @@ def matching_page(
 
     Nobody excluded by a hard filter appears, nor the viewer (docs/domain/request-loop.md#independence). Bounded queries.
     """
-    pool = candidate_set(request, viewer)
+    pool = candidate_set(request, viewer, reach=max(RANKING_SIZE, TEAM_POOL_SIZE if with_team else 0))
     matches = rank(pool, viewer, limit=max(RANKING_SIZE, TEAM_POOL_SIZE if with_team else 0))
     top = matches[:RANKING_SIZE] if with_ranking else []
     result = compose(pool, matches, viewer) if with_team and matches else None

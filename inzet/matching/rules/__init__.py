@@ -48,10 +48,12 @@ exactly what ``rank`` returns. On 100,000 synthetic candidates a pool ranking ta
 tens of milliseconds; a plain ``rank`` over the same list takes several times that.
 
 Modules: ``values`` (the values and the request digested once), ``scoring`` (hard filters,
-points, ``rank``), ``pool`` (``CandidatePool``), ``explain`` (Dutch texts per criterion).
+points, ``rank``), ``pool`` (``CandidatePool``), ``explain`` (Dutch texts per criterion), ``bounds`` (numpy upper bounds
+for large pools).
 Import from ``inzet.matching.rules``.
 """
 
+from inzet.matching.rules.bounds import LEVEL_RANK, consent_mask, plan_for, upper_bounds
 from inzet.matching.rules.pool import CandidatePool
 from inzet.matching.rules.scoring import _points, _Top, evaluate, exclusion_nl, filter_reason, rank
 from inzet.matching.rules.values import (
@@ -88,6 +90,7 @@ __all__ = [
     "ITEMS",
     "LEVELS",
     "LEVEL_LABELS_NL",
+    "LEVEL_RANK",
     "NO_CONSENT",
     "PAUSED",
     "SELF",
@@ -102,9 +105,12 @@ __all__ = [
     "_Plan",
     "_Top",
     "_points",
+    "consent_mask",
     "distance_km",
     "evaluate",
     "exclusion_nl",
     "filter_reason",
+    "plan_for",
     "rank",
+    "upper_bounds",
 ]
