@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ASSETS := build/assets/vendor
 
-.PHONY: run test setup assets migrate demo worker lint format bench lock messages totp e2e unit audit audit-if-reachable
+.PHONY: run test setup assets migrate demo worker lint format bench lock messages totp e2e unit audit audit-if-reachable typecheck
 
 ## make run: set everything up, load the demo and serve on http://127.0.0.1:8000
 run: setup migrate
@@ -26,6 +26,7 @@ test: setup
 	@INZET_ENV=production INZET_SECRET_KEY=$$(printf 'x%.0s' {1..60})-check INZET_ALLOWED_HOSTS=inzet.example.org \
 	  INZET_FIELD_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  $(PY) manage.py check --deploy --fail-level WARNING
+	@$(VENV)/bin/mypy
 	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed $(ASSETS)/.built var
@@ -84,6 +85,10 @@ audit-if-reachable: setup
 audit: setup
 	@$(VENV)/bin/pip-audit --requirement requirements.txt --no-deps --disable-pip $(PIP_AUDIT_STRICT) --progress-spinner off \
 	  || { echo "pip-audit failed: upgrade the package named above (re-lock that line), or fix network access to pypi.org"; exit 1; }
+
+## make typecheck: mypy (django-stubs) on the modules named in pyproject [tool.mypy]
+typecheck: setup
+	$(VENV)/bin/mypy
 
 lint:
 	$(VENV)/bin/ruff check .

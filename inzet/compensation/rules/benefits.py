@@ -259,7 +259,7 @@ def _uwv_limit(ctx: _Context, cap: AllowanceCap) -> BenefitOutcome:
                 date=ctx.figures_from,
             )
         )
-    elif limit is not None and ctx.counted > limit * payment.hours:
+    elif limit is not None and payment.hours is not None and ctx.counted > limit * payment.hours:
         over_hourly = True
         lines.append(
             line(
@@ -316,13 +316,14 @@ def _uwv_hours(ctx: _Context, cap: AllowanceCap) -> BenefitOutcome:
 def _within_tax_caps(ctx: _Context, cap: AllowanceCap) -> BenefitOutcome:
     hourly = cap.hourly_for(ctx.age_band)
     lines: list[ExplanationLine] = []
-    over_hourly = ctx.payment.hours is not None and hourly is not None and ctx.counted > hourly * ctx.payment.hours
-    if over_hourly:
+    hours = ctx.payment.hours
+    over_hourly = hours is not None and hourly is not None and ctx.counted > hourly * hours
+    if over_hourly and hours is not None and hourly is not None:  # (narrows the types for mypy)
         lines.append(
             line(
                 _("Dit is %(rate)s per uur. Dat is meer dan de uurgrens van %(limit)s."),
                 cap_source(cap),
-                rate=Money(cents(ctx.counted / ctx.payment.hours)),
+                rate=Money(cents(ctx.counted / hours)),
                 limit=Money(hourly),
             )
         )

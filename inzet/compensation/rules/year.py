@@ -99,7 +99,7 @@ def summarise_year(
                     limit=Money(cap.yearly),
                 )
             )
-        if over_hourly:
+        if over_hourly and hourly is not None:
             general.append(
                 line(_("Minstens één betaling was meer dan %(limit)s per uur."), source, limit=Money(hourly))
             )

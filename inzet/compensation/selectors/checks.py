@@ -59,7 +59,7 @@ def run_check(
     history: rules.PaymentHistory,
     age_band: rules.AgeBand,
     benefit: rules.BenefitSituation,
-    reward_form: str,
+    reward_form: rules.RewardForm,
     bijstand_exemption: rules.BijstandExemption = rules.BijstandExemption.REGULAR,
     tables: RuleTables | None = None,
 ) -> rules.PaymentCheck:
@@ -100,7 +100,7 @@ def build_check_view(
         history=payment_history(profile.pk, exclude_pk=exclude_payout, until=payment.date),
         age_band=age_band,
         benefit=expert_benefit(profile),
-        reward_form=pricing.check_form(reward.reward_form),
+        reward_form=rules.RewardForm(pricing.check_form(reward.reward_form)),
         bijstand_exemption=expert_exemption(profile),
         tables=tables,
     )

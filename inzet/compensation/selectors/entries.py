@@ -94,7 +94,7 @@ def unsettled_by_invitation(request_ids) -> dict[int, Unsettled]:
 
 def assignment_rows(invitation: Invitation) -> tuple[list[HourEntry], list[ExpenseClaim]]:
     """All hour and expense rows of one assignment, with who did what (two queries)."""
-    hours = list(
+    hours: list[HourEntry] = list(
         HourEntry.objects.filter(invitation=invitation)
         .select_related("created_by", "decided_by", "corrects")
         .annotate(replaced=Exists(HourEntry.objects.filter(corrects=OuterRef("pk"), state=EntryState.APPROVED)))
@@ -104,7 +104,7 @@ def assignment_rows(invitation: Invitation) -> tuple[list[HourEntry], list[Expen
         .annotate(settled=Exists(SettlementItem.objects.filter(hour_entry=OuterRef("pk"))))
         .order_by("date", "pk")
     )
-    expenses = list(
+    expenses: list[ExpenseClaim] = list(
         ExpenseClaim.objects.filter(invitation=invitation)
         .select_related("created_by", "decided_by", "corrects")
         .annotate(replaced=Exists(ExpenseClaim.objects.filter(corrects=OuterRef("pk"), state=EntryState.APPROVED)))

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
 
 from inzet.compensation import pricing
 from inzet.compensation.models import AssignmentRewardChoice, OrganisationPaymentSettings
@@ -24,7 +25,7 @@ class RewardChoiceView:
     details: str = ""
 
     @property
-    def label(self) -> str:
+    def label(self) -> StrOrPromise:
         return RewardForm(self.reward_form).label
 
     @property
@@ -157,7 +158,7 @@ def proposed_for_invitation(invitation: Invitation) -> Proposed | None:
     if agreement is not None and agreement.half_days and half_day_rate is not None:
         half_days = Decimal(agreement.half_days) / per_person
     work = cents(rate * hours) if rate is not None and hours else ZERO
-    extra = cents(half_days * half_day_rate) if half_days else ZERO
+    extra = cents(half_days * half_day_rate) if half_days and half_day_rate is not None else ZERO
     if not work and not extra:
         return None
     day = max(request.end_date or request.start_date or today(), today())

@@ -60,11 +60,11 @@ def year_statement(profile: ExpertProfile, year: int) -> YearStatement:
     summary = rules.summarise_year(
         payments=[
             rules.PastPayment(
-                date=p.pay_date,
+                date=p.pay_date,  # type: ignore[arg-type]  # an approved payout has its pay date
                 amount=p.amount,
                 hours=p.hours or None,
                 organisation_id=p.organisation_id,
-                reward_form=pricing.check_form(p.channel),
+                reward_form=rules.RewardForm(pricing.check_form(p.channel)),
             )
             for p in payouts
             if p.kind == Payout.Kind.ALLOWANCE

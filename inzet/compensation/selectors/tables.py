@@ -49,7 +49,7 @@ def cap_from_row(row: AllowanceCapRow) -> rules.AllowanceCap:
 def benefit_rule_from_row(row: BenefitRuleRow) -> rules.BenefitRule:
     return rules.BenefitRule(
         code=row.code,
-        method=row.method,
+        method=rules.BenefitMethod(row.method),
         benefit_kinds=frozenset(row.benefit_kinds or ()),
         age_bands=frozenset(row.age_bands or ()),
         valid_from=row.valid_from,
@@ -207,11 +207,11 @@ def payment_history(
         queryset = queryset.exclude(pk=exclude_pk)
     inside = [
         rules.PastPayment(
-            date=p["pay_date"],
+            date=p["pay_date"],  # type: ignore[arg-type]  # an approved payout has its pay date
             amount=p["amount"],
             hours=p["hours"] or None,
             organisation_id=p["organisation_id"],
-            reward_form=pricing.check_form(p["channel"]),
+            reward_form=rules.RewardForm(pricing.check_form(p["channel"])),
         )
         for p in queryset.values("pay_date", "amount", "hours", "organisation_id", "channel")
     ]

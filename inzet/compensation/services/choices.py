@@ -50,7 +50,10 @@ def reward_choice_record(
         payout.amount = pricing.reward_amount(
             reward_form,
             pricing.work_value(
-                hours=payout.hours, rate=payout.rate, half_days=payout.half_days, half_day_rate=payout.half_day_rate
+                hours=payout.hours,  # type: ignore[arg-type]  # a proposed allowance has hours and a rate
+                rate=payout.rate,  # type: ignore[arg-type]
+                half_days=payout.half_days,
+                half_day_rate=payout.half_day_rate,
             ),
         )
         payout.save(update_fields=["channel", "charity", "details", "amount"])

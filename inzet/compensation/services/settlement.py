@@ -113,7 +113,7 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
             raise ValidationError(_("Er zijn dagdelen geschreven, maar de afspraken hebben geen bedrag per dagdeel."))
         if hours or half_days:
             vat_rate = selectors.vat_rate_for(profile, config)
-            if half_days:
+            if half_days and half_day_price is not None:
                 hour_lines.append(
                     (
                         InvoiceLine.Kind.HOURS,
@@ -198,7 +198,7 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
                 )
                 items.append(SettlementItem(settlement=settlement, payout=payout, expense=claim, amount=delta))
 
-    lines = []
+    lines: list[InvoiceLine] = []
     for kind, description, amount, vat_rate, quantity, unit_price in hour_lines + cost_lines:
         lines.append(_line(invoice, len(lines) + 1, kind, description, amount, vat_rate, quantity, unit_price))
     if invoice.first_assignment_discount:

@@ -1,15 +1,13 @@
-"""Forms of the profile wizard and the profile page. Every message is Dutch and sits next to its field."""
+"""The five steps of the profile wizard."""
 
 import json
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.http import QueryDict
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inzet.experts import rules
 from inzet.experts.disclosure import ITEM_FIELDS
+from inzet.experts.forms.fields import NOT_SAY, _number, _term_choices, _terms
 from inzet.experts.models import (
     AgeBand,
     Audience,
@@ -17,68 +15,12 @@ from inzet.experts.models import (
     BijstandExemption,
     ExpertProfile,
     Need,
-    QualificationLevel,
     RewardForm,
-    TrainingKind,
-    TrainingStatus,
     Weekday,
     WorkForm,
     resolve_areas,
 )
 from inzet.experts.selectors import ITEM_LABELS
-from inzet.lib import uploads
-from inzet.taxonomy.models import Term
-
-REQUIRED = _("Dit veld is verplicht.")
-WHOLE_NUMBER = _("Vul een heel getal in.")
-DATE_INVALID = _("Vul een datum in zoals 31-12-2026.")
-NOT_SAY = ("", _("Dat zeg ik liever niet"))
-
-
-def _terms(vocabulary: str | list[str]):
-    vocabularies = [vocabulary] if isinstance(vocabulary, str) else vocabulary
-    return Term.objects.filter(vocabulary__in=vocabularies, is_active=True)
-
-
-def _term_choices(vocabulary: str | list[str], label, help_text="") -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
-        queryset=_terms(vocabulary),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        label=label,
-        help_text=help_text,
-    )
-
-
-def _number(label, low: int, high: int, message, help_text="") -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        min_value=low,
-        max_value=high,
-        help_text=help_text,
-        error_messages={"required": REQUIRED, "invalid": WHOLE_NUMBER, "min_value": message, "max_value": message},
-    )
-
-
-class _Dates(forms.DateInput):
-    input_type = "date"
-
-    def format_value(self, value):
-        return value.isoformat() if hasattr(value, "isoformat") else value
-
-
-def _date(label, required=False, help_text="") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        widget=_Dates(),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
-        error_messages={"required": REQUIRED, "invalid": DATE_INVALID},
-    )
-
-
-# --- the five steps ----------------------------------------------------------------------------
 
 
 class AboutForm(forms.Form):
@@ -431,202 +373,3 @@ class VisibilityForm(forms.Form):
 
     def experience_choices(self) -> dict:
         return {e.area_term.code: self.cleaned_data[f"exp_{e.area_term_id}"] for e in self.experiences}
-
-
-# --- profile page: pause, periods, training, competences --------------------------------------
-
-
-class PauseForm(forms.Form):
-    until = _date(
-        _("Tot wanneer? (mag leeg blijven)"),
-        help_text=_("U hoeft niet te zeggen waarom. Een pauze telt nergens tegen u."),
-    )
-
-    def clean_until(self):
-        until = self.cleaned_data["until"]
-        if until and until < timezone.localdate():
-            raise forms.ValidationError(_("Kies een datum vanaf vandaag."))
-        return until
-
-
-class UnavailableForm(forms.Form):
-    start = _date(_("Van"), required=True)
-    end = _date(_("Tot en met"), required=True)
-    note = forms.CharField(
-        label=_("Notitie (alleen voor uzelf)"), max_length=200, required=False, help_text=_("Anderen zien dit nooit.")
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("De einddatum ligt vóór de begindatum."))
-        return cleaned
-
-
-class TrainingForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Soort"), choices=TrainingKind.choices, widget=forms.RadioSelect)
-    name = forms.CharField(label=_("Naam"), max_length=200, error_messages={"required": _("Vul de naam in.")})
-    provider = forms.CharField(label=_("Gegeven door"), max_length=200, required=False)
-    status = forms.ChoiceField(label=_("Status"), choices=TrainingStatus.choices, initial=TrainingStatus.COMPLETED)
-    qualification_level = forms.ChoiceField(
-        label=_("Niveau"),
-        choices=QualificationLevel.choices,
-        required=False,
-        help_text=_("Het niveau van de opleiding. EVC kiest u hierboven bij soort."),
-    )
-    completed_on = _date(_("Afgerond op"))
-    valid_until = _date(_("Geldig tot"), help_text=_("Bijvoorbeeld voor een registratie in een beroepsregister."))
-    evidence = forms.FileField(
-        label=_("Bewijs (pdf, jpg of png, hoogstens 5 MB)"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}),
-        error_messages={"invalid": _("Dit bestand kunnen we niet lezen. Kies een pdf, jpg of png.")},
-    )
-
-    def clean_evidence(self):
-        upload = self.cleaned_data.get("evidence")
-        if not upload:
-            return None
-        verdict = uploads.check("evidence", upload.name, upload, upload.size)
-        messages = {
-            uploads.TYPE: _("Dit soort bestand kan niet. Kies een pdf, jpg of png."),
-            uploads.EMPTY: _("Dit bestand is leeg."),
-            uploads.TOO_LARGE: _("Dit bestand is te groot. Het mag hoogstens 5 MB zijn."),
-            uploads.CONTENT: _("Dit bestand is geen echte pdf, jpg of png. Kies een ander bestand."),
-        }
-        if not verdict.ok:
-            raise forms.ValidationError(messages[verdict.problem])
-        return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        done, until = cleaned.get("completed_on"), cleaned.get("valid_until")
-        if done and until and until < done:
-            self.add_error("valid_until", _("Deze datum ligt vóór de datum van afronden."))
-        return cleaned
-
-
-class CompetenceForm(forms.Form):
-    competence = forms.ModelChoiceField(
-        queryset=_terms("competence"),
-        widget=forms.RadioSelect,
-        empty_label=None,
-        label=_("Welke competentie heeft u, vindt u zelf?"),
-        error_messages={"required": _("Kies een competentie.")},
-    )
-
-    def __init__(self, *args, taken=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["competence"].queryset = _terms("competence").exclude(pk__in=list(taken))
-
-
-# --- assisted sign-up --------------------------------------------------------------------------
-
-
-class AssistedSignupForm(forms.Form):
-    full_name = forms.CharField(
-        label=_("Naam van de persoon"), max_length=200, error_messages={"required": _("Vul een naam in.")}
-    )
-    email = forms.EmailField(
-        label=_("E-mailadres van de persoon (mag leeg blijven)"),
-        required=False,
-        error_messages={"invalid": _("Dit is geen geldig e-mailadres.")},
-    )
-    invite = forms.BooleanField(
-        label=_("Stuur de persoon een e-mail om zelf een wachtwoord te kiezen"),
-        required=False,
-        help_text=_("Zonder wachtwoord kan de persoon niet inloggen. U houdt het profiel dan bij."),
-    )
-    organisation = forms.ModelChoiceField(
-        queryset=None, label=_("Organisatie"), empty_label=None, error_messages={"required": _("Kies een organisatie.")}
-    )
-
-    def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
-        if len(organisations) == 1:
-            self.fields["organisation"].widget = forms.HiddenInput()
-            self.fields["organisation"].initial = organisations[0].pk
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("invite") and not cleaned.get("email") and "email" not in self.errors:
-            self.add_error("email", _("Vul een e-mailadres in als de persoon een e-mail moet krijgen."))
-        return cleaned
-
-
-class BankForm(forms.Form):
-    """IBAN and account holder. A coordinator never sees the whole IBAN: the field starts empty for them."""
-
-    iban = forms.CharField(
-        label=_("IBAN"),
-        max_length=42,
-        required=False,
-        help_text=_("Het nummer van uw bankrekening, bijvoorbeeld NL91 ABNA 0417 1643 00. Spaties mogen."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
-    )
-    account_holder = forms.CharField(
-        label=_("Naam van de rekeninghouder"),
-        max_length=100,
-        required=False,
-        help_text=_("Zoals de naam bij de bank staat."),
-    )
-
-
-# --- one validation path for single-field changes (the API) -----------------------------------
-
-# The wizard step that asks for each field an API client may change on its own.
-STEP_FORM_FOR_FIELD = {
-    "phone": AboutForm,
-    "postcode": AboutForm,
-    "travel_radius_km": AboutForm,
-    "work_form": WishesForm,
-    "kvk_number": WishesForm,
-    "vat_kor": WishesForm,
-    "reward_form": WishesForm,
-    "donation_charity": WishesForm,
-    "hours_per_week": PracticalForm,
-}
-
-
-def _as_data(value):
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return [getattr(item, "pk", item) for item in value]
-    return value
-
-
-def validated_changes(profile: ExpertProfile, changes: dict) -> dict:
-    """Check changes with the wizard form that asks for those fields, so the API accepts exactly
-    what the wizard accepts (and cleans it the same way). The other fields of that step keep their
-    current values; problems there are the service's to report. Raises ValidationError per field."""
-    cleaned, errors = {}, {}
-    for form_class in dict.fromkeys(STEP_FORM_FOR_FIELD[field] for field in changes if field in STEP_FORM_FOR_FIELD):
-        fields = [field for field in changes if STEP_FORM_FOR_FIELD.get(field) is form_class]
-        initial = (
-            form_class.initial_for(profile, profile.user)
-            if form_class is AboutForm
-            else form_class.initial_for(profile)
-        )
-        data = QueryDict(mutable=True)
-        for name, value in {**initial, **{field: changes[field] for field in fields}}.items():
-            value = _as_data(value)
-            if isinstance(value, list):
-                data.setlist(name, [str(v) for v in value])
-            else:
-                data[name] = str(value) if not isinstance(value, str) else value
-        form = form_class(data)
-        form.is_valid()
-        for field in fields:
-            if field in form.errors:
-                errors[field] = list(form.errors[field])
-            else:
-                cleaned[field] = form.cleaned_data[field]
-    if errors:
-        raise ValidationError(errors)
-    return {**changes, **cleaned}
