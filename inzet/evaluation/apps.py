@@ -17,6 +17,8 @@ class EvaluationConfig(AppConfig):
 
         if demo.load_evaluation_demo not in data.EXTRA_LOADERS:
             data.EXTRA_LOADERS.append(demo.load_evaluation_demo)
+        if demo.load_feedback_demo not in data.EXTRA_LOADERS:
+            data.EXTRA_LOADERS.append(demo.load_feedback_demo)
         bench.BENCHMARKS.setdefault("evaluation_report", evaluation_report_benchmark)
         from inzet.evaluation.feedback import expert_feedback_scores
         from inzet.matching import selectors as matching_selectors

@@ -294,7 +294,14 @@ def _grades(organisation, team, period) -> list[Table]:
         .annotate(n=Count("review__trajectory", distinct=True), change=Avg("change"))
         .order_by()
     }
-    overall = pairs.aggregate(n=Count("review__trajectory", distinct=True), change=Avg("change"))
+    # Grouped by the round (6 for every row) rather than .aggregate(): Django wraps an aggregate over
+    # this annotation in an outer query that lost the correlated 3-month grade (every change became 0).
+    overall = (
+        pairs.values("review__months")
+        .annotate(n=Count("review__trajectory", distinct=True), change=Avg("change"))
+        .order_by("review__months")
+        .first()
+    )
 
     def row(label, data) -> Row:
         n = (data or {}).get("n", 0)

@@ -36,7 +36,7 @@ def _asker_form(**extra):
         "request_key": str(uuid.uuid4()),
         "goal_met": "4",
         "cooperation": "5",
-        "follow_up": "Het advies staat nu in het armoedebeleid.",
+        "follow_up": "Het advies staat nu in het nieuwe beleidsplan.",
         "price": "fair",
         "remarks": "Een van hen had een psychose gehad, dat hielp juist.",
     }
@@ -61,7 +61,7 @@ def test_both_ways_moderated_then_shown_and_the_follow_up_mailed(
     )
     page = reverse("evaluation:feedback_request", kwargs={"request_pk": completed.pk})
     # Before the check the expert sees nothing of the asker's answers.
-    assert "armoedebeleid" not in client.get(page).content.decode()
+    assert "beleidsplan" not in client.get(page).content.decode()
 
     client.force_login(coordinator)
     moderate = reverse("evaluation:feedback_moderate", kwargs={"kind": "vrager", "pk": given.pk})
@@ -73,7 +73,7 @@ def test_both_ways_moderated_then_shown_and_the_follow_up_mailed(
         )
     assert response.status_code == 302
     assert [m.to for m in mailoutbox] == [[expert.email]]
-    assert "armoedebeleid" not in mailoutbox[0].body  # the mail links, it does not quote
+    assert "beleidsplan" not in mailoutbox[0].body  # the mail links, it does not quote
     theirs = ExpertFeedback.objects.get(request=completed)
     client.post(
         reverse("evaluation:feedback_moderate", kwargs={"kind": "deskundige", "pk": theirs.pk}),
@@ -82,7 +82,7 @@ def test_both_ways_moderated_then_shown_and_the_follow_up_mailed(
 
     client.force_login(expert)
     html = client.get(page).content.decode()
-    assert "armoedebeleid" in html and "Het hielp juist." in html and "psychose" not in html
+    assert "beleidsplan" in html and "Het hielp juist." in html and "psychose" not in html
     client.force_login(asker)
     assert "Fijn" in client.get(page).content.decode()
 
