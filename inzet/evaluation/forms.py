@@ -103,8 +103,19 @@ class ReflectionForm(forms.ModelForm):
         self.initial.setdefault("held_on", timezone.localdate())
 
 
+def _no_blank_choice(form, names) -> None:
+    # A model field with choices and no default gets a "---------" choice: not a radio button to offer.
+    for name in names:
+        field = form.fields[name]
+        field.choices = [choice for choice in field.choices if choice[0] != ""]
+
+
 class AskerFeedbackForm(forms.ModelForm):
     request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _no_blank_choice(self, ["goal_met", "cooperation", "price"])
 
     class Meta:
         model = AskerFeedback
@@ -120,6 +131,10 @@ class AskerFeedbackForm(forms.ModelForm):
 
 class ExpertFeedbackForm(forms.ModelForm):
     request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _no_blank_choice(self, ["conditions", "safety", "paid"])
 
     class Meta:
         model = ExpertFeedback

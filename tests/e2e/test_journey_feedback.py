@@ -47,7 +47,7 @@ def test_both_way_feedback_is_moderated_and_then_shown(page, axe, demo):
     page.get_by_label(label("Wat heeft u gedaan met de inbreng van de ervaringsdeskundigen?")).fill(FOLLOW_UP)
     page.get_by_label(label("Wat wilt u verder nog kwijt?")).fill("Eén van hen had een psychose gehad.")
     page.get_by_role("button", name="Versturen").click()
-    expect(page.get_by_text("Een coördinator kijkt uw antwoorden na")).to_be_visible()
+    expect(page.get_by_text("Dank u wel. Een coördinator kijkt uw antwoorden na")).to_be_visible()
 
     log_in(page, "expert@example.org")
     page.goto(f"/evaluatie/terugkoppeling/{request.pk}/")
@@ -57,7 +57,7 @@ def test_both_way_feedback_is_moderated_and_then_shown(page, axe, demo):
     page.locator("#id_safety_4").check()
     page.locator("#id_paid_0").check()  # ja
     page.get_by_role("button", name="Versturen").click()
-    expect(page.get_by_text("Een coördinator kijkt uw antwoorden na")).to_be_visible()
+    expect(page.get_by_text("Dank u wel. Een coördinator kijkt uw antwoorden na")).to_be_visible()
 
     log_in(page, "coordinator@example.org")
     page.goto("/evaluatie/terugkoppeling/")
