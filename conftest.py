@@ -188,6 +188,7 @@ _DATA_MIGRATIONS = [
     "inzet.knowledge.migrations.0002_toolkit_content",
     "inzet.knowledge.migrations.0003_retention_rule",
     "inzet.signals.migrations.0002_themes",
+    "inzet.evaluation.migrations.0004_stigma_words",
 ]
 
 

@@ -17,6 +17,18 @@ class EvaluationConfig(AppConfig):
 
         if demo.load_evaluation_demo not in data.EXTRA_LOADERS:
             data.EXTRA_LOADERS.append(demo.load_evaluation_demo)
+        if demo.load_feedback_demo not in data.EXTRA_LOADERS:
+            data.EXTRA_LOADERS.append(demo.load_feedback_demo)
         bench.BENCHMARKS.setdefault("evaluation_report", evaluation_report_benchmark)
+        from inzet.evaluation.feedback import expert_feedback_scores
+        from inzet.matching import candidates as matching_candidates
+
+        if expert_feedback_scores not in matching_candidates.FEEDBACK_SOURCES:
+            matching_candidates.FEEDBACK_SOURCES.append(expert_feedback_scores)
+        from inzet.api.api import api
+        from inzet.evaluation.api import router
+
+        if not any(mounted is router for _prefix, mounted in api._routers):
+            api.add_router("/evaluation", router)
         if seed_evaluation not in demo_seed.EXTRA_SEEDERS:
             demo_seed.EXTRA_SEEDERS.append(seed_evaluation)

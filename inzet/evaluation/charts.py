@@ -43,7 +43,11 @@ def chart_svg(table: Table) -> bytes:
         disable_xml_declaration=False,
     )
     chart.x_labels = [row.label for row in table.rows]
-    chart.add(str(table.count_label), [None if is_small(row.count) else row.count for row in table.rows])
+    if table.chart_amount:
+        values = [None if row.amount is None else float(row.amount) for row in table.rows]
+        chart.add(str(table.amount_label), values)
+    else:
+        chart.add(str(table.count_label), [None if is_small(row.count) else row.count for row in table.rows])
     tree = chart.render_tree()
     # pygal always writes its settings into a <script>; an image never runs it, but leave none in.
     for parent in tree.iter():

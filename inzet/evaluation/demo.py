@@ -70,3 +70,71 @@ def _story_and_reflection(organisation, coordinator, today) -> None:
         was_hard="Grenzen aangeven bij een bewoner die elke dag belt.",
         we_learn="We spreken vooraf af hoe vaak we bereikbaar zijn, en zeggen dat ook tegen de bewoner.",
     )
+
+
+DEMO_FEEDBACK_TITLE = "Meedenken over de wijkagenda"
+
+
+@transaction.atomic
+def load_feedback_demo() -> None:
+    """A completed request with feedback both ways, checked by the coordinator (shown when the switch is on)."""
+    from inzet.engagements.models import EngagementRequest, Invitation, RequestStatus
+    from inzet.evaluation import feedback
+    from inzet.evaluation.models import AskerFeedback
+    from inzet.experts.models import ExpertProfile
+    from inzet.organisations.models import Membership, Role
+
+    organisation = Organisation.objects.filter(slug=DEPLOYING_SLUG).first()
+    coordinator = User.objects.filter(email="coordinator@example.org").first()
+    asker = User.objects.filter(email="vrager@example.org").first()
+    profile = ExpertProfile.objects.filter(user__email="expert@example.org").first()
+    membership = Membership.objects.filter(user=asker, role=Role.ASKER).select_related("organisation").first()
+    if None in (organisation, coordinator, asker, profile, membership):
+        return
+    from inzet.accounts.permissions import get_roles
+
+    if organisation.pk not in get_roles(coordinator).organisation_ids(Role.COORDINATOR):
+        return
+    if AskerFeedback.objects.filter(request__title=DEMO_FEEDBACK_TITLE).exists():
+        return
+    now = timezone.now()
+    request = EngagementRequest.objects.create(
+        asker_organisation=membership.organisation,
+        deploying_organisation=organisation,
+        created_by=asker,
+        title=DEMO_FEEDBACK_TITLE,
+        goal="Ervaringen van bewoners meenemen in de wijkagenda",
+        status=RequestStatus.COMPLETED,
+        submitted_at=now - dt.timedelta(days=60),
+    )
+    Invitation.objects.create(
+        request=request,
+        expert=profile,
+        invited_by=coordinator,
+        state=Invitation.State.ACCEPTED,
+        expires_at=now - dt.timedelta(days=50),
+        responded_at=now - dt.timedelta(days=55),
+    )
+    asker_side = feedback.Parties(request, is_asker=True, expert=None, is_coordinator=False)
+    given = feedback.asker_feedback_give(
+        parties=asker_side,
+        by=asker,
+        request_key=uuid.UUID(int=14_003),
+        goal_met=4,
+        cooperation=5,
+        follow_up="Twee voorstellen staan nu in de wijkagenda: een vast spreekuur in het buurthuis en hulp bij brieven.",
+        price="fair",
+        remarks="Prettig dat het zo concreet werd.",
+    )
+    expert_side = feedback.Parties(request, is_asker=False, expert=profile, is_coordinator=False)
+    rating = feedback.expert_feedback_give(
+        parties=expert_side,
+        by=profile.user,
+        request_key=uuid.UUID(int=14_004),
+        conditions=4,
+        safety=5,
+        paid="yes",
+        remarks="Er was tijd om voor te bereiden en er was een nagesprek.",
+    )
+    feedback.feedback_moderate(item=given, by=coordinator, approve=True)
+    feedback.feedback_moderate(item=rating, by=coordinator, approve=True)

@@ -40,12 +40,14 @@ def report_xlsx(report: Report) -> bytes:
     sheet.append(safe_row([_("Evaluatierapport"), report.scope]))
     sheet.append([_("Periode"), report.period.start, report.period.end])
     sheet.append([])
-    sheet.append(safe_row([_("Vraag of onderdeel"), _("Tabel"), _("Wat"), _("Aantal"), _("Uren of bedrag")]))
+    sheet.append(
+        safe_row([_("Vraag of onderdeel"), _("Tabel"), _("Wat"), _("Aantal"), _("Uren of bedrag"), _("Uitgegeven")])
+    )
     for cell in sheet[sheet.max_row]:
         cell.font = bold
     for part, table in _tables(report):
         for row in table.rows:
-            sheet.append(safe_row([part, table.title, row.label, shown(row.count), row.amount]))
+            sheet.append(safe_row([part, table.title, row.label, shown(row.count), row.amount, row.extra]))
     sheet.append([])
     for story in report.stories:
         sheet.append(safe_row([_("Verhaal"), story.title, story.text, story.teller, story.name or _("Anoniem")]))
@@ -53,7 +55,7 @@ def report_xlsx(report: Report) -> bytes:
     for line in report.left_out:
         sheet.append(safe_row([_("Nog niet in dit rapport"), line]))
     sheet.append(safe_row([_("Aantallen van 1 tot en met 4 staan er als 'minder dan 5'.")]))
-    for column, width in zip("ABCDE", (40, 50, 50, 14, 16), strict=True):
+    for column, width in zip("ABCDEF", (40, 50, 50, 14, 16, 16), strict=True):
         sheet.column_dimensions[column].width = width
     out = io.BytesIO()
     workbook.save(out)

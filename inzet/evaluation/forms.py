@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inzet.evaluation.models import Reflection, ReportGrant, Story
+from inzet.evaluation.models import AskerFeedback, ExpertFeedback, Reflection, ReportGrant, Story
 from inzet.evaluation.rules import Period, default_period
 from inzet.neighbourhood.models import Team
 from inzet.support.models import Meeting
@@ -101,3 +101,109 @@ class ReflectionForm(forms.ModelForm):
         self.fields["meeting"].required = False
         self.fields["meeting"].empty_label = _("Geen bijeenkomst in Inzet")
         self.initial.setdefault("held_on", timezone.localdate())
+
+
+def _no_blank_choice(form, names) -> None:
+    # A model field with choices and no default gets a "---------" choice: not a radio button to offer.
+    for name in names:
+        field = form.fields[name]
+        field.choices = [choice for choice in field.choices if choice[0] != ""]
+
+
+class AskerFeedbackForm(forms.ModelForm):
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _no_blank_choice(self, ["goal_met", "cooperation", "price"])
+
+    class Meta:
+        model = AskerFeedback
+        fields = ["goal_met", "cooperation", "follow_up", "price", "remarks"]
+        widgets = {
+            "goal_met": forms.RadioSelect,
+            "cooperation": forms.RadioSelect,
+            "price": forms.RadioSelect,
+            "follow_up": forms.Textarea(attrs={"rows": 4}),
+            "remarks": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class ExpertFeedbackForm(forms.ModelForm):
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _no_blank_choice(self, ["conditions", "safety", "paid"])
+
+    class Meta:
+        model = ExpertFeedback
+        fields = ["conditions", "safety", "paid", "remarks"]
+        widgets = {
+            "conditions": forms.RadioSelect,
+            "safety": forms.RadioSelect,
+            "paid": forms.RadioSelect,
+            "remarks": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class ModerationForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Uw besluit"),
+        choices=[("approve", _("Goedkeuren (met de tekst zoals hieronder)")), ("refuse", _("Weigeren"))],
+        widget=forms.RadioSelect,
+    )
+    follow_up = forms.CharField(
+        label=_("Wat is er met de inbreng gedaan?"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    remarks = forms.CharField(
+        label=_("Opmerkingen (haal weg wat niet gedeeld mag worden)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, with_follow_up: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_follow_up:
+            del self.fields["follow_up"]
+
+
+class StigmaWordForm(forms.Form):
+    word = forms.CharField(label=_("Nieuw woord"), max_length=60)
+
+
+class BudgetForm(forms.Form):
+    """Per cost item the budget and what was spent, for one year (004 l.2100–2168)."""
+
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4, required=False)
+    year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args, lines: dict, **kwargs):
+        from inzet.evaluation.models import CostItem
+
+        super().__init__(*args, **kwargs)
+        for code, label in CostItem.choices:
+            line = lines.get(code)
+            self.fields[f"budget_{code}"] = forms.DecimalField(
+                label=_("%(item)s: begroot (euro)") % {"item": label},
+                required=False,
+                min_value=0,
+                max_digits=12,
+                decimal_places=2,
+                initial=line.budget if line else None,
+            )
+            if code != CostItem.EXPERTS:  # paid to experts: read from the payments in Inzet
+                self.fields[f"spent_{code}"] = forms.DecimalField(
+                    label=_("%(item)s: uitgegeven (euro)") % {"item": label},
+                    required=False,
+                    min_value=0,
+                    max_digits=12,
+                    decimal_places=2,
+                    initial=line.spent if line else None,
+                )
+
+    def lines(self) -> dict:
+        from inzet.evaluation.models import CostItem
+
+        data = self.cleaned_data
+        return {code: (data.get(f"budget_{code}"), data.get(f"spent_{code}")) for code in CostItem.values}

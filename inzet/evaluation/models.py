@@ -153,3 +153,174 @@ class Reflection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_occasion_display()} {self.held_on}"
+
+
+# --- Closing a request, both ways (#14 item 1) ------------------------------------------------------
+
+
+class StigmaWord(models.Model):
+    """A word that holds a remark for a coordinator's check (stigmatising or about health).
+
+    Operators keep the list (`/evaluatie/feedback/woorden/`); the Dutch starting list comes from
+    a data migration. A match never refuses a remark by itself: a person decides.
+    """
+
+    word = models.CharField(_("woord"), max_length=60, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("woord om op te letten")
+        verbose_name_plural = _("woorden om op te letten")
+        ordering = ["word"]
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class Moderation(models.TextChoices):
+    PENDING = "pending", _("Wacht op controle")
+    APPROVED = "approved", _("Goedgekeurd")
+    REFUSED = "refused", _("Geweigerd")
+
+
+class Scale(models.IntegerChoices):
+    """A five-point scale, worded plainly (B1)."""
+
+    VERY_BAD = 1, _("Heel slecht")
+    BAD = 2, _("Slecht")
+    NEUTRAL = 3, _("Gaat wel")
+    GOOD = 4, _("Goed")
+    VERY_GOOD = 5, _("Heel goed")
+
+
+class AskerFeedback(models.Model):
+    """The asker's answers when a request is completed (001 l.4204–4208, 002 l.413).
+
+    The follow-up (what was done with the experts' input) goes to the experts once a coordinator
+    approved it. Texts can tell about people: encrypted.
+    """
+
+    class Price(models.TextChoices):
+        LOWER = "lower", _("Lager dan verwacht")
+        FAIR = "fair", _("Redelijk")
+        HIGHER = "higher", _("Hoger dan verwacht")
+        NOT_APPLICABLE = "n_a", _("Niet van toepassing")
+
+    request = models.OneToOneField(
+        "engagements.EngagementRequest", on_delete=models.CASCADE, related_name="asker_feedback"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    goal_met = models.PositiveSmallIntegerField(_("is het doel bereikt?"), choices=Scale.choices)
+    cooperation = models.PositiveSmallIntegerField(_("hoe ging de samenwerking?"), choices=Scale.choices)
+    follow_up = EncryptedTextField(_("wat heeft u gedaan met de inbreng van de ervaringsdeskundigen?"))
+    price = models.CharField(
+        _("hoe verhoudt de prijs zich (na een eerste opdracht zonder kosten)?"),
+        max_length=10,
+        choices=Price.choices,
+        default=Price.NOT_APPLICABLE,
+    )
+    remarks = EncryptedTextField(_("wat wilt u verder nog kwijt?"), blank=True)
+    flagged = models.TextField(blank=True)  # words of the list found in the texts (list words, not content)
+    state = models.CharField(max_length=10, choices=Moderation.choices, default=Moderation.PENDING)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    request_key = models.UUIDField(unique=True)
+
+    class Meta:
+        verbose_name = _("terugkoppeling van de vrager")
+        verbose_name_plural = _("terugkoppelingen van vragers")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(goal_met__gte=1, goal_met__lte=5, cooperation__gte=1, cooperation__lte=5),
+                name="evaluation_asker_feedback_scale",
+            )
+        ]
+        indexes = [models.Index(fields=["state", "request"])]
+
+    def __str__(self) -> str:
+        return f"#{self.request_id}"
+
+
+class ExpertFeedback(models.Model):
+    """One expert's rating of the asker when a request is completed: conditions, safety, payment."""
+
+    class Paid(models.TextChoices):
+        YES = "yes", _("Ja")
+        PARTLY = "partly", _("Gedeeltelijk")
+        NO = "no", _("Nee")
+        NOT_YET = "not_yet", _("Nog niet")
+
+    request = models.ForeignKey("engagements.EngagementRequest", on_delete=models.CASCADE, related_name="+")
+    expert = models.ForeignKey("experts.ExpertProfile", on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    conditions = models.PositiveSmallIntegerField(
+        _("hoe waren de voorwaarden en de begeleiding?"), choices=Scale.choices
+    )
+    safety = models.PositiveSmallIntegerField(_("voelde u zich veilig om uw ervaring te delen?"), choices=Scale.choices)
+    paid = models.CharField(_("bent u betaald zoals afgesproken?"), max_length=10, choices=Paid.choices)
+    remarks = EncryptedTextField(_("wat wilt u verder nog kwijt?"), blank=True)
+    flagged = models.TextField(blank=True)
+    state = models.CharField(max_length=10, choices=Moderation.choices, default=Moderation.PENDING)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    request_key = models.UUIDField(unique=True)
+
+    class Meta:
+        verbose_name = _("terugkoppeling van een ervaringsdeskundige")
+        verbose_name_plural = _("terugkoppelingen van ervaringsdeskundigen")
+        constraints = [
+            models.UniqueConstraint(fields=["request", "expert"], name="evaluation_expert_feedback_once"),
+            models.CheckConstraint(
+                condition=models.Q(conditions__gte=1, conditions__lte=5, safety__gte=1, safety__lte=5),
+                name="evaluation_expert_feedback_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.request_id} {self.expert_id}"
+
+
+class CostItem(models.TextChoices):
+    """The cost items of a project budget (004 l.2100–2168)."""
+
+    STAFF = "staff", _("Personeel: projectleiding, ondersteuning, pr")
+    EXPERTS = "experts", _("Vergoedingen ervaringsdeskundigen")
+    OTHER_STAFF = "other_staff", _("Overige personeelskosten: scholing, reizen, attenties")
+    FURNISHING = "furnishing", _("Inrichting")
+    HOUSING = "housing", _("Huisvesting, telefoon, ICT en kantoor")
+    INSURANCE = "insurance", _("Verzekeringen en belastingen")
+    OVERHEAD = "overhead", _("Bestuur en bijdrage in de overhead")
+    ACTIVITIES = "activities", _("Activiteiten en materialen")
+
+
+class BudgetLine(models.Model):
+    """The budget of one cost item for one organisation and year, and what was spent (from the books).
+
+    Entered by a coordinator. What experts were paid is known in Inzet: the report reads it from the
+    payments, not from `spent`.
+    """
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    cost_item = models.CharField(_("kostenpost"), max_length=20, choices=CostItem.choices)
+    budget = models.DecimalField(_("begroot (euro)"), max_digits=12, decimal_places=2, default=0)
+    spent = models.DecimalField(_("uitgegeven (euro)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("begrotingsregel")
+        verbose_name_plural = _("begrotingsregels")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year", "cost_item"], name="evaluation_budget_line_once"),
+            models.CheckConstraint(condition=models.Q(budget__gte=0), name="evaluation_budget_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.year} {self.cost_item}"

@@ -10,17 +10,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from inzet.compensation.models import EntryState, HourEntry, Invoice, Payout, Settlement
 from inzet.engagements.models import EngagementRequest, Invitation, RequestStatus
 from inzet.evaluation.models import Reflection, Story
-from inzet.evaluation.rules import Period
+from inzet.evaluation.rules import Period, is_small
 from inzet.experts.models import RewardForm
 from inzet.neighbourhood import topics
-from inzet.neighbourhood.models import Closure, Contact, QuestionFormRow, Team, Trajectory
+from inzet.neighbourhood.models import Closure, Contact, QuestionFormRow, Review, ReviewRow, Team, Trajectory
 from inzet.organisations.models import Organisation
 from inzet.support.models import MeetingKind, MeetingSeat, MentorTalk
 from inzet.training.models import Attendance, Enrolment, EnrolmentStatus
@@ -36,6 +36,7 @@ class Row:
     label: str
     count: int | None = None  # a count of people, trajectories or events: small ones are hidden
     amount: Decimal | None = None  # hours or euros: sums, never hidden
+    extra: Decimal | None = None  # a second sum (the budget table: what was spent)
 
 
 @dataclass
@@ -47,6 +48,8 @@ class Table:
     amount_label: str = ""
     chart: bool = False
     note: str = ""
+    chart_amount: bool = False  # the bars show the amount (e.g. a mean), not the count
+    extra_label: str = ""
 
     @property
     def total(self) -> int:
@@ -99,27 +102,60 @@ def _trajectories(organisation: Organisation, team: Team | None):
     return qs.filter(team=team) if team else qs
 
 
+def _of(prefix: str, organisation: Organisation, team: Team | None) -> Q:
+    """Rows whose trajectory (reached by `prefix`) is the organisation's or the team's, as a join.
+
+    A join rather than `trajectory__in=<subquery>`: SQLite first listed every trajectory of the
+    organisation for the subquery, also when the table asked (e.g. Form 1 rows) held few rows.
+    """
+    return Q(**{f"{prefix}__team": team}) if team else Q(**{f"{prefix}__team__organisation": organisation})
+
+
 def _choice_rows(choices, counts: dict) -> list[Row]:
     return [Row(str(label), counts.get(code, 0)) for code, label in choices]
 
 
 def _grouped(qs, key: str) -> dict:
-    return {row[key]: row["n"] for row in qs.values(key).annotate(n=Count("pk", distinct=True)).order_by()}
+    # Count("pk") without DISTINCT: every caller groups rows of one table (no join repeats a row), and
+    # COUNT(DISTINCT) made both databases sort every row of the period.
+    return {row[key]: row["n"] for row in qs.values(key).annotate(n=Count("pk")).order_by()}
 
 
-def _question_one(organisation, team, period) -> Question:
-    opened = _trajectories(organisation, team).filter(_in(period, "opened_on"))
-    channels = _grouped(opened, "channel")
+def _trajectory_counts(organisation, team, period) -> dict[str, dict[str, int]]:
+    """{channel: {"opened": n, "closed": n}} in the period: one pass over the trajectories, shared by
+    the channels table, the referrals and the started/closed figures."""
+    return {
+        row["channel"]: row
+        for row in _trajectories(organisation, team)
+        .values("channel")
+        .annotate(
+            opened=Count("pk", filter=_in(period, "opened_on")), closed=Count("pk", filter=_in(period, "closed_on"))
+        )
+        .order_by()
+    }
+
+
+def _closure_totals(organisation, team, period) -> dict[str, int]:
+    closures = Closure.objects.filter(_of("trajectory", organisation, team), _in(period, "trajectory__closed_on"))
+    return closures.aggregate(
+        closed=Count("pk"), **{name: Count("pk", filter=Q(**{name: True})) for name in Closure.OUTCOME_FIELDS}
+    )
+
+
+def _question_one(organisation, team, period, counts) -> Question:
+    channels = {channel: row["opened"] for channel, row in counts.items()}
     domain_counts = {
         row["topic"]: row["n"]
-        for row in QuestionFormRow.objects.filter(form__trajectory__in=opened.values("pk"))
+        for row in QuestionFormRow.objects.filter(
+            _of("form__trajectory", organisation, team), _in(period, "form__trajectory__opened_on")
+        )
         .values("topic")
         .annotate(n=Count("form__trajectory", distinct=True))
         .order_by()
     }
     domains = [Row(label, domain_counts.get(code, 0)) for code, label in topics.life_domains()]
     contacts = _grouped(
-        Contact.objects.filter(trajectory__in=_trajectories(organisation, team).values("pk")).filter(_in(period, "on")),
+        Contact.objects.filter(_of("trajectory", organisation, team), _in(period, "on")),
         "kind",
     )
     return Question(
@@ -143,12 +179,9 @@ def _question_one(organisation, team, period) -> Question:
     )
 
 
-def _question_two(organisation, team, period) -> Question:
-    trajectories = _trajectories(organisation, team)
-    referred_in = trajectories.filter(_in(period, "opened_on"), channel=Trajectory.Channel.REFERRAL).count()
-    to_care = Closure.objects.filter(
-        trajectory__in=trajectories.filter(_in(period, "closed_on")).values("pk"), found_care=True
-    ).count()
+def _question_two(counts, closures) -> Question:
+    referred_in = counts.get(Trajectory.Channel.REFERRAL, {}).get("opened", 0)
+    to_care = closures["found_care"]
     return Question(
         _("2. Hoe past de inzet bij andere hulp en ondersteuning?"),
         [
@@ -202,13 +235,7 @@ def _reflections(organisation, period) -> Table:
     return Table("reflections", _("Terugblikken"), _choice_rows(Reflection.Occasion.choices, counts))
 
 
-def _question_three(organisation, team, period, stories_table: Table) -> Question:
-    closures = Closure.objects.filter(
-        trajectory__in=_trajectories(organisation, team).filter(_in(period, "closed_on")).values("pk")
-    )
-    totals = closures.aggregate(
-        closed=Count("pk"), **{name: Count("pk", filter=Q(**{name: True})) for name in Closure.OUTCOME_FIELDS}
-    )
+def _question_three(totals, stories_table: Table) -> Question:
     outcomes = [
         Row(str(Closure._meta.get_field(name).verbose_name).capitalize(), totals[name])
         for name in Closure.OUTCOME_FIELDS
@@ -229,14 +256,88 @@ def _question_three(organisation, team, period, stories_table: Table) -> Questio
     )
 
 
-def _trajectory_table(organisation, team, period) -> Table:
-    counts = _trajectories(organisation, team).aggregate(
-        started=Count("pk", filter=_in(period, "opened_on")), closed=Count("pk", filter=_in(period, "closed_on"))
+def _mean(value) -> Decimal | None:
+    return None if value is None else Decimal(str(round(float(value), 2)))
+
+
+def _grades(organisation, team, period) -> list[Table]:
+    """Form 2 (004 Bijlage 2): mean grade at 3 and at 6 months, and the mean change from 3 to 6 per life domain.
+
+    A review counts in the period it was filled in; the change counts the domains graded both times,
+    for the 6-month reviews of the period (as review_rules.mean_grade_change). Aggregates in SQL only.
+    """
+    # Joins, not IN (subquery): the reviews are few, the trajectories many; a subquery made the
+    # databases list every trajectory of the organisation first.
+    scope = {"review__trajectory__team": team} if team else {"review__trajectory__team__organisation": organisation}
+    graded = ReviewRow.objects.filter(_in(period, "review__filled_on"), grade__isnull=False, **scope)
+    by_round = {
+        row["review__months"]: row
+        for row in graded.values("review__months")
+        .annotate(n=Count("review__trajectory", distinct=True), mean=Avg("grade"))
+        .order_by()
+    }
+    earlier = ReviewRow.objects.filter(
+        review__trajectory=OuterRef("review__trajectory"),
+        review__months=Review.Round.THREE,
+        topic=OuterRef("topic"),
+        grade__isnull=False,
+    ).values("grade")[:1]
+    pairs = (
+        graded.filter(review__months=Review.Round.SIX)
+        .annotate(earlier=Subquery(earlier))
+        .filter(earlier__isnull=False)
+        .annotate(change=F("grade") - F("earlier"))
     )
+    per_domain = {
+        row["topic"]: row
+        for row in pairs.values("topic")
+        .annotate(n=Count("review__trajectory", distinct=True), change=Avg("change"))
+        .order_by()
+    }
+    # Grouped by the round (6 for every row) rather than .aggregate(): Django wraps an aggregate over
+    # this annotation in an outer query that lost the correlated 3-month grade (every change became 0).
+    overall = (
+        pairs.values("review__months")
+        .annotate(n=Count("review__trajectory", distinct=True), change=Avg("change"))
+        .order_by("review__months")
+        .first()
+    )
+
+    def row(label, data) -> Row:
+        n = (data or {}).get("n", 0)
+        # A mean over fewer than 5 residents could point to one of them: hidden like the count.
+        return Row(label, n, None if is_small(n) else _mean((data or {}).get("mean", (data or {}).get("change"))))
+
+    rounds = [row(str(label), by_round.get(code)) for code, label in Review.Round.choices]
+    changes = [row(_("Alle leefgebieden"), overall)]
+    changes += [row(label, per_domain[code]) for code, label in topics.life_domains() if code in per_domain]
+    return [
+        Table(
+            "grades",
+            _("Gemiddeld rapportcijfer van bewoners (voortgangsformulier 2)"),
+            rounds,
+            count_label=_("Bewoners"),
+            amount_label=_("Gemiddeld cijfer (1-10)"),
+        ),
+        Table(
+            "grade_change",
+            _("Gemiddelde verandering van het cijfer van 3 naar 6 maanden"),
+            changes,
+            count_label=_("Bewoners"),
+            amount_label=_("Verandering in punten"),
+            chart=True,
+            chart_amount=True,
+            note=_("Alleen leefgebieden met een cijfer na 3 én na 6 maanden tellen mee."),
+        ),
+    ]
+
+
+def _trajectory_table(by_channel) -> Table:
+    counts = {key: sum(row[key] for row in by_channel.values()) for key in ("opened", "closed")}
     return Table(
         "trajectories",
         _("Trajecten"),
-        [Row(_("Gestart"), counts["started"]), Row(_("Afgesloten"), counts["closed"])],
+        [Row(_("Gestart"), counts["opened"]), Row(_("Afgesloten"), counts["closed"])],
     )
 
 
@@ -271,6 +372,33 @@ def _assignments(organisation, period) -> list[Table]:
     ]
 
 
+REPLACED_IDS_AT_ONCE = 5000
+
+
+def _replaced_hours(approved) -> dict:
+    """Sums of the approved rows in `approved` that an approved correction replaced.
+
+    First the ids from the correction side (few rows, the `corrects` index), then those rows by primary
+    key: a single query with a subquery let SQLite and PostgreSQL walk the whole period a second time.
+    """
+    # A range on corrects_id only (state checked here): with `state = 'approved'` in the query SQLite
+    # preferred the state index and read every approved row.
+    ids = sorted(
+        {
+            corrected
+            for corrected, state in HourEntry.objects.filter(corrects_id__gt=0).values_list("corrects_id", "state")
+            if state == EntryState.APPROVED
+        }
+    )
+    totals = {"hours": 0, "half_days": 0, "entries": 0}
+    for start in range(0, len(ids), REPLACED_IDS_AT_ONCE):
+        part = approved.filter(pk__in=ids[start : start + REPLACED_IDS_AT_ONCE]).aggregate(
+            hours=Sum("hours"), half_days=Sum("half_days"), entries=Count("pk")
+        )
+        totals = {key: totals[key] + (part[key] or 0) for key in totals}
+    return totals
+
+
 def _hours_and_money(organisation, period) -> list[Table]:
     # An approved correction replaces the row it corrects: sum every approved row, then take off
     # the rows that an approved correction replaced (few; found from the correction side, so the
@@ -278,12 +406,7 @@ def _hours_and_money(organisation, period) -> list[Table]:
     invitations = Invitation.objects.filter(request__deploying_organisation=organisation).values("pk")
     approved = HourEntry.objects.filter(_in(period, "date"), state=EntryState.APPROVED, invitation_id__in=invitations)
     hours = approved.aggregate(hours=Sum("hours"), half_days=Sum("half_days"), entries=Count("pk"))
-    replaced_by = HourEntry.objects.filter(corrects=OuterRef("pk"), state=EntryState.APPROVED)
-    replaced = (
-        approved.filter(pk__in=HourEntry.objects.filter(corrects__isnull=False).values("corrects_id"))
-        .filter(Exists(replaced_by))
-        .aggregate(hours=Sum("hours"), half_days=Sum("half_days"), entries=Count("pk"))
-    )
+    replaced = _replaced_hours(approved)
     hours = {key: (hours[key] or 0) - (replaced[key] or 0) for key in hours}
     paid = {
         row["channel"]: row
@@ -366,21 +489,38 @@ def _support(organisation, period) -> Table:
     )
 
 
+def _budget(organisation, period) -> Table:
+    from inzet.evaluation.budget import budget_against_actual
+
+    years = f"{period.start.year}" + (f"–{period.end.year}" if period.end.year != period.start.year else "")
+    return Table(
+        "budget",
+        _("Begroting tegenover uitgaven per kostenpost (%(years)s)") % {"years": years},
+        [Row(label, None, budget, actual) for label, budget, actual in budget_against_actual(organisation, period)],
+        count_label="",
+        amount_label=_("Begroot (euro)"),
+        extra_label=_("Uitgegeven (euro)"),
+        note=_(
+            "De begroting en de uitgaven zijn per heel jaar ingevuld door de coördinator; "
+            "de vergoedingen aan ervaringsdeskundigen komen uit de betalingen in Inzet."
+        ),
+    )
+
+
 def evaluation_report(*, organisation: Organisation, team: Team | None, period: Period) -> Report:
     stories_table, stories = _stories(organisation, period)
+    counts = _trajectory_counts(organisation, team, period)
+    closures = _closure_totals(organisation, team, period)
     questions = [
-        _question_one(organisation, team, period),
-        _question_two(organisation, team, period),
-        _question_three(organisation, team, period, stories_table),
+        _question_one(organisation, team, period, counts),
+        _question_two(counts, closures),
+        _question_three(closures, stories_table),
     ]
-    figures = [_trajectory_table(organisation, team, period)]
-    left_out = [
-        _("De gemiddelde verandering van de cijfers na 3 en 6 maanden: de vervolggesprekken staan nog niet in Inzet."),
-        _("Begroting tegenover uitgaven per kostenpost: de begroting staat nog niet in Inzet."),
-    ]
+    figures = [_trajectory_table(counts), *_grades(organisation, team, period)]
+    left_out = []
     if team is None:
         figures += [*_assignments(organisation, period), *_hours_and_money(organisation, period)]
-        figures += [_support(organisation, period), _reflections(organisation, period)]
+        figures += [_support(organisation, period), _reflections(organisation, period), _budget(organisation, period)]
     else:
         left_out.append(_("Opdrachten, uren, geld en steun worden per organisatie bijgehouden, niet per wijkteam."))
     return Report(organisation, team, period, questions, figures, left_out, stories)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inzet.evaluation import views
+from inzet.evaluation import feedback_views, views
 
 app_name = "evaluation"
 
@@ -25,4 +25,15 @@ urlpatterns += [
     path("terugblik/", views.reflections, name="reflections"),
     path("terugblik/<int:org_pk>/nieuw/", views.reflection_new, name="reflection_new"),
     path("terugblik/<int:pk>/", views.reflection, name="reflection"),
+]
+
+urlpatterns += [
+    path("<int:org_pk>/begroting/", feedback_views.budget, name="budget"),
+    path("terugkoppeling/", feedback_views.feedback_index, name="feedback_index"),
+    path("terugkoppeling/<int:request_pk>/", feedback_views.feedback_request, name="feedback_request"),
+    path("terugkoppeling/<int:request_pk>/vrager/", feedback_views.feedback_asker, name="feedback_asker"),
+    path("terugkoppeling/<int:request_pk>/deskundige/", feedback_views.feedback_expert, name="feedback_expert"),
+    path("terugkoppeling/controle/<str:kind>/<int:pk>/", feedback_views.feedback_moderate, name="feedback_moderate"),
+    path("terugkoppeling/woorden/", feedback_views.stigma_words, name="stigma_words"),
+    path("terugkoppeling/woorden/<int:pk>/verwijderen/", feedback_views.stigma_word_remove, name="stigma_word_remove"),
 ]

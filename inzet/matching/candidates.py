@@ -198,6 +198,19 @@ def with_policy(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(policy_reviews=Subquery(reviews))
 
 
+# Sources of the criterion "Eerdere feedback", registered by a higher app (evaluation) from its
+# AppConfig.ready(); this app may not import it. Each is called as source(deploying organisation pk)
+# and returns {expert profile pk: score 0.0-1.0}: feedback counts only within that organisation.
+FEEDBACK_SOURCES: list = []
+
+
+def _feedback_scores(request: EngagementRequest) -> dict[int, float]:
+    scores: dict[int, float] = {}
+    for source in FEEDBACK_SOURCES:
+        scores.update(source(request.deploying_organisation_id))
+    return scores
+
+
 def _use_feedback(request: EngagementRequest) -> bool:
     reviews = getattr(request, "policy_reviews", None)
     return bool(PolicySettings.current().reviews if reviews is None else reviews)
@@ -435,6 +448,7 @@ def candidate_set(
     weekdays_memo: dict[int, frozenset[int]] = {}
     no_sets: dict[int, set[str]] = {}
     distance_memo: dict[tuple[float, float], float] = {}
+    feedback = _feedback_scores(request) if spec.use_feedback else {}
     kept = []  # (row, the expert's term sets, consent): cheap; Candidate values are built below
     for row in rows:
         pk, _user, _org, _level, _days, radius, _hours, _age, lat, lon, _region, *vis = row
@@ -486,7 +500,7 @@ def candidate_set(
             does_not_want=frozenset(mine.get(_UNWANTED, _EMPTY)),
             hours_last_8_weeks=worked,
             heavy_assignments_recent=heavy,
-            feedback_score=None,  # there is no feedback model yet
+            feedback_score=feedback.get(pk),
         )
 
     if reach is None:

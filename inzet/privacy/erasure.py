@@ -20,7 +20,7 @@ from inzet.compensation.models import ExpenseClaim, ExternalAllowance, HourEntry
 from inzet.conversations.models import Message, MessageAttachment, Notification, NotificationSetting, ReadMark
 from inzet.directory.models import ExpertSearchDocument
 from inzet.engagements.models import CalendarFeed, Invitation, InvitationNeeds, Referral
-from inzet.evaluation.models import Reflection, Story
+from inzet.evaluation.models import AskerFeedback, ExpertFeedback, Reflection, Story
 from inzet.experts.models import (
     AccessLog,
     ExpertCompetence,
@@ -130,6 +130,9 @@ def person_erase(*, user) -> dict:
     counts["event_registrations"] = registration_erase(user=user)
     counts["stories"] = Story.objects.filter(submitted_by=user).delete()[0]
     counts["reflections"] = Reflection.objects.filter(author=user).delete()[0]
+    counts["feedback"] = (
+        AskerFeedback.objects.filter(author=user).delete()[0] + ExpertFeedback.objects.filter(author=user).delete()[0]
+    )
     counts["api_keys"] = ApiToken.objects.filter(user=user).delete()[0]
     counts["calendar_feed"] = CalendarFeed.objects.filter(user=user).delete()[0]
     counts["messages"] = _erase_messages(user)

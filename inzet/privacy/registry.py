@@ -528,6 +528,20 @@ REGISTER: dict[str, Processing] = {
         WHILE_ACCOUNT,
         special=True,
     ),
+    "evaluation.AskerFeedback": Processing(
+        _("Terugkoppeling van de vrager na een afgeronde opdracht (alleen als beoordelen aanstaat)"),
+        BASIS_INTEREST,
+        _("Na controle door een coördinator: de ervaringsdeskundigen van de opdracht en de vrager"),
+        WHILE_ACCOUNT,
+        special=True,
+    ),
+    "evaluation.ExpertFeedback": Processing(
+        _("Beoordeling van de vrager door een ervaringsdeskundige na een afgeronde opdracht"),
+        BASIS_INTEREST,
+        _("Na controle door een coördinator: de vrager en de coördinatoren"),
+        WHILE_ACCOUNT,
+        special=True,
+    ),
     "privacy.ErasureRequest": Processing(
         _("Verzoeken om verwijdering afhandelen en verantwoorden"),
         BASIS_LAW,

@@ -77,6 +77,57 @@ def _reflection(o) -> dict:
     return {"pk": reflection.pk}
 
 
+def _completed(o, p=None) -> dict:
+    """A completed request of the test asker with the test expert on it; the reviews switch on."""
+    from inzet.accounts.models import User
+    from inzet.compensation.tests import factories as f
+    from inzet.engagements.models import RequestStatus
+    from inzet.organisations.models import PolicySettings
+
+    PolicySettings.objects.filter(pk=PolicySettings.current().pk).update(reviews=True)
+    invitation = f.assignment(
+        o, expert=User.objects.get(email="expert@test.nl"), asker=User.objects.get(email="asker@test.nl"), rate=None
+    )
+    invitation.request.status = RequestStatus.COMPLETED
+    invitation.request.save(update_fields=["status"])
+    return {"request_pk": invitation.request.pk}
+
+
+def _pending(o, p=None) -> dict:
+    import uuid
+
+    from inzet.accounts.models import User
+    from inzet.evaluation import feedback
+
+    asker = User.objects.get(email="asker@test.nl")
+    parties = feedback.parties(asker, _completed(o)["request_pk"])
+    item = feedback.asker_feedback_give(
+        parties=parties,
+        by=asker,
+        request_key=uuid.uuid4(),
+        goal_met=4,
+        cooperation=5,
+        follow_up="Het advies staat in het nieuwe beleid",
+        price="n_a",
+        remarks="",
+    )
+    return {"kind": "vrager", "pk": item.pk}
+
+
+def _word(o, p=None) -> dict:
+    from inzet.evaluation.models import StigmaWord
+
+    return {"pk": StigmaWord.objects.get_or_create(word="testwoord")[0].pk}
+
+
+# The parties of a completed request: its asker, its expert, the coordinators of the deploying
+# organisation; others with one of those roles 404, everyone else 403.
+_PARTIES = only({"coordinator": 200, "expert": 200, "asker": 200, "other_coordinator": 404, "other_asker": 404}, 403)
+_FEEDBACK_ROLES = only(
+    {"coordinator": 200, "expert": 200, "asker": 200, "other_coordinator": 200, "other_asker": 200}, 403
+)
+
+
 # Writers of stories and reflections: experts, trainers and coordinators of the organisation.
 _WRITERS = only({"coordinator": 200, "trainer": 200, "expert": 200, "other_coordinator": 200}, 403)
 # The writer's own item, and the coordinators of its organisation; 404 for other writers, 403 for non-writers.
@@ -108,7 +159,29 @@ MATRIX = {
     "evaluation:reflection": (_reflection, _OWN_OR_COORDINATED, LOGIN),
 }
 
+MATRIX.update(
+    {
+        "evaluation:budget": (_org, _COORDINATOR_ONLY, LOGIN),
+        "evaluation:feedback_index": (None, _FEEDBACK_ROLES, LOGIN),
+        "evaluation:feedback_request": (_completed, _PARTIES, LOGIN),
+        "evaluation:feedback_asker": (
+            _completed,
+            only({"coordinator": 403, "expert": 403, "asker": 200, "other_coordinator": 404, "other_asker": 404}, 403),
+            LOGIN,
+        ),
+        "evaluation:feedback_expert": (
+            _completed,
+            only({"coordinator": 403, "expert": 200, "asker": 403, "other_coordinator": 404, "other_asker": 404}, 403),
+            LOGIN,
+        ),
+        "evaluation:feedback_moderate": (_pending, _COORDINATOR_ONLY, LOGIN),
+        "evaluation:stigma_words": (None, only({"operator": 200}, 403), LOGIN),
+        "evaluation:stigma_word_remove": (_word, everyone(405), 405),
+    }
+)
+
 POST_MATRIX = {
+    "evaluation:stigma_word_remove": (_word, only({"operator": 302}, 403)),
     "evaluation:grant_revoke": (
         _grant_pk,
         only({"coordinator": 302, "other_coordinator": 404}, 403),

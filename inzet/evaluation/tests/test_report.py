@@ -1,14 +1,16 @@
 """The report's figures equal the source rows (counted here from the database), in a bounded number of queries."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db.models import Sum
+from django.urls import reverse
 
 from inzet.compensation.models import EntryState, HourEntry, Settlement
-from inzet.evaluation import selectors
+from inzet.evaluation import charts, selectors
 from inzet.evaluation.rules import Period
 from inzet.evaluation.tests.conftest import trajectories
-from inzet.neighbourhood.models import Contact, QuestionFormRow, Team, Trajectory
+from inzet.neighbourhood.models import Contact, QuestionFormRow, Review, ReviewRow, Team, Trajectory
 
 YEAR = Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 
@@ -81,13 +83,50 @@ def test_another_organisation_and_another_period_are_not_counted(report_data, or
 
 def test_a_team_report_leaves_out_what_is_kept_per_organisation(report_data, orgs):
     report = selectors.evaluation_report(organisation=orgs.deploying, team=report_data["team"], period=YEAR)
-    assert [t.key for t in report.figures] == ["trajectories"]
+    assert [t.key for t in report.figures] == ["trajectories", "grades", "grade_change"]
     assert any("niet per wijkteam" in line for line in report.left_out)
 
 
-def test_the_grade_change_is_said_to_be_missing(report_data, orgs):
+def _reviews(trajectory, *, three: dict, six: dict, filled=dt.date(2025, 9, 1)):
+    for months, grades in ((3, three), (6, six)):
+        review = Review.objects.create(trajectory=trajectory, months=months, filled_on=filled)
+        for topic, grade in grades.items():
+            ReviewRow.objects.create(review=review, topic=topic, grade=grade, explanation="Geheim")
+
+
+def test_the_mean_grade_change_equals_the_pure_rule_over_the_rows(report_data, orgs):
+    from inzet.neighbourhood.review_rules import mean_grade, mean_grade_change
+    from inzet.neighbourhood.selectors import grades_by_round
+
+    team = report_data["team"]
+    made = trajectories(team, n=6, channel=Trajectory.Channel.DROP_IN, opened=dt.date(2025, 1, 6))
+    for i, trajectory in enumerate(made):
+        # one domain graded only once (left out of the change), one graded both times
+        _reviews(trajectory, three={"administration": 4 + i % 3, "social_contacts": 5}, six={"administration": 7})
     report = selectors.evaluation_report(organisation=orgs.deploying, team=None, period=YEAR)
-    assert any("3 en 6 maanden" in line for line in report.left_out)
+    grades = grades_by_round(Trajectory.objects.filter(team=team))
+    pairs = [(g[3].get(topic), g[6].get(topic)) for g in grades.values() for topic in g[3]]
+    change = _table(report, "grade_change")
+    assert float(change.rows[0].amount) == mean_grade_change(pairs)
+    assert change.rows[0].count == 6
+    admin = _row(change, "Hulp bij administratie, budgetteren e.d.")
+    assert float(admin.amount) == mean_grade_change(
+        [(g[3]["administration"], g[6]["administration"]) for g in grades.values()]
+    )
+    three = _table(report, "grades").rows[0]
+    assert float(three.amount) == mean_grade([grade for g in grades.values() for grade in g[3].values()])
+    assert three.count == 6
+    svg = charts.chart_svg(change).decode()
+    assert f">{float(admin.amount):g}<" in svg.replace(".0<", "<") and "<script" not in svg
+
+
+def test_a_mean_over_fewer_than_five_residents_is_hidden(report_data, orgs):
+    made = trajectories(report_data["team"], n=2, channel=Trajectory.Channel.DROP_IN, opened=dt.date(2025, 1, 6))
+    for trajectory in made:
+        _reviews(trajectory, three={"administration": 4}, six={"administration": 8})
+    report = selectors.evaluation_report(organisation=orgs.deploying, team=None, period=YEAR)
+    overall = _table(report, "grade_change").rows[0]
+    assert (overall.count, overall.amount) == (2, None)
 
 
 def test_the_report_takes_the_same_number_of_queries_with_more_data(
@@ -95,10 +134,40 @@ def test_the_report_takes_the_same_number_of_queries_with_more_data(
 ):
     from inzet.compensation.tests import factories as f
 
-    with django_assert_max_num_queries(25) as first:
+    with django_assert_max_num_queries(30) as first:
         selectors.evaluation_report(organisation=orgs.deploying, team=None, period=YEAR)
     trajectories(report_data["team"], n=25, channel=Trajectory.Channel.PHONE, opened=dt.date(2025, 4, 1))
     for _ in range(3):
         f.settled(orgs, expert=expert, asker=asker, coordinator=coordinator, hours="2", costs=None)
     with django_assert_max_num_queries(len(first.captured_queries)):
         selectors.evaluation_report(organisation=orgs.deploying, team=None, period=YEAR)
+
+
+def test_budget_against_actual_reads_the_entered_budget_and_the_payments(report_data, orgs, coordinator, client):
+    from inzet.compensation.models import Payout
+    from inzet.evaluation.models import BudgetLine
+
+    client.force_login(coordinator)
+    url = reverse("evaluation:budget", kwargs={"org_pk": orgs.deploying.pk})
+    data = {"year": "2025", "budget_staff": "12000", "spent_staff": "11000.50", "budget_experts": "5000"}
+    client.post(url, data)
+    client.post(url, data)  # a double click stores the same once
+    assert BudgetLine.objects.filter(organisation=orgs.deploying, year=2025).count() == 8
+    bad = client.post(url, {**data, "budget_staff": "-5"})
+    assert bad.status_code == 200 and "11000.50" in bad.content.decode()  # the rest is kept
+    report = selectors.evaluation_report(organisation=orgs.deploying, team=None, period=YEAR)
+    budget = _table(report, "budget")
+    staff = budget.rows[0]
+    assert (staff.amount, staff.extra) == (Decimal("12000"), Decimal("11000.50"))
+    paid = Payout.objects.filter(
+        organisation=orgs.deploying, state__in=selectors.PAID_STATES, pay_date__year=2025
+    ).aggregate(total=Sum("amount"))["total"] or Decimal("0")
+    experts = _row(budget, "Vergoedingen ervaringsdeskundigen")
+    assert (experts.amount, experts.extra) == (Decimal("5000"), paid)
+    assert (
+        "Begroting tegenover"
+        in client.get(
+            reverse("evaluation:report", kwargs={"org_pk": orgs.deploying.pk}),
+            {"van": "2025-01-01", "tot": "2025-12-31"},
+        ).content.decode()
+    )
