@@ -38,7 +38,7 @@ WARNING_TEXT = {
     "too_few_experts": _("Dit team heeft minder dan 2 ervaringsdeskundigen. Werk nooit alleen: zorg voor een collega."),
     "project_few_experts": _("Een project heeft minstens 5 ervaringsdeskundigen nodig."),
     "project_few_trajectories": _("Een project heeft minstens 20 trajecten per jaar nodig (afgelopen 12 maanden)."),
-    "uneven_caseload": _("Eén ervaringsdeskundige heeft meer dan twee keer zoveel bewoners als gemiddeld."),
+    "uneven_caseload": _("Eén ervaringsdeskundige heeft twee keer zoveel bewoners als gemiddeld, of meer."),
 }
 
 
