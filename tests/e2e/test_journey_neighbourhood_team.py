@@ -26,10 +26,16 @@ def check(page, axe) -> list[str]:
     return problems
 
 
+def label(text: str) -> re.Pattern:
+    return re.compile(rf"^\s*{re.escape(text)}\s*:?\s*\*?\s*$")
+
+
 def login(page, email: str) -> None:
+    page.wait_for_load_state("networkidle")  # a late request (unread counts) must not restore the old session cookie
+    page.context.clear_cookies()
     page.goto("/account/inloggen/")
-    page.get_by_label(re.compile(r"^\s*E-mailadres")).fill(email)
-    page.get_by_label(re.compile(r"^\s*Wachtwoord")).fill(PASSWORD)
+    page.get_by_label(label("E-mailadres")).fill(email)
+    page.get_by_label(label("Wachtwoord")).fill(PASSWORD)
     with page.expect_navigation():
         page.get_by_role("button", name="Inloggen", exact=True).click()
 
@@ -82,7 +88,6 @@ def test_the_team_matches_meets_and_oversees(page, axe):
     expect(page.get_by_role("cell", name="Samen naar de Wmo-consulent")).to_be_visible()
     meeting_url = page.url
 
-    page.context.clear_cookies()
     login(page, "carla@example.org")
     page.goto(f"/wijk/team/{team.pk}/overzicht/")
     problems += check(page, axe)
