@@ -9,13 +9,20 @@ class NeighbourhoodConfig(AppConfig):
     def ready(self):
         # This app sits above the dashboard: it plugs its reminders in, so the dashboard never imports it.
         from inzet.accounts import twofactor
+        from inzet.api.api import api
         from inzet.dashboard import next_steps
-        from inzet.neighbourhood import selectors
+        from inzet.demo import data
+        from inzet.neighbourhood import demo, selectors
+        from inzet.neighbourhood.api import router
 
         if selectors.next_steps_for not in next_steps.ROLE_STEPS:
             next_steps.ROLE_STEPS.append(selectors.next_steps_for)
         if _reads_residents not in twofactor.SEES_SPECIAL_DATA:
             twofactor.SEES_SPECIAL_DATA.append(_reads_residents)
+        if not any(mounted is router for _prefix, mounted in api._routers):
+            api.add_router("/neighbourhood", router)
+        if demo.load_neighbourhood_demo not in data.EXTRA_LOADERS:
+            data.EXTRA_LOADERS.append(demo.load_neighbourhood_demo)
 
 
 def _reads_residents(user) -> bool:

@@ -51,6 +51,13 @@ class TeamMember(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="neighbourhood_teams")
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.EXPERT)
     is_active = models.BooleanField(_("actief"), default=True)
+    # For the "klik" with a resident (klik.py): what the expert chooses to tell the team, never a diagnosis.
+    gender = models.CharField(_("geslacht"), max_length=40, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("geboortejaar"), null=True, blank=True)
+    knows_areas = models.CharField(_("wijken die ik goed ken"), max_length=300, blank=True)
+    experience_domains = models.CharField(
+        _("leefgebieden waar mijn ervaring bij past"), max_length=600, blank=True
+    )  # comma-separated life-domain codes
 
     class Meta:
         verbose_name = _("teamlid")
@@ -446,3 +453,87 @@ class DropInHour(models.Model):
 
     def __str__(self) -> str:
         return f"{self.place} {self.get_weekday_display()}"
+
+
+class CaseMeeting(models.Model):
+    """A case meeting (*casuïstiekoverleg*) about one trajectory (004 l.593, 1794–1806).
+
+    Only the team members named as participants see it (`permissions.get_case_meeting`); partners
+    take part only under the resident's live consent for them (checked when planned, dropped from
+    meetings still to come the moment the consent is revoked). The record is encrypted.
+    """
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="case_meetings")
+    planned_for = models.DateTimeField(_("wanneer"))
+    place = models.CharField(_("waar"), max_length=200, blank=True)
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("wie doen mee"), related_name="neighbourhood_case_meetings"
+    )
+    partners = models.ManyToManyField(
+        Partner, verbose_name=_("partners (alleen met toestemming)"), blank=True, related_name="case_meetings"
+    )
+    record = EncryptedTextField(_("kort verslag"), blank=True)
+    recorded_at = models.DateTimeField(null=True, blank=True)
+    planned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("casuïstiekoverleg")
+        verbose_name_plural = _("casuïstiekoverleggen")
+        ordering = ["-planned_for", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id} {self.planned_for:%Y-%m-%d}"
+
+
+class AgreedAction(models.Model):
+    """An agreed action with an owner and a due date; from a case meeting or from a contact."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="actions")
+    meeting = models.ForeignKey(CaseMeeting, null=True, blank=True, on_delete=models.CASCADE, related_name="actions")
+    what = EncryptedTextField(_("wat is afgesproken"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("wie doet het"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="neighbourhood_actions",
+    )
+    due_on = models.DateField(_("uiterlijk op"), null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("afgesproken actie")
+        verbose_name_plural = _("afgesproken acties")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id} {self.due_on or ''}"
+
+
+class ResidentPreferences(models.Model):
+    """What the resident finds important in an expert, for the "klik" (004 l.946–956, 631–637).
+
+    Never a diagnosis: languages, age, the expert's gender, the neighbourhood and the life domains
+    where experience fits. Encrypted. The resident agrees to the expert (l.3359–3360): who and when.
+    """
+
+    trajectory = models.OneToOneField(Trajectory, on_delete=models.CASCADE, related_name="preferences")
+    languages = EncryptedCharField(_("talen"), blank=True)  # comma-separated language term codes
+    age = EncryptedCharField(_("leeftijd van de bewoner"), blank=True)
+    expert_gender = EncryptedCharField(_("liefst een ervaringsdeskundige die is"), blank=True)
+    neighbourhood = EncryptedCharField(_("wijk"), blank=True)
+    domains = EncryptedCharField(_("leefgebieden waar ervaring bij past"), blank=True)  # comma-separated codes
+    agreed_expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    agreed_on = models.DateField(_("bewoner stemde in op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("wensen voor de klik")
+        verbose_name_plural = _("wensen voor de klik")
+
+    def __str__(self) -> str:
+        return f"#{self.trajectory_id}"

@@ -5,9 +5,10 @@ else does: not an asker, not another organisation, not the operator. A trajector
 your teams answers 404, so its existence is not revealed either.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from inzet.neighbourhood.models import ResidentReadLog, Team, TeamMember, Trajectory
+from inzet.neighbourhood.models import CaseMeeting, ResidentReadLog, Team, TeamMember, Trajectory
 
 
 def teams_of(user):
@@ -39,3 +40,26 @@ def get_trajectory(user, pk: int, *, item: str) -> Trajectory:
         raise Http404 from exc
     ResidentReadLog.objects.create(user=user, trajectory=trajectory, item=item)
     return trajectory
+
+
+def get_coordinated_team(user, pk: int) -> Team:
+    """The team if `user` coordinates it; 404 outside the team, 403 for its experts."""
+    team = get_team(user, pk)
+    if not is_team_coordinator(user, team):
+        raise PermissionDenied
+    return team
+
+
+def case_meetings_of(user):
+    """Case meetings `user` takes part in, in teams `user` is still an active member of."""
+    return CaseMeeting.objects.filter(participants=user, trajectory__team__in=teams_of(user))
+
+
+def get_case_meeting(user, pk: int) -> CaseMeeting:
+    """Only its participants see a case meeting (404 for anyone else, the team included). Logged."""
+    try:
+        meeting = case_meetings_of(user).select_related("trajectory", "trajectory__team").get(pk=pk)
+    except CaseMeeting.DoesNotExist as exc:
+        raise Http404 from exc
+    ResidentReadLog.objects.create(user=user, trajectory=meeting.trajectory, item=f"case_meeting_{meeting.pk}")
+    return meeting

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from inzet.neighbourhood.models import (
+    AgreedAction,
+    CaseMeeting,
     Closure,
     Consent,
     Contact,
@@ -18,6 +20,7 @@ from inzet.neighbourhood.models import (
     QuestionForm,
     Referral,
     Resident,
+    ResidentPreferences,
     ResidentReadLog,
     ReviewRow,
     Trajectory,
@@ -50,6 +53,10 @@ def anonymise_closed(cutoff: datetime.datetime) -> int:
             PartnerMessage.objects.filter(trajectory_id=pk).update(text="")
             Referral.objects.filter(trajectory_id=pk).update(**REFERRAL_BLANK)
             ResidentReadLog.objects.filter(trajectory_id=pk).delete()
+            # Case meetings and actions keep their dates (counts); the words and the wishes go.
+            CaseMeeting.objects.filter(trajectory_id=pk).update(record="", place="")
+            AgreedAction.objects.filter(trajectory_id=pk).update(what="")
+            ResidentPreferences.objects.filter(trajectory_id=pk).delete()
             # The resident keeps nothing once none of their trajectories is still live.
             if not Trajectory.objects.filter(resident_id=resident_id, anonymised_at__isnull=True).exists():
                 Resident.objects.filter(pk=resident_id).update(name="", reach="")

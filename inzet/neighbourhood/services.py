@@ -211,10 +211,18 @@ def consent_record(
 
 @transaction.atomic
 def consent_revoke(*, consent: Consent, by) -> bool:
-    """Revoke a consent, at once. Revoking twice changes nothing. True when this call revoked it."""
-    return bool(
+    """Revoke a consent, at once. Revoking twice changes nothing. True when this call revoked it.
+
+    The partner also leaves every case meeting of this trajectory still to come.
+    """
+    from inzet.neighbourhood.casework import partners_drop_on_revoke  # casework builds on this module
+
+    revoked = bool(
         Consent.objects.filter(pk=consent.pk, revoked_at__isnull=True).update(revoked_at=timezone.now(), revoked_by=by)
     )
+    if revoked and not consent_rules.may_share(consent.trajectory, consent.partner):
+        partners_drop_on_revoke(trajectory=consent.trajectory, partner=consent.partner)
+    return revoked
 
 
 @transaction.atomic

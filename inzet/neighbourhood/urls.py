@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inzet.neighbourhood import dropin_views, referral_views, views
+from inzet.neighbourhood import casework_views, dropin_views, overview_views, referral_views, views
 
 app_name = "neighbourhood"
 
@@ -27,4 +27,11 @@ urlpatterns = [
     path("verwijzingen/<int:pk>/afwijzen/", referral_views.referral_decline, name="referral_decline"),
     path("traject/<int:pk>/afsluiten/", views.closure, name="closure"),
     path("traject/<int:pk>/afsluitverslag.pdf", views.closure_pdf, name="closure_pdf"),
+    path("traject/<int:pk>/casuistiek/", casework_views.case_meetings, name="case_meetings"),
+    path("casuistiek/<int:pk>/", casework_views.case_meeting, name="case_meeting"),
+    path("casuistiek/<int:pk>/actie/", casework_views.case_meeting_action, name="case_meeting_action"),
+    path("traject/<int:pk>/klik/", casework_views.klik, name="klik"),
+    path("traject/<int:pk>/klik/instemmen/", casework_views.klik_agree, name="klik_agree"),
+    path("mijn-bewoners/", overview_views.caseload, name="caseload"),
+    path("team/<int:pk>/overzicht/", overview_views.team_overview, name="team_overview"),
 ]

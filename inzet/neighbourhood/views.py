@@ -36,6 +36,9 @@ TEAM_PAGE_SIZE = 50
 
 WARNING_TEXT = {
     "too_few_experts": _("Dit team heeft minder dan 2 ervaringsdeskundigen. Werk nooit alleen: zorg voor een collega."),
+    "project_few_experts": _("Een project heeft minstens 5 ervaringsdeskundigen nodig."),
+    "project_few_trajectories": _("Een project heeft minstens 20 trajecten per jaar nodig (afgelopen 12 maanden)."),
+    "uneven_caseload": _("Eén ervaringsdeskundige heeft twee keer zoveel bewoners als gemiddeld, of meer."),
 }
 
 
@@ -90,6 +93,9 @@ def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "trajectories": trajectories,
             "due": due,
             "new_referrals": new_referrals,
+            "is_coordinator": any(
+                m.user_id == request.user.pk and m.role == TeamMember.Role.COORDINATOR for m in members
+            ),
         },
     )
 

@@ -31,6 +31,7 @@ from inzet.experts.models import (
     UnavailablePeriod,
 )
 from inzet.knowledge.services import questions_erase_for
+from inzet.neighbourhood.models import AgreedAction, CaseMeeting, TeamMember
 from inzet.network.events import registration_erase
 from inzet.organisations.models import Membership
 from inzet.privacy.rules import bookkeeping_kept_until
@@ -139,6 +140,11 @@ def person_erase(*, user) -> dict:
     # A referral question is the organisation's record; how to reach the person goes.
     counts["referral_contacts"] = Referral.objects.filter(created_by=user).exclude(contact="").update(contact="")
     counts["memberships"] = Membership.objects.filter(user=user).delete()[0]
+    # Neighbourhood teams: the membership (and what the expert told for the klik) goes; the
+    # residents' records are the team's and stay, without this person as participant or owner.
+    counts["neighbourhood_teams"] = TeamMember.objects.filter(user=user).delete()[0]
+    counts["case_meetings"] = CaseMeeting.participants.through.objects.filter(user=user).delete()[0]
+    counts["neighbourhood_actions"] = AgreedAction.objects.filter(owner=user).update(owner=None)
     counts["two_step_devices"] = _delete_devices(user)
     counts["login_attempts"] = _delete_login_attempts(user.email)
     type(user).objects.filter(pk=user.pk).update(

@@ -366,7 +366,37 @@ REGISTER: dict[str, Processing] = {
         SEVEN_YEARS,
     ),
     "neighbourhood.TeamMember": Processing(
-        _("Wie in een wijkteam werkt en dus de bewoners van dat team ziet"), BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT
+        _(
+            "Wie in een wijkteam werkt en dus de bewoners van dat team ziet; wat de ervaringsdeskundige zelf "
+            "vertelt voor de klik met een bewoner (geslacht, geboortejaar, wijken, leefgebieden)"
+        ),
+        BASIS_AGREEMENT,
+        _("De leden van het wijkteam"),
+        WHILE_ACCOUNT,
+    ),
+    "neighbourhood.CaseMeeting": Processing(
+        _("Casuïstiekoverleg over een bewoner: wie meedoen, een kort verslag (versleuteld)"),
+        BASIS_CONSENT_9,
+        _("Alleen wie aan het overleg meedoet; partners alleen met toestemming van de bewoner"),
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
+    ),
+    "neighbourhood.AgreedAction": Processing(
+        _("Afgesproken acties in een traject: wat, wie, wanneer (versleuteld)"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
+    ),
+    "neighbourhood.ResidentPreferences": Processing(
+        _("Wat de bewoner belangrijk vindt in een ervaringsdeskundige (nooit een diagnose; versleuteld)"),
+        BASIS_CONSENT_9,
+        TEAM_ONLY,
+        CLOSED_TRAJECTORY,
+        "closed_trajectories",
+        special=True,
     ),
     "neighbourhood.Resident": Processing(
         _("Bewoners in de wijk ondersteunen (zonder account; zo weinig mogelijk, versleuteld)"),

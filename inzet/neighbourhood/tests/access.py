@@ -92,6 +92,24 @@ def _closed(o, p=None) -> dict:
     return kwargs
 
 
+def _case_meeting(o, p=None) -> dict:
+    import datetime
+
+    from django.utils import timezone
+
+    from inzet.neighbourhood import casework
+
+    trajectory = Trajectory.objects.get(pk=_trajectory(o)["pk"])
+    meeting, _created = casework.case_meeting_plan(
+        trajectory=trajectory,
+        by=User.objects.get(email="expert@test.nl"),
+        request_key=uuid.UUID(int=4),
+        planned_for=timezone.now() + datetime.timedelta(days=3),
+        participants=[User.objects.get(email="coordinator@test.nl")],
+    )
+    return {"pk": meeting.pk}
+
+
 MEMBERS = only({"expert": 200, "coordinator": 200}, 404)
 
 MATRIX = {
@@ -118,6 +136,15 @@ MATRIX = {
     "neighbourhood:referral_decline": (_referral_pk, everyone(405), LOGIN),  # POST: below
     "neighbourhood:review_pdf": (_reviewed, MEMBERS, LOGIN),
     "neighbourhood:closure_pdf": (_closed, MEMBERS, LOGIN),
+    "neighbourhood:case_meetings": (_trajectory, MEMBERS, LOGIN),
+    # Only its participants (here both personas; test_case_meetings covers a member who is not one).
+    "neighbourhood:case_meeting": (_case_meeting, MEMBERS, LOGIN),
+    "neighbourhood:case_meeting_action": (_case_meeting, everyone(405), LOGIN),  # POST: below
+    "neighbourhood:klik": (_trajectory, MEMBERS, LOGIN),
+    "neighbourhood:klik_agree": (_trajectory, everyone(405), LOGIN),  # POST: below
+    "neighbourhood:caseload": (None, everyone(200), LOGIN),  # empty for non-members
+    # The team's coordinator only; its experts 403, everyone else 404.
+    "neighbourhood:team_overview": (_team, only({"coordinator": 200, "expert": 403}, 404), LOGIN),
 }
 
 POST_MATRIX = {
@@ -137,4 +164,10 @@ POST_MATRIX = {
     # Declining without a reason is refused with a message (redirect back); taking on opens the trajectory.
     "neighbourhood:referral_decline": (_referral_pk, only({"expert": 302, "coordinator": 302}, 404)),
     "neighbourhood:referral_take_on": (_referral_pk, only({"expert": 302, "coordinator": 302}, 404)),
+    # An empty plan is refused with Dutch messages (400); nobody outside the team gets in.
+    "neighbourhood:case_meetings": (_trajectory, only({"expert": 400, "coordinator": 400}, 404)),
+    "neighbourhood:case_meeting": (_case_meeting, only({"expert": 302, "coordinator": 302}, 404)),
+    "neighbourhood:case_meeting_action": (_case_meeting, only({"expert": 302, "coordinator": 302}, 404)),
+    "neighbourhood:klik": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
+    "neighbourhood:klik_agree": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
 }

@@ -6,8 +6,18 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from inzet.neighbourhood import services
-from inzet.neighbourhood.models import Closure, Contact, QuestionForm, Resident, ResidentReadLog, Trajectory
+from inzet.neighbourhood import casework, services
+from inzet.neighbourhood.models import (
+    AgreedAction,
+    CaseMeeting,
+    Closure,
+    Contact,
+    QuestionForm,
+    Resident,
+    ResidentPreferences,
+    ResidentReadLog,
+    Trajectory,
+)
 from inzet.neighbourhood.retention import anonymise_closed
 from inzet.privacy.models import RetentionRule, RetentionRun
 
@@ -61,6 +71,18 @@ def _full_trajectory(team, expert, *, closed_on):
         resident_consents=True,
     )
     services.referral_take_on(referral=referral, by=expert)
+    meeting, _ = casework.case_meeting_plan(
+        trajectory=trajectory,
+        by=expert,
+        request_key=uuid.uuid4(),
+        planned_for=timezone.now(),
+        place="Buurthuis",
+        participants=[],
+        partners=[partner],
+    )
+    casework.case_meeting_record(meeting=meeting, record="Mo wil hulp bij schulden")
+    casework.action_add(trajectory=trajectory, meeting=meeting, request_key=uuid.uuid4(), what="Bel schuldhulp")
+    casework.preferences_save(trajectory=trajectory, languages="ar", age="54", domains="administration")
     ResidentReadLog.objects.create(user=expert, trajectory=trajectory, item="trajectory")
     return trajectory
 
@@ -88,6 +110,10 @@ def test_a_closed_trajectory_past_its_period_keeps_only_counts(team, expert):
     closure = Closure.objects.get(trajectory=old)
     assert closure.felt_heard and closure.came_in == "" and closure.actions == "" and closure.age == ""
     assert not ResidentReadLog.objects.filter(trajectory=old).exists()
+    meeting = CaseMeeting.objects.get(trajectory=old)
+    assert meeting.record == "" and meeting.place == "" and meeting.planned_for is not None
+    assert list(AgreedAction.objects.filter(trajectory=old).values_list("what", flat=True)) == [""]
+    assert not ResidentPreferences.objects.filter(trajectory=old).exists()
     with connection.cursor() as cursor:
         cursor.execute("SELECT name, reach FROM neighbourhood_resident WHERE id = %s", [old.resident_id])
         assert cursor.fetchone() == ("", "")

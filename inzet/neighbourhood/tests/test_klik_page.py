@@ -1,0 +1,44 @@
+"""The klik page: the resident's wishes, the team's experts in order with reasons, the resident agrees."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from inzet.accounts.models import User
+from inzet.neighbourhood import services
+from inzet.neighbourhood.models import ResidentPreferences, TeamMember
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_best_fit_comes_first_with_reasons_and_the_resident_agrees(
+    client, team, expert, coordinator, django_assert_max_num_queries
+):
+    TeamMember.objects.filter(team=team, user=expert).update(gender="man", knows_areas="Zuilen")
+    fitting = User.objects.create_user(email="fatima@test.nl", password="x", full_name="Fatima Fit")
+    services.team_member_add(team=team, user=fitting)
+    TeamMember.objects.filter(team=team, user=fitting).update(
+        gender="vrouw", knows_areas="Noord", experience_domains="administration"
+    )
+    trajectory, _ = services.first_contact_register(team=team, by=expert, request_key=uuid.uuid4(), channel="phone")
+    client.force_login(coordinator)
+    url = reverse("neighbourhood:klik", args=[trajectory.pk])
+    response = client.post(url, {"expert_gender": "vrouw", "neighbourhood": "Noord", "domains": ["administration"]})
+    assert response.status_code == 302
+    with django_assert_max_num_queries(20):
+        page = client.get(url).content.decode()
+    assert page.index("Fatima Fit") < page.index(expert.full_name) and "Kent de wijk goed." in page
+    assert "100%" in page
+    response = client.post(reverse("neighbourhood:klik_agree", args=[trajectory.pk]), {"expert": fitting.pk})
+    assert response.status_code == 302
+    prefs = ResidentPreferences.objects.get(trajectory=trajectory)
+    assert prefs.agreed_expert == fitting and fitting in trajectory.experts.all()
+
+
+def test_a_bad_age_gets_a_dutch_message_and_nothing_is_saved(client, team, expert):
+    trajectory, _ = services.first_contact_register(team=team, by=expert, request_key=uuid.uuid4(), channel="phone")
+    client.force_login(expert)
+    response = client.post(reverse("neighbourhood:klik", args=[trajectory.pk]), {"age": "oud"})
+    assert response.status_code == 200 and "geheel getal in" in response.content.decode()
+    assert not ResidentPreferences.objects.exists()
