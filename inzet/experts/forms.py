@@ -250,16 +250,28 @@ class WishesForm(forms.Form):
         help_text=_("Bijvoorbeeld: verpleegkundige, docent, of nog geen beroep. Niet verplicht."),
     )
     quality_personality = forms.CharField(
-        label=_("Uw kwaliteiten: persoonlijkheid"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Uw kwaliteiten: persoonlijkheid"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
     )
     quality_knowledge = forms.CharField(
-        label=_("Uw kwaliteiten: kennis"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Uw kwaliteiten: kennis"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
     )
     quality_attitude = forms.CharField(
-        label=_("Uw kwaliteiten: houding"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Uw kwaliteiten: houding"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
     )
     quality_skills = forms.CharField(
-        label=_("Uw kwaliteiten: vaardigheden"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Uw kwaliteiten: vaardigheden"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
     )
     generic_skills = _term_choices(
         "generic_skill", _("Wat kunt u goed?"), _("Bijvoorbeeld luisteren of verslagen schrijven.")
@@ -590,6 +602,13 @@ STEP_FORM_FOR_FIELD = {
     "reward_form": WishesForm,
     "donation_charity": WishesForm,
     "hours_per_week": PracticalForm,
+    "represents": WishesForm,
+    "professional_background": WishesForm,
+    "quality_personality": WishesForm,
+    "quality_knowledge": WishesForm,
+    "quality_attitude": WishesForm,
+    "quality_skills": WishesForm,
+    "generic_skills": WishesForm,
 }
 
 
