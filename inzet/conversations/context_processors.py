@@ -5,15 +5,21 @@ from inzet.conversations import selectors
 
 
 def unread(request):
-    """The header's unread counts for people who are logged in.
+    """The header's unread counts for people who are logged in, rendered on the server.
 
-    No page pays a query for them: the header carries the address of the `unread` view and
-    inzet.js fills in the numbers; `unread_counts` is lazy, for a template that shows them itself.
+    Lazy and kept on the request: the one bounded query runs only when a template shows a badge,
+    and once per request however often it is shown. inzet.js may refresh the numbers later.
     """
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+
+    def counts() -> dict[str, int]:
+        if not hasattr(request, "_inzet_unread_counts"):
+            request._inzet_unread_counts = selectors.unread_counts(user)
+        return request._inzet_unread_counts
+
     return {
         "conversations_unread_url": reverse("conversations:unread"),
-        "unread_counts": SimpleLazyObject(lambda: selectors.unread_counts(user)),
+        "unread_counts": SimpleLazyObject(counts),
     }

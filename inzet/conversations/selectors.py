@@ -7,6 +7,7 @@ the request page uses for the team. Nothing else of a profile is ever shown in a
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -94,12 +95,24 @@ def _unread_messages(user):
     )
 
 
-def unread_counts(user) -> dict[str, int]:
-    """For the header: unread messages and unread notifications (two queries)."""
-    return {
-        "messages": _unread_messages(user).count(),
-        "notifications": Notification.objects.filter(user=user, read_at__isnull=True).count(),
-    }
+# The header shows "99+" above this: counting stops there, so the query stays cheap for anyone.
+UNREAD_CAP = 99
+
+
+def unread_counts(user, *, cap: int = UNREAD_CAP) -> dict[str, int]:
+    """For the header: unread messages and notifications, each counted up to cap + 1, in one query."""
+    messages = _unread_messages(user).order_by().values("pk")[: cap + 1]
+    notifications = Notification.objects.filter(user=user, read_at__isnull=True).order_by().values("pk")[: cap + 1]
+    messages_sql, messages_params = messages.query.sql_with_params()
+    notifications_sql, notifications_params = notifications.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Both parts are compiled by the ORM with their values as parameters.
+            f"SELECT (SELECT COUNT(*) FROM ({messages_sql}) m), (SELECT COUNT(*) FROM ({notifications_sql}) n)",  # noqa: S608
+            (*messages_params, *notifications_params),
+        )
+        message_count, notification_count = cursor.fetchone()
+    return {"messages": message_count, "notifications": notification_count}
 
 
 @dataclass

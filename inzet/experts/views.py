@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles, role_required
-from inzet.experts import selectors, services
+from inzet.experts import permissions, selectors, services
 from inzet.experts.disclosure import SELF, can_see, can_view_profile, disclose, log_access, viewer_levels
 from inzet.experts.forms import (
     AboutForm,
@@ -57,17 +57,10 @@ def _light(pk: int) -> ExpertProfile:
     return profile
 
 
-def _is_coordinator_of(user, profile: ExpertProfile) -> bool:
-    return get_roles(user).has(Role.COORDINATOR, organisation_id=profile.organisation_id)
-
-
-def _is_keeper(user, profile: ExpertProfile) -> bool:
-    """A coordinator of the organisation, for a profile kept on the person's behalf."""
-    return profile.managed_by_id is not None and _is_coordinator_of(user, profile)
-
-
-def _may_edit(user, profile: ExpertProfile) -> bool:
-    return profile.user_id == user.pk or _is_keeper(user, profile)
+# One rule for the pages and the API (inzet/experts/permissions.py).
+_is_coordinator_of = permissions.is_coordinator_of
+_is_keeper = permissions.is_keeper
+_may_edit = permissions.may_edit
 
 
 def _refuse(user, profile: ExpertProfile):

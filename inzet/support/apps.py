@@ -19,7 +19,7 @@ class SupportConfig(AppConfig):
         from inzet.dashboard import next_steps
         from inzet.demo import data
         from inzet.engagements import calendar
-        from inzet.support import demo, selectors
+        from inzet.support import demo, selectors, write_api  # noqa: F401  (write_api adds its operations to router)
         from inzet.support.api import router
 
         if selectors.next_steps_for not in next_steps.ROLE_STEPS:

@@ -7,14 +7,14 @@ null (or an empty list) and named in `hidden`; special-category reads are logged
 import datetime
 import json
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from inzet.api.schemas import Error, Id
-from inzet.experts import forms, selectors, services
+from inzet.experts import forms, permissions, selectors, services
 from inzet.experts.disclosure import (
     ITEM_FIELDS,
     SELF,
@@ -25,6 +25,7 @@ from inzet.experts.disclosure import (
 )
 from inzet.experts.models import Audience, ExpertProfile
 from inzet.lib import iban as iban_lib
+from inzet.taxonomy.models import Term
 
 router = Router(tags=["experts"])
 
@@ -147,6 +148,14 @@ class ExpertPatchIn(Schema):
     iban: str | None = Field(None, description="Checked (schwifty); spaces and lowercase are fine. Empty clears.")
     account_holder: str | None = None
     consent_matching: bool | None = None
+    represents: str | None = Field(None, description="Whom you speak for or represent (item `represents`)")
+    professional_background: str | None = Field(None, description="Item `background`")
+    qualities: dict[str, str] | None = Field(
+        None, description="Item `qualities`: any of personality, knowledge, attitude, skills (up to 2000 characters)"
+    )
+    generic_skills: list[str] | None = Field(
+        None, description="Item `skills`: codes of the generic_skill list (GET /api/reference); replaces the list"
+    )
     visibility: dict[str, int] | None = Field(None, description='item -> audience, e.g. {"benefit": 0}')
     experience_visibility: dict[str, int] | None = Field(None, description="experience area code -> audience")
 
@@ -294,12 +303,42 @@ def _with_field_names(exc: ValidationError) -> ValidationError:
     return exc
 
 
-@router.patch(
-    "/me", response={200: ExpertProfileOut, 404: Error, 422: Error}, summary="Change a few fields of your profile"
-)
-def me_update(request, payload: ExpertPatchIn):
-    profile = _own(request)
-    data = payload.model_dump(exclude_unset=True)
+QUALITY_FIELDS = {
+    "personality": "quality_personality",
+    "knowledge": "quality_knowledge",
+    "attitude": "quality_attitude",
+    "skills": "quality_skills",
+}
+
+
+def _profile_changes(data: dict) -> dict:
+    """API names to the profile's own: qualities per dimension, skills by code. Dutch errors."""
+    qualities = data.pop("qualities", None)
+    if qualities is not None:
+        unknown = sorted(set(qualities) - set(QUALITY_FIELDS))
+        if unknown:
+            raise ValidationError(
+                _("qualities: kies uit personality, knowledge, attitude of skills, niet %(names)s.")
+                % {"names": ", ".join(unknown)}
+            )
+        data.update({QUALITY_FIELDS[name]: text for name, text in qualities.items()})
+    if "generic_skills" in data:
+        codes = data["generic_skills"] or []
+        terms = dict(
+            Term.objects.filter(vocabulary="generic_skill", is_active=True, code__in=codes).values_list("code", "pk")
+        )
+        unknown = sorted(set(codes) - set(terms))
+        if unknown:
+            raise ValidationError(
+                _("generic_skills: deze vaardigheid kennen we niet: %(codes)s.") % {"codes": ", ".join(unknown)}
+            )
+        data["generic_skills"] = [terms[code] for code in dict.fromkeys(codes)]
+    return data
+
+
+def _apply_patch(request, profile: ExpertProfile, payload: ExpertPatchIn) -> dict:
+    """One path for the expert and their keeper: the wizard's forms check, the services write."""
+    data = _profile_changes(payload.model_dump(exclude_unset=True))
     visibility = data.pop("visibility", None) or {}
     experience_visibility = data.pop("experience_visibility", None) or {}
     consent = data.pop("consent_matching", None)
@@ -325,8 +364,14 @@ def me_update(request, payload: ExpertPatchIn):
             )
     except ValidationError as exc:
         raise _with_field_names(exc) from exc
-    profile = selectors.own_profile(request.auth)
-    return _as_output(disclose(request.auth, profile, context="api", path=request.path))
+    return _as_output(disclose(request.auth, selectors.get_profile(profile.pk), context="api", path=request.path))
+
+
+@router.patch(
+    "/me", response={200: ExpertProfileOut, 404: Error, 422: Error}, summary="Change a few fields of your profile"
+)
+def me_update(request, payload: ExpertPatchIn):
+    return _apply_patch(request, _own(request), payload)
 
 
 @router.get("/me/access-log", response={200: list[AccessLogOut], 404: Error}, summary="Who read your special data")
@@ -337,6 +382,22 @@ def me_access_log(request):
     if profile is None:
         raise Http404
     return selectors.access_log_queryset(profile)
+
+
+@router.patch(
+    "/{pk}",
+    response={200: ExpertProfileOut, 403: Error, 404: Error, 422: Error},
+    summary="Change a profile you keep on the person's behalf",
+)
+def expert_update(request, pk: Id, payload: ExpertPatchIn):
+    """As PATCH /me, for the coordinator who keeps the profile (as on the pages); the expert may use it too.
+    Someone who may see the profile but not change it gets 403, anyone else 404."""
+    light = ExpertProfile.objects.only("pk", "user_id", "organisation_id", "managed_by_id").filter(pk=pk).first()
+    if light is None or not can_view_profile(request.auth, light):
+        raise Http404
+    if not permissions.may_edit(request.auth, light):
+        raise PermissionDenied
+    return _apply_patch(request, selectors.get_profile(pk), payload)
 
 
 @router.get("/{pk}", response={200: ExpertProfileOut, 404: Error}, summary="One expert, as far as you may see them")

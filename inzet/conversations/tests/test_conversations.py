@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.urls import reverse
 
+from inzet.accounts.permissions import get_roles
 from inzet.conversations import selectors, services
 from inzet.conversations.models import Message, MessageAttachment, Notification
 from inzet.conversations.permissions import invitation_access, shared_access
@@ -199,16 +200,63 @@ def test_the_thread_page_uses_a_bounded_number_of_queries(client, engagement, as
         assert client.get(reverse("conversations:inbox")).status_code == 200
 
 
-def test_the_header_gets_its_counts_without_a_query_on_the_page(
-    client, engagement, asker, coordinator, django_assert_max_num_queries
+def test_the_header_shows_the_counts_without_script_in_one_bounded_query(
+    client, engagement, asker, coordinator, django_assert_max_num_queries, django_assert_num_queries
 ):
     _post(shared_access(asker, engagement.pk), asker)
     client.force_login(coordinator)
     page = client.get(reverse("engagements:inbox")).content.decode()
-    assert 'data-inzet-unread-url="/gesprekken/ongelezen/"' in page and 'data-inzet-unread="messages"' in page
-    with django_assert_max_num_queries(12):  # session, person, roles, then the two counts
+    # Rendered on the server: the number is in the HTML, the badge is not hidden.
+    assert '<span class="inzet-badge" data-inzet-unread="messages"><span data-inzet-unread-number>1</span>' in page
+    assert '<span class="inzet-badge" data-inzet-unread="notifications"><span data-inzet-unread-number>1</span>' in page
+    get_roles(coordinator)  # every page has read the roles already
+    with django_assert_num_queries(1):
+        assert selectors.unread_counts(coordinator) == {"messages": 1, "notifications": 1}
+    with django_assert_max_num_queries(12):  # session, person, roles, then the one count
         counts = client.get(reverse("conversations:unread")).json()
     assert counts == {"messages": 1, "notifications": 1}
+
+
+def test_nothing_unread_shows_a_hidden_empty_badge(rf, coordinator):
+    from django.template import RequestContext, Template
+
+    from inzet.conversations.context_processors import unread
+
+    request = rf.get("/")
+    request.user = coordinator
+    html = Template('{% load conversation_badges %}{% unread_badge "messages" %}').render(
+        RequestContext(request, {}, [unread])
+    )
+    assert (
+        '<span class="inzet-badge" data-inzet-unread="messages" hidden><span data-inzet-unread-number></span>' in html
+    )
+
+
+def test_the_count_is_computed_once_per_request_however_often_it_is_shown(rf, coordinator):
+    from django.db import connection
+    from django.template import RequestContext, Template
+    from django.test.utils import CaptureQueriesContext
+
+    from inzet.conversations.context_processors import unread
+
+    request = rf.get("/")
+    request.user = coordinator
+    get_roles(coordinator)
+    template = Template('{% load conversation_badges %}{% unread_badge "messages" %}{% unread_badge "messages" %}')
+    with CaptureQueriesContext(connection) as queries:
+        template.render(RequestContext(request, {}, [unread]))
+        template.render(RequestContext(request, {}, [unread]))
+    assert len(queries) == 1
+
+
+def test_counting_stops_above_the_cap_and_the_badge_says_99_plus(client, engagement, asker, coordinator):
+    Notification.objects.bulk_create(
+        Notification(user=coordinator, text=f"Melding {i}", path="/") for i in range(selectors.UNREAD_CAP + 3)
+    )
+    assert selectors.unread_counts(coordinator)["notifications"] == selectors.UNREAD_CAP + 1
+    client.force_login(coordinator)
+    page = client.get(reverse("engagements:inbox")).content.decode()
+    assert "<span data-inzet-unread-number>99+</span>" in page
 
 
 # --- digest ---------------------------------------------------------------------------------------------

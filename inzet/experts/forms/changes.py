@@ -17,6 +17,13 @@ STEP_FORM_FOR_FIELD = {
     "reward_form": WishesForm,
     "donation_charity": WishesForm,
     "hours_per_week": PracticalForm,
+    "represents": WishesForm,
+    "professional_background": WishesForm,
+    "quality_personality": WishesForm,
+    "quality_knowledge": WishesForm,
+    "quality_attitude": WishesForm,
+    "quality_skills": WishesForm,
+    "generic_skills": WishesForm,
 }
 
 

@@ -192,16 +192,28 @@ class WishesForm(forms.Form):
         help_text=_("Bijvoorbeeld: verpleegkundige, docent, of nog geen beroep. Niet verplicht."),
     )
     quality_personality = forms.CharField(
-        label=_("Uw kwaliteiten: persoonlijkheid"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Uw kwaliteiten: persoonlijkheid"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
     )
     quality_knowledge = forms.CharField(
-        label=_("Uw kwaliteiten: kennis"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Uw kwaliteiten: kennis"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
     )
     quality_attitude = forms.CharField(
-        label=_("Uw kwaliteiten: houding"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Uw kwaliteiten: houding"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
     )
     quality_skills = forms.CharField(
-        label=_("Uw kwaliteiten: vaardigheden"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Uw kwaliteiten: vaardigheden"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
     )
     generic_skills = _term_choices(
         "generic_skill", _("Wat kunt u goed?"), _("Bijvoorbeeld luisteren of verslagen schrijven.")

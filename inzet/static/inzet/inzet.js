@@ -7,9 +7,10 @@ document.addEventListener("click", (event) => {
   }
 });
 
-// Unread messages and notifications in the header: fetched after the page is shown, so no page
-// pays for the count (inzet/conversations: the `unread` view). Without script the links still work.
-document.addEventListener("DOMContentLoaded", () => {
+// Unread messages and notifications in the header: the server renders them with the page (no
+// script needed). This only refreshes them when someone comes back to a tab left open, or to a
+// page the browser restored from its back/forward cache.
+function inzetRefreshUnread() {
   const badges = document.querySelectorAll("[data-inzet-unread]");
   const source = document.querySelector("[data-inzet-unread-url]");
   if (!badges.length || !source) {
@@ -23,11 +24,19 @@ document.addEventListener("DOMContentLoaded", () => {
       }
       badges.forEach((badge) => {
         const count = counts[badge.dataset.inzetUnread] || 0;
-        if (count > 0) {
-          badge.querySelector("[data-inzet-unread-number]").textContent = String(count);
-          badge.hidden = false;
-        }
+        badge.querySelector("[data-inzet-unread-number]").textContent = count > 99 ? "99+" : String(count);
+        badge.hidden = count === 0;
       });
     })
     .catch(() => {});
+}
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible") {
+    inzetRefreshUnread();
+  }
+});
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted) {
+    inzetRefreshUnread();
+  }
 });
