@@ -36,6 +36,7 @@ from inzet.compensation.models import (
     SettlementItem,
     Tariff,
 )
+from inzet.compensation.rules.check import TALK_FIRST
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.experts.disclosure import SELF, can_see, log_access, viewer_level
 from inzet.experts.models import ExpertProfile, RewardForm, WorkForm
@@ -412,6 +413,7 @@ class CheckView:
     lines: list[Shown] = field(default_factory=list)
     hidden_rule: bool = False
     age_unknown: bool = False
+    decided: bool = False  # after the yes: no advice about what to do before saying yes
 
     @property
     def missing_year(self) -> int | None:
@@ -464,6 +466,7 @@ def build_check_view(
     exclude_payout: int | None = None,
     proposed: Proposed | None = None,
     path: str = "",
+    decided: bool = False,
 ) -> CheckView:
     level = viewer_level(viewer, profile)
     is_self = level == SELF
@@ -484,18 +487,24 @@ def build_check_view(
     view.check = check
     view.age_unknown = not known
     benefit_matters = check.benefit_effect is not rules.BenefitEffect.NONE
+    view.decided = decided
     if is_self:
-        view.lines = show_all(check.explanation)
+        view.lines = show_all(_for_the_moment(check.explanation, decided))
     elif can_see(level, profile, "benefit"):
-        view.lines = show_all(check.explanation)
+        view.lines = show_all(_for_the_moment(check.explanation, decided))
         log_access(viewer=viewer, profile=profile, items=["benefit"], context="page", path=path)
     else:
-        view.lines = show_all(rules.coordinator_lines(check))
+        view.lines = show_all(_for_the_moment(rules.coordinator_lines(check), decided))
         view.hidden_rule = benefit_matters
         if benefit_matters:
             # The warning itself was derived from the benefit situation: the expert sees it in the log.
             log_access(viewer=viewer, profile=profile, items=["benefit"], context="page", path=path)
     return view
+
+
+def _for_the_moment(lines, decided: bool) -> list:
+    """After the yes, "talk about it before you say yes" is advice too late: leave it out."""
+    return [line for line in lines if not (decided and line.msgid == TALK_FIRST)]
 
 
 def invitation_check(viewer, invitation: Invitation, *, tables: RuleTables | None = None, path: str = "") -> CheckView:
@@ -517,6 +526,7 @@ def invitation_check(viewer, invitation: Invitation, *, tables: RuleTables | Non
         tables=tables,
         proposed=proposed,
         path=path,
+        decided=invitation.state != Invitation.State.PENDING,
     )
 
 
@@ -542,6 +552,7 @@ def payout_check(viewer, payout: Payout, *, tables: RuleTables | None = None, pa
         exclude_payout=payout.pk,
         proposed=proposed,
         path=path,
+        decided=True,
     )
 
 

@@ -11,7 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inzet.engagements import rules
-from inzet.engagements.models import Agreement, EngagementRequest, IntakeReview, InvitationNeed, Session
+from inzet.engagements.models import (
+    OFFERED_REWARD_LABELS,
+    Agreement,
+    EngagementRequest,
+    IntakeReview,
+    InvitationNeed,
+    Session,
+)
 from inzet.engagements.quote import VWS_GUIDELINE_RATE
 from inzet.engagements.services import INTAKE_MESSAGES, NEEDS_MESSAGES
 from inzet.experts.models import postcode_validator
@@ -275,6 +282,11 @@ class RewardStep(StepForm):
             ),
         }
         error_messages = {"amount_offered": {"invalid": _("Vul een bedrag in, bijvoorbeeld 50 of 37,50.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["reward_form"]
+        field.choices = [(code, OFFERED_REWARD_LABELS.get(code, label)) for code, label in field.choices]
 
     def clean(self):
         cleaned = super().clean()
