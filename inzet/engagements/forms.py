@@ -24,6 +24,7 @@ from inzet.engagements.services import INTAKE_MESSAGES, NEEDS_MESSAGES
 from inzet.experts.models import postcode_validator
 from inzet.lib import uploads
 from inzet.organisations.models import Organisation
+from inzet.taxonomy import plain
 from inzet.taxonomy.models import Term
 
 
@@ -174,6 +175,7 @@ class ExpertiseStep(StepForm):
         super().__init__(*args, **kwargs)
         self.fields["experience_areas"].queryset = _terms("experience_area")
         self.fields["competences"].queryset = _terms("competence")
+        self.fields["competences"].label_from_instance = plain.label_with_explanation
         self.fields["languages"].queryset = _terms("language")
         self.fields["min_level"].queryset = _terms("level")
         self.fields["min_level"].empty_label = _("Maakt niet uit")

@@ -27,6 +27,7 @@ from inzet.experts.models import (
 )
 from inzet.experts.selectors import ITEM_LABELS
 from inzet.lib import uploads
+from inzet.taxonomy import plain
 from inzet.taxonomy.models import Term
 
 REQUIRED = _("Dit veld is verplicht.")
@@ -519,6 +520,7 @@ class CompetenceForm(forms.Form):
     def __init__(self, *args, taken=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["competence"].queryset = _terms("competence").exclude(pk__in=list(taken))
+        self.fields["competence"].label_from_instance = plain.label_with_explanation
 
 
 # --- assisted sign-up --------------------------------------------------------------------------
