@@ -11,12 +11,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inzet.engagements import rules
-from inzet.engagements.models import Agreement, EngagementRequest, IntakeReview, InvitationNeed, Session
+from inzet.engagements.models import (
+    OFFERED_REWARD_LABELS,
+    Agreement,
+    EngagementRequest,
+    IntakeReview,
+    InvitationNeed,
+    Session,
+)
 from inzet.engagements.quote import VWS_GUIDELINE_RATE
 from inzet.engagements.services import INTAKE_MESSAGES, NEEDS_MESSAGES
 from inzet.experts.models import postcode_validator
 from inzet.lib import uploads
 from inzet.organisations.models import Organisation
+from inzet.taxonomy import plain
 from inzet.taxonomy.models import Term
 
 
@@ -167,6 +175,7 @@ class ExpertiseStep(StepForm):
         super().__init__(*args, **kwargs)
         self.fields["experience_areas"].queryset = _terms("experience_area")
         self.fields["competences"].queryset = _terms("competence")
+        self.fields["competences"].label_from_instance = plain.label_with_explanation
         self.fields["languages"].queryset = _terms("language")
         self.fields["min_level"].queryset = _terms("level")
         self.fields["min_level"].empty_label = _("Maakt niet uit")
@@ -275,6 +284,11 @@ class RewardStep(StepForm):
             ),
         }
         error_messages = {"amount_offered": {"invalid": _("Vul een bedrag in, bijvoorbeeld 50 of 37,50.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["reward_form"]
+        field.choices = [(code, OFFERED_REWARD_LABELS.get(code, label)) for code, label in field.choices]
 
     def clean(self):
         cleaned = super().clean()

@@ -34,6 +34,11 @@ class DecisionRole(models.TextChoices):
     PARTNER = "partner", _("Volwaardig partner: samen beslissen")
 
 
+# The reward choices as an asker reads them: the shared label "Geld op mijn bankrekening" speaks for
+# the expert, so an asker would be offering money to their own bank account.
+OFFERED_REWARD_LABELS = {RewardForm.BANK_TRANSFER: _("Geld op de bankrekening van de ervaringsdeskundige")}
+
+
 class EngagementRequest(models.Model):
     """A question from an asker organisation to a deploying organisation ("vraag / opdracht")."""
 
@@ -201,6 +206,11 @@ class EngagementRequest(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def reward_form_offered_display(self) -> str:
+        """The reward as the asker offers it: the choice label says "mijn bankrekening" (the expert's view)."""
+        return str(OFFERED_REWARD_LABELS.get(self.reward_form) or self.get_reward_form_display())
 
 
 def attachment_path(instance, filename: str) -> str:

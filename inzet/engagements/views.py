@@ -92,6 +92,15 @@ def _steps_context(current: str, engagement: EngagementRequest | None) -> dict:
     index = STEP_SLUGS.index(current)
     return {
         "steps": [(slug, title) for slug, title, _form in STEPS],
+        # For the shared step indicator (templates/components/step_indicator.html).
+        "step_items": [
+            {
+                "number": number,
+                "title": title,
+                "url": reverse("engagements:edit", args=[engagement.pk, slug]) if engagement else "",
+            }
+            for number, (slug, title, _form) in enumerate(STEPS, start=1)
+        ],
         "current_step": current,
         "step_number": index + 1,
         "step_count": len(STEPS),

@@ -48,3 +48,15 @@ def euro_or_dash(value, *, empty: str = "—") -> str:
     if value is None or value == "":
         return empty
     return format_euro(Decimal(value), always_cents=True)
+
+
+def euro_html(value, *, empty: str = "—") -> str:
+    """The amount as HTML for a page: `<data class="utrecht-currency-data" value="125.00">€ 125,00</data>`.
+
+    The Utrecht currency-data class keeps the sign and the amount on one line (white-space: nowrap) and
+    uses tabular figures, so amounts line up in a column. The text itself is the plain `€ 125,00`.
+    Returns a plain string; the template filter marks it safe (no Django imports here)."""
+    if value is None or value == "":
+        return empty
+    amount = cents(Decimal(value))
+    return f'<data class="utrecht-currency-data" value="{amount}">{format_euro(amount, always_cents=True)}</data>'

@@ -157,7 +157,7 @@ def check_benefit(
                 line(
                     _(
                         "De grenzen voor %(year)s zijn nog niet ingevoerd, en er zijn geen eerdere grenzen. Daarom "
-                        "weten we niet wat dit doet met uw %(benefit)s. Vraag het na voordat u ja zegt."
+                        "weten we niet wat dit doet met uw %(benefit)s. Vraag het na bij de instantie die uw uitkering betaalt."
                     ),
                     rule.source,
                     year=payment.date.year,

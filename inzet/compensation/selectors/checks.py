@@ -6,6 +6,7 @@ from decimal import Decimal
 from inzet.compensation import pricing, rules
 from inzet.compensation.explain import Shown, show_all
 from inzet.compensation.models import Payout
+from inzet.compensation.rules.check import TALK_FIRST
 from inzet.compensation.selectors.pay import Proposed, RewardChoiceView, effective_reward, proposed_for_invitation
 from inzet.compensation.selectors.tables import (
     ZERO,
@@ -35,6 +36,7 @@ class CheckView:
     lines: list[Shown] = field(default_factory=list)
     hidden_rule: bool = False
     age_unknown: bool = False
+    decided: bool = False  # after the yes: no advice about what to do before saying yes
 
     @property
     def missing_year(self) -> int | None:
@@ -87,6 +89,7 @@ def build_check_view(
     exclude_payout: int | None = None,
     proposed: Proposed | None = None,
     path: str = "",
+    decided: bool = False,
 ) -> CheckView:
     level = viewer_level(viewer, profile)
     is_self = level == SELF
@@ -107,18 +110,24 @@ def build_check_view(
     view.check = check
     view.age_unknown = not known
     benefit_matters = check.benefit_effect is not rules.BenefitEffect.NONE
+    view.decided = decided
     if is_self:
-        view.lines = show_all(check.explanation)
+        view.lines = show_all(_for_the_moment(check.explanation, decided))
     elif can_see(level, profile, "benefit"):
-        view.lines = show_all(check.explanation)
+        view.lines = show_all(_for_the_moment(check.explanation, decided))
         log_access(viewer=viewer, profile=profile, items=["benefit"], context="page", path=path)
     else:
-        view.lines = show_all(rules.coordinator_lines(check))
+        view.lines = show_all(_for_the_moment(rules.coordinator_lines(check), decided))
         view.hidden_rule = benefit_matters
         if benefit_matters:
             # The warning itself was derived from the benefit situation: the expert sees it in the log.
             log_access(viewer=viewer, profile=profile, items=["benefit"], context="page", path=path)
     return view
+
+
+def _for_the_moment(lines, decided: bool) -> list:
+    """After the yes, "talk about it before you say yes" is advice too late: leave it out."""
+    return [line for line in lines if not (decided and line.msgid == TALK_FIRST)]
 
 
 def invitation_check(viewer, invitation: Invitation, *, tables: RuleTables | None = None, path: str = "") -> CheckView:
@@ -140,6 +149,7 @@ def invitation_check(viewer, invitation: Invitation, *, tables: RuleTables | Non
         tables=tables,
         proposed=proposed,
         path=path,
+        decided=invitation.state != Invitation.State.PENDING,
     )
 
 
@@ -165,4 +175,5 @@ def payout_check(viewer, payout: Payout, *, tables: RuleTables | None = None, pa
         exclude_payout=payout.pk,
         proposed=proposed,
         path=path,
+        decided=True,
     )

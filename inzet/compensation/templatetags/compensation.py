@@ -11,7 +11,7 @@ from decimal import Decimal
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from inzet.accounts.permissions import get_roles
 from inzet.compensation import explain as explanations
@@ -26,8 +26,9 @@ register = template.Library()
 
 @register.filter
 def euro(value) -> str:
-    """€ 1.234,50 — always with cents; empty for None."""
-    return money.euro_or_dash(value, empty="")
+    """€ 1.234,50 on one line (Utrecht currency data), always with cents; empty for None."""
+    html = money.euro_html(value, empty="")
+    return mark_safe(html) if html else ""  # noqa: S308 - built from a Decimal, no user text
 
 
 @register.filter

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from inzet.engagements import quote
 from inzet.lib import money
@@ -10,8 +11,8 @@ register = template.Library()
 
 @register.filter
 def euro(amount) -> str:
-    """€ 1.234,50; — when there is no amount."""
-    return money.euro_or_dash(amount)
+    """€ 1.234,50 on one line (Utrecht currency data); — when there is no amount."""
+    return mark_safe(money.euro_html(amount))  # noqa: S308 - built from a Decimal, no user text
 
 
 @register.filter

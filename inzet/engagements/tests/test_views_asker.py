@@ -61,6 +61,14 @@ def test_the_wizard_takes_an_asker_from_the_goal_to_a_submitted_request(
 
     review = client.get(_step(request.pk, "controleren"))
     assert "Lesmateriaal toetsen" in review.content.decode() and "Vraag versturen" in review.content.decode()
+    html = review.content.decode()
+    # "Check your answers": Utrecht data lists, a Wijzigen link to every step with answers.
+    assert 'class="utrecht-data-list utrecht-data-list--rows"' in html
+    for step in ("doel", "werk", "deskundigheid", "tijd", "plaats", "vergoeding"):
+        assert f'href="{_step(request.pk, step)}">Wijzigen<span class="visually-hidden">' in html, step
+    # The step indicator marks the current step; the asker is not offered "mijn bankrekening".
+    assert 'class="inzet-step-indicator' in html and 'aria-current="step"' in html
+    assert "Geld op de bankrekening van de ervaringsdeskundige" in html and "mijn bankrekening" not in html
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("engagements:submit", args=[request.pk]))

@@ -4,9 +4,22 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import make_person
 from inzet.engagements import services
 from inzet.engagements.models import Invitation
 from inzet.engagements.tests import factories as f
+
+
+def test_the_seats_taken_are_counted_in_the_right_singular_or_plural(client, asker, coordinator, orgs, expert_profile):
+    request = f.matching(orgs, asker, coordinator, experts_needed=3)
+    taken = f.profile_for(make_person("ja@test.nl", "Jet Ja"), orgs.deploying)
+    f.accept(f.invite(request, taken, coordinator))
+    invitation = f.invite(request, expert_profile, coordinator)
+    client.force_login(expert_profile.user)
+    body = client.get(reverse("engagements:invitation", args=[invitation.pk])).content.decode()
+    assert "Er worden 3 ervaringsdeskundigen gezocht." in body
+    assert "1 persoon heeft al ja gezegd." in body
+    assert "hebben al ja gezegd" not in body
 
 
 def test_the_expert_sees_everything_needed_to_decide(client, asker, coordinator, orgs, expert, expert_profile):
@@ -30,8 +43,9 @@ def test_the_expert_sees_everything_needed_to_decide(client, asker, coordinator,
         "Drie dinsdagmiddagen",
         "Stadhuis, Utrecht",
         "Rolstoeltoegankelijk",
-        "€ 50,00 per uur",
-        "Er worden 2 ervaringsdeskundigen gezocht. 0 hebben al ja gezegd.",
+        "€ 50,00</data> per uur",  # the amount as Utrecht currency data: never wraps
+        "Er worden 2 ervaringsdeskundigen gezocht.",
+        "Nog niemand heeft ja gezegd.",
         "vangnet",
         "Past dit?",
         "Ja, ik doe mee",

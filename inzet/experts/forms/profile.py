@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from inzet.experts.forms.fields import _date, _terms
 from inzet.experts.models import QualificationLevel, TrainingKind, TrainingStatus
 from inzet.lib import uploads
+from inzet.taxonomy import plain
 
 
 class PauseForm(forms.Form):
@@ -92,6 +93,7 @@ class CompetenceForm(forms.Form):
     def __init__(self, *args, taken=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["competence"].queryset = _terms("competence").exclude(pk__in=list(taken))
+        self.fields["competence"].label_from_instance = plain.label_with_explanation
 
 
 # --- assisted sign-up --------------------------------------------------------------------------
