@@ -544,7 +544,7 @@ def _reachers(kept: list, build, terms: RequestTerms, viewer, *, limit: int) -> 
 
     Exact: ``rules.rank`` orders by score, then expert id; whoever is not built has a bound
     whose score is below the ``limit``-th score found (with room for rounding to 2 decimals),
-    so they could never enter. Building a ``rules.Candidate`` is most of the fetch's CPU time.
+    so they could never enter. Building ``rules.Candidate`` values is a large part of the fetch.
     """
     if len(kept) <= 2 * limit:
         return [build(entry) for entry in kept]
@@ -552,16 +552,19 @@ def _reachers(kept: list, build, terms: RequestTerms, viewer, *, limit: int) -> 
     order = sorted(range(len(kept)), key=lambda i: (-bounds[i], kept[i][0][0]))
     total = rules.plan_for(terms.spec, viewer_person_id=0).total
     built: list[rules.Candidate] = []
+    # The ranking's own heap, scanned batch by batch: only scores, no explanations, until the end.
+    top = rules._Top(rules.plan_for(terms.spec, viewer_person_id=viewer.pk), limit)
     done = 0
     step = 2 * limit
     while done < len(order):
-        built += [build(kept[i]) for i in order[done : done + step]]
+        batch = [build(kept[i]) for i in order[done : done + step]]
+        built += batch
+        top.scan(batch)
         done = min(len(order), done + step)
         if done == len(order):
             break
-        matches = rules.rank(terms.spec, built, viewer_person_id=viewer.pk, limit=limit)
         next_score = 100.0 * bounds[order[done]] / total if total > 0 else 0.0
-        if len(matches) == limit and matches[-1].score > next_score + 0.01:
+        if len(top.heap) == limit and top.heap[0][0] > next_score + 0.01:
             break
         step *= 2
     return built
