@@ -6,31 +6,21 @@ two-step login with a TOTP code computed from their device's key, as their phone
 simulated coordinator has its own device, because a code is accepted only once per device.
 """
 
-import hashlib
-import hmac
 import itertools
 import json
 import os
 import re
-import struct
 import time
 from datetime import date
 
 from locust import HttpUser, between, constant, task
 
+from inzet.loadtest.codes import totp
+
 ACCOUNTS = json.loads(open(os.environ["INZET_LOAD_ACCOUNTS"]).read())  # noqa: SIM115
 OFFSET = int(os.environ.get("INZET_LOAD_OFFSET", "0"))  # each run takes fresh devices and people
 _next = {kind: itertools.count(OFFSET) for kind in ("coordinators", "experts", "askers")}
 _FIELD = re.compile(r'name="(csrfmiddlewaretoken|idempotency_token)" value="([^"]+)"')
-
-
-def totp(hex_key: str, *, at: float | None = None, step: int = 30, digits: int = 6) -> str:
-    """RFC 6238 code (HMAC-SHA1), what django-otp's TOTPDevice checks."""
-    counter = int((time.time() if at is None else at) // step)
-    digest = hmac.new(bytes.fromhex(hex_key), struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 10**digits
-    return f"{code:0{digits}d}"
 
 
 def _take(kind: str) -> dict | str:
@@ -60,13 +50,29 @@ class Person(HttpUser):
             if response.status_code != 302 or expect not in target:
                 response.failure(f"{name}: {response.status_code} → {target!r}")
 
-    def log_in(self, address: str) -> None:
+    def log_in(self, person: dict) -> None:
+        """Password, then (for people with a device) the code from their app."""
         self.post_form(
             "/account/inloggen/",
-            {"username": address, "password": ACCOUNTS["password"]},
+            {"username": person["email"], "password": ACCOUNTS["password"]},
             name="login",
             expect="/",
         )
+        if "key" not in person:
+            return
+        for _attempt in range(2):
+            fields = self.form_fields("/account/tweestaps/", name="two-step (form)")
+            response = self.client.post(
+                "/account/tweestaps/",
+                data={**fields, "token": totp(person["key"])},
+                name="two-step",
+                allow_redirects=False,
+            )
+            if response.status_code == 302:
+                return
+            # This code was used on this device already (an earlier run, same 30 s): wait for the next.
+            time.sleep(30 - time.time() % 30 + 1)
+        raise RuntimeError(f"two-step login failed for {person['email']}")
 
     def page(self, url: str, name: str) -> None:
         with self.client.get(url, name=name, allow_redirects=False, catch_response=True) as response:
@@ -78,22 +84,7 @@ class Coordinator(Person):
     weight = 2
 
     def on_start(self):
-        person = _take("coordinators")
-        self.log_in(person["email"])
-        for _attempt in range(2):
-            fields = self.form_fields("/account/tweestaps/", name="two-step (form)")
-            code = totp(person["key"])
-            response = self.client.post(
-                "/account/tweestaps/",
-                data={**fields, "token": code},
-                name="two-step",
-                allow_redirects=False,
-            )
-            if response.status_code == 302:
-                return
-            # The same code was used on this device in this 30-second step (an earlier run): wait for the next.
-            time.sleep(30 - time.time() % 30 + 1)
-        raise RuntimeError(f"two-step login failed for {person['email']}")
+        self.log_in(_take("coordinators"))
 
     @task(3)
     def expert_list(self):
@@ -118,7 +109,7 @@ class Expert(Person):
     def on_start(self):
         person = _take("experts")
         self.invitation = person["invitation"]
-        self.log_in(person["email"])
+        self.log_in(person)
 
     @task(3)
     def home(self):
@@ -155,13 +146,10 @@ class Asker(Person):
 
 
 class Bare(Person):
-    """The bare view through the same middleware, logged in (session read and saved each request).
+    """The bare view through the same middleware, anonymous (logging in would measure argon2).
     Run on its own (run.py names the classes of each phase)."""
 
     wait_time = constant(0)  # as fast as it answers: the ceiling of this server
-
-    def on_start(self):
-        self.log_in(_take("askers"))
 
     @task
     def bare(self):

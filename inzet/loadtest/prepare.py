@@ -4,7 +4,7 @@
   accepts every code once per device, so simulated people must not share a device;
 - experts (seeded profiles of that organisation) with an accepted invitation on a running
   request, so they can log hours;
-- askers of the seeded asking organisation, who made that request and one still being matched.
+- askers of the seeded asking organisation (with TOTP devices too), who made both requests.
 
 Passwords are set from one hash (hashing is deliberately slow); the password and the TOTP keys
 are written only into the load database and are public test values, like the demo's.
@@ -71,6 +71,10 @@ def prepare(people: int = PEOPLE) -> dict:
     for i in range(people):
         user = _user(email("asker", i), f"Load Vrager {i}", password)
         Membership.objects.get_or_create(user=user, organisation=asker_org, role=Role.ASKER)
+        # Askers see experts' profiles, so two-step login applies to them as well.
+        TOTPDevice.objects.get_or_create(
+            user=user, name="Load-app", defaults={"key": totp_key(1000 + i), "confirmed": True}
+        )
         askers.append(user)
 
     area = PostcodeArea.objects.filter(region="Utrecht").order_by("pc4").first() or PostcodeArea.objects.first()
@@ -131,7 +135,7 @@ def prepare(people: int = PEOPLE) -> dict:
     return {
         "password": PASSWORD,
         "coordinators": [{"email": u.email, "key": totp_key(i)} for i, u in enumerate(coordinators)],
-        "askers": [u.email for u in askers],
+        "askers": [{"email": u.email, "key": totp_key(1000 + i)} for i, u in enumerate(askers)],
         "experts": experts,
         "matching_request": matching.pk,
         "running_request": running.pk,

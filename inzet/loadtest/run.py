@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--experts", type=int, default=100_000)
     parser.add_argument("--users", type=int, nargs="+", default=[20, 50])
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--bare-seconds", type=int, default=20)
+    parser.add_argument("--bare-seconds", type=int, default=30)
     parser.add_argument("--port", type=int, default=int(os.environ.get("INZET_LOAD_PORT", "8089")))
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
     parser.add_argument("--no-report", action="store_true")
@@ -218,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
                     prefix=work / f"bare_{users}", offset=offset, accounts=accounts_file,
                 )
             ]  # fmt: skip
-            bare_row = next(r for r in bare if r["name"] == "bare view")
+            none = {"name": "bare view", "requests": 0, "failures": 0, "rps": 0.0, "p50": 0.0, "p95": 0.0}
+            bare_row = next((r for r in bare if r["name"] == "bare view"), none)
             errors += sum(r["failures"] for r in rows if r["name"] == "Aggregated")
             errors += next(r["failures"] for r in bare if r["name"] == "Aggregated")
             results.append(
