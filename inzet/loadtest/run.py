@@ -153,7 +153,7 @@ def write_report(results: list[dict], info: dict) -> None:
         "- The mix: coordinators (weight 2: expert list with a search or page 5, matching page of a request "
         "of the organisation with about 1/20 of the experts, approvals), experts (weight 2: home, invitations, "
         "logging hours through the form), askers (weight 1: their requests, a request page); each simulated "
-        "person waits 0.5–2 s between pages. Logging in (password, and TOTP for coordinators) happens once "
+        "person waits 0.5–2 s between pages. Logging in (password, then a TOTP code for coordinators and askers) happens once "
         "per simulated person and is counted in its own rows.",
         "- Gunicorn and locust run on the same machine (loopback only), so locust's own CPU use is "
         "included; PostgreSQL runs there too.",
