@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ASSETS := build/assets/vendor
 
-.PHONY: run test setup assets migrate demo worker lint format bench lock messages totp e2e unit audit audit-if-reachable typecheck
+.PHONY: run test setup assets migrate demo worker lint format bench load lock messages totp e2e unit audit audit-if-reachable typecheck
 
 ## make run: set everything up, load the demo and serve on http://127.0.0.1:8000
 run: setup migrate
@@ -67,6 +67,13 @@ worker: setup
 ## make bench: performance figures, written to docs/BENCHMARKS.md
 bench: setup migrate
 	$(PY) -m inzet.bench
+
+## make load: the whole app under load — gunicorn (2 × cores workers) on PostgreSQL with the
+## 100,000-expert dataset, driven by locust from this machine (loopback only), 60 s at 20 and at 50
+## users. Needs INZET_DATABASE_URL=postgres://…; seeds only a database without the dataset.
+## Writes its tables to docs/BENCHMARKS.md. Not part of `make test`.
+load: setup
+	$(PY) -m inzet.loadtest.run $(LOAD_ARGS)
 
 ## make audit: known vulnerabilities in the locked requirements (PyPI's advisory data via pip-audit).
 # --strict: a package that could not be checked fails the audit too; an audit that did not run

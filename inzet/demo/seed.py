@@ -15,7 +15,9 @@ from django.utils import timezone
 from inzet.accounts.models import User
 from inzet.demo.data import FIRST_NAMES, LAST_NAMES
 from inzet.demo.generate import Vocabularies, sketch_profile
-from inzet.directory.services import bulk_build_documents
+from inzet.directory.reference import Related, load_reference
+from inzet.directory.services import documents_save_from_values
+from inzet.experts.disclosure import ITEM_FIELDS
 from inzet.experts.models import ExpertCompetence, ExpertExperience, ExpertProfile
 from inzet.lib.crypto import EncryptedTextField
 from inzet.organisations.models import Membership, Organisation, Role
@@ -63,6 +65,33 @@ def _insert_objects(model, objs: list, now) -> None:
     _insert(model, [f.column for f in fields], rows)
 
 
+def _document_values(pk: int, full_name: str, profile: ExpertProfile) -> dict:
+    """The values directory.services reads per profile (its `_VALUES`), from the unsaved instance."""
+    area = profile.area
+    return {
+        "pk": pk,
+        "user__full_name": full_name,
+        "level_id": profile.level_id,
+        "area__municipality": area.municipality if area else None,
+        "area__region": area.region if area else None,
+        "work_form": profile.work_form,
+        **{column: getattr(profile, column) for column in ITEM_FIELDS.values()},
+    }
+
+
+def _related(sketch) -> Related:
+    """What directory.reference.load would read back for this profile. Competences are inserted
+    self-assessed, never confirmed."""
+    return Related(
+        experiences=[(area.pk, visibility) for area, _story, visibility in sketch.experiences],
+        roles=[t.pk for t in sketch.roles],
+        relational_roles=[t.pk for t in sketch.relational_roles],
+        settings=[t.pk for t in sketch.settings],
+        languages=[t.pk for t in sketch.languages],
+        competences=[(t.pk, False) for t, _confirmed in sketch.competences],
+    )
+
+
 def _seed_organisations(count: int) -> list[Organisation]:
     return [
         Organisation.objects.get_or_create(
@@ -80,6 +109,7 @@ def seed_experts(
     orgs = _seed_organisations(organisations)
     vocab = Vocabularies.load()
     unusable = make_password(None)  # one hash for all: hashing 100,000 passwords would take hours
+    reference = load_reference()  # labels for the search documents, read once for all batches
     now = timezone.now()
     start = User.objects.filter(email__startswith="seed-").count()
     made = 0
@@ -89,13 +119,12 @@ def seed_experts(
         org_for = [orgs[rng.randrange(len(orgs))] for _ in range(size)]
         with transaction.atomic():
             emails = [f"seed-{start + made + i}@seed.example.org" for i in range(size)]
+            names = [f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" for _email in emails]
             _insert_objects(
                 User,
                 [
-                    User(
-                        email=email, full_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}", password=unusable
-                    )
-                    for email in emails
+                    User(email=email, full_name=name, password=unusable)
+                    for email, name in zip(emails, names, strict=True)
                 ],
                 now,
             )
@@ -106,14 +135,11 @@ def seed_experts(
                 ["user_id", "organisation_id", "role", "is_active", "created_at"],
                 [(u, o.pk, Role.EXPERT, True, now) for u, o in zip(user_ids, org_for, strict=True)],
             )
-            _insert_objects(
-                ExpertProfile,
-                [
-                    ExpertProfile(user_id=u, organisation_id=o.pk, **s.fields)
-                    for u, o, s in zip(user_ids, org_for, sketches, strict=True)
-                ],
-                now,
-            )
+            profiles = [
+                ExpertProfile(user_id=u, organisation_id=o.pk, **s.fields)
+                for u, o, s in zip(user_ids, org_for, sketches, strict=True)
+            ]
+            _insert_objects(ExpertProfile, profiles, now)
             profile_of = dict(ExpertProfile.objects.filter(user_id__in=user_ids).values_list("user_id", "id"))
             profile_ids = [profile_of[u] for u in user_ids]
             _insert_objects(
@@ -141,8 +167,16 @@ def seed_experts(
                     ["expertprofile_id", "term_id"],
                     [(p, t.pk) for p, s in zip(profile_ids, sketches, strict=True) for t in getattr(s, attr)],
                 )
-            # In the same transaction: a crash never leaves experts that search cannot find.
-            bulk_build_documents(profile_ids=profile_ids)
+            # In the same transaction: a crash never leaves experts that search cannot find. Built from
+            # the rows just inserted (what bulk_build_documents would read back), in the same pass.
+            documents_save_from_values(
+                profiles=[
+                    _document_values(p, name, profile)
+                    for p, name, profile in zip(profile_ids, names, profiles, strict=True)
+                ],
+                related={p: _related(s) for p, s in zip(profile_ids, sketches, strict=True)},
+                reference=reference,
+            )
         made += size
         if progress:
             progress(size)

@@ -86,6 +86,14 @@ def _save(documents: list[ExpertSearchDocument]) -> None:
 _VALUES = (*_PROFILE_VALUES, *ITEM_FIELDS.values())
 
 
+def documents_save_from_values(*, profiles: list[dict], related: dict[int, Related], reference: Reference) -> int:
+    """Save the documents of profiles whose values the caller holds already (the seed builds them
+    from what it has just inserted, instead of reading it back). `profiles`: dicts of `_VALUES`."""
+    documents = _build(profiles, related, reference)
+    _save(documents)
+    return len(documents)
+
+
 @transaction.atomic
 def search_document_refresh(*, profile_ids: Iterable[int]) -> int:
     """Rebuild the search documents of these profiles: about four queries per 2,000 profiles."""

@@ -2,12 +2,19 @@
 
 from inzet.demo.data import load_demo
 from inzet.experts.models import QualificationLevel, TrainingKind, TrainingRecord, Verification
+from inzet.training.demo import load_training_demo
 from inzet.training.models import Course, CourseLevel, Enrolment, EnrolmentStatus
 
 
+def _counts() -> tuple[int, int, int]:
+    return Course.objects.count(), Enrolment.objects.count(), TrainingRecord.objects.count()
+
+
 def test_the_demo_has_the_catalogue_a_course_run_a_waiting_list_and_records_to_verify(db):
-    load_demo()
-    load_demo()
+    load_demo()  # includes load_training_demo (EXTRA_LOADERS)
+    before = _counts()
+    load_training_demo()  # a second run changes nothing (the whole demo once is enough: it costs seconds)
+    assert _counts() == before
     titles = set(Course.objects.values_list("title", flat=True))
     assert {"Actief luisteren", "Fases van herstel herkennen", "Niet voor een ander invullen"} <= titles
     assert {"Regels en het zorg- en welzijnsveld in de buurt", "Je eigen verhaal delen"} <= titles

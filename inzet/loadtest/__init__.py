@@ -1,0 +1,1 @@
+"""`make load`: the whole app under load (gunicorn on PostgreSQL, driven by locust). See run.py."""
