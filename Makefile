@@ -26,7 +26,9 @@ test: setup
 	@INZET_ENV=production INZET_SECRET_KEY=$$(printf 'x%.0s' {1..60})-check INZET_ALLOWED_HOSTS=inzet.example.org \
 	  INZET_FIELD_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  $(PY) manage.py check --deploy --fail-level WARNING
-	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	@$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS); status=$$?; \
+	  echo ""; echo "Screenshots of the main pages per role (1280 and 390 px): $(CURDIR)/var/screenshots/"; \
+	  exit $$status
 
 setup: $(VENV)/.installed $(ASSETS)/.built var
 

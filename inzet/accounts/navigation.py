@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from inzet.accounts.permissions import Roles
 from inzet.organisations.models import Role
@@ -80,7 +81,7 @@ _GROUPS: tuple[tuple[str, str, tuple[_Entry, ...]], ...] = (
     ),
     (
         "requests",
-        _("Aanvragen"),
+        pgettext_lazy("menu", "Aanvragen"),
         (
             _Entry(_("Mijn vragen"), "engagements:mine", _any(Role.ASKER), ("engagements:mine", "engagements:detail")),
             _Entry(_("Binnengekomen vragen"), "engagements:inbox", _any(*_STAFF), ("engagements:inbox",)),

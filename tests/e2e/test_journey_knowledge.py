@@ -85,7 +85,9 @@ def test_an_anonymous_question_becomes_a_draft_request(page, axe, demo):
 
     # The coordinator finds it in the queue and turns it into a draft for the asker organisation.
     log_in(page, "coordinator@example.org")
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Vraagbaak").click()
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    menu.locator("summary", has_text="Meer").click()
+    menu.get_by_role("link", name="Vraagbaak").click()
     problems += check(page, axe)
     page.get_by_role("link", name=question.reference).click()
     expect(page.get_by_text(QUESTION)).to_be_visible()
