@@ -216,12 +216,144 @@ def expert_list(context: Context) -> list[Figure]:
     )
     p95 = percentile(samples, 95)
     return [
-        Figure("expert_list_p95_ms", round(p95, 1), "ms", "≤ 100", p95 <= 100),
+        Figure("expert_list_p95_ms", round(p95, 1), "ms", "≤ 50", p95 <= 50),
+        *ratio_figures("expert_list", client, p95, context),
         Figure("expert_list_queries", queries, "queries", "≤ 10", queries <= 10),
         Figure("expert_list_p50_ms", round(statistics.median(samples), 1), "ms"),
         Figure("expert_list_cpu_p95_ms", round(percentile(cpu, 95), 1), "ms"),
         Figure("expert_list_statements", statements, "statements"),
     ]
+
+
+# --- bare view and the matching page (issue #17) -----------------------------------------------------
+
+BARE_PATH = "__bench__/bare/"
+
+
+def _bare_view(request):
+    from django.http import HttpResponse
+
+    return HttpResponse("ok")
+
+
+def _bench_urlconf() -> str:
+    """The project's URLs plus one bare view, as this module's ``urlpatterns`` (benchmarks only)."""
+    from django.urls import include, path
+
+    module = sys.modules["inzet.bench"]
+    if not hasattr(module, "urlpatterns"):
+        module.urlpatterns = [path(BARE_PATH, _bare_view), path("", include("inzet.urls"))]
+    return "inzet.bench"
+
+
+def bare_view_samples(client, context: Context) -> list[float]:
+    """A view that does nothing, through the same middleware (session, auth, two-step, locale,
+    access log...) with the same logged-in client in the same process: the floor a page stands on."""
+    from django.test.utils import override_settings
+
+    with override_settings(ROOT_URLCONF=_bench_urlconf()):
+
+        def call():
+            response = client.get("/" + BARE_PATH)
+            assert response.status_code == 200, response.status_code
+
+        samples, _cpu = time_requests(call, runs=context.runs, warmup=context.warmup)
+    return samples
+
+
+def ratio_figures(name: str, client, page_p95: float, context: Context) -> list[Figure]:
+    """``<name>_ratio``: the page's p95 over the bare view's p95, measured now (less sensitive to
+    a busy machine than milliseconds), and the bare view's own p95."""
+    bare = percentile(bare_view_samples(client, context), 95)
+    return [
+        Figure(f"{name}_ratio", round(page_p95 / bare, 1) if bare else 0.0, "x bare view"),
+        Figure(f"{name}_bare_p95_ms", round(bare, 1), "ms"),
+    ]
+
+
+def _same_as_ranking_everyone(request, user) -> None:
+    """The page builds only who can reach its top 300: hold it to ranking every candidate."""
+    from inzet.matching import selectors
+
+    limit = selectors.TEAM_POOL_SIZE
+    everyone = selectors.rank(selectors.candidate_set(request, user), user, limit=limit)
+    reached = selectors.rank(selectors.candidate_set(request, user, reach=limit), user, limit=limit)
+    if reached != everyone:
+        raise AssertionError("the matching page's top 300 differs from ranking every candidate")
+
+
+def _time_page(client, url: str, context: Context, runs: int) -> tuple[list[float], list[float], int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def call():
+        response = client.get(url)
+        assert response.status_code == 200, response.status_code
+
+    samples, cpu = time_requests(call, runs=runs, warmup=min(context.warmup, 2))
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return samples, cpu, count_statements(captured.captured_queries)[0]
+
+
+@benchmark("matching_page")
+def matching_page(context: Context) -> list[Figure]:
+    """The coordinator's matching page end to end through the real view: for the request of an
+    organisation of 1/20 of the experts, then with every seeded expert moved into that
+    organisation (one pool of 100,000) inside a transaction that is rolled back afterwards."""
+    from django.db import transaction
+    from django.test import Client
+    from django.urls import reverse
+
+    from inzet.demo.bench_matching import bench_setup
+    from inzet.experts.models import ExpertProfile
+
+    request, user = bench_setup()
+    organisation_id = request.deploying_organisation_id
+    client = Client()
+    client.force_login(user)
+    url = reverse("matching:request", args=[request.pk])
+    figures: list[Figure] = []
+    in_org = ExpertProfile.objects.filter(organisation_id=organisation_id).count()
+    samples, cpu, queries = _time_page(client, url, context, context.runs)
+    _same_as_ranking_everyone(request, user)
+    p95 = percentile(samples, 95)
+    figures += [
+        Figure("matching_page_p95_ms", round(p95, 1), "ms", "≤ 150", p95 <= 150),
+        *ratio_figures("matching_page", client, p95, context),
+        Figure("matching_page_p50_ms", round(statistics.median(samples), 1), "ms"),
+        Figure("matching_page_cpu_p95_ms", round(percentile(cpu, 95), 1), "ms"),
+        Figure("matching_page_queries", queries, "queries"),
+    ]
+    runs_100k = max(5, context.runs // 4)
+    with transaction.atomic():
+        moved = ExpertProfile.objects.exclude(organisation_id=organisation_id).update(organisation_id=organisation_id)
+        samples, cpu, queries_100k = _time_page(client, url, context, runs_100k)
+        _same_as_ranking_everyone(request, user)
+        transaction.set_rollback(True)
+    p95 = percentile(samples, 95)
+    figures += [
+        Figure("matching_page_100k_p95_ms", round(p95, 1), "ms", "≤ 400", p95 <= 400),
+        *ratio_figures("matching_page_100k", client, p95, context),
+        Figure("matching_page_100k_p50_ms", round(statistics.median(samples), 1), "ms"),
+        Figure("matching_page_100k_cpu_p95_ms", round(percentile(cpu, 95), 1), "ms"),
+        Figure(
+            "matching_page_100k_queries",
+            queries_100k,
+            "queries",
+            f"= {queries} (as for {in_org:,})",
+            queries_100k == queries,
+        ),
+    ]
+    context.notes.append(
+        f"matching_page: GET {url} as a coordinator (request “Benchmark: koppelen”, 3 areas, 1 role, "
+        f"2 competences, a level, a language, dates, a place, a team of 6 with 2 alternatives): first "
+        f"for its organisation of {in_org:,} experts ({context.runs} timed runs), then with "
+        f"{moved:,} more experts moved into that organisation inside a transaction that is rolled back "
+        f"({in_org + moved:,} in one pool, {runs_100k} timed runs). `_ratio`: the page's p95 over the "
+        f"p95 of a bare view through the same middleware, timed right after in the same process."
+    )
+    return figures
 
 
 # --- report --------------------------------------------------------------------------------------

@@ -51,27 +51,11 @@ from inzet.engagements.permissions import get_invitation_for_expert
 from inzet.experts.disclosure import log_access, viewer_levels
 from inzet.experts.models import AgeBand, BenefitSituation, ExpertProfile
 from inzet.lib import uploads
+from inzet.lib.views import add_service_errors, posted, posted_files
 from inzet.organisations.models import Organisation, Role
 
 ANY_ROLE = (Role.OPERATOR, Role.COORDINATOR, Role.TRAINER, Role.EXPERT, Role.ASKER)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
-def _posted(request: HttpRequest):
-    """Bind forms on every POST, also an empty one (an unticked checkbox sends nothing)."""
-    return request.POST if request.method == "POST" else None
-
-
-def _files(request: HttpRequest):
-    return request.FILES if request.method == "POST" else None
 
 
 def _next_or(request: HttpRequest, fallback: str) -> str:
@@ -141,7 +125,7 @@ def cap_add(request: HttpRequest) -> HttpResponse:
     initial = {}
     if request.GET.get("jaar", "").isdigit():
         initial["year"] = int(request.GET["jaar"])
-    form = CapRowForm(_posted(request), initial=initial)
+    form = CapRowForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "year"}
         services.cap_row_save(year=form.cleaned_data["year"], data=data, actor=request.user)
@@ -156,14 +140,14 @@ def org_settings(request: HttpRequest, pk: int) -> HttpResponse:
     if organisation.kind != Organisation.Kind.DEPLOYING:
         raise Http404
     current = selectors.payment_settings(organisation)
-    form = PaymentSettingsForm(_posted(request), instance=current, organisation=organisation)
+    form = PaymentSettingsForm(posted(request), instance=current, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
         numbers = {name: form.cleaned_data[name] for name in form.ORGANISATION_FIELDS}
         try:
             services.payment_settings_update(organisation=organisation, changes=changes, numbers=numbers)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De instellingen zijn opgeslagen."))
             return redirect("compensation:org_settings", pk=pk)
@@ -204,7 +188,7 @@ def assignment_reward(request: HttpRequest, pk: int) -> HttpResponse:
     """The rule check for an invitation or assignment, and choosing another reward form for it."""
     access = get_assignment_for_user(request.user, pk, pending_too=True)
     invitation = access.invitation
-    form = RewardChoiceForm(_posted(request), auto_id="id_keuze_%s")
+    form = RewardChoiceForm(posted(request), auto_id="id_keuze_%s")
     if request.method == "POST" and form.is_valid():
         try:
             services.reward_choice_record(
@@ -216,7 +200,7 @@ def assignment_reward(request: HttpRequest, pk: int) -> HttpResponse:
                 on_behalf=access.on_behalf,
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Uw keuze is opgeslagen."))
             return redirect(_next_or(request, request.path))
@@ -237,7 +221,7 @@ def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
     access = get_assignment_for_user(request.user, pk)
     agreement = selectors.agreement_of(access.invitation.request)
     form = HoursForm(
-        _posted(request),
+        posted(request),
         initial={"date": selectors.today()},
         half_days=agreement is not None and agreement.half_day_rate is not None,
     )
@@ -245,7 +229,7 @@ def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.hours_log(invitation=access.invitation, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De uren zijn opgeslagen. De coördinator keurt ze goed."))
             return redirect("compensation:assignment", pk=pk)
@@ -260,13 +244,13 @@ def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
 def hours_correct(request: HttpRequest, pk: int) -> HttpResponse:
     entry, access = get_hour_entry_for_user(request.user, pk)
     form = HoursCorrectionForm(
-        _posted(request), initial={"date": entry.date, "hours": entry.hours, "description": entry.description}
+        posted(request), initial={"date": entry.date, "hours": entry.hours, "description": entry.description}
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.hours_correct(entry=entry, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De correctie is opgeslagen. De oude regel blijft bewaard."))
             return redirect("compensation:assignment", pk=entry.invitation_id)
@@ -319,12 +303,12 @@ def hours_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
     access = get_assignment_for_user(request.user, pk)
-    form = ExpenseForm(_posted(request), _files(request), initial={"date": selectors.today()})
+    form = ExpenseForm(posted(request), posted_files(request), initial={"date": selectors.today()})
     if request.method == "POST" and form.is_valid():
         try:
             services.expense_submit(invitation=access.invitation, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De kosten zijn opgeslagen. De coördinator keurt ze goed."))
             return redirect("compensation:assignment", pk=pk)
@@ -340,15 +324,15 @@ def expense_add(request: HttpRequest, pk: int) -> HttpResponse:
 def expense_correct(request: HttpRequest, pk: int) -> HttpResponse:
     claim, access = get_expense_for_user(request.user, pk)
     form = ExpenseCorrectionForm(
-        _posted(request),
-        _files(request),
+        posted(request),
+        posted_files(request),
         initial={"date": claim.date, "amount": claim.amount, "description": claim.description},
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.expense_correct(claim=claim, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De correctie is opgeslagen. De oude regel blijft bewaard."))
             return redirect("compensation:assignment", pk=claim.invitation_id)
@@ -519,12 +503,12 @@ def payouts(request: HttpRequest) -> HttpResponse:
 @login_required
 def payout(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_payout_for_user(request.user, pk)
-    form = PayoutApproveForm(_posted(request))
+    form = PayoutApproveForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.payout_approve(payout=found, actor=request.user, acknowledged=form.cleaned_data["acknowledged"])
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De betaling is goedgekeurd."))
             return redirect("compensation:payouts")
@@ -641,7 +625,7 @@ def external_allowances(request: HttpRequest, expert_pk: int) -> HttpResponse:
         try:
             services.external_allowance_save(expert=profile, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De vergoeding is opgeslagen. Die telt nu mee voor de grenzen."))
             return redirect("compensation:external", expert_pk=profile.pk)
@@ -676,7 +660,7 @@ def external_allowance_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 expert=allowance.expert, actor=request.user, allowance=allowance, **form.cleaned_data
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De wijziging is opgeslagen."))
             return redirect("compensation:external", expert_pk=allowance.expert_id)
@@ -708,9 +692,9 @@ def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
     everything that was filled in; GET shows the same form."""
     invitation = get_invitation_for_expert(request.user, pk)
     current = selectors.effective_reward(invitation)
-    answer = RespondForm(_posted(request))
+    answer = RespondForm(posted(request))
     reward = RewardChoiceForm(
-        _posted(request),
+        posted(request),
         initial={"reward_form": current.reward_form, "charity": current.charity, "details": current.details},
     )
     if request.method == "POST":
@@ -729,7 +713,7 @@ def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
                 if not hasattr(exc, "error_dict"):
                     messages.error(request, " ".join(exc.messages))
                     return redirect("engagements:invitation", pk=pk)
-                _apply_errors(reward, exc)
+                add_service_errors(reward, exc)
             else:
                 messages.success(
                     request,

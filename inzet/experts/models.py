@@ -297,7 +297,8 @@ class ExpertExperience(models.Model):
                 name="experience_only_me_area_sealed",
             ),
         ]
-        indexes = [models.Index(fields=["area", "visibility"])]
+        # Covering for "who has this area, visible to whom" (expert list, matching): no table lookups.
+        indexes = [models.Index(fields=["area", "visibility", "profile"], name="experience_area_vis_profile")]
 
     def __str__(self) -> str:
         return f"{self.profile} – {self.area_term_id}"

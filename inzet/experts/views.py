@@ -34,6 +34,7 @@ from inzet.experts.forms import (
 from inzet.experts.models import Audience, ExpertCompetence, ExpertProfile, TrainingRecord, UnavailablePeriod
 from inzet.lib import iban as iban_lib
 from inzet.lib import uploads
+from inzet.lib.views import add_service_errors, posted, posted_files
 from inzet.organisations.models import Membership, Organisation, Role
 
 STEPS = {
@@ -114,19 +115,6 @@ def _summary_url(profile: ExpertProfile, own: bool) -> str:
     return reverse("experts:summary") if own else reverse("experts:summary_for", args=[profile.pk])
 
 
-def _data(request: HttpRequest):
-    """The posted data, also when it is empty (an empty form must still show its errors)."""
-    return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 def _with_edit_links(view: selectors.ProfileView, profile: ExpertProfile, own: bool) -> selectors.ProfileView:
     for section in view.sections:
         for row in section.rows:
@@ -179,13 +167,13 @@ def _wizard(request: HttpRequest, profile: ExpertProfile | None, step: int, *, o
         raise Http404
     if profile is None and step != 1:
         return redirect("experts:wizard", step=1)
-    form = _step_form(step, profile, request.user, _data(request))
+    form = _step_form(step, profile, request.user, posted(request))
     from_profile = (request.POST or request.GET).get("vanaf") == "profiel"
     if request.method == "POST" and form.is_valid():
         try:
             profile = _save_step(step, form, profile, request.user)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             direction = request.POST.get("richting")
             if from_profile or direction == "stoppen":
@@ -337,7 +325,7 @@ def _may_edit_bank(user, profile: ExpertProfile) -> bool:
 def _bank(request: HttpRequest, profile: ExpertProfile, *, own: bool) -> HttpResponse:
     # Only the owner gets the whole IBAN back in the input field; everyone else sees it masked.
     initial = {"iban": iban_lib.formatted(profile.iban) if own else "", "account_holder": profile.account_holder}
-    form = BankForm(_data(request), initial=initial)
+    form = BankForm(posted(request), initial=initial)
     if not own and (profile.iban or profile.account_holder):
         log_access(viewer=request.user, profile=profile, items=["bank"], context="page", path=request.get_full_path())
     if request.method == "POST" and form.is_valid():
@@ -349,7 +337,7 @@ def _bank(request: HttpRequest, profile: ExpertProfile, *, own: bool) -> HttpRes
                 profile=profile, iban=new_iban, account_holder=form.cleaned_data["account_holder"]
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request, _("Uw bankgegevens zijn opgeslagen.") if own else _("De bankgegevens zijn opgeslagen.")
@@ -392,7 +380,7 @@ def bank_for(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def pause(request: HttpRequest, pk: int) -> HttpResponse:
     profile = _editable(request.user, pk)
-    form = PauseForm(_data(request), initial={"until": profile.paused_until})
+    form = PauseForm(posted(request), initial={"until": profile.paused_until})
     if request.method == "POST":
         if request.POST.get("actie") == "hervatten":
             services.profile_resume(profile=profile)
@@ -411,12 +399,12 @@ def pause(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def unavailable_add(request: HttpRequest, pk: int) -> HttpResponse:
     profile = _editable(request.user, pk)
-    form = UnavailableForm(_data(request))
+    form = UnavailableForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.unavailable_add(profile=profile, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De periode is toegevoegd."))
             return redirect(_profile_url(request.user, profile))
@@ -437,7 +425,7 @@ def unavailable_remove(request: HttpRequest, pk: int, period_pk: int) -> HttpRes
 @login_required
 def training_add(request: HttpRequest, pk: int) -> HttpResponse:
     profile = _editable(request.user, pk)
-    form = TrainingForm(_data(request), request.FILES if request.method == "POST" else None)
+    form = TrainingForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
         evidence = fields.pop("evidence")
@@ -490,7 +478,7 @@ def evidence(request: HttpRequest, pk: int, record_pk: int) -> HttpResponse:
 def competence_add(request: HttpRequest, pk: int) -> HttpResponse:
     profile = _editable(request.user, pk)
     taken = [c.competence_id for c in profile.competences.all()]
-    form = CompetenceForm(_data(request), taken=taken)
+    form = CompetenceForm(posted(request), taken=taken)
     if request.method == "POST" and form.is_valid():
         services.competence_add(profile=profile, competence=form.cleaned_data["competence"])
         messages.success(request, _("De competentie is toegevoegd."))
@@ -568,7 +556,7 @@ def assisted_signup(request: HttpRequest) -> HttpResponse:
     organisations = _coordinated_deploying(request.user)
     if not organisations:
         raise PermissionDenied
-    form = AssistedSignupForm(_data(request), organisations=organisations)
+    form = AssistedSignupForm(posted(request), organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
             profile = services.assisted_signup(
@@ -579,7 +567,7 @@ def assisted_signup(request: HttpRequest) -> HttpResponse:
                 coordinator=request.user,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Het profiel is gemaakt. Vul nu samen de 5 stappen in."))
             return redirect("experts:wizard_for", pk=profile.pk, step=1)

@@ -12,10 +12,7 @@ from inzet.knowledge import permissions, selectors, services
 from inzet.knowledge.forms import MEDIA_USE, ArticleForm, MediaForm, SearchForm
 from inzet.knowledge.models import Article, MediaItem, Revision
 from inzet.lib import uploads
-
-
-def _posted(request: HttpRequest):
-    return request.POST if request.method == "POST" else None
+from inzet.lib.views import posted, posted_files
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -81,7 +78,7 @@ def media_file(request: HttpRequest, slug: str, pk: int) -> FileResponse:
 def article_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     permissions.require_editor(request.user)
     instance = get_object_or_404(Article, slug=slug) if slug else None
-    form = ArticleForm(_posted(request), instance=instance)
+    form = ArticleForm(posted(request), instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.article_save(
@@ -105,7 +102,7 @@ def article_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
 def media_add(request: HttpRequest, slug: str) -> HttpResponse:
     permissions.require_editor(request.user)
     article = get_object_or_404(Article, slug=slug)
-    form = MediaForm(_posted(request), request.FILES if request.method == "POST" else None)
+    form = MediaForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -29,6 +29,7 @@ from inzet.knowledge.forms import (
 )
 from inzet.knowledge.labels import ANSWER_LABELS, QUESTION_TEXT
 from inzet.knowledge.models import HelpdeskQuestion
+from inzet.lib.views import posted
 from inzet.organisations.models import Role
 
 # Spam safety without storing anything about the sender: a honeypot field, at most
@@ -37,10 +38,6 @@ from inzet.organisations.models import Role
 ASK_LIMIT = 5
 ASK_LIMIT_ALL = 200
 ASK_WINDOW = 3600
-
-
-def _posted(request: HttpRequest):
-    return request.POST if request.method == "POST" else None
 
 
 def _throttle_key(request: HttpRequest) -> str:
@@ -70,7 +67,7 @@ def _count_ask(request: HttpRequest) -> None:
 
 
 def ask(request: HttpRequest) -> HttpResponse:
-    form = AskForm(_posted(request))
+    form = AskForm(posted(request))
     status = 200
     if request.method == "POST":
         if _too_many(request):
@@ -125,7 +122,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @login_required
 def log_question(request: HttpRequest) -> HttpResponse:
     organisations = permissions.helpdesk_organisations(request.user)
-    form = LogQuestionForm(_posted(request))
+    form = LogQuestionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         question = services.question_ask(
@@ -248,7 +245,7 @@ def readiness_checklist(request: HttpRequest) -> HttpResponse:
         return render(request, "knowledge/readiness_read_only.html", {"questions": questions})
     organisation = permissions.asker_organisation(request.user)
     checklist = selectors.checklist_of(organisation.pk)
-    form = ReadinessForm(_posted(request), checklist=checklist)
+    form = ReadinessForm(posted(request), checklist=checklist)
     if request.method == "POST" and form.is_valid():
         services.readiness_save(
             organisation=organisation,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inzet.lib.views import posted
 from inzet.network import events
 from inzet.network.forms import EventForm, SignupForm
 from inzet.network.models import Event, ReadLog, Registration
@@ -33,7 +34,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(_visible(request), pk=pk)
     user = request.user if request.user.is_authenticated else None
     initial = {"full_name": user.full_name, "email": user.email} if user else {}
-    form = SignupForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = SignupForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         # A coordinator signing someone else up (on their behalf) does not link their own account.
         own = user if user and form.cleaned_data["email"].strip().lower() == user.email.lower() else None
@@ -88,7 +89,7 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
 
 @editors_only
 def event_new(request: HttpRequest) -> HttpResponse:
-    form = EventForm(request.POST if request.method == "POST" else None)
+    form = EventForm(posted(request))
     if request.method == "POST" and form.is_valid():
         event = form.save(commit=False)
         event.created_by = request.user

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inzet.lib import uploads
+from inzet.lib.views import posted
 from inzet.network import marks
 from inzet.network.forms import ApplyForm, AssessForm
 from inzet.network.models import Award, Scheme
@@ -56,7 +57,7 @@ def award_list(request: HttpRequest) -> HttpResponse:
 def award_detail(request: HttpRequest, pk: int) -> HttpResponse:
     award = get_object_or_404(Award.objects.select_related("scheme", "partner", "applicant", "assessor"), pk=pk)
     own = award.applicant_id == request.user.pk
-    form = AssessForm(request.POST if request.method == "POST" else None, initial={"assessed_on": timezone.localdate()})
+    form = AssessForm(posted(request), initial={"assessed_on": timezone.localdate()})
     if request.method == "POST":
         if own:
             return HttpResponse(

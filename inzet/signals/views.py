@@ -11,17 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles
+from inzet.lib.views import add_service_errors, posted
 from inzet.signals import selectors, services
 from inzet.signals.forms import BundleForm, ExampleForm, HandleForm, OverviewForm, PhoneReportForm, WebReportForm
 from inzet.signals.models import Bundle, Example, Overview, Signal, SignalReadLog, Theme
 from inzet.signals.permissions import get_signal, handlers_only
 
 MAX_ROWS = 300
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _report_fields(data) -> dict:
@@ -31,7 +27,7 @@ def _report_fields(data) -> dict:
 
 def report(request: HttpRequest) -> HttpResponse:
     """Anyone reports a bottleneck, with or without an account; the follow link is shown next."""
-    form = WebReportForm(request.POST if request.method == "POST" else None)
+    form = WebReportForm(posted(request))
     if not request.user.is_authenticated:
         del form.fields["anonymous"]  # without an account a report is anonymous anyway
     if request.method == "POST" and form.is_valid():
@@ -42,7 +38,7 @@ def report(request: HttpRequest) -> HttpResponse:
                 request_key=data["request_key"], reporter=reporter, **_report_fields(data)
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             if token is None:  # a retry of a stored signal: the secret link was shown the first time
                 return redirect("signals:mine" if reporter else "signals:report")
@@ -78,7 +74,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @handlers_only
 def record(request: HttpRequest) -> HttpResponse:
     """A coordinator records a signal told by phone or at the desk, on the reporter's behalf."""
-    form = PhoneReportForm(request.POST if request.method == "POST" else None)
+    form = PhoneReportForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -91,7 +87,7 @@ def record(request: HttpRequest) -> HttpResponse:
                 **_report_fields(data),
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             if _token:
                 # Shown once on the next page, to pass on to the reporter.
@@ -107,7 +103,7 @@ def record(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     signal = get_signal(request.user, pk, item="signal")
     initial = {"status": signal.status, "bundle": signal.bundle, "answer": signal.answer}
-    form = HandleForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = HandleForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.signal_handle(signal=signal, **form.cleaned_data)
@@ -122,7 +118,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @handlers_only
 def bundles(request: HttpRequest) -> HttpResponse:
-    form = BundleForm(request.POST if request.method == "POST" else None)
+    form = BundleForm(posted(request))
     if request.method == "POST" and form.is_valid():
         bundle = services.bundle_save(by=request.user, **form.cleaned_data)
         messages.success(request, _("De bundel is aangemaakt."))
@@ -134,12 +130,12 @@ def bundles(request: HttpRequest) -> HttpResponse:
 @handlers_only
 def bundle(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Bundle.objects.select_related("theme"), pk=pk)
-    form = BundleForm(request.POST if request.method == "POST" else None, instance=found)
+    form = BundleForm(posted(request), instance=found)
     if request.method == "POST" and form.is_valid():
         try:
             services.bundle_save(by=request.user, bundle=found, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De bundel is opgeslagen."))
             return redirect("signals:bundle", pk=found.pk)
@@ -171,12 +167,12 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @handlers_only
 def overview_new(request: HttpRequest) -> HttpResponse:
-    form = OverviewForm(request.POST if request.method == "POST" else None)
+    form = OverviewForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             found = services.overview_save(by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return redirect("signals:overview_edit", pk=found.pk)
     return render(request, "signals/overview_new.html", {"form": form})
@@ -217,7 +213,7 @@ def overview_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.overview_save(by=request.user, overview=found, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Het overzicht is opgeslagen."))
             return redirect("signals:overview_edit", pk=found.pk)
@@ -237,7 +233,7 @@ def example_add(request: HttpRequest, pk: int) -> HttpResponse:
                 overview=found, signal=signal, theme=form.cleaned_data["theme"], text=form.cleaned_data["text"]
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Het voorbeeld is toegevoegd."))
             return redirect("signals:overview_edit", pk=found.pk)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inzet.lib.views import posted
 from inzet.organisations.models import Organisation
 from inzet.support import growth
 from inzet.support.growth_forms import (
@@ -21,11 +22,6 @@ from inzet.support.growth_forms import (
 from inzet.support.models import GrowthPlan
 from inzet.support.permissions import own_profile, require_support_user, staff_org_ids
 from inzet.support.views import log_read
-
-
-def _data(request: HttpRequest):
-    return request.POST if request.method == "POST" else None
-
 
 # --- the expert's own plan -------------------------------------------------------------------------
 
@@ -95,7 +91,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "shared_with_mentors",
         )
     }
-    form = PlanForm(_data(request), initial=initial)
+    form = PlanForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         growth.plan_update(plan=plan, actor=request.user, **form.cleaned_data)
         messages.success(request, _("Uw groeiplan is bewaard."))
@@ -107,7 +103,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def goal_new(request: HttpRequest, pk: int) -> HttpResponse:
     require_support_user(request.user)
     plan, _access = growth.get_plan_for_user(request.user, pk, owner_only=True)
-    form = GoalForm(_data(request))
+    form = GoalForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             growth.goal_add(plan=plan, actor=request.user, **form.cleaned_data)
@@ -124,7 +120,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require_support_user(request.user)
     goal = growth.get_goal_for_owner(request.user, pk)
     fields = ("title", "kind", "target_on", "status", "actions", "support_wanted")
-    form = GoalForm(_data(request), initial={name: getattr(goal, name) for name in fields})
+    form = GoalForm(posted(request), initial={name: getattr(goal, name) for name in fields})
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in fields}
         try:
@@ -143,7 +139,7 @@ def plan_review(request: HttpRequest, pk: int) -> HttpResponse:
     require_support_user(request.user)
     plan, _access = growth.get_plan_for_user(request.user, pk)
     talks = plan.expert.mentor_talks.order_by("-held_on")[:20]
-    form = ReviewForm(_data(request), talks=plan.expert.mentor_talks.filter(pk__in=[t.pk for t in talks]))
+    form = ReviewForm(posted(request), talks=plan.expert.mentor_talks.filter(pk__in=[t.pk for t in talks]))
     if request.method == "POST" and form.is_valid():
         try:
             growth.review_record(plan=plan, actor=request.user, **form.cleaned_data)
@@ -197,8 +193,8 @@ def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         goals_initial = [
             {"title": g.title, "kind": g.kind, "due_after_days": g.due_after_days} for g in template.goals.all()
         ]
-    form = TemplateForm(_data(request), organisations=Organisation.objects.filter(pk__in=org_ids), initial=initial)
-    formset = TemplateGoalFormSet(_data(request), initial=goals_initial, prefix="goals")
+    form = TemplateForm(posted(request), organisations=Organisation.objects.filter(pk__in=org_ids), initial=initial)
+    formset = TemplateGoalFormSet(posted(request), initial=goals_initial, prefix="goals")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         lines = [
             growth.GoalLine(g["title"], g["kind"], g.get("due_after_days") or 0)

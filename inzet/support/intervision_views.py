@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,10 +12,12 @@ from django.views.decorators.http import require_POST
 
 from inzet.accounts.models import User
 from inzet.accounts.permissions import get_roles
+from inzet.lib.views import posted
 from inzet.organisations.models import Organisation, Role
 from inzet.support import intervision
 from inzet.support.forms import DATETIME, _NonceForm, _PersonChoice
-from inzet.support.permissions import STAFF, require_support_user, staff_org_ids
+from inzet.support.meeting_views import staff_plan_form
+from inzet.support.permissions import require_support_user, staff_org_ids
 
 
 class GroupForm(_NonceForm):
@@ -40,10 +42,6 @@ class SessionForm(_NonceForm):
     location = forms.CharField(label=gettext_lazy("Plaats of link"), max_length=300, required=False)
 
 
-def _data(request: HttpRequest):
-    return request.POST if request.method == "POST" else None
-
-
 @login_required
 def group_list(request: HttpRequest) -> HttpResponse:
     require_support_user(request.user)
@@ -56,32 +54,15 @@ def group_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def group_new(request: HttpRequest) -> HttpResponse:
-    require_support_user(request.user)
-    org_ids = staff_org_ids(request.user)
-    if not org_ids:
-        raise Http404
-    facilitators = (
-        User.objects.filter(
-            memberships__organisation_id__in=org_ids, memberships__role__in=STAFF, memberships__is_active=True
-        )
-        .distinct()
-        .order_by("full_name")
+    return staff_plan_form(
+        request,
+        form_class=GroupForm,
+        host_field="host",
+        create=intervision.group_create,
+        message=_("De groep is gemaakt. Andere organisaties in de regio kunnen meedoen."),
+        detail="support:intervision_detail",
+        template="support/intervision_form.html",
     )
-    form = GroupForm(
-        _data(request),
-        organisations=Organisation.objects.filter(pk__in=org_ids),
-        facilitators=facilitators,
-        initial={"facilitator": request.user.pk, "host": min(org_ids)},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            group = intervision.group_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("De groep is gemaakt. Andere organisaties in de regio kunnen meedoen."))
-            return redirect("support:intervision_detail", pk=group.pk)
-    return render(request, "support/intervision_form.html", {"form": form})
 
 
 @login_required
@@ -157,7 +138,7 @@ def session_new(request: HttpRequest, pk: int) -> HttpResponse:
     group = intervision.get_group_for_user(request.user, pk)
     if not intervision.can_plan(request.user, group):
         raise PermissionDenied
-    form = SessionForm(_data(request), initial={"title": group.name})
+    form = SessionForm(posted(request), initial={"title": group.name})
     if request.method == "POST" and form.is_valid():
         try:
             meeting = intervision.session_plan(actor=request.user, group=group, **form.cleaned_data)

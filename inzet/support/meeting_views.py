@@ -10,14 +10,11 @@ from django.views.decorators.http import require_POST
 
 from inzet.accounts.models import User
 from inzet.accounts.permissions import get_roles
+from inzet.lib.views import posted
 from inzet.organisations.models import Organisation, Role
 from inzet.support import intervision, meetings
 from inzet.support.forms import MeetingForm, ReflectionForm
 from inzet.support.permissions import STAFF, require_support_user, staff_org_ids
-
-
-def _data(request: HttpRequest):
-    return request.POST if request.method == "POST" else None
 
 
 @login_required
@@ -34,8 +31,11 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def meeting_new(request: HttpRequest) -> HttpResponse:
+def staff_plan_form(
+    request: HttpRequest, *, form_class, host_field: str, create, message: str, detail: str, template: str
+) -> HttpResponse:
+    """Plan a meeting or start an intervision group: the same form shape for staff of an organisation,
+    with its facilitators to choose from; `create` is the service, `detail` the URL name to go to."""
     require_support_user(request.user)
     org_ids = staff_org_ids(request.user)
     if not org_ids:
@@ -47,21 +47,34 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
         .distinct()
         .order_by("full_name")
     )
-    form = MeetingForm(
-        _data(request),
+    form = form_class(
+        posted(request),
         organisations=Organisation.objects.filter(pk__in=org_ids),
         facilitators=facilitators,
-        initial={"facilitator": request.user.pk, "organisation": min(org_ids)},
+        initial={"facilitator": request.user.pk, host_field: min(org_ids)},
     )
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = meetings.meeting_plan(actor=request.user, **form.cleaned_data)
+            made = create(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("De bijeenkomst is gepland. De ervaringsdeskundigen krijgen een uitnodiging."))
-            return redirect("support:meeting_detail", pk=meeting.pk)
-    return render(request, "support/meeting_form.html", {"form": form})
+            messages.success(request, message)
+            return redirect(detail, pk=made.pk)
+    return render(request, template, {"form": form})
+
+
+@login_required
+def meeting_new(request: HttpRequest) -> HttpResponse:
+    return staff_plan_form(
+        request,
+        form_class=MeetingForm,
+        host_field="organisation",
+        create=meetings.meeting_plan,
+        message=_("De bijeenkomst is gepland. De ervaringsdeskundigen krijgen een uitnodiging."),
+        detail="support:meeting_detail",
+        template="support/meeting_form.html",
+    )
 
 
 @login_required

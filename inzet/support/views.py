@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles
 from inzet.experts.models import AccessLog, ExpertStatus
+from inzet.lib.views import posted
 from inzet.organisations.models import Role
 from inzet.support import selectors, services
 from inzet.support.forms import (
@@ -29,10 +30,6 @@ from inzet.support.permissions import (
     staff_profiles,
     words_visible,
 )
-
-
-def _data(request: HttpRequest):
-    return request.POST if request.method == "POST" else None
 
 
 def log_read(*, viewer, profile, item: str, context: str, path: str) -> None:
@@ -71,7 +68,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
     require_support_user(request.user)
     profile = own_profile(request.user)
     assignments = selectors.assignments_of(profile)
-    form = CheckInForm(_data(request), assignments=assignments, initial={"invitation": request.GET.get("opdracht")})
+    form = CheckInForm(posted(request), assignments=assignments, initial={"invitation": request.GET.get("opdracht")})
     if request.method == "POST" and form.is_valid():
         try:
             services.checkin_record(expert=profile, actor=request.user, **form.cleaned_data)
@@ -99,10 +96,10 @@ def talk_new(request: HttpRequest) -> HttpResponse:
             .order_by("user__full_name")
         )
         profile = None
-        form = TalkForm(_data(request), experts=experts, initial={"expert": request.GET.get("expert")})
+        form = TalkForm(posted(request), experts=experts, initial={"expert": request.GET.get("expert")})
     else:
         profile = own_profile(request.user)
-        form = TalkForm(_data(request), partners=partner_choices(profile))
+        form = TalkForm(posted(request), partners=partner_choices(profile))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         expert = data.pop("expert", None) or profile
@@ -177,7 +174,7 @@ def early_conversation(request: HttpRequest, pk: int) -> HttpResponse:
         check_in = get_checkin_for_coordinator(request.user, int(request.GET["check_in"]))
         if check_in.expert_id != profile.pk:
             raise Http404
-    form = EarlyConversationForm(_data(request))
+    form = EarlyConversationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.early_conversation_record(
@@ -206,7 +203,7 @@ def buddy_propose(request: HttpRequest) -> HttpResponse:
         .select_related("user")
         .order_by("user__full_name")
     )
-    form = BuddyProposeForm(_data(request), experts=experts)
+    form = BuddyProposeForm(posted(request), experts=experts)
     if request.method == "POST" and form.is_valid():
         try:
             services.buddy_propose(actor=request.user, **form.cleaned_data)
