@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "inzet.accounts.context_processors.roles",
+                "inzet.accounts.context_processors.navigation",
                 "inzet.conversations.context_processors.unread",
             ],
         },

@@ -1,11 +1,17 @@
 """Every page every role can reach, in a real browser, checked with axe-core (WCAG 2.1 A/AA).
 
+Each page is loaded once and checked at two widths: a laptop (1280 px) and a phone (390 px; the
+viewport is resized in the same page). At both the page must not scroll sideways, no text may stick
+out of its box, and axe must find nothing. The pages of the header menu are photographed per role
+into var/screenshots/ at 390 px, the start page also at 1280 px (make test prints the folder).
+
 Also the flows that only a browser proves: two-step login, keyboard-only use, password reset by
 e-mail, lockout after wrong passwords, and switching to English.
 """
 
 import re
-import tempfile
+import shutil
+import time
 from collections import deque
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,7 +36,40 @@ DESTRUCTIVE = re.compile(
 )
 ROLES = {login.email: login.role for login in demo_logins()}
 TWO_FACTOR_EMAIL = "coordinator2@example.org"
-SCREENSHOT = Path(tempfile.gettempdir()) / "inzet-home.png"
+WIDE, NARROW = 1280, 390
+HEIGHT = 800
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+# Layout problems at the current width: the document wider than the window; a box whose content
+# is wider than the box (text sticking out), except boxes meant to scroll; a box that does scroll
+# sideways but cannot be reached and named by keyboard users.
+_LAYOUT_CHECK = """() => {
+  const problems = [];
+  const width = window.innerWidth;
+  const doc = document.documentElement.scrollWidth;
+  if (doc > width) problems.push(`the page is ${doc} px wide in a ${width} px window`);
+  const describe = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+    + (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  for (const el of document.body.querySelectorAll('*')) {
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || style.display === 'inline' || style.display === 'contents') continue;
+    if (el.closest('.visually-hidden, .utrecht-skip-link, svg, details:not([open]) > :not(summary)')) continue;
+    if (el.matches('input, textarea, select, pre')) continue;  // these scroll their own text
+    if (el.clientWidth === 0 || el.scrollWidth <= el.clientWidth + 1) continue;
+    if (['auto', 'scroll'].includes(style.overflowX)) {
+      if (el.getAttribute('role') !== 'region' || el.getAttribute('tabindex') !== '0' || !el.getAttribute('aria-label')) {
+        problems.push(`${describe(el)} scrolls sideways but is not a labelled, focusable region`);
+      }
+      continue;
+    }
+    if (el.closest('[role=region][tabindex]')) continue;  // inside a scroll region: it may be wide
+    const text = (el.innerText || '').trim().replace(/\\s+/g, ' ').slice(0, 50);
+    problems.push(`${describe(el)} is ${el.scrollWidth} px wide inside ${el.clientWidth} px: "${text}"`);
+    if (problems.length > 5) break;
+  }
+  return problems;
+}"""
+# Resizing fires `resize`; let the page's script and layout settle before measuring.
+_SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def label(text: str) -> re.Pattern:
@@ -68,8 +107,64 @@ def log_in(page, email: str, password: str = DEMO_PASSWORD) -> bool:
         with page.expect_navigation():
             page.get_by_role("button", name="Controleren", exact=True).click()
     assert urlsplit(page.url).path == "/", f"{email} did not reach the home page after logging in: {page.url}"
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+    # Logging out sits in the account menu, which a person who is logged in always has.
+    expect(page.locator(".inzet-account").get_by_role("button", name="Uitloggen", include_hidden=True)).to_be_attached()
     return asked_code
+
+
+def open_menu(page, group: str | None = None) -> None:
+    """Open the header menu as a person would: the Menu button on a phone, then a group."""
+    toggle = page.get_by_role("button", name="Menu", exact=True)
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    if group is not None:
+        summary = page.locator("summary", has_text=group).first
+        if summary.locator("xpath=..").get_attribute("open") is None:
+            summary.click()
+
+
+def click_menu(page, group: str | None, link: str) -> None:
+    """Go to a page through the header menu: `group` is the top item the link sits under (None: a top link)."""
+    open_menu(page, group)
+    with page.expect_navigation():
+        page.locator(".inzet-header").get_by_role("link", name=link, exact=True).click()
+
+
+def check_layout(page, width: int) -> list[str]:
+    """Resize the shown page to `width` and report what does not fit (see _LAYOUT_CHECK)."""
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    page.evaluate(_SETTLE)
+    return [f"{page.url} at {width} px: {problem}" for problem in page.evaluate(_LAYOUT_CHECK)]
+
+
+def fresh_folder(name: str) -> Path:
+    """The screenshot folder of one crawl, emptied so it never shows an older run's pages."""
+    folder = SCREENSHOTS / name
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
+
+
+def _screenshot_name(path: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+
+
+def check_page(page, axe, shots: Path | None = None, wide_shot: bool = False) -> list[str]:
+    """Layout and axe at both widths for the page now shown (loaded at WIDE).
+
+    With `shots`, the phone view is photographed into that folder (the laptop view too when
+    `wide_shot`): a screenshot costs about as much as loading the page, so only main pages get one.
+    """
+    name = _screenshot_name(urlsplit(page.url).path)
+    problems = check_layout(page, WIDE) + axe(page)
+    if shots is not None and wide_shot:
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / f"{name}-{WIDE}.png"))
+    problems += check_layout(page, NARROW) + axe(page)
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / f"{name}-{NARROW}.png"))
+    page.set_viewport_size({"width": WIDE, "height": HEIGHT})
+    return problems
 
 
 def _crawlable(url: str, origin: tuple[str, str]) -> str | None:
@@ -82,15 +177,22 @@ def _crawlable(url: str, origin: tuple[str, str]) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def crawl(page, axe, base_url: str, start: str = "/") -> tuple[list[str], list[str]]:
+def crawl(page, axe, base_url: str, start: str = "/", shots: Path | None = None) -> tuple[list[str], list[str]]:
     """Breadth-first over same-origin <a href> links from `start`, GET only.
 
-    Returns (pages visited, problems): a problem is an HTTP error or an axe violation.
-    Pages are deduplicated by path; the query string of the first link to a path is kept.
+    Returns (pages visited, problems): a problem is an HTTP error, an axe violation or a layout
+    problem, at either width. Pages are deduplicated by path; the query string of the first link to
+    a path is kept. The start page and the pages of the header menu are photographed into `shots`.
     """
     base = urlsplit(base_url)
     origin = (base.scheme, base.netloc)
     queue, seen, visited, problems = deque([start]), {urlsplit(start).path}, [], []
+    page.set_viewport_size({"width": WIDE, "height": HEIGHT})
+    page.goto(start)
+    main_pages = {urlsplit(start).path} | {
+        urlsplit(href).path
+        for href in page.eval_on_selector_all(".inzet-header a[href]", "els => els.map(a => a.href)")
+    }
     while queue and len(visited) < MAX_PAGES:
         target = queue.popleft()
         response = page.goto(target)
@@ -100,7 +202,8 @@ def crawl(page, axe, base_url: str, start: str = "/") -> tuple[list[str], list[s
         if response is None or response.status >= 400:
             problems.append(f"{page.url}: HTTP {response.status if response else 'no response'} (linked as {target})")
             continue
-        problems.extend(axe(page))
+        main = urlsplit(target).path in main_pages
+        problems.extend(check_page(page, axe, shots if main else None, wide_shot=target == start))
         links = page.eval_on_selector_all(
             "a[href]", "els => els.filter(a => !a.hasAttribute('download')).map(a => a.href)"
         )
@@ -119,12 +222,15 @@ def report(what: str, visited: list[str], problems: list[str]) -> None:
 
 
 def test_anonymous_pages(page, live_server, axe):
-    visited, problems = crawl(page, axe, live_server.url)
+    started = time.monotonic()
+    shots = fresh_folder("anonymous")
+    visited, problems = crawl(page, axe, live_server.url, shots=shots)
     for extra in ("/account/inloggen/", "/account/wachtwoord-vergeten/"):
         if extra not in visited:
             page.goto(extra)
             visited.append(extra)
-            problems.extend(axe(page))
+            problems.extend(check_page(page, axe, shots))
+    print(f"\nanonymous crawl: {time.monotonic() - started:.1f} s")
     assert "/account/inloggen/" in visited
     report("anonymous", visited, problems)
 
@@ -134,9 +240,8 @@ def test_crawl_as_role(page, live_server, demo, axe, email):
     asked_code = log_in(page, email)
     if email == TWO_FACTOR_EMAIL:
         assert asked_code, "the coordinator with a two-step device was not asked for a code"
-    if email == "coordinator@example.org":
-        page.screenshot(path=str(SCREENSHOT), full_page=True)
-    visited, problems = crawl(page, axe, live_server.url)
+    started = time.monotonic()
+    visited, problems = crawl(page, axe, live_server.url, shots=fresh_folder(email.split("@")[0]))
     if email == "beheerder@example.org":
         # The Django admin is not ours to crawl, but the operator's way in must work.
         response = page.goto("/beheer/")
@@ -146,6 +251,7 @@ def test_crawl_as_role(page, live_server, demo, axe, email):
         else:
             expect(page.locator("#site-name")).to_be_visible()
             problems.extend(axe(page))
+    print(f"\n{email} crawl: {time.monotonic() - started:.1f} s for {len(visited)} pages at two widths")
     assert len(visited) > 1, f"{email}: the home page links to nothing crawlable"
     report(f"{ROLES[email]} ({email})", visited, problems)
 
@@ -189,7 +295,7 @@ def _focus_page_start(page) -> None:
     )
 
 
-def _tab_through_header(page, limit: int = 30) -> tuple[list[dict], dict]:
+def _tab_through_header(page, limit: int = 12) -> tuple[list[dict], dict]:
     """Tab from the start of the page until focus leaves the header.
 
     Returns the header stops (skip link included) and the first element after the header;
@@ -235,19 +341,77 @@ def test_keyboard_only(page, demo, axe):
     assert urlsplit(page.url).path == "/", f"keyboard login did not reach the home page: {page.url}"
     expect(page.get_by_role("heading", level=1)).to_contain_text("Welkom")
 
-    # Logged in, the header with its menu still shows focus on every control.
-    stops, _after = _tab_through_header(page)
-    names = [s["text"] for s in stops]
-    for expected in (
+    # Logged in, the header still shows focus on every control, and stays short: the menu groups
+    # are single stops until one is opened.
+    stops, after = _tab_through_header(page)
+    assert [s["text"] for s in stops] == [
         "Naar de inhoud",
         "Inzet",
         "Mijn overzicht",
-        "Organisaties",
+        "Aanvragen",
+        "Ervaringsdeskundigen",
+        "Mijn werk",
+        "Vergoedingen",
+        "Meer",
         "Mijn account",
         "English",
-        "Uitloggen",
-    ):
-        assert expected in names, f"{expected!r} is not reachable with Tab in the header: {names}"
+    ], stops
+    assert not after["inHeader"], after
+    # Enter opens a group; its links follow in the Tab order; Escape closes it and keeps focus on it.
+    page.locator(".inzet-header summary", has_text="Aanvragen").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert _focus_info(page)["text"] == "Binnengekomen vragen"
+    page.keyboard.press("Tab")
+    assert _focus_info(page)["text"] == "Organisaties"
+    page.keyboard.press("Escape")
+    expect(page.locator("details.inzet-nav__group[open]")).to_have_count(0)
+    assert _focus_info(page)["text"] == "Aanvragen"
+    # Logging out is in the account menu.
+    page.locator(".inzet-header summary", has_text="Mijn account").focus()
+    page.keyboard.press("Enter")
+    for _ in range(4):
+        page.keyboard.press("Tab")
+    assert _focus_info(page)["text"] == "Uitloggen"
+
+    # On a phone the menu folds behind one button that says whether it is open.
+    page.set_viewport_size({"width": NARROW, "height": HEIGHT})
+    toggle = page.get_by_role("button", name="Menu", exact=True)
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_hidden()
+    stops, _after = _tab_through_header(page, limit=5)
+    assert [s["text"] for s in stops] == ["Naar de inhoud", "Inzet", "Menu"], stops
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Tab")
+    assert _focus_info(page)["text"] == "Mijn overzicht"
+    page.keyboard.press("Escape")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    report("keyboard", ["/account/inloggen/", "/"], axe(page))
+
+
+def test_menu_without_javascript(browser, live_server, demo):
+    """Without JavaScript a phone shows the whole menu, and its groups still open."""
+    context = browser.new_context(
+        locale="nl-NL",
+        base_url=live_server.url,
+        java_script_enabled=False,
+        viewport={"width": NARROW, "height": HEIGHT},
+    )
+    page = context.new_page()
+    try:
+        log_in(page, "coordinator@example.org")
+        expect(page.get_by_role("button", name="Menu", exact=True)).to_have_count(0)  # hidden: nothing to open
+        nav = page.get_by_role("navigation", name="Hoofdmenu")
+        expect(nav).to_be_visible()
+        page.locator(".inzet-header summary", has_text="Meer").click()
+        with page.expect_navigation():
+            nav.get_by_role("link", name="Kennisbank", exact=True).click()
+        assert urlsplit(page.url).path == "/kennis/", page.url
+        assert page.evaluate("document.documentElement.scrollWidth") <= NARROW
+    finally:
+        context.close()
 
 
 def test_password_reset(page, demo, axe):

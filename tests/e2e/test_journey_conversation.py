@@ -94,6 +94,9 @@ def test_talking_changing_the_quote_and_stepping_back(page, browser, live_server
     context, coordinator = _new_page(browser, live_server)
     contexts.append(context)
     log_in(coordinator, "coordinator@example.org")
+    # The account menu shows the sum while closed; opened, the count per kind.
+    expect(coordinator.locator('[data-inzet-unread="total"]')).to_be_visible()
+    coordinator.locator(".inzet-header summary", has_text="Mijn account").click()
     badge = coordinator.locator('[data-inzet-unread="messages"]')
     expect(badge).to_be_visible()
     expect(badge).to_contain_text("1")

@@ -20,6 +20,7 @@ from inzet.evaluation.counts import shown
 from inzet.evaluation.models import Reflection, ReportGrant, Story
 from inzet.neighbourhood.models import Trajectory
 from inzet.organisations.models import Organisation
+from tests.e2e.test_crawl import open_menu
 
 pytestmark = pytest.mark.e2e
 DEMO_PASSWORD = "inzet-demo-2026"
@@ -78,6 +79,7 @@ def test_a_story_a_reflection_and_the_report_as_page_pdf_and_xlsx(page, axe, dem
 
     # The expert tells a resident's story; without consent it comes back in Dutch and keeps the text.
     log_in(page, "expert@example.org")
+    open_menu(page, "Mijn werk")
     page.get_by_role("link", name="Verhalen en terugblik").click()
     problems += check(page, axe)
     page.get_by_role("link", name=f"Een verhaal vertellen voor {organisation.name}").click()
@@ -125,6 +127,7 @@ def test_a_story_a_reflection_and_the_report_as_page_pdf_and_xlsx(page, axe, dem
     page.goto(f"/evaluatie/verhalen/{story.pk}/")
     page.get_by_role("button", name="Goedkeuren").click()
     expect(page.get_by_text("Het verhaal is goedgekeurd.")).to_be_visible()
+    open_menu(page, "Meer")
     page.get_by_role("link", name="Evaluatie", exact=True).click()
     problems += check(page, axe)
     page.get_by_role("link", name=f"Evaluatierapport van {organisation.name}").click()

@@ -12,6 +12,7 @@ from inzet.engagements import services as engagement_services
 from inzet.engagements.models import EngagementRequest, RequestStatus
 from inzet.knowledge.models import HelpdeskQuestion, ReadinessChecklist
 from inzet.organisations.models import Organisation
+from tests.e2e.test_crawl import open_menu
 
 pytestmark = pytest.mark.e2e
 DEMO_PASSWORD = "inzet-demo-2026"
@@ -85,6 +86,7 @@ def test_an_anonymous_question_becomes_a_draft_request(page, axe, demo):
 
     # The coordinator finds it in the queue and turns it into a draft for the asker organisation.
     log_in(page, "coordinator@example.org")
+    open_menu(page, "Meer")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Vraagbaak").click()
     problems += check(page, axe)
     page.get_by_role("link", name=question.reference).click()
