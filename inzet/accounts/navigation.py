@@ -159,7 +159,6 @@ _GROUPS: tuple[tuple[str, str, tuple[_Entry, ...]], ...] = (
             _Entry(_("Vraagbaak"), "knowledge:queue", _any(Role.COORDINATOR), ("knowledge:queue",)),
             _Entry(_("Kennisbank"), "knowledge:index", lambda r: True, ("knowledge:index",)),
             _Entry(_("Beleid"), "organisations:policy", _operator, ("organisations:policy",)),
-            _Entry(_("Woorden om op te letten"), "evaluation:stigma_words", _operator, ("evaluation:stigma_words",)),
             _Entry(_("Beheer"), "admin:index", _operator),
         ),
     ),

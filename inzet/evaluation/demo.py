@@ -13,6 +13,7 @@ from django.utils import timezone
 from inzet.accounts.models import User
 from inzet.evaluation import services
 from inzet.evaluation.models import Reflection, ReportGrant, Story
+from inzet.lib.mail import notifications_off
 from inzet.organisations.models import Organisation
 from inzet.support.models import Meeting, MeetingKind
 
@@ -136,5 +137,6 @@ def load_feedback_demo() -> None:
         paid="yes",
         remarks="Er was tijd om voor te bereiden en er was een nagesprek.",
     )
-    feedback.feedback_moderate(item=given, by=coordinator, approve=True)
-    feedback.feedback_moderate(item=rating, by=coordinator, approve=True)
+    with notifications_off():  # building the demo mails nobody
+        feedback.feedback_moderate(item=given, by=coordinator, approve=True)
+        feedback.feedback_moderate(item=rating, by=coordinator, approve=True)

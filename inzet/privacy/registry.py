@@ -572,6 +572,14 @@ REGISTER: dict[str, Processing] = {
         WHILE_ACCOUNT,
         special=True,
     ),
+    "evaluation.BudgetLine": Processing(
+        _(
+            "Begroting en uitgaven per kostenpost in het evaluatierapport; bewaard wordt wie een regel het laatst wijzigde"
+        ),
+        BASIS_INTEREST,
+        STAFF,
+        WHILE_ACCOUNT,
+    ),
     "privacy.ErasureRequest": Processing(
         _("Verzoeken om verwijdering afhandelen en verantwoorden"),
         BASIS_LAW,

@@ -49,12 +49,13 @@ def test_it_groups_the_coordinators_many_links():
 
 
 def test_it_shows_few_links_without_groups():
-    # An asker has five links: no need to open anything.
+    # An asker has six links: no need to open anything.
     assert labels(main_menu(roles(Role.ASKER))) == [
         "Mijn overzicht",
         "Mijn vragen",
         "Organisaties",
         "Vergoedingen",
+        "Terugkoppeling",
         "Kennisbank",
     ]
     assert all(group.link for group in main_menu(roles(Role.OPERATOR)))

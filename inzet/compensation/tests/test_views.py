@@ -473,7 +473,7 @@ def test_list_pages_use_a_fixed_number_of_queries(
         job = settlement.payouts.first().invitation
         f.approved_hours(job, coordinator, "1")  # open for the next settlement
     client.force_login(personas[persona])
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get(reverse(name))
     assert response.status_code == 200
     assert shows in response.content.decode()

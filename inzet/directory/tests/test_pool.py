@@ -56,5 +56,5 @@ def test_the_pool_page_takes_a_fixed_number_of_queries(
     for _ in range(20):
         expert_factory(refresh=False)
     client.force_login(coordinator)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         assert client.get(URL, {"who": "all"}).status_code == 200

@@ -141,5 +141,5 @@ def test_pages_use_a_bounded_number_of_queries(
     client, report_data, orgs, coordinator, name, django_assert_max_num_queries
 ):
     client.force_login(coordinator)
-    with django_assert_max_num_queries(32):
+    with django_assert_max_num_queries(36):
         client.get(reverse(name, kwargs={"org_pk": orgs.deploying.pk}), YEAR)

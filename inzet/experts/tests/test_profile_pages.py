@@ -306,6 +306,6 @@ def test_the_coordinator_view_uses_a_bounded_number_of_queries(
 ):
     _grow(expert_profile, 40)
     client.force_login(coordinator)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):
         response = client.get(reverse("experts:detail", args=[expert_profile.pk]))
     assert "Cursus 39" in response.content.decode()

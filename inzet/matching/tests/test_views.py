@@ -89,7 +89,7 @@ def test_the_page_uses_a_bounded_number_of_queries(
             competences={"change_advice": bool(i % 3)},
         )
     client.force_login(coordinator)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("matching:request", args=[matching_request.pk]))
     assert len(response.context["page"].ranking) == 20
     assert response.context["page"].team is not None

@@ -89,7 +89,7 @@ def test_team_page_queries_are_bounded(client, team, expert, django_assert_max_n
     for _ in range(15):
         services.first_contact_register(team=team, by=expert, request_key=uuid.uuid4(), channel="mail")
     client.force_login(expert)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         assert client.get(reverse("neighbourhood:team", args=[team.pk])).status_code == 200
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         assert client.get(reverse("neighbourhood:home")).status_code == 200

@@ -216,7 +216,7 @@ def test_pages_use_a_bounded_number_of_queries(client, coordinator, django_asser
         ("signals:overview_edit", [overview.pk]),
         ("signals:overviews", []),
     ]:
-        with django_assert_max_num_queries(14, info=name):
+        with django_assert_max_num_queries(15, info=name):
             assert client.get(reverse(name, args=args)).status_code == 200
 
 
