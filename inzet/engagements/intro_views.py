@@ -34,18 +34,25 @@ class PlanForm(forms.Form):
     start = forms.TimeField(
         label=gettext_lazy("Begint om"),
         widget=TimeInput(),
-        error_messages={"required": gettext_lazy("Vul een begintijd in."), "invalid": gettext_lazy("Vul een tijd in, bijvoorbeeld 13:30.")},
+        error_messages={
+            "required": gettext_lazy("Vul een begintijd in."),
+            "invalid": gettext_lazy("Vul een tijd in, bijvoorbeeld 13:30."),
+        },
     )
     end = forms.TimeField(
         label=gettext_lazy("Eindigt om"),
         widget=TimeInput(),
-        error_messages={"required": gettext_lazy("Vul een eindtijd in."), "invalid": gettext_lazy("Vul een tijd in, bijvoorbeeld 14:30.")},
+        error_messages={
+            "required": gettext_lazy("Vul een eindtijd in."),
+            "invalid": gettext_lazy("Vul een tijd in, bijvoorbeeld 14:30."),
+        },
     )
     online = forms.BooleanField(label=gettext_lazy("Online"), required=False)
     location = forms.CharField(label=gettext_lazy("Waar (plaats en adres)"), max_length=300, required=False)
     link = forms.URLField(
         label=gettext_lazy("Link voor het online gesprek"),
         required=False,
+        assume_scheme="https",
         error_messages={"invalid": gettext_lazy("Vul een hele link in, bijvoorbeeld https://meet.example.nl/abc.")},
     )
     coordinator = forms.ModelChoiceField(
@@ -104,9 +111,8 @@ def _load(user, pk):
 def _outcome_sides(access, state) -> list[tuple[str, str]]:
     """Which sides this person may give an outcome for: ("asker", label) or (invitation pk, name)."""
     sides = []
-    if access.is_asker or access.is_coordinator:
-        if state.get("asker_outcome") is None:
-            sides.append(("asker", _("De vrager")))
+    if (access.is_asker or access.is_coordinator) and state.get("asker_outcome") is None:
+        sides.append(("asker", _("De vrager")))
     for invitation, outcome in state.get("expert_outcomes", []):
         if outcome is None and (access.is_coordinator or (access.invitation and access.invitation.pk == invitation.pk)):
             sides.append((str(invitation.pk), invitation.expert.user.get_full_name() or invitation.expert.user.email))
@@ -129,8 +135,14 @@ def introduction(request: HttpRequest, pk: int) -> HttpResponse:
                 if plan_form.is_valid():
                     c = plan_form.cleaned_data
                     introductions.introduction_plan(
-                        request=engagement, actor=request.user, starts_at=c["starts_at"], ends_at=c["ends_at"],
-                        online=c["online"], location=c["location"], link=c["link"], coordinator=c["coordinator"],
+                        request=engagement,
+                        actor=request.user,
+                        starts_at=c["starts_at"],
+                        ends_at=c["ends_at"],
+                        online=c["online"],
+                        location=c["location"],
+                        link=c["link"],
+                        coordinator=c["coordinator"],
                     )
                     messages.success(request, _("De kennismaking is gepland. Iedereen die erbij is krijgt bericht."))
                     return redirect("engagements:introduction", pk=pk)
@@ -144,8 +156,11 @@ def introduction(request: HttpRequest, pk: int) -> HttpResponse:
                         if invitation is None:
                             raise Http404
                     introductions.introduction_outcome(
-                        request=engagement, actor=request.user, go=outcome_form.cleaned_data["go"],
-                        reason=outcome_form.cleaned_data["reason"], invitation=invitation,
+                        request=engagement,
+                        actor=request.user,
+                        go=outcome_form.cleaned_data["go"],
+                        reason=outcome_form.cleaned_data["reason"],
+                        invitation=invitation,
                     )
                     messages.success(request, _("De uitkomst is opgeslagen."))
                     return redirect("engagements:introduction", pk=pk)
@@ -164,8 +179,12 @@ def introduction(request: HttpRequest, pk: int) -> HttpResponse:
         if current is not None:
             start = timezone.localtime(current.starts_at)
             initial = {
-                "day": start.date(), "start": start.time(), "end": timezone.localtime(current.ends_at).time(),
-                "online": current.online, "location": current.location, "link": current.link,
+                "day": start.date(),
+                "start": start.time(),
+                "end": timezone.localtime(current.ends_at).time(),
+                "online": current.online,
+                "location": current.location,
+                "link": current.link,
                 "coordinator": current.coordinator_id,
             }
         plan_form = PlanForm(initial=initial, engagement=engagement)
@@ -174,8 +193,12 @@ def introduction(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "engagements/introduction.html",
         {
-            "engagement": engagement, "access": access, "state": state, "plan_form": plan_form,
-            "outcome_form": outcome_form or OutcomeForm(), "sides": sides,
+            "engagement": engagement,
+            "access": access,
+            "state": state,
+            "plan_form": plan_form,
+            "outcome_form": outcome_form or OutcomeForm(),
+            "sides": sides,
             "people": introductions.asker_contacts(engagement) if state.get("introduction") else [],
         },
     )

@@ -62,9 +62,11 @@ def status(request: EngagementRequest) -> dict:
     per_expert = {o.invitation_id: o for o in outcomes if o.invitation_id}
     held = introduction.ends_at <= timezone.now()
     cleared = (
-        held and asker is not None and asker.go and bool(accepted) and all(
-            i.pk in per_expert and per_expert[i.pk].go for i in accepted
-        )
+        held
+        and asker is not None
+        and asker.go
+        and bool(accepted)
+        and all(i.pk in per_expert and per_expert[i.pk].go for i in accepted)
     )
     return {
         "required": True,
@@ -94,7 +96,14 @@ def _may_plan(actor: User, request: EngagementRequest) -> None:
 
 @transaction.atomic
 def introduction_plan(
-    *, request: EngagementRequest, actor: User, starts_at, ends_at, online: bool, location: str = "", link: str = "",
+    *,
+    request: EngagementRequest,
+    actor: User,
+    starts_at,
+    ends_at,
+    online: bool,
+    location: str = "",
+    link: str = "",
     coordinator: User,
 ) -> Introduction:
     """Plan (or move) the kennismaking. Saving the same again changes nothing and tells nobody twice."""
@@ -113,8 +122,12 @@ def introduction_plan(
     if starts_at and ends_at and ends_at <= starts_at:
         raise ValidationError({"ends_at": _("De eindtijd ligt na de begintijd.")})
     values = {
-        "starts_at": starts_at, "ends_at": ends_at, "online": online, "location": (location or "").strip(),
-        "link": link or "", "coordinator": coordinator,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "online": online,
+        "location": (location or "").strip(),
+        "link": link or "",
+        "coordinator": coordinator,
     }
     introduction = Introduction.objects.filter(request=request).first()
     if introduction is not None:
@@ -202,11 +215,16 @@ def feed_events(user) -> list:
     from inzet.accounts.permissions import get_roles
 
     roles = get_roles(user)
-    found = Introduction.objects.filter(
-        Q(coordinator=user)
-        | Q(request__asker_organisation_id__in=roles.organisation_ids(Role.ASKER))
-        | Q(request__invitations__expert__user=user, request__invitations__state=Invitation.State.ACCEPTED)
-    ).exclude(request__status=RequestStatus.CANCELLED).select_related("request").distinct()
+    found = (
+        Introduction.objects.filter(
+            Q(coordinator=user)
+            | Q(request__asker_organisation_id__in=roles.organisation_ids(Role.ASKER))
+            | Q(request__invitations__expert__user=user, request__invitations__state=Invitation.State.ACCEPTED)
+        )
+        .exclude(request__status=RequestStatus.CANCELLED)
+        .select_related("request")
+        .distinct()
+    )
     stamp = timezone.now().astimezone(UTC)
     result = []
     for introduction in found:

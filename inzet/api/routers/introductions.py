@@ -68,8 +68,12 @@ def _out(engagement) -> dict:
     if intro is not None:
         asker = state.get("asker_outcome")
         data.update(
-            starts_at=intro.starts_at, ends_at=intro.ends_at, online=intro.online, location=intro.location,
-            link=intro.link, coordinator=intro.coordinator_id,
+            starts_at=intro.starts_at,
+            ends_at=intro.ends_at,
+            online=intro.online,
+            location=intro.location,
+            link=intro.link,
+            coordinator=intro.coordinator_id,
             outcomes=[{"side": "asker", "go": asker.go if asker else None}]
             + [{"side": str(i.pk), "go": o.go if o else None} for i, o in state.get("expert_outcomes", [])],
         )
@@ -89,15 +93,19 @@ def introduction_plan(request, pk: Id, payload: PlanIn):
     if coordinator is None:
         raise ValidationError({"coordinator": _("Kies een coördinator van de organisatie.")})
     introductions.introduction_plan(
-        request=engagement, actor=request.auth, starts_at=payload.starts_at, ends_at=payload.ends_at,
-        online=payload.online, location=payload.location, link=payload.link, coordinator=coordinator,
+        request=engagement,
+        actor=request.auth,
+        starts_at=payload.starts_at,
+        ends_at=payload.ends_at,
+        online=payload.online,
+        location=payload.location,
+        link=payload.link,
+        coordinator=coordinator,
     )
     return _out(engagement)
 
 
-@router.post(
-    "/requests/{pk}/introduction/outcome", response={200: IntroductionOut, 403: Error, 404: Error, 422: Error}
-)
+@router.post("/requests/{pk}/introduction/outcome", response={200: IntroductionOut, 403: Error, 404: Error, 422: Error})
 def introduction_outcome(request, pk: Id, payload: OutcomeIn):
     engagement, _access = _load(request.auth, pk)
     invitation = None
