@@ -29,8 +29,12 @@ def _plan(request, actor, coordinator, *, days=-1, **extra):
     start = timezone.now() + dt.timedelta(days=days)
     data = {"online": False, "location": "Stadhuis, kamer 3", "link": "", **extra}
     return introductions.introduction_plan(
-        request=request, actor=actor, starts_at=start, ends_at=start + dt.timedelta(hours=1),
-        coordinator=coordinator, **data,
+        request=request,
+        actor=actor,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+        coordinator=coordinator,
+        **data,
     )
 
 
@@ -200,7 +204,7 @@ def test_the_page_keeps_a_bounded_number_of_queries(client, asked, asker, coordi
 
 
 def test_the_reason_of_a_no_go_is_for_coordinators_only(client, asked, asker, coordinator, expert):
-    request, invitation = asked
+    request, _invitation = asked
     _plan(request, asker, coordinator)
     introductions.introduction_outcome(request=request, actor=asker, go=False, reason="Te weinig tijd bij ons")
     client.force_login(asker)
