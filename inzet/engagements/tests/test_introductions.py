@@ -211,3 +211,14 @@ def test_the_reason_of_a_no_go_is_for_coordinators_only(client, asked, asker, co
     assert "Te weinig tijd bij ons" not in client.get(_url(request)).content.decode()
     client.force_login(coordinator)
     assert "Te weinig tijd bij ons" in client.get(_url(request)).content.decode()
+
+
+def test_the_asker_does_not_see_the_experts_names(client, asked, asker, coordinator, expert):
+    request, _invitation = asked
+    _plan(request, asker, coordinator)
+    name = expert.get_full_name()
+    assert name
+    client.force_login(asker)
+    assert name not in client.get(_url(request)).content.decode()
+    client.force_login(coordinator)
+    assert name in client.get(_url(request)).content.decode()
