@@ -5,7 +5,16 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as RequestValidationError
 
 from inzet.api.auth import TokenAuth, TwoFactorRequired, session_auth
-from inzet.api.routers import accounts, compensation, directory, engagements, experts, matching, recruitment
+from inzet.api.routers import (
+    accounts,
+    compensation,
+    directory,
+    engagements,
+    experts,
+    introductions,
+    matching,
+    recruitment,
+)
 from inzet.api.schemas import Error
 
 # Answers any operation that needs a login can give, besides its own; documented on each.
@@ -112,6 +121,7 @@ api.add_router("/", accounts.router)
 api.add_router("/experts", experts.router)
 api.add_router("/recruitment", recruitment.router)
 api.add_router("/", engagements.router)
+api.add_router("/", introductions.router)
 api.add_router("/matching", matching.router)
 api.add_router("/", compensation.router)
 api.add_router("/", directory.router)

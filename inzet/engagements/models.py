@@ -507,3 +507,58 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"{self.asker_organisation} → {self.organisation}"
+
+
+class Introduction(models.Model):
+    """The optional kennismaking before the work starts (asked on the request: `getting_to_know`)."""
+
+    request = models.OneToOneField(EngagementRequest, on_delete=models.CASCADE, related_name="introduction")
+    starts_at = models.DateTimeField(_("begint"))
+    ends_at = models.DateTimeField(_("eindigt"))
+    online = models.BooleanField(_("online"), default=False)
+    location = models.CharField(_("waar"), max_length=300, blank=True)
+    link = models.URLField(_("link voor het online gesprek"), blank=True)
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("coördinator")
+    )
+    planned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    planned_at = models.DateTimeField(auto_now=True)
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="introduction_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Kennismaking')}: {self.request}"
+
+
+class IntroductionOutcome(models.Model):
+    """Go or no-go after the kennismaking, per side: the asker (no invitation) or one expert."""
+
+    introduction = models.ForeignKey(Introduction, on_delete=models.CASCADE, related_name="outcomes")
+    invitation = models.ForeignKey(Invitation, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    go = models.BooleanField()
+    reason = models.TextField(_("reden"), blank=True)  # for the coordinators only
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["introduction", "invitation"],
+                condition=models.Q(invitation__isnull=False),
+                name="introduction_outcome_per_expert",
+            ),
+            models.UniqueConstraint(
+                fields=["introduction"],
+                condition=models.Q(invitation__isnull=True),
+                name="introduction_outcome_asker_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.introduction_id}: {'go' if self.go else 'no-go'}"

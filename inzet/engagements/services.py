@@ -556,6 +556,9 @@ def _notify_experts(request: EngagementRequest, template: str) -> None:
 @transaction.atomic
 def request_start(*, request: EngagementRequest, actor: User) -> EngagementRequest:
     request = _locked(request)
+    from inzet.engagements.introductions import require_cleared  # introductions imports this module
+
+    require_cleared(request)
     _move(request, RequestStatus.RUNNING, actor=actor, as_=rules.Actor.COORDINATOR)
     _notify_experts(request, "engagements/email/started")
     return request

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inzet.engagements import change_views, views, views_referrals
+from inzet.engagements import change_views, intro_views, views, views_referrals
 
 app_name = "engagements"
 
@@ -27,6 +27,7 @@ urlpatterns = [
     path("<int:pk>/offerte.pdf", views.quote_pdf, name="quote_pdf"),
     path("<int:pk>/starten/", views.request_start, name="start"),
     path("<int:pk>/afronden/", views.request_complete, name="complete"),
+    path("<int:pk>/kennismaking/", intro_views.introduction, name="introduction"),
     path("<int:pk>/bijeenkomsten/nieuw/", views.session_add, name="session_add"),
     # calendar
     path("<int:pk>/agenda.ics", views.request_calendar, name="request_calendar"),

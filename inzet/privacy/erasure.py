@@ -19,7 +19,7 @@ from inzet.accounts.models import ApiToken
 from inzet.compensation.models import ExpenseClaim, ExternalAllowance, HourEntry, Payout
 from inzet.conversations.models import Message, MessageAttachment, Notification, NotificationSetting, ReadMark
 from inzet.directory.models import ExpertSearchDocument
-from inzet.engagements.models import CalendarFeed, Invitation, InvitationNeeds, Referral
+from inzet.engagements.models import CalendarFeed, IntroductionOutcome, Invitation, InvitationNeeds, Referral
 from inzet.evaluation.models import AskerFeedback, ExpertFeedback, Reflection, Story
 from inzet.experts.models import (
     AccessLog,
@@ -95,6 +95,7 @@ def profile_strip(*, profile: ExpertProfile) -> bool:
         through = getattr(ExpertProfile, field.name).through
         removed += through.objects.filter(expertprofile_id=profile.pk).delete()[0]
     removed += Invitation.objects.filter(expert=profile).exclude(reason="").update(reason="")
+    removed += IntroductionOutcome.objects.filter(invitation__expert=profile).exclude(reason="").update(reason="")
     # What someone needed for an assignment (special category) goes entirely.
     removed += InvitationNeeds.objects.filter(invitation__expert=profile).delete()[0]
     changed = ExpertProfile.objects.filter(pk=profile.pk).exclude(**{k: v for k, v in values.items()}).exists()

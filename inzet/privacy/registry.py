@@ -326,6 +326,18 @@ REGISTER: dict[str, Processing] = {
         "bookkeeping_text",
     ),
     "engagements.AuditEvent": Processing(WHO_DID_WHAT, BASIS_INTEREST, STAFF, SEVEN_YEARS, "bookkeeping_text"),
+    "engagements.Introduction": Processing(
+        _("De kennismaking voor het werk plannen"),
+        BASIS_AGREEMENT,
+        _("De vrager, de ervaringsdeskundigen die ja zeiden en de coördinatoren van de organisatie"),
+        SEVEN_YEARS,
+    ),
+    "engagements.IntroductionOutcome": Processing(
+        _("Of het na de kennismaking doorgaat; de reden van nee alleen voor coördinatoren"),
+        BASIS_AGREEMENT,
+        STAFF,
+        _("Reden: gewist als het profiel wordt gewist; de uitkomst: 7 jaar"),
+    ),
     "engagements.CalendarFeed": Processing(_("Afspraken in de eigen agenda"), BASIS_AGREEMENT, NOBODY, WHILE_ACCOUNT),
     "compensation.AllowanceCapRow": Processing(WHO_DID_WHAT, BASIS_INTEREST, _("De beheerder"), WHILE_ACCOUNT),
     "compensation.OrganisationPaymentSettings": Processing(

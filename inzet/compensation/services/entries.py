@@ -13,7 +13,7 @@ from inzet.compensation import selectors
 from inzet.compensation.files import validate_receipt
 from inzet.compensation.models import EntryState, ExpenseClaim, HourEntry
 from inzet.compensation.services.common import ZERO, _check_date, _now, _require_accepted
-from inzet.engagements import plausibility
+from inzet.engagements import introductions, plausibility
 from inzet.engagements.models import Invitation
 
 
@@ -33,6 +33,7 @@ def hours_log(
     `confirm` False: the writer is asked first (the page): an unusual row is refused with the
     reason until they confirm. None: the caller does not ask (demo, imports); the row is flagged."""
     _require_accepted(invitation)
+    introductions.require_cleared(invitation.request)  # no work before the kennismaking said go
     _check_date(date)
     hours = hours or ZERO
     half_days = half_days or Decimal(0)

@@ -21,3 +21,11 @@ def number_nl(value) -> str:
     if value is None or value == "":
         return "—"
     return quote.format_number(Decimal(value))
+
+
+@register.simple_tag
+def introduction_status(engagement) -> dict:
+    """Where the kennismaking stands (engagements/introductions.py); {"required": False} when not asked."""
+    from inzet.engagements import introductions
+
+    return introductions.status(engagement)

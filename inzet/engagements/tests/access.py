@@ -54,6 +54,14 @@ def _matching_with_accepted_expert(orgs):
     return {"pk": request.pk, "attachment_pk": attachment.pk}
 
 
+def _introduction(orgs):
+    """A matching request that asks for a kennismaking; the expert persona said yes."""
+    asker, coordinator, expert = _people()
+    request = f.matching(orgs, asker, coordinator, getting_to_know=True)
+    f.accept(f.invite(request, f.profile_for(expert, orgs.deploying), coordinator))
+    return {"pk": request.pk}
+
+
 def _pk_only(builder):
     return lambda orgs: {"pk": builder(orgs)["pk"]}
 
@@ -177,6 +185,8 @@ MATRIX = {
         LOGIN,
     ),
     "engagements:invitation_withdraw": (_accepted_invitation, only({"expert": 200}, 404), LOGIN),
+    # the kennismaking: the request's readers and the expert who said yes
+    "engagements:introduction": (_introduction, only({**READERS, "expert": 200}, 404), LOGIN),
 }
 
 
@@ -212,6 +222,11 @@ NOT_OURS = {"operator": 404, "other_coordinator": 404, "other_asker": 404, "outs
 COORDINATOR_CHANGE = {**NOT_OURS, "expert": 404, "trainer": 403, "asker": 403, "coordinator": 302}
 
 POST_MATRIX = {
+    # Without an action nothing happens (403) for those who see it; outsiders 404.
+    "engagements:introduction": (
+        lambda o, p: _introduction(o),
+        {**NOT_OURS, "expert": 403, "trainer": 403, "asker": 403, "coordinator": 403},
+    ),
     "engagements:submit": (
         _post(_draft),
         {**NOT_OURS, "coordinator": 404, "trainer": 404, "expert": 404, "asker": 302},
