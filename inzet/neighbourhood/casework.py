@@ -13,7 +13,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inzet.neighbourhood import consent as consent_rules
-from inzet.neighbourhood.models import AgreedAction, CaseMeeting, Partner, ResidentPreferences, TeamMember, Trajectory
+from inzet.neighbourhood.models import (
+    AgreedAction,
+    CaseMeeting,
+    GroupActivity,
+    Partner,
+    ResidentPreferences,
+    Team,
+    TeamMember,
+    Trajectory,
+)
 from inzet.neighbourhood.services import ensure_writable
 
 
@@ -130,3 +139,61 @@ def expert_agree(*, trajectory: Trajectory, expert, agreed_on: datetime.date | N
     prefs.save(update_fields=["agreed_expert", "agreed_on"])
     trajectory.experts.add(expert)
     return prefs
+
+
+def _may_edit_member(by, member: TeamMember) -> bool:
+    """The expert themselves, or their team's coordinator on their behalf."""
+    if member.user_id == by.pk:
+        return True
+    return TeamMember.objects.filter(
+        team_id=member.team_id, user=by, is_active=True, role=TeamMember.Role.COORDINATOR
+    ).exists()
+
+
+@transaction.atomic
+def member_klik_save(
+    *,
+    member: TeamMember,
+    by,
+    gender: str = "",
+    birth_year: int | None = None,
+    knows_areas: str = "",
+    experience_domains: list[str] = (),
+) -> TeamMember:
+    """What an expert tells the team for the klik (never a diagnosis). Saving the same values changes nothing."""
+    if not member.is_active or not _may_edit_member(by, member):
+        raise PermissionDenied("only the expert or their coordinator")
+    this_year = timezone.localdate().year
+    if birth_year is not None and not this_year - 100 <= birth_year <= this_year - 16:
+        raise ValidationError(
+            _("Vul een geboortejaar in tussen %(first)s en %(last)s.")
+            % {"first": this_year - 100, "last": this_year - 16}
+        )
+    member = TeamMember.objects.select_for_update().get(pk=member.pk)
+    member.gender, member.birth_year, member.knows_areas = gender, birth_year, knows_areas
+    member.experience_domains = ",".join(experience_domains)
+    member.save(update_fields=["gender", "birth_year", "knows_areas", "experience_domains"])
+    return member
+
+
+def group_activity_add(
+    *,
+    team: Team,
+    by,
+    request_key: uuid.UUID,
+    title: str,
+    held_on: datetime.date,
+    kind: str = GroupActivity.Kind.MEETING,
+    attendees: int,
+) -> tuple[GroupActivity, bool]:
+    """A group activity with the number of residents who came, never their names. Once per request_key."""
+    if not TeamMember.objects.filter(team=team, user=by, is_active=True).exists():
+        raise PermissionDenied("not a member of the team")
+    if held_on > timezone.localdate():
+        raise ValidationError(_("Deze datum ligt in de toekomst. Tel de bewoners na afloop."))
+    if attendees < 0 or attendees > 10000:
+        raise ValidationError(_("Vul een aantal bewoners in tussen 0 en 10.000."))
+    return GroupActivity.objects.get_or_create(
+        request_key=request_key,
+        defaults={"team": team, "title": title, "held_on": held_on, "kind": kind, "attendees": attendees},
+    )

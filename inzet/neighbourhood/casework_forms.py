@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inzet.accounts.models import User
 from inzet.neighbourhood import consent as consent_rules
-from inzet.neighbourhood.models import TeamMember
+from inzet.neighbourhood.models import GroupActivity, TeamMember
 
 
 def _members(team, **filters):
@@ -95,3 +95,53 @@ class AgreeForm(forms.Form):
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["expert"].queryset = _members(team, role=TeamMember.Role.EXPERT)
+
+
+class MemberKlikForm(forms.Form):
+    """What an expert chooses to tell the team for the klik. Never a diagnosis."""
+
+    gender = forms.ChoiceField(
+        label=_("Ik ben"),
+        required=False,
+        choices=[
+            ("", _("Zeg ik liever niet")),
+            ("vrouw", _("vrouw")),
+            ("man", _("man")),
+            ("non-binair", _("non-binair")),
+        ],
+    )
+    birth_year = forms.IntegerField(
+        label=_("Geboortejaar"),
+        required=False,
+        help_text=_("Niet verplicht. Zo kan een bewoner iemand van ongeveer dezelfde leeftijd kiezen."),
+    )
+    knows_areas = forms.CharField(
+        label=_("Wijken die ik goed ken"),
+        required=False,
+        max_length=300,
+        help_text=_("Scheid wijken met een komma, bijvoorbeeld: Overvecht, Zuilen"),
+    )
+    experience_domains = forms.MultipleChoiceField(
+        label=_("Bij welke leefgebieden past mijn eigen ervaring?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, domains, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["experience_domains"].choices = domains
+
+
+class GroupActivityForm(forms.Form):
+    """A group activity and how many residents came. No names."""
+
+    request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    title = forms.CharField(label=_("Naam van de activiteit"), max_length=200)
+    held_on = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    kind = forms.ChoiceField(label=_("Soort"), choices=GroupActivity.Kind.choices)
+    attendees = forms.IntegerField(
+        label=_("Hoeveel bewoners kwamen er?"),
+        min_value=0,
+        max_value=10000,
+        help_text=_("Alleen het aantal. Schrijf geen namen op."),
+    )

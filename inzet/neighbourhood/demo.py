@@ -179,3 +179,27 @@ def load_neighbourhood_demo() -> None:
                 casework.preferences_save(
                     trajectory=trajectory, languages="", age="58", neighbourhood="Overvecht", domains=domain
                 )
+    _group_activities(team, coordinator, today)
+
+
+# Group activities (004 l.908–918): explicit days back from today, counts only.
+GROUP_ACTIVITIES = [
+    ("Koffieochtend in het wijkcentrum", 12, "meeting", 9),
+    ("Samen koken en eten", 40, "meeting", 7),
+    ("Wandeling door het Gagelbos", 60, "outing", 5),
+    ("Voorlichting: rondkomen met je geld", 95, "information", 14),
+    ("Workshop omgaan met formulieren", 150, "workshop", 6),
+]
+
+
+def _group_activities(team, by, today) -> None:
+    for n, (title, days_ago, kind, attendees) in enumerate(GROUP_ACTIVITIES):
+        casework.group_activity_add(
+            team=team,
+            by=by,
+            request_key=uuid.UUID(int=DEMO_KEY.int + 6000 + n),
+            title=title,
+            held_on=today - dt.timedelta(days=days_ago),
+            kind=kind,
+            attendees=attendees,
+        )

@@ -537,3 +537,30 @@ class ResidentPreferences(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.trajectory_id}"
+
+
+class GroupActivity(models.Model):
+    """A group activity for residents (004 l.908–918). Counts only: never who came."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("ontmoeting (koffie, maaltijd)")
+        WORKSHOP = "workshop", _("workshop of cursus")
+        OUTING = "outing", _("uitje of wandeling")
+        INFORMATION = "information", _("voorlichting")
+        OTHER = "other", _("anders")
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="group_activities")
+    title = models.CharField(_("naam van de activiteit"), max_length=200)
+    held_on = models.DateField(_("datum"))
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.MEETING)
+    attendees = models.PositiveIntegerField(_("aantal bewoners dat kwam"))
+    request_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("groepsactiviteit")
+        verbose_name_plural = _("groepsactiviteiten")
+        ordering = ["-held_on", "-pk"]
+        constraints = [models.CheckConstraint(condition=models.Q(attendees__lte=10000), name="nb_group_attendees_max")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.held_on})"

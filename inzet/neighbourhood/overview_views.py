@@ -70,6 +70,7 @@ def team_overview(request: HttpRequest, pk: int) -> HttpResponse:
         trajectories_last_year=counts["last_year"],
         caseloads=[m.open_count for m in experts],
     )
+    activities = selectors.group_activity_counts(team, since=review_rules.add_months(today, -12), until=today)
     return render(
         request,
         "neighbourhood/team_overview.html",
@@ -78,6 +79,7 @@ def team_overview(request: HttpRequest, pk: int) -> HttpResponse:
             "experts": experts,
             "counts": counts,
             "overdue": overdue,
+            "activities": activities,
             "warnings": [WARNING_TEXT[code] for code in codes],
         },
     )

@@ -6,9 +6,10 @@ your teams answers 404, so its existence is not revealed either.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 
-from inzet.neighbourhood.models import CaseMeeting, ResidentReadLog, Team, TeamMember, Trajectory
+from inzet.neighbourhood.models import AgreedAction, CaseMeeting, ResidentReadLog, Team, TeamMember, Trajectory
 
 
 def teams_of(user):
@@ -63,3 +64,33 @@ def get_case_meeting(user, pk: int) -> CaseMeeting:
         raise Http404 from exc
     ResidentReadLog.objects.create(user=user, trajectory=meeting.trajectory, item=f"case_meeting_{meeting.pk}")
     return meeting
+
+
+def get_member(user, pk: int) -> TeamMember:
+    """A team member's klik fields: the expert themselves or their coordinator; 403 for the rest of
+    the team, 404 outside it."""
+    try:
+        member = (
+            TeamMember.objects.filter(team__in=teams_of(user), is_active=True).select_related("team", "user").get(pk=pk)
+        )
+    except TeamMember.DoesNotExist as exc:
+        raise Http404 from exc
+    if member.user_id != user.pk and not is_team_coordinator(user, member.team):
+        raise PermissionDenied
+    return member
+
+
+def get_action(user, pk: int) -> AgreedAction:
+    """An agreed action for its owner and the participants of its case meeting; 404 for anyone else."""
+    actions = AgreedAction.objects.filter(trajectory__in=trajectories_of(user))
+    try:
+        action = (
+            actions.filter(Q(owner=user) | Q(meeting__participants=user))
+            .select_related("trajectory", "meeting")
+            .distinct()
+            .get(pk=pk)
+        )
+    except AgreedAction.DoesNotExist as exc:
+        raise Http404 from exc
+    ResidentReadLog.objects.create(user=user, trajectory=action.trajectory, item=f"action_{action.pk}")
+    return action

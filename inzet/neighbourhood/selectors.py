@@ -2,11 +2,11 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.utils import timezone
 
 from inzet.neighbourhood import review_rules
-from inzet.neighbourhood.models import QuestionFormRow, Review, ReviewRow, Trajectory
+from inzet.neighbourhood.models import GroupActivity, QuestionFormRow, Review, ReviewRow, Trajectory
 
 
 def with_review_flags(trajectories: QuerySet) -> QuerySet:
@@ -123,3 +123,16 @@ def next_steps_for(user, roles, role: str | None = None) -> list:
             link_text=_("Naar de wijkteams"),
         )
     ]
+
+
+def group_activity_counts(team, *, since=None, until=None) -> dict:
+    """Group activities of a team in a period: how many and the total attendance (counts only). One query.
+
+    For the coordinator's overview and for evaluation (#14)."""
+    rows = GroupActivity.objects.filter(team=team)
+    if since is not None:
+        rows = rows.filter(held_on__gte=since)
+    if until is not None:
+        rows = rows.filter(held_on__lte=until)
+    totals = rows.aggregate(count=Count("pk"), attendees=Sum("attendees"))
+    return {"count": totals["count"], "attendees": totals["attendees"] or 0}

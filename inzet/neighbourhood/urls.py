@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inzet.neighbourhood import casework_views, dropin_views, overview_views, referral_views, views
+from inzet.neighbourhood import casework_views, dropin_views, overview_views, referral_views, teamwork_views, views
 
 app_name = "neighbourhood"
 
@@ -32,6 +32,9 @@ urlpatterns = [
     path("casuistiek/<int:pk>/actie/", casework_views.case_meeting_action, name="case_meeting_action"),
     path("traject/<int:pk>/klik/", casework_views.klik, name="klik"),
     path("traject/<int:pk>/klik/instemmen/", casework_views.klik_agree, name="klik_agree"),
+    path("teamlid/<int:pk>/klik/", teamwork_views.member_klik, name="member_klik"),
+    path("actie/<int:pk>/gedaan/", teamwork_views.action_done, name="action_done"),
+    path("team/<int:pk>/groepsactiviteiten/", teamwork_views.group_activities, name="group_activities"),
     path("mijn-bewoners/", overview_views.caseload, name="caseload"),
     path("team/<int:pk>/overzicht/", overview_views.team_overview, name="team_overview"),
 ]

@@ -110,6 +110,25 @@ def _case_meeting(o, p=None) -> dict:
     return {"pk": meeting.pk}
 
 
+def _expert_member(o, p=None) -> dict:
+    member = TeamMember.objects.get(team=team_for(o), user__email="expert@test.nl")
+    return {"pk": member.pk}
+
+
+def _action(o, p=None) -> dict:
+    from inzet.neighbourhood import casework
+
+    meeting = casework.CaseMeeting.objects.get(pk=_case_meeting(o)["pk"])
+    action, _created = casework.action_add(
+        trajectory=meeting.trajectory,
+        meeting=meeting,
+        request_key=uuid.UUID(int=5),
+        what="Belt de huisarts",
+        owner=User.objects.get(email="expert@test.nl"),
+    )
+    return {"pk": action.pk}
+
+
 MEMBERS = only({"expert": 200, "coordinator": 200}, 404)
 
 MATRIX = {
@@ -142,7 +161,11 @@ MATRIX = {
     "neighbourhood:case_meeting_action": (_case_meeting, everyone(405), LOGIN),  # POST: below
     "neighbourhood:klik": (_trajectory, MEMBERS, LOGIN),
     "neighbourhood:klik_agree": (_trajectory, everyone(405), LOGIN),  # POST: below
-    "neighbourhood:caseload": (None, everyone(200), LOGIN),  # empty for non-members
+    "neighbourhood:caseload": (None, everyone(200), LOGIN),
+    # The expert themselves and their coordinator; other team members 403 (test_teamwork), the rest 404.
+    "neighbourhood:member_klik": (_expert_member, MEMBERS, LOGIN),
+    "neighbourhood:action_done": (_action, everyone(405), LOGIN),  # POST: below
+    "neighbourhood:group_activities": (_team, MEMBERS, LOGIN),  # empty for non-members
     # The team's coordinator only; its experts 403, everyone else 404.
     "neighbourhood:team_overview": (_team, only({"coordinator": 200, "expert": 403}, 404), LOGIN),
 }
@@ -170,4 +193,10 @@ POST_MATRIX = {
     "neighbourhood:case_meeting_action": (_case_meeting, only({"expert": 302, "coordinator": 302}, 404)),
     "neighbourhood:klik": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
     "neighbourhood:klik_agree": (_trajectory, only({"expert": 302, "coordinator": 302}, 404)),
+    # An empty form is valid (every field optional): saved, redirect.
+    "neighbourhood:member_klik": (_expert_member, only({"expert": 302, "coordinator": 302}, 404)),
+    # The owner (expert) and the meeting's participants (both personas) mark it done.
+    "neighbourhood:action_done": (_action, only({"expert": 302, "coordinator": 302}, 404)),
+    # An empty activity is refused with Dutch messages (400); nobody outside the team gets in.
+    "neighbourhood:group_activities": (_team, only({"expert": 400, "coordinator": 400}, 404)),
 }

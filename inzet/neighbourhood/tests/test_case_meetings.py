@@ -148,7 +148,7 @@ def test_the_coordinator_overview_counts_and_warns_in_bounded_queries(
     other = User.objects.create_user(email="tweede@test.nl", password="x", full_name="Tweede Expert")
     services.team_member_add(team=team, user=other)
     client.force_login(coordinator)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(reverse("neighbourhood:team_overview", args=[team.pk]))
     page = response.content.decode()
     assert response.status_code == 200
