@@ -24,8 +24,9 @@ def project_warnings(*, expert_count: int, trajectories_last_year: int, caseload
         warnings.append("project_few_experts")
     if trajectories_last_year < PROJECT_MIN_TRAJECTORIES:
         warnings.append("project_few_trajectories")
-    if len(caseloads) > 1 and sum(caseloads):
-        mean = sum(caseloads) / len(caseloads)
+    total = sum(caseloads)
+    if len(caseloads) > 1 and total > 0:
+        mean = total / len(caseloads)
         # A few residents apart is noise; with two experts "all of them" is exactly twice the mean.
         if max(caseloads) >= MAX_CASELOAD_SPREAD * mean and max(caseloads) - min(caseloads) >= MIN_CASELOAD_GAP:
             warnings.append("uneven_caseload")
