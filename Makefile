@@ -27,7 +27,7 @@ test: setup
 	  INZET_FIELD_KEYS=$$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 	@$(VENV)/bin/mypy
-	@$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS); status=$$?; \
+	@$(PY) -m pytest -n 2 --dist loadfile --durations=20 $(PYTEST_ARGS); status=$$?; \
 	  echo ""; echo "Screenshots of the main pages per role (390 px; home pages also 1280 px): $(CURDIR)/var/screenshots/"; \
 	  exit $$status
 

@@ -221,6 +221,7 @@ def report(what: str, visited: list[str], problems: list[str]) -> None:
         pytest.fail(f"{what}: {len(problems)} problem(s):\n  " + "\n  ".join(problems), pytrace=False)
 
 
+@pytest.mark.layout
 def test_anonymous_pages(page, live_server, axe):
     started = time.monotonic()
     shots = fresh_folder("anonymous")
@@ -235,6 +236,7 @@ def test_anonymous_pages(page, live_server, axe):
     report("anonymous", visited, problems)
 
 
+@pytest.mark.layout
 @pytest.mark.parametrize("email", list(ROLES), ids=[e.split("@")[0] for e in ROLES])
 def test_crawl_as_role(page, live_server, demo, axe, email):
     asked_code = log_in(page, email)
@@ -256,6 +258,7 @@ def test_crawl_as_role(page, live_server, demo, axe, email):
     report(f"{ROLES[email]} ({email})", visited, problems)
 
 
+@pytest.mark.layout
 @pytest.mark.parametrize("email", list(ROLES), ids=[e.split("@")[0] for e in ROLES])
 def test_english(page, demo, axe, email):
     log_in(page, email)
