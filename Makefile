@@ -68,7 +68,7 @@ worker: setup
 
 ## make bench: performance figures, written to docs/BENCHMARKS.md
 bench: setup migrate
-	$(PY) -m inzet.bench
+	$(PY) -m inzet.demo.bench
 
 ## make load: the whole app under load — gunicorn (2 × cores workers) on PostgreSQL with the
 ## 100,000-expert dataset, driven by locust from this machine (loopback only), 60 s at 20 and at 50

@@ -50,6 +50,19 @@ def _date(label, **kwargs) -> forms.DateField:
     )
 
 
+def _correction_reason() -> forms.CharField:
+    """The reason every correction of an hour row or an expense claim needs (it stays with the chain)."""
+    return forms.CharField(
+        label=_("Waarom corrigeert u dit?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Schrijf op waarom u dit corrigeert.")},
+    )
+
+
+def _hours_description() -> forms.CharField:
+    return forms.CharField(label=_("Wat heeft u gedaan? (niet verplicht)"), max_length=300, required=False)
+
+
 class HoursForm(forms.Form):
     date = _date(_("Datum"))
     hours = DutchDecimalField(
@@ -59,7 +72,7 @@ class HoursForm(forms.Form):
         help_text=_("Bijvoorbeeld 2,5 voor tweeënhalf uur."),
         error_messages={"required": _("Vul het aantal uren in."), "min_value": _("Vul minstens 0,25 uur in.")},
     )
-    description = forms.CharField(label=_("Wat heeft u gedaan? (niet verplicht)"), max_length=300, required=False)
+    description = _hours_description()
     confirm = forms.BooleanField(
         label=_("Het klopt, ook al valt het buiten de afspraak"),
         required=False,
@@ -101,12 +114,8 @@ class HoursCorrectionForm(forms.Form):
         help_text=_("Vul 0 in als deze uren helemaal niet gelden."),
         error_messages={"required": _("Vul het aantal uren in.")},
     )
-    description = forms.CharField(label=_("Wat heeft u gedaan? (niet verplicht)"), max_length=300, required=False)
-    reason = forms.CharField(
-        label=_("Waarom corrigeert u dit?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Schrijf op waarom u dit corrigeert.")},
-    )
+    description = _hours_description()
+    reason = _correction_reason()
 
 
 class ReceiptField(forms.FileField):
@@ -148,11 +157,7 @@ class ExpenseCorrectionForm(forms.Form):
         error_messages={"required": _("Vul het bedrag in.")},
     )
     description = forms.CharField(label=_("Waarvoor?"), max_length=300)
-    reason = forms.CharField(
-        label=_("Waarom corrigeert u dit?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Schrijf op waarom u dit corrigeert.")},
-    )
+    reason = _correction_reason()
     receipt = ReceiptField(label=_("Nieuw bonnetje (niet verplicht)"), required=False)
 
 

@@ -13,17 +13,13 @@ class ConversationsConfig(AppConfig):
     verbose_name = _("Gesprekken en meldingen")
 
     def ready(self):
-        # This app sits on the top layer: it plugs itself into the API, the demo and the
-        # engagements' notices (downward imports), so none of them imports it.
+        # This app sits on the top layer: it plugs itself into the API and the engagements' notices
+        # (downward imports), so neither imports it.
         from inzet.api.api import api
-        from inzet.conversations import demo
         from inzet.conversations.api import router
-        from inzet.demo import data
         from inzet.engagements import events
 
         if not any(mounted is router for _prefix, mounted in api._routers):
             api.add_router("/conversations", router)
-        if demo.load_conversations_demo not in data.EXTRA_LOADERS:
-            data.EXTRA_LOADERS.append(demo.load_conversations_demo)
         if _on_engagement_event not in events.LISTENERS:
             events.LISTENERS.append(_on_engagement_event)

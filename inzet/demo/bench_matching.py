@@ -1,7 +1,7 @@
 """Matching benchmarks over the synthetic dataset of `manage.py inzet seed`.
 
 `bench_match(experts)` returns figures as (name, value, unit, target) tuples for the benchmark
-registry in inzet/bench.py. Standalone (prints `BENCH <name> <value> <unit>` lines):
+registry in inzet/demo/bench.py. Standalone (prints `BENCH <name> <value> <unit>` lines):
 
     INZET_DATABASE_URL=sqlite:////path/bench.sqlite3 python -m inzet.demo.bench_matching --experts 100000
 

@@ -9,9 +9,17 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from inzet.accounts.models import User
 from inzet.demo.compensation import load_compensation_demo
+from inzet.demo.conversations import load_conversations_demo
 from inzet.demo.engagements import load_engagements_demo
+from inzet.demo.evaluation import load_evaluation_demo, load_feedback_demo
 from inzet.demo.generate import Vocabularies, save_sketch, sketch_profile
+from inzet.demo.knowledge import load_knowledge_demo
+from inzet.demo.neighbourhood import load_neighbourhood_demo
+from inzet.demo.network import load_events_demo, load_marks_demo, load_network_demo
 from inzet.demo.recruitment import load_recruitment_demo
+from inzet.demo.signals import load_signals_demo
+from inzet.demo.support import load_support_demo
+from inzet.demo.training import load_training_demo
 from inzet.directory.services import bulk_build_documents
 from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.organisations.models import Membership, Organisation, PolicySettings, Role
@@ -119,8 +127,21 @@ def is_loaded() -> bool:
     return Organisation.objects.filter(slug=DEPLOYING[0][0]).exists()
 
 
-# Demo loaders of apps above this one in the layers (they add themselves in their AppConfig.ready).
-EXTRA_LOADERS: list = []
+# The demo sits on the top layer, so it loads every app's data itself, in the order of INSTALLED_APPS
+# (later loaders may use what earlier ones made).
+APP_LOADERS = (
+    load_support_demo,
+    load_knowledge_demo,
+    load_training_demo,
+    load_neighbourhood_demo,
+    load_signals_demo,
+    load_network_demo,
+    load_events_demo,
+    load_marks_demo,
+    load_conversations_demo,
+    load_evaluation_demo,
+    load_feedback_demo,
+)
 
 
 @transaction.atomic
@@ -191,7 +212,7 @@ def load_demo() -> list[DemoLogin]:
     load_recruitment_demo(deploying, coordinator)
     load_engagements_demo()
     load_compensation_demo()
-    for load in EXTRA_LOADERS:
+    for load in APP_LOADERS:
         load()
     bulk_build_documents()
     return demo_logins()

@@ -23,9 +23,6 @@ from inzet.lib.crypto import EncryptedTextField
 from inzet.organisations.models import Membership, Organisation, Role
 
 BATCH = 5000
-# Seeders of apps above this one in the layers (they add themselves in their AppConfig.ready):
-# callables (trajectories=int, hour_entries=int, progress=callable) -> {what: count made}.
-EXTRA_SEEDERS: list = []
 _M2M = [
     ("wanted_roles", "roles"),
     ("relational_roles", "relational_roles"),

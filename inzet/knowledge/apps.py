@@ -8,12 +8,8 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self):
         # This app sits on the top layer: it plugs into lower apps, none of them imports it.
-        from inzet.demo import data
         from inzet.engagements import panels
-        from inzet.knowledge import demo
         from inzet.knowledge.views_helpdesk import intake_panel
 
         if intake_panel not in panels.INTAKE_PANELS:
             panels.INTAKE_PANELS.append(intake_panel)
-        if demo.load_knowledge_demo not in data.EXTRA_LOADERS:
-            data.EXTRA_LOADERS.append(demo.load_knowledge_demo)

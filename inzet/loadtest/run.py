@@ -26,7 +26,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 REPORT = BASE_DIR / "docs" / "BENCHMARKS.md"
-RUN_MARK = "<!-- bench-run -->"  # the same marker as inzet.bench: its report keeps these sections
+RUN_MARK = "<!-- bench-run -->"  # the same marker as inzet.demo.bench: its report keeps these sections
 KEEP_RUNS = 12
 MIX = ["Coordinator", "Expert", "Asker"]
 
@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     if not database_url.startswith(("postgres://", "postgresql://")):
         parser.error("set INZET_DATABASE_URL to a PostgreSQL database, e.g. postgres://inzet@127.0.0.1:5432/inzet")
     _django(database_url)
-    from inzet.bench import database
+    from inzet.demo.bench import database
 
     accounts = prepare_database(args.experts)
     work = BASE_DIR / "var" / "load"

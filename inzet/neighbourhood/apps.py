@@ -11,8 +11,7 @@ class NeighbourhoodConfig(AppConfig):
         from inzet.accounts import twofactor
         from inzet.api.api import api
         from inzet.dashboard import next_steps
-        from inzet.demo import data
-        from inzet.neighbourhood import demo, selectors
+        from inzet.neighbourhood import selectors
         from inzet.neighbourhood.api import router
 
         if selectors.next_steps_for not in next_steps.ROLE_STEPS:
@@ -21,8 +20,6 @@ class NeighbourhoodConfig(AppConfig):
             twofactor.SEES_SPECIAL_DATA.append(_reads_residents)
         if not any(mounted is router for _prefix, mounted in api._routers):
             api.add_router("/neighbourhood", router)
-        if demo.load_neighbourhood_demo not in data.EXTRA_LOADERS:
-            data.EXTRA_LOADERS.append(demo.load_neighbourhood_demo)
 
 
 def _reads_residents(user) -> bool:

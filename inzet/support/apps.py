@@ -13,13 +13,12 @@ class SupportConfig(AppConfig):
     verbose_name = _("Steun en groei")
 
     def ready(self):
-        # This app sits above the dashboard, the API and the demo: it plugs itself into them
+        # This app sits above the dashboard and the API: it plugs itself into them
         # (downward imports), so none of them has to import it.
         from inzet.api.api import api
         from inzet.dashboard import next_steps
-        from inzet.demo import data
         from inzet.engagements import calendar
-        from inzet.support import demo, selectors, write_api  # noqa: F401  (write_api adds its operations to router)
+        from inzet.support import selectors, write_api  # noqa: F401  (write_api adds its operations to router)
         from inzet.support.api import router
 
         if selectors.next_steps_for not in next_steps.ROLE_STEPS:
@@ -28,5 +27,3 @@ class SupportConfig(AppConfig):
             api.add_router("/support", router)
         if _feed_events not in calendar.FEED_SOURCES:
             calendar.FEED_SOURCES.append(_feed_events)
-        if demo.load_support_demo not in data.EXTRA_LOADERS:
-            data.EXTRA_LOADERS.append(demo.load_support_demo)

@@ -18,17 +18,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inzet.accounts.models import User
 from inzet.accounts.permissions import get_roles
 from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.organisations.models import Organisation, Role
-from inzet.support.models import GroupMember, GroupOrganisation, IntervisionGroup, Meeting, MeetingKind, MeetingSeat
+from inzet.support.meetings import seats_invite
+from inzet.support.models import GroupMember, GroupOrganisation, IntervisionGroup, Meeting, MeetingKind
 from inzet.support.permissions import STAFF, staff_org_ids
-from inzet.support.services import _notify, _once
+from inzet.support.services import _once
 
 
 def _own_profile(user) -> ExpertProfile | None:
@@ -196,18 +195,7 @@ def session_plan(
             expert__status=ExpertStatus.ACTIVE, expert__paused=False
         )
     ]
-    MeetingSeat.objects.bulk_create([MeetingSeat(meeting=meeting, expert=p) for p in experts])
-    # One e-mail each: a shared "To:" would show every invitee's address to all the others.
-    for p in experts:
-        _notify(
-            [p.user],
-            "support/email/meeting_invited",
-            {
-                "title": meeting.title,
-                "when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M"),
-                "path": reverse("support:meeting_detail", args=[meeting.pk]),
-            },
-        )
+    seats_invite(meeting=meeting, experts=experts)
     return meeting
 
 

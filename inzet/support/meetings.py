@@ -123,18 +123,7 @@ def meeting_plan(
         .exclude(user=facilitator)
         .select_related("user")
     )
-    MeetingSeat.objects.bulk_create([MeetingSeat(meeting=meeting, expert=p) for p in experts])
-    # One e-mail each: a shared "To:" would show every invitee's address to all the others.
-    for p in experts:
-        _notify(
-            [p.user],
-            "support/email/meeting_invited",
-            {
-                "title": meeting.title,
-                "when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M"),
-                "path": reverse("support:meeting_detail", args=[meeting.pk]),
-            },
-        )
+    seats_invite(meeting=meeting, experts=experts)
     return meeting
 
 
@@ -210,3 +199,19 @@ def to_ics(meetings, *, name: str) -> bytes:
     for event in events(meetings):
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def seats_invite(*, meeting: Meeting, experts: list[ExpertProfile]) -> None:
+    """A seat and an invitation for each expert (a meeting of one organisation or of a group)."""
+    MeetingSeat.objects.bulk_create([MeetingSeat(meeting=meeting, expert=p) for p in experts])
+    # One e-mail each: a shared "To:" would show every invitee's address to all the others.
+    for p in experts:
+        _notify(
+            [p.user],
+            "support/email/meeting_invited",
+            {
+                "title": meeting.title,
+                "when": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y %H:%M"),
+                "path": reverse("support:meeting_detail", args=[meeting.pk]),
+            },
+        )

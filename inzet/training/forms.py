@@ -2,26 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from inzet.training.models import Course
+from inzet.training.services import COURSE_FIELDS
 
 
 class CourseForm(forms.ModelForm):
     class Meta:
         model = Course
-        fields = [
-            "title",
-            "provider",
-            "level",
-            "lessons",
-            "hours_per_lesson",
-            "minimum_lessons",
-            "starts_on",
-            "ends_on",
-            "places",
-            "mode",
-            "location",
-            "description",
-            "valid_years",
-        ]
+        fields = list(COURSE_FIELDS)  # the fields the service writes, nothing else
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -9,9 +9,9 @@ Money goes in and out as strings ("12.50"), never as JSON numbers, so no cent is
 
 import datetime
 from decimal import Decimal
+from functools import partial
 from typing import Annotated, Literal
 
-from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -19,7 +19,6 @@ from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 from pydantic import BeforeValidator, Field
 
-from inzet.accounts.permissions import get_roles
 from inzet.api.schemas import Error, Id
 from inzet.compensation import rules, selectors, services
 from inzet.compensation.explain import show_all
@@ -34,7 +33,6 @@ from inzet.compensation.permissions import (
 )
 from inzet.experts.disclosure import log_access
 from inzet.lib import uploads
-from inzet.organisations.models import Role
 
 router = Router(tags=["compensation"])
 
@@ -261,23 +259,16 @@ class CompensationDecisionIn(Schema):
     note: str = ""
 
 
-def _visible(queryset, user):
-    """Rows of the person's own assignments, or of assignments of organisations they coordinate."""
-    org_ids = get_roles(user).organisation_ids(Role.COORDINATOR)
-    return queryset.filter(
-        Q(invitation__expert__user=user) | Q(invitation__request__deploying_organisation_id__in=org_ids)
-    )
+def _decide(access, payload: CompensationDecisionIn, decide):
+    """Approve or reject an hour row or an expense claim, as the page's _decide does."""
+    require_decider(access)
+    return decide(approve=payload.decision == "approve", note=payload.note)
 
 
 @router.get("/compensation/hours", response=list[HourOut])
 def hours_list(request: HttpRequest, assignment_id: Id | None = None, state: str | None = None):
     """Hour rows the person may see, newest first (at most 500)."""
-    queryset = _visible(HourEntry.objects.all(), request.auth)
-    if assignment_id is not None:
-        queryset = queryset.filter(invitation_id=assignment_id)
-    if state:
-        queryset = queryset.filter(state=state)
-    return list(queryset.order_by("-date", "-pk")[:500])
+    return list(selectors.entries_visible_to(request.auth, HourEntry, assignment_id=assignment_id, state=state)[:500])
 
 
 @router.post("/compensation/hours", response={201: HourOut, 401: Error, 404: Error, 422: Error})
@@ -299,10 +290,7 @@ def hours_create(request: HttpRequest, payload: HourIn):
 )
 def hours_decision(request: HttpRequest, pk: Id, payload: CompensationDecisionIn):
     entry, access = get_hour_entry_for_user(request.auth, pk)
-    require_decider(access)
-    return services.hours_decide(
-        entry=entry, actor=request.auth, approve=payload.decision == "approve", note=payload.note
-    )
+    return _decide(access, payload, partial(services.hours_decide, entry=entry, actor=request.auth))
 
 
 # --- expenses ------------------------------------------------------------------------------------
@@ -340,12 +328,8 @@ class ExpenseIn(Schema):
 @router.get("/compensation/expenses", response=list[ExpenseOut])
 def expenses_list(request: HttpRequest, assignment_id: Id | None = None, state: str | None = None):
     """Expense claims the person may see, newest first (at most 500). The receipt is a link."""
-    queryset = _visible(ExpenseClaim.objects.all(), request.auth)
-    if assignment_id is not None:
-        queryset = queryset.filter(invitation_id=assignment_id)
-    if state:
-        queryset = queryset.filter(state=state)
-    return list(queryset.order_by("-date", "-pk")[:500])
+    queryset = selectors.entries_visible_to(request.auth, ExpenseClaim, assignment_id=assignment_id, state=state)
+    return list(queryset[:500])
 
 
 uploads.accepts_uploads_at(r"^/api/compensation/expenses/?$", "receipt")
@@ -371,7 +355,4 @@ def expenses_create(request: HttpRequest, payload: Form[ExpenseIn], receipt: Fil
 )
 def expenses_decision(request: HttpRequest, pk: Id, payload: CompensationDecisionIn):
     claim, access = get_expense_for_user(request.auth, pk)
-    require_decider(access)
-    return services.expense_decide(
-        claim=claim, actor=request.auth, approve=payload.decision == "approve", note=payload.note
-    )
+    return _decide(access, payload, partial(services.expense_decide, claim=claim, actor=request.auth))

@@ -55,6 +55,17 @@ class _Entry(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_note = models.TextField(_("toelichting bij het besluit"), blank=True)
     reason = models.TextField(_("reden van de correctie"), blank=True)
+    # A correction points at the row it replaces and at the first row of its chain ("self": the
+    # concrete model, so hour rows correct hour rows and claims correct claims).
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        verbose_name=_("corrigeert"),
+    )
+    root = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         abstract = True
@@ -84,15 +95,6 @@ class HourEntry(_Entry):
     description = models.CharField(_("wat heeft u gedaan?"), max_length=300, blank=True)
     # engagements.plausibility.HourFlag codes, comma-separated: confirmed by the writer, shown to the coordinator.
     flags = models.CharField(_("om na te kijken"), max_length=100, blank=True)
-    corrects = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="corrections",
-        verbose_name=_("corrigeert"),
-    )
-    root = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = _("urenregel")
@@ -136,15 +138,6 @@ class ExpenseClaim(_Entry):
     description = models.CharField(_("waarvoor?"), max_length=300)
     receipt = models.FileField(_("bonnetje"), upload_to=receipt_path, max_length=200)
     receipt_name = models.CharField(max_length=200)
-    corrects = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="corrections",
-        verbose_name=_("corrigeert"),
-    )
-    root = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = _("onkostendeclaratie")

@@ -117,6 +117,22 @@ def assignment_rows(invitation: Invitation) -> tuple[list[HourEntry], list[Expen
     return hours, expenses
 
 
+def entries_visible_to(
+    user, model: type[HourEntry] | type[ExpenseClaim], *, assignment_id: int | None = None, state: str | None = None
+) -> QuerySet:
+    """Hour rows or expense claims of the person's own assignments, or of assignments of the
+    organisations they coordinate, newest first; optionally of one assignment or in one state."""
+    org_ids = get_roles(user).organisation_ids(Role.COORDINATOR)
+    queryset = model.objects.filter(
+        Q(invitation__expert__user=user) | Q(invitation__request__deploying_organisation_id__in=org_ids)
+    )
+    if assignment_id is not None:
+        queryset = queryset.filter(invitation_id=assignment_id)
+    if state:
+        queryset = queryset.filter(state=state)
+    return queryset.order_by("-date", "-pk")
+
+
 def assignments_of_expert(user) -> QuerySet:
     return (
         Invitation.objects.filter(expert__user=user, state=Invitation.State.ACCEPTED)

@@ -3,8 +3,8 @@
 import pytest
 
 from inzet.accounts.models import ApiToken
-from inzet.conversations.demo import load_conversations_demo
 from inzet.conversations.models import Message
+from inzet.demo.conversations import load_conversations_demo
 from inzet.engagements.tests import factories as f
 
 

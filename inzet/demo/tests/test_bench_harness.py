@@ -1,6 +1,6 @@
-"""The benchmark harness (inzet/bench.py) on a tiny dataset: figures, counting, the report."""
+"""The benchmark harness (inzet/demo/bench.py) on a tiny dataset: figures, counting, the report."""
 
-from inzet import bench
+from inzet.demo import bench
 
 
 def test_percentile_is_nearest_rank():

@@ -215,7 +215,7 @@ def test_a_coordinator_deletes_a_question_at_the_askers_request(client, orgs, co
 
 def test_the_demo_shows_a_checklist_and_a_queue_and_loads_once():
     from inzet.demo.data import load_demo
-    from inzet.knowledge.demo import load_knowledge_demo
+    from inzet.demo.knowledge import load_knowledge_demo
     from inzet.knowledge.models import ReadinessChecklist
 
     load_demo()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from inzet.neighbourhood.demo import TEAM_NAME, load_neighbourhood_demo
+from inzet.demo.neighbourhood import TEAM_NAME, load_neighbourhood_demo
 from inzet.neighbourhood.models import CaseMeeting, Closure, Team, Trajectory
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 from inzet.demo.data import load_demo
+from inzet.demo.support import load_support_demo
 from inzet.support import selectors
-from inzet.support.demo import load_support_demo
 from inzet.support.models import BuddyPair, CheckIn, EarlyConversation, MentorTalk
 
 

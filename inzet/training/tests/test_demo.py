@@ -1,8 +1,8 @@
 """The demo shows each part of training in use, and loading it twice changes nothing."""
 
 from inzet.demo.data import load_demo
+from inzet.demo.training import load_training_demo
 from inzet.experts.models import QualificationLevel, TrainingKind, TrainingRecord, Verification
-from inzet.training.demo import load_training_demo
 from inzet.training.models import Course, CourseLevel, Enrolment, EnrolmentStatus
 
 
@@ -11,7 +11,7 @@ def _counts() -> tuple[int, int, int]:
 
 
 def test_the_demo_has_the_catalogue_a_course_run_a_waiting_list_and_records_to_verify(db):
-    load_demo()  # includes load_training_demo (EXTRA_LOADERS)
+    load_demo()  # includes load_training_demo (data.APP_LOADERS)
     before = _counts()
     load_training_demo()  # a second run changes nothing (the whole demo once is enough: it costs seconds)
     assert _counts() == before

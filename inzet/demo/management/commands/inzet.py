@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from inzet.demo import data
-from inzet.demo.seed import EXTRA_SEEDERS, seed_experts
+from inzet.demo.seed import seed_experts
+from inzet.demo.seed_evaluation import seed_evaluation
 
 
 class Command(BaseCommand):
@@ -58,12 +59,11 @@ class Command(BaseCommand):
         self.stdout.write(f"BENCH seed_{size}_s {elapsed:.1f} s")
         if not (trajectories or hour_entries):
             return
-        for seeder in EXTRA_SEEDERS:
-            started = time.perf_counter()
-            with tqdm(total=trajectories + hour_entries, unit="row", disable=no_progress) as bar:
-                counts = seeder(trajectories=trajectories, hour_entries=hour_entries, progress=bar.update)
-            made_text = ", ".join(f"{n} {what}" for what, n in counts.items())
-            self.stdout.write(self.style.SUCCESS(f"Seeded {made_text} in {time.perf_counter() - started:.1f} s."))
+        started = time.perf_counter()
+        with tqdm(total=trajectories + hour_entries, unit="row", disable=no_progress) as bar:
+            counts = seed_evaluation(trajectories=trajectories, hour_entries=hour_entries, progress=bar.update)
+        made_text = ", ".join(f"{n} {what}" for what, n in counts.items())
+        self.stdout.write(self.style.SUCCESS(f"Seeded {made_text} in {time.perf_counter() - started:.1f} s."))
 
     def _totp(self, email, **_):
         from django_otp.oath import totp

@@ -1,6 +1,6 @@
 """Demo catalogue and a course run in every stage, built through the real services.
 
-Added to `inzet demo` by apps.py (EXTRA_LOADERS). Running it again changes nothing.
+Called from inzet/demo/data.py (`inzet demo`). Running it again changes nothing.
 """
 
 import datetime as dt

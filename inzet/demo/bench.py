@@ -1,4 +1,4 @@
-"""Performance benchmarks: `make bench` / `python -m inzet.bench [--experts N] [--runs N] [--only NAME]`.
+"""Performance benchmarks: `make bench` / `python -m inzet.demo.bench [--experts N] [--runs N] [--only NAME]`.
 
 Prints one line per figure, `BENCH <name> <value> <unit>`, and adds a table for this run to
 docs/BENCHMARKS.md (machine, date, database, dataset size, figures and targets).
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 REPORT = BASE_DIR / "docs" / "BENCHMARKS.md"
 KEEP_RUNS = 12
 _RUN_MARK = "<!-- bench-run -->"
@@ -72,10 +72,10 @@ class Context:
 
 
 BENCHMARKS: dict[str, Callable[[Context], list]] = {}
-# Apps above the demo layer register their benchmarks from AppConfig.ready() (`from inzet import
-# bench`); run as `python -m inzet.bench` this module is __main__, so make both names one module.
+# Run as `python -m inzet.demo.bench` this module is __main__; the benchmark URLconf names it by its
+# import path, so make both names one module.
 if __name__ == "__main__":
-    sys.modules.setdefault("inzet.bench", sys.modules[__name__])
+    sys.modules.setdefault("inzet.demo.bench", sys.modules[__name__])
 
 
 def meets(value: float, target: str) -> bool | None:
@@ -240,10 +240,10 @@ def _bench_urlconf() -> str:
     """The project's URLs plus one bare view, as this module's ``urlpatterns`` (benchmarks only)."""
     from django.urls import include, path
 
-    module = sys.modules["inzet.bench"]
+    module = sys.modules["inzet.demo.bench"]
     if not hasattr(module, "urlpatterns"):
         module.urlpatterns = [path(BARE_PATH, _bare_view), path("", include("inzet.urls"))]
-    return "inzet.bench"
+    return "inzet.demo.bench"
 
 
 def bare_view_samples(client, context: Context) -> list[float]:
@@ -366,6 +366,13 @@ def matching(context: Context) -> list:
     return bench_match(context.experts, runs=context.runs, warmup=context.warmup)
 
 
+@benchmark("evaluation_report")
+def evaluation_report(context: Context) -> list:
+    from inzet.demo.bench_evaluation import evaluation_report_benchmark
+
+    return evaluation_report_benchmark(context)
+
+
 def _usable_cpus() -> int | str:
     try:
         return len(os.sched_getaffinity(0))
@@ -440,7 +447,7 @@ def write_report(figures: list[Figure], context: Context, info: dict[str, str]) 
     header = [
         "# Benchmarks",
         "",
-        "Written by `make bench` (`python -m inzet.bench`); the newest run first, "
+        "Written by `make bench` (`python -m inzet.demo.bench`); the newest run first, "
         f"at most {KEEP_RUNS} runs. Each figure is also printed as `BENCH <name> <value> <unit>`.",
         "Dataset: `manage.py inzet seed` (synthetic experts in 20 organisations). SQLite runs use "
         "`var/bench.sqlite3`; PostgreSQL runs use `INZET_DATABASE_URL`.",

@@ -1,6 +1,6 @@
 """Demo social map: believable organisations in and around Utrecht.
 
-Added to `inzet demo` by apps.py (EXTRA_LOADERS). Running it again changes nothing.
+Called from inzet/demo/data.py (`inzet demo`). Running it again changes nothing.
 """
 
 from inzet.lib.mail import notifications_off

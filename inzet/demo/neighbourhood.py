@@ -1,6 +1,6 @@
 """Demo data for one neighbourhood team with a year of trajectories, through the real services.
 
-Called from inzet/demo/data.py after the demo people exist (`EXTRA_LOADERS`). Dates are explicit
+Called from inzet/demo/data.py after the demo people exist. Dates are explicit
 (these services accept past dates), so no clock is faked. Kept small and fast: it runs in the
 browser tests. Running it again changes nothing.
 """

@@ -1,6 +1,6 @@
 """Demo signals: a few believable bottlenecks, one bundle with an action and a published overview.
 
-Added to `inzet demo` by apps.py (EXTRA_LOADERS). Running it again changes nothing.
+Called from inzet/demo/data.py (`inzet demo`). Running it again changes nothing.
 """
 
 import datetime as dt

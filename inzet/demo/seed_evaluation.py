@@ -1,8 +1,7 @@
 """Evaluation data for `inzet seed`: trajectories, closures, contacts and hour entries at scale.
 
-Registered in demo.seed.EXTRA_SEEDERS from EvaluationConfig.ready(), because the demo layer may
-not import the neighbourhood or evaluation apps. Plain executemany inserts (demo.seed._insert):
-1,000,000 hour entries and 100,000 trajectories take a minute or two on SQLite.
+Run by `inzet seed` after the experts (demo/management/commands/inzet.py). Plain executemany
+inserts (demo.seed._insert): 1,000,000 hour entries and 100,000 trajectories take a minute or two on SQLite.
 """
 
 import datetime as dt

@@ -1,7 +1,7 @@
 """`BENCH evaluation_report_ms`: the evaluation report page over 1,000,000 hour entries and 100,000 trajectories.
 
-Registered in inzet.bench.BENCHMARKS from EvaluationConfig.ready() (the harness may not import this
-app: lower layers import the harness). Seeds what is missing (evaluation.seed) on the first run.
+Registered in inzet.demo.bench (`--only evaluation_report`). Seeds what is missing
+(inzet.demo.seed_evaluation) on the first run.
 """
 
 import statistics
@@ -16,7 +16,7 @@ def ensure_evaluation_data(*, trajectories: int = TRAJECTORIES, hour_entries: in
     import random
 
     from inzet.compensation.models import HourEntry
-    from inzet.evaluation.seed import TEAM_NAME, seed_hours, seed_trajectories
+    from inzet.demo.seed_evaluation import TEAM_NAME, seed_hours, seed_trajectories
     from inzet.neighbourhood.models import Trajectory
 
     rng = random.Random(14)
