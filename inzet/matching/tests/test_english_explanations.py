@@ -75,7 +75,7 @@ def test_one_person_short_is_said_in_the_singular():
 
 def test_a_phrase_renders_names_numbers_and_terms():
     line = phrases.say(
-        phrases._("%(what)s: %(names)s, %(n)s"),
+        "%(what)s: %(names)s, %(n)s",
         what=phrases.Capitalised(phrases.Term("regio")),
         names=phrases.Names(("b", "a", phrases.Term("c"))),
         n=phrases.Number(1.5),
