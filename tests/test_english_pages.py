@@ -191,11 +191,6 @@ def test_main_pages_in_english_show_no_dutch_of_ours(client, english_world, role
     assert not problems, "\n".join(problems[:40])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known gap (issue 16, docs/plain-language.md): inzet/matching/rules.py and team.py write their "
-    "explanations in Dutch only. Strict: this fails as soon as they are translated, so the mark must go.",
-)
 def test_the_matching_page_in_english_shows_no_dutch_of_ours(client, english_world):
     login_verified(client, english_world.coordinator)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"

@@ -32,6 +32,7 @@ from django.db import connections
 from django.db.models import Case, Count, F, FloatField, IntegerField, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce, Round
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.experts.disclosure import SELF, can_see, experience_visible, viewer_levels
@@ -118,7 +119,7 @@ def _raw(queryset: QuerySet) -> list[tuple]:
 
 @dataclass(frozen=True)
 class RequestTerms:
-    """The request's terms: codes for the rules, term ids for the fetch, Dutch labels for the texts."""
+    """The request's terms: codes for the rules, term ids for the fetch, labels (reader's language) for the texts."""
 
     spec: rules.RequestSpec
     labels: dict[str, str]
@@ -143,10 +144,12 @@ def request_terms(request: EngagementRequest) -> RequestTerms:
     for name in ("experience_areas", "competences", "languages"):
         table = getattr(EngagementRequest, name).through
         m2m |= Q(pk__in=table.objects.filter(engagementrequest_id=request.pk).values("term_id"))
-    terms = list(Term.objects.filter(Q(pk__in=fk_ids) | m2m).values_list("pk", "vocabulary", "code", "label_nl"))
+    rows = Term.objects.filter(Q(pk__in=fk_ids) | m2m).values_list("pk", "vocabulary", "code", "label_nl", "label_en")
+    english = (get_language() or "nl").startswith("en")
     by_vocabulary: dict[str, dict[int, str]] = {}
     labels: dict[str, str] = {}
-    for pk, vocabulary, code, label in terms:
+    for pk, vocabulary, code, label_nl, label_en in rows:
+        label = label_en if english and label_en else label_nl
         by_vocabulary.setdefault(vocabulary, {})[pk] = code
         labels[_kind(vocabulary, code)] = label
         if vocabulary != "level":  # the rules and team.py name levels themselves

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from inzet.engagements.models import EngagementRequest, Invitation, RequestStatus
 from inzet.experts.disclosure import SELF, SPECIAL_ITEMS, can_see
 from inzet.experts.models import AccessLog, AgeBand, ExpertProfile
+from inzet.lib import phrases_i18n
 from inzet.matching import rules
 from inzet.matching.candidates import (  # noqa: F401  (re-exported for callers)
     RANKING_SIZE,
@@ -52,7 +53,7 @@ def team_attributes(profile: _Profile, level: int) -> dict[str, str]:
 
 
 def team_labels(terms: RequestTerms) -> dict[str, str]:
-    """Dutch words for the team explanation: the request's terms and the age bands (mid-sentence)."""
+    """Words for the team explanation (reader's language): the request's terms and the age bands (mid-sentence)."""
     bands = {band.value: str(band.label)[:1].lower() + str(band.label)[1:] for band in AgeBand}
     return {**terms.labels, **bands}
 
@@ -194,7 +195,7 @@ def _team(team, scores: dict[int, float], names: dict[int, str], labels: dict[st
 
     return ProposedTeam(
         members=[TeamMember(expert_id=i, name=names[i], score=scores[i]) for i in team.chosen],
-        explanation=team.explanation_nl,
+        explanation=tuple(phrases_i18n.text(line) for line in team.explanation),
         optimal=team.optimal,
         score_total=round(team.score_total, 2),
         diversity_bonus=round(team.diversity_bonus, 2),

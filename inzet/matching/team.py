@@ -36,11 +36,21 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array
 
+from inzet.lib.phrases import Capitalised, Names, Number, Phrase, Term, _, ngettext_lazy, say
 from inzet.matching.rules import LEVEL_LABELS_NL, Candidate, Match
 
 DEFAULT_DIVERSITY_WEIGHT = 5.0
-# Dutch words for common attributes and values; ``labels`` passed in take precedence.
-DEFAULT_LABELS_NL = {"age_band": "leeftijdsgroep", "region": "regio", "level": "niveau", **LEVEL_LABELS_NL}
+# Words for common attributes and values (message ids); ``labels`` passed in take precedence.
+DEFAULT_LABELS_NL: dict[str, object] = {
+    "age_band": Term(_("leeftijdsgroep")),
+    "region": Term(_("regio")),
+    "level": Term(_("niveau")),
+    **{code: Term(label) for code, label in LEVEL_LABELS_NL.items()},
+}
+_AREAS = Term(_("ervaringsgebieden"))
+_ROLES = Term(_("rollen"))
+# Who covers: one person, a duo, a trio; bigger teams are "Dit team van n mensen".
+_WHO = {1: say(_("Deze persoon")), 2: say(_("Dit duo")), 3: say(_("Dit trio"))}
 
 
 @dataclass(frozen=True)
@@ -87,7 +97,11 @@ class Team:
     uncovered_areas: frozenset[str]
     covered_roles: frozenset[str]
     uncovered_roles: frozenset[str]
-    explanation_nl: tuple[str, ...]
+    explanation: tuple[Phrase, ...]  # message ids with parameters; explanation_nl is the Dutch text
+
+    @property
+    def explanation_nl(self) -> tuple[str, ...]:
+        return tuple(str(line) for line in self.explanation)
 
     @property
     def coverage(self) -> int:
@@ -188,7 +202,7 @@ def compose_team(
     diversity_weights: Mapping[str, float] | None = None,
     max_same: Mapping[str, int] | None = None,
     time_limit_s: float = 10.0,
-    labels: Mapping[str, str] | None = None,
+    labels: Mapping[str, object] | None = None,
 ) -> TeamResult:
     """The best team of ``k`` from ``members``, with up to ``alternatives`` runners-up.
 
@@ -217,15 +231,15 @@ def compose_team(
     size = min(k, len({m.person_id for m in pool}))
     explain = _Explainer(pool, k, size, areas, roles, diversity_weights, {**DEFAULT_LABELS_NL, **(labels or {})})
     if size == 0:
-        return _no_team(explain, "Er is niemand beschikbaar voor dit team.")
+        return _no_team(explain, say(_("Er is niemand beschikbaar voor dit team.")))
 
     deadline = time.monotonic() + time_limit_s
     model = _Model(pool, size, areas, roles, diversity_weights, dict(max_same or {}))
     chosen, optimal = model.solve(time_limit_s)
     if chosen is None:
         if optimal:  # proven infeasible
-            return _no_team(explain, "Met deze eisen aan de samenstelling is geen team te maken.")
-        return _no_team(explain, "De rekentijd was op voordat er een team gevonden was.")
+            return _no_team(explain, say(_("Met deze eisen aan de samenstelling is geen team te maken.")))
+        return _no_team(explain, say(_("De rekentijd was op voordat er een team gevonden was.")))
     best = explain.team(chosen, optimal, best=None)
     others = []
     while len(others) < alternatives:
@@ -237,7 +251,7 @@ def compose_team(
     return TeamResult(**vars(best), alternatives=tuple(others))
 
 
-def _no_team(explain: _Explainer, why: str) -> TeamResult:
+def _no_team(explain: _Explainer, why: Phrase) -> TeamResult:
     return TeamResult(
         chosen=(),
         score_total=0.0,
@@ -249,12 +263,12 @@ def _no_team(explain: _Explainer, why: str) -> TeamResult:
         uncovered_areas=explain.areas,
         covered_roles=frozenset(),
         uncovered_roles=explain.roles,
-        explanation_nl=(why,),
+        explanation=(why,),
     )
 
 
 class _Explainer:
-    """Works out what a chosen team covers and says it in plain Dutch (B1)."""
+    """Works out what a chosen team covers and says it in plain Dutch (B1), as message ids."""
 
     def __init__(
         self,
@@ -264,7 +278,7 @@ class _Explainer:
         areas: frozenset[str],
         roles: frozenset[str],
         diversity_weights: Mapping[str, float],
-        labels: Mapping[str, str],
+        labels: Mapping[str, object],
     ) -> None:
         self.pool, self.k, self.size = pool, k, size
         self.areas, self.roles = areas, roles
@@ -290,13 +304,9 @@ class _Explainer:
             uncovered_areas=self.areas - covered_areas,
             covered_roles=covered_roles,
             uncovered_roles=self.roles - covered_roles,
-            explanation_nl=(),
+            explanation=(),
         )
-        return replace(team, explanation_nl=tuple(self.lines(team, distinct, best)))
-
-    def names(self, codes: Iterable[str]) -> str:
-        words = sorted(self.labels.get(c, c) for c in codes)
-        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
+        return replace(team, explanation=tuple(self.lines(team, distinct, best)))
 
     def distinct(self, members: list[TeamCandidate]) -> dict[str, set[str]]:
         return {
@@ -305,51 +315,105 @@ class _Explainer:
             if w > 0
         }
 
-    def lines(self, team: Team, distinct: dict[str, set[str]], best: Team | None) -> list[str]:
+    def lines(self, team: Team, distinct: dict[str, set[str]], best: Team | None) -> list[Phrase]:
         n = len(team.chosen)
-        noun = {1: "Deze persoon", 2: "Dit duo", 3: "Dit trio"}.get(n, f"Dit team van {n} mensen")
-        together = " samen" if n > 1 else ""
+        noun = _WHO.get(n) or say(_("Dit team van %(n)d mensen"), n=n)
         out = []
         if best is not None:
             if team.coverage < best.coverage:
-                out.append("Dit team dekt minder van wat gevraagd is dan het eerste voorstel.")
+                out.append(say(_("Dit team dekt minder van wat gevraagd is dan het eerste voorstel.")))
             diff = best.objective - team.objective
             if diff > 0.05:
-                points = f"{diff:.1f}".replace(".", ",")
-                out.append(f"Dit team scoort {points} punten lager dan het eerste voorstel.")
+                out.append(
+                    say(
+                        _("Dit team scoort %(points)s punten lager dan het eerste voorstel."),
+                        points=Number(diff, ".1f"),
+                    )
+                )
             elif diff > -0.05:
-                out.append("Dit team scoort even hoog als het eerste voorstel.")
+                out.append(say(_("Dit team scoort even hoog als het eerste voorstel.")))
         if self.size < self.k:
-            out.append(f"Gevraagd waren {self.k} mensen, maar er zijn er maar {self.size} beschikbaar.")
+            out.append(
+                ngettext_lazy(
+                    "Gevraagd waren %(asked)d mensen, maar er is er maar %(count)d beschikbaar.",
+                    "Gevraagd waren %(asked)d mensen, maar er zijn er maar %(count)d beschikbaar.",
+                    self.size,
+                    asked=self.k,
+                )
+            )
         for asked, covered, nobody, what in (
-            (self.areas, team.covered_areas, self.nobody_areas, "ervaringsgebieden"),
-            (self.roles, team.covered_roles, self.nobody_roles, "rollen"),
+            (self.areas, team.covered_areas, self.nobody_areas, _AREAS),
+            (self.roles, team.covered_roles, self.nobody_roles, _ROLES),
         ):
             if not asked:
                 continue
+            names = Names.of(covered, self.labels)
             if covered == asked:
-                out.append(f"{noun} dekt{together} alle gevraagde {what}: {self.names(covered)}.")
+                if n > 1:
+                    out.append(
+                        say(
+                            _("%(who)s dekt samen alle gevraagde %(what)s: %(names)s."),
+                            who=noun,
+                            what=what,
+                            names=names,
+                        )
+                    )
+                else:
+                    out.append(
+                        say(_("%(who)s dekt alle gevraagde %(what)s: %(names)s."), who=noun, what=what, names=names)
+                    )
                 continue
             if covered:
-                out.append(
-                    f"{noun} dekt{together} {len(covered)} van de {len(asked)} gevraagde {what}: {self.names(covered)}."
-                )
+                counts = {"who": noun, "found": len(covered), "asked": len(asked), "what": what, "names": names}
+                if n > 1:
+                    out.append(
+                        say(_("%(who)s dekt samen %(found)d van de %(asked)d gevraagde %(what)s: %(names)s."), **counts)
+                    )
+                else:
+                    out.append(
+                        say(_("%(who)s dekt %(found)d van de %(asked)d gevraagde %(what)s: %(names)s."), **counts)
+                    )
             if nobody:
-                out.append(f"Niemand die beschikbaar is, heeft deze {what}: {self.names(nobody)}.")
+                out.append(
+                    say(
+                        _("Niemand die beschikbaar is, heeft deze %(what)s: %(names)s."),
+                        what=what,
+                        names=Names.of(nobody, self.labels),
+                    )
+                )
             missed = asked - covered - nobody
             if missed:
-                out.append(f"Met {n} mensen lukt het niet om ook dit te dekken: {self.names(missed)}.")
+                out.append(
+                    ngettext_lazy(
+                        "Met %(count)d persoon lukt het niet om ook dit te dekken: %(names)s.",
+                        "Met %(count)d mensen lukt het niet om ook dit te dekken: %(names)s.",
+                        n,
+                        names=Names.of(missed, self.labels),
+                    )
+                )
         for a, found in distinct.items():
             if found:
-                word = self.labels.get(a, a)
-                out.append(f"{word[:1].upper()}{word[1:]}: {len(found)} verschillend ({self.names(found)}).")
-        average = team.score_total / n
+                word = Capitalised(self.labels.get(a, a))
+                out.append(
+                    say(
+                        _("%(what)s: %(count)d verschillend (%(names)s)."),
+                        what=word,
+                        count=len(found),
+                        names=Names.of(found, self.labels),
+                    )
+                )
+        average = Number(team.score_total / n, ".0f")
         if best is None and team.optimal:
-            out.append(f"Samen de beste keuze volgens de rekenregels. Gemiddelde matchscore: {average:.0f} van de 100.")
+            out.append(
+                say(
+                    _("Samen de beste keuze volgens de rekenregels. Gemiddelde matchscore: %(score)s van de 100."),
+                    score=average,
+                )
+            )
         else:
-            out.append(f"Gemiddelde matchscore: {average:.0f} van de 100.")
+            out.append(say(_("Gemiddelde matchscore: %(score)s van de 100."), score=average))
         if not team.optimal:
-            out.append("Let op: de rekentijd was op. Er is misschien een beter team.")
+            out.append(say(_("Let op: de rekentijd was op. Er is misschien een beter team.")))
         return out
 
 
@@ -390,7 +454,7 @@ def fill_team(
             uncovered_areas=areas - covered_areas,
             covered_roles=covered_roles,
             uncovered_roles=roles - covered_roles,
-            explanation_nl=("Alle plekken zijn bezet of wachten op antwoord. Er hoeft niemand bij.",),
+            explanation=(say(_("Alle plekken zijn bezet of wachten op antwoord. Er hoeft niemand bij.")),),
         )
     result = compose_team(
         rest,
@@ -400,6 +464,11 @@ def fill_team(
         **options,
     )
     if taken and result.feasible:
-        line = f"Aangevuld tot {k}: {len(taken)} al gevraagd of al ja gezegd, {len(result.chosen)} voorgesteld."
-        result = replace(result, explanation_nl=(line, *result.explanation_nl))
+        line = say(
+            _("Aangevuld tot %(k)d: %(taken)d al gevraagd of al ja gezegd, %(proposed)d voorgesteld."),
+            k=k,
+            taken=len(taken),
+            proposed=len(result.chosen),
+        )
+        result = replace(result, explanation=(line, *result.explanation))
     return result

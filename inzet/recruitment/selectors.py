@@ -142,3 +142,12 @@ def coordinator_next_steps(user, roles) -> list[NextStep]:
 def trainer_next_steps(user, roles) -> list[NextStep]:
     """The same for trainers, who take part in selection."""
     return _next_steps(roles, Role.TRAINER)
+
+
+def open_pages(limit: int = 20) -> list[RecruitmentPage]:
+    """Recruitment pages that take applications now, for the public welcome page (one query)."""
+    return list(
+        RecruitmentPage.objects.select_related("organisation")
+        .filter(is_open=True, organisation__kind=Organisation.Kind.DEPLOYING)
+        .order_by("organisation__name")[:limit]
+    )

@@ -11,6 +11,7 @@ Mount with `api.add_router("/matching", matching.router)`.
 from ninja import Router, Schema
 
 from inzet.api.schemas import Error, Id
+from inzet.lib import phrases_i18n
 from inzet.matching import selectors
 from inzet.matching.permissions import get_request_for_matching
 
@@ -69,10 +70,10 @@ class TeamProposalOut(Schema):
 def _criterion(c) -> CriterionOut:
     return CriterionOut(
         code=c.code,
-        label=c.label_nl,
+        label=phrases_i18n.text(c.label_nl),
         points=c.points,
         max_points=c.max_points,
-        explanation=c.explanation_nl,
+        explanation=phrases_i18n.text(c.explanation),
         shown=c.shown,
     )
 

@@ -60,3 +60,24 @@ def test_the_member_list_uses_a_bounded_number_of_queries(client, coordinator, o
     with django_assert_max_num_queries(11):
         response = client.get(reverse("organisations:detail", args=[orgs.deploying.pk]))
     assert "Lid 39" in response.content.decode()
+
+
+def test_the_welcome_page_leads_to_applying_the_register_the_toolkit_and_the_helpdesk(
+    client, db, django_assert_max_num_queries
+):
+    from inzet.organisations.models import Organisation, PolicySettings
+    from inzet.recruitment.models import RecruitmentPage
+
+    open_org = Organisation.objects.create(name="Stem", slug="stem", kind=Organisation.Kind.DEPLOYING)
+    closed_org = Organisation.objects.create(name="Dicht", slug="dicht", kind=Organisation.Kind.DEPLOYING)
+    RecruitmentPage.objects.create(organisation=open_org)
+    RecruitmentPage.objects.create(organisation=closed_org, is_open=False)
+    with django_assert_max_num_queries(6):
+        body = client.get(reverse("dashboard:home")).content.decode()
+    assert reverse("recruitment:apply", args=["stem"]) in body
+    assert "Aanmelden als ervaringsdeskundige bij Stem" in body
+    assert reverse("recruitment:apply", args=["dicht"]) not in body
+    assert reverse("knowledge:index") in body and reverse("knowledge:ask") in body
+    assert reverse("directory:register") not in body  # the register is off by default
+    PolicySettings.objects.update_or_create(pk=1, defaults={"public_register": True})
+    assert reverse("directory:register") in client.get(reverse("dashboard:home")).content.decode()

@@ -48,7 +48,7 @@ exactly what ``rank`` returns. On 100,000 synthetic candidates a pool ranking ta
 tens of milliseconds; a plain ``rank`` over the same list takes several times that.
 
 Modules: ``values`` (the values and the request digested once), ``scoring`` (hard filters,
-points, ``rank``), ``pool`` (``CandidatePool``), ``explain`` (Dutch texts per criterion), ``bounds`` (numpy upper bounds
+points, ``rank``), ``pool`` (``CandidatePool``), ``explain`` (texts per criterion, as message ids with parameters), ``bounds`` (numpy upper bounds
 for large pools).
 Import from ``inzet.matching.rules``.
 """

@@ -1,9 +1,15 @@
-"""Dutch (B1) explanations per criterion, only for items the viewer may see (pure Python, no Django)."""
+"""Explanations per criterion, only for items the viewer may see (pure Python, no Django).
+
+Each explanation is a ``Phrase`` (or a tuple of them): a Dutch (B1) message id with parameters,
+translated by the Django layer (``inzet.lib.phrases_i18n``); ``Criterion.explanation_nl`` is the
+Dutch text.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
+from inzet.lib.phrases import Names, Number, Phrase, Term, _, ngettext_lazy, say
 from inzet.matching.rules.values import (
     CRITERIA,
     HIDDEN_NL,
@@ -15,20 +21,26 @@ from inzet.matching.rules.values import (
     _Plan,
 )
 
+# What a criterion counts, as a plural noun inside the sentences of ``_share``.
+_AREAS = Term(_("ervaringsgebieden"))
+_ROLES = Term(_("rollen"))
+_COMPETENCES = Term(_("competenties (bevestigd)"))
+_LANGUAGES = Term(_("talen"))
 
-def _names(codes: Iterable[str], labels: Mapping[str, str]) -> str:
-    names = sorted(labels.get(code, code) for code in codes)
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " en " + names[-1]
 
-
-def _share(found: frozenset[str], asked: frozenset[str], what: str, labels) -> str:
+def _share(found: frozenset[str], asked: frozenset[str], what: Term, labels: Mapping[str, str]) -> Phrase:
     if not found:
-        return f"Geen van de gevraagde {what}."
+        return say(_("Geen van de gevraagde %(what)s."), what=what)
+    names = Names.of(found, labels)
     if found == asked:
-        return f"Alle gevraagde {what}: {_names(found, labels)}."
-    return f"{len(found)} van de {len(asked)} gevraagde {what}: {_names(found, labels)}."
+        return say(_("Alle gevraagde %(what)s: %(names)s."), what=what, names=names)
+    return say(
+        _("%(found)d van de %(asked)d gevraagde %(what)s: %(names)s."),
+        found=len(found),
+        asked=len(asked),
+        what=what,
+        names=names,
+    )
 
 
 def _criteria(
@@ -48,56 +60,78 @@ def _criteria(
     return tuple(out)
 
 
-def _explain(code: str, p: _Plan, c: Candidate, labels: Mapping[str, str]) -> str:
-    """Dutch (B1) text for a criterion the viewer may see."""
+def _explain(code: str, p: _Plan, c: Candidate, labels: Mapping[str, str]) -> Phrase | tuple[Phrase, ...]:
+    """The (B1) explanation of a criterion the viewer may see."""
     r, w = p.request, p.weights
     if code == "experience_areas":
-        return _share(p.areas & c.experience_areas, p.areas, "ervaringsgebieden", labels)
+        return _share(p.areas & c.experience_areas, p.areas, _AREAS, labels)
     if code == "roles":
-        return _share(p.roles & c.roles, p.roles, "rollen", labels)
+        return _share(p.roles & c.roles, p.roles, _ROLES, labels)
     if code == "competences":
         confirmed = p.competences & c.competences
         self_only = (p.competences & c.self_assessed_competences) - c.competences
-        text = _share(confirmed, p.competences, "competenties (bevestigd)", labels)
+        text = _share(confirmed, p.competences, _COMPETENCES, labels)
         if self_only:
-            text += f" Zelf ingeschat (telt half): {_names(self_only, labels)}."
+            return text, say(_("Zelf ingeschat (telt half): %(names)s."), names=Names.of(self_only, labels))
         return text
     if code == "level":
-        have, asked = LEVEL_LABELS_NL[c.level], LEVEL_LABELS_NL[r.min_level]
-        return f"Niveau: {have}. Gevraagd: {asked} of hoger."
+        have, asked = Term(LEVEL_LABELS_NL[c.level]), Term(LEVEL_LABELS_NL[r.min_level])
+        return say(_("Niveau: %(have)s. Gevraagd: %(asked)s of hoger."), have=have, asked=asked)
     if code == "availability":
         free, total = _free_days(c, r.start, r.end)
-        days = "dagen waarop deze persoon werkt" if c.available_weekdays else "dagen"
+        if c.available_weekdays:
+            if free == total:
+                return ngettext_lazy(
+                    "Beschikbaar op de enige dag in de periode waarop deze persoon werkt.",
+                    "Beschikbaar op alle %(count)d dagen waarop deze persoon werkt in de periode.",
+                    total,
+                )
+            return say(
+                _("Beschikbaar op %(free)d van de %(total)d dagen waarop deze persoon werkt in de periode."),
+                free=free,
+                total=total,
+            )
         if free == total:
-            return f"Beschikbaar op alle {total} {days} in de periode."
-        return f"Beschikbaar op {free} van de {total} {days} in de periode."
+            return ngettext_lazy(
+                "Beschikbaar op de enige dag in de periode.",
+                "Beschikbaar op alle %(count)d dagen in de periode.",
+                total,
+            )
+        return say(_("Beschikbaar op %(free)d van de %(total)d dagen in de periode."), free=free, total=total)
     if code == "distance":
         if c._latlon is None:
-            return "Niet bekend waar deze persoon woont."
+            return say(_("Niet bekend waar deze persoon woont."))
         d = round(_haversine(p.latlon, c._latlon))
         if c.travel_radius_km is None:
-            return f"Ongeveer {d} km reizen."
-        return f"Ongeveer {d} km reizen. Wil tot {c.travel_radius_km:g} km reizen."
+            return say(_("Ongeveer %(km)d km reizen."), km=d)
+        return say(
+            _("Ongeveer %(km)d km reizen. Wil tot %(radius)s km reizen."), km=d, radius=Number(c.travel_radius_km)
+        )
     if code == "languages":
-        return _share(p.languages & c.languages, p.languages, "talen", labels)
+        return _share(p.languages & c.languages, p.languages, _LANGUAGES, labels)
     if code == "wants":
         liked = p.kinds & c.wants
         if liked:
-            return f"Wil graag dit soort werk doen: {_names(liked, labels)}."
-        return "Heeft dit soort werk niet als wens opgegeven."
+            return say(_("Wil graag dit soort werk doen: %(names)s."), names=Names.of(liked, labels))
+        return say(_("Heeft dit soort werk niet als wens opgegeven."))
     if code == "workload":
         per_week = c.hours_per_week if c.hours_per_week is not None else w.default_hours_per_week
-        return (
-            f"{c.hours_last_8_weeks:g} uur ingezet in de laatste 8 weken. "
-            f"Past bij deze persoon: ongeveer {8 * per_week:g} uur."
+        return say(
+            _("%(hours)s uur ingezet in de laatste 8 weken. Past bij deze persoon: ongeveer %(fits)s uur."),
+            hours=Number(c.hours_last_8_weeks),
+            fits=Number(8 * per_week),
         )
     if code == "recent_heavy":
         n = c.heavy_assignments_recent
         if n == 0:
-            return "Geen zware opdracht kort geleden."
-        return f"{n} zware opdracht{'en' if n > 1 else ''} kort geleden. Rust is belangrijk."
+            return say(_("Geen zware opdracht kort geleden."))
+        return ngettext_lazy(
+            "%(count)d zware opdracht kort geleden. Rust is belangrijk.",
+            "%(count)d zware opdrachten kort geleden. Rust is belangrijk.",
+            n,
+        )
     if code == "feedback":
         if c.feedback_score is None:
-            return "Nog geen feedback."
-        return f"Eerdere feedback: {round(100 * c._feedback)} van de 100."
+            return say(_("Nog geen feedback."))
+        return say(_("Eerdere feedback: %(score)d van de 100."), score=round(100 * c._feedback))
     raise ValueError(code)

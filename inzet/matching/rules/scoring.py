@@ -167,6 +167,8 @@ def filter_reason(request: RequestSpec, candidate: Candidate, viewer_person_id: 
 def exclusion_nl(request: RequestSpec, candidate: Candidate, viewer_person_id: int) -> str | None:
     """A Dutch sentence for the viewer on why ``candidate`` is left out, or None.
 
+    The sentence is also its gettext message id: the Django layer translates it.
+
     Names the reason only when the viewer may see the item behind it; otherwise it
     says no more than that the person does not qualify.
     """

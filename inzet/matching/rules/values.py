@@ -10,12 +10,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from inzet.lib.phrases import _, dutch
+
 LEVELS = ("experience", "experiential_knowledge", "expertise", "professional")
 LEVEL_LABELS_NL = {
-    "experience": "ervaring",
-    "experiential_knowledge": "ervaringskennis",
-    "expertise": "ervaringsdeskundigheid",
-    "professional": "professionele ervaringsdeskundigheid",
+    "experience": _("ervaring"),
+    "experiential_knowledge": _("ervaringskennis"),
+    "expertise": _("ervaringsdeskundigheid"),
+    "professional": _("professionele ervaringsdeskundigheid"),
 }
 _LEVEL_RANK = {code: i for i, code in enumerate(LEVELS)}
 
@@ -63,30 +65,30 @@ _REASON_ITEM = {
     TOO_FAR: "location",
 }
 _REASON_NL = {
-    SELF: "Dit bent u zelf. U kunt uzelf niet voorstellen of inzetten.",
-    NO_CONSENT: "Deze persoon doet (nu) niet mee aan matchen.",
-    PAUSED: "Deze persoon heeft even pauze.",
-    DOES_NOT_WANT: "Deze persoon wil dit soort werk niet doen.",
-    UNAVAILABLE: "Deze persoon is in deze periode niet beschikbaar.",
-    TOO_FAR: "Deze afstand is verder dan deze persoon wil reizen.",
+    SELF: _("Dit bent u zelf. U kunt uzelf niet voorstellen of inzetten."),
+    NO_CONSENT: _("Deze persoon doet (nu) niet mee aan matchen."),
+    PAUSED: _("Deze persoon heeft even pauze."),
+    DOES_NOT_WANT: _("Deze persoon wil dit soort werk niet doen."),
+    UNAVAILABLE: _("Deze persoon is in deze periode niet beschikbaar."),
+    TOO_FAR: _("Deze afstand is verder dan deze persoon wil reizen."),
 }
-_REASON_HIDDEN_NL = "Deze persoon komt niet in aanmerking voor deze vraag."
+_REASON_HIDDEN_NL = _("Deze persoon komt niet in aanmerking voor deze vraag.")
 
-# Criteria in the order they are shown: code, Dutch label, item it is based on.
+# Criteria in the order they are shown: code, Dutch label (a message id), item it is based on.
 CRITERIA = (
-    ("experience_areas", "Ervaringsgebied", "experience_areas"),
-    ("roles", "Rol", "roles"),
-    ("competences", "Competenties", "competences"),
-    ("level", "Niveau", "level"),
-    ("availability", "Beschikbaar in de periode", "availability"),
-    ("distance", "Afstand", "location"),
-    ("languages", "Talen", "languages"),
-    ("wants", "Wensen", "wants"),
-    ("workload", "Inzet in de laatste 8 weken", "workload"),
-    ("recent_heavy", "Zware opdrachten kort geleden", "workload"),
-    ("feedback", "Eerdere feedback", "feedback"),
+    ("experience_areas", _("Ervaringsgebied"), "experience_areas"),
+    ("roles", _("Rol"), "roles"),
+    ("competences", _("Competenties"), "competences"),
+    ("level", _("Niveau"), "level"),
+    ("availability", _("Beschikbaar in de periode"), "availability"),
+    ("distance", _("Afstand"), "location"),
+    ("languages", _("Talen"), "languages"),
+    ("wants", _("Wensen"), "wants"),
+    ("workload", _("Inzet in de laatste 8 weken"), "workload"),
+    ("recent_heavy", _("Zware opdrachten kort geleden"), "workload"),
+    ("feedback", _("Eerdere feedback"), "feedback"),
 )
-HIDDEN_NL = "Niet met u gedeeld. Telt niet mee."
+HIDDEN_NL = _("Niet met u gedeeld. Telt niet mee.")
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -231,12 +233,22 @@ class RequestSpec:
 
 @dataclass(frozen=True, slots=True)
 class Criterion:
+    """One line of a match's explanation.
+
+    ``label_nl`` and ``explanation`` are message ids (a ``Phrase``, a tuple of them, or a plain
+    Dutch message id): the Django layer translates them (``inzet.lib.phrases_i18n``).
+    """
+
     code: str
     label_nl: str
     points: float
     max_points: float
-    explanation_nl: str
+    explanation: object
     shown: bool  # False: based on an item the viewer may not see (0 points)
+
+    @property
+    def explanation_nl(self) -> str:
+        return dutch(self.explanation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +320,7 @@ class _Plan:
             "feedback": r.use_feedback,
         }
         # Depends on the request only, never on a candidate (see the consent policy).
-        self.max = {code: float(getattr(w, code)) if applies[code] else 0.0 for code, _, _ in CRITERIA}
+        self.max = {code: float(getattr(w, code)) if applies[code] else 0.0 for code, _label, _item in CRITERIA}
         for code, value in self.max.items():
             setattr(self, "m_" + code, value)
         self.total = sum(self.max.values())
@@ -316,7 +328,7 @@ class _Plan:
         # the items in the bit mask. The ranking starts each candidate at this bound
         # and lowers it criterion by criterion, so most drop out after a few checks.
         per_bit = [0.0] * len(ITEMS)
-        for code, _, item in CRITERIA:
+        for code, _label, item in CRITERIA:
             per_bit[ITEMS.index(item)] += self.max[code]
         vis_max = [0.0] * (1 << len(ITEMS))
         for mask in range(1, len(vis_max)):
