@@ -209,7 +209,7 @@ def test_partners_referrals_case_meetings_and_group_activities_equal_the_rows(re
     from inzet.neighbourhood.models import CaseMeeting, GroupActivity, Partner, Referral
 
     team = report_data["team"]
-    other_team = Team.objects.create(organisation=orgs.asking, name="Elders")
+    other_team = Team.objects.create(organisation=orgs.other_deploying, name="Elders")
     for n, kind in enumerate(["gp", "gp", "mental_health"]):
         Partner.objects.create(team=team, name=f"Partner {n}", kind=kind)
     Partner.objects.create(team=team, name="Oud", kind="gp", is_active=False)
