@@ -68,7 +68,7 @@ def seed_trajectories(total: int, *, rng: random.Random, progress: Callable[[int
             trajectories = list(
                 Trajectory.objects.filter(resident_id__in=resident_ids).values_list("pk", "opened_on", "closed_on")
             )
-            outcome_columns = Closure.OUTCOME_FIELDS
+            outcome_columns = [*Closure.OUTCOME_FIELDS, *Closure.DIFFERENCE_FIELDS]
             _insert(
                 Closure,
                 [

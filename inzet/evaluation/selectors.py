@@ -16,11 +16,24 @@ from django.utils.translation import gettext as _
 
 from inzet.compensation.models import EntryState, HourEntry, Invoice, Payout, Settlement
 from inzet.engagements.models import EngagementRequest, Invitation, RequestStatus
+from inzet.evaluation.counts import shown
 from inzet.evaluation.models import Reflection, Story
 from inzet.evaluation.rules import Period, is_small
 from inzet.experts.models import RewardForm
 from inzet.neighbourhood import topics
-from inzet.neighbourhood.models import Closure, Contact, QuestionFormRow, Review, ReviewRow, Team, Trajectory
+from inzet.neighbourhood.models import (
+    CaseMeeting,
+    Closure,
+    Contact,
+    GroupActivity,
+    Partner,
+    QuestionFormRow,
+    Referral,
+    Review,
+    ReviewRow,
+    Team,
+    Trajectory,
+)
 from inzet.organisations.models import Organisation
 from inzet.support.models import MeetingKind, MeetingSeat, MentorTalk
 from inzet.training.models import Attendance, Enrolment, EnrolmentStatus
@@ -137,8 +150,17 @@ def _trajectory_counts(organisation, team, period) -> dict[str, dict[str, int]]:
 
 def _closure_totals(organisation, team, period) -> dict[str, int]:
     closures = Closure.objects.filter(_of("trajectory", organisation, team), _in(period, "trajectory__closed_on"))
+    ticked = Q()
+    for name in Closure.DIFFERENCE_FIELDS:
+        ticked |= Q(**{name: True})
     return closures.aggregate(
-        closed=Count("pk"), **{name: Count("pk", filter=Q(**{name: True})) for name in Closure.OUTCOME_FIELDS}
+        closed=Count("pk"),
+        # Question 6 answered: in words (an empty text stays empty when encrypted) or by a tick.
+        answered_six=Count("pk", filter=~Q(different="") | ticked),
+        **{
+            name: Count("pk", filter=Q(**{name: True}))
+            for name in [*Closure.OUTCOME_FIELDS, *Closure.DIFFERENCE_FIELDS]
+        },
     )
 
 
@@ -179,9 +201,32 @@ def _question_one(organisation, team, period, counts) -> Question:
     )
 
 
-def _question_two(counts, closures) -> Question:
+def _team_scope(organisation, team) -> Q:
+    return Q(team=team) if team else Q(team__organisation=organisation)
+
+
+def _question_two(organisation, team, period, counts, closures) -> Question:
     referred_in = counts.get(Trajectory.Channel.REFERRAL, {}).get("opened", 0)
     to_care = closures["found_care"]
+    # Referrals by partners through the public form, per kind of partner and what became of them.
+    referrals: dict[str, int] = {}
+    outcome: dict[str, int] = {}
+    for row in (
+        Referral.objects.filter(_team_scope(organisation, team), _on_days(period, "received_at"))
+        .values("partner_kind", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        referrals[row["partner_kind"]] = referrals.get(row["partner_kind"], 0) + row["n"]
+        outcome[row["status"]] = outcome.get(row["status"], 0) + row["n"]
+    partners = _grouped(Partner.objects.filter(_team_scope(organisation, team), is_active=True), "kind")
+    meetings = CaseMeeting.objects.filter(
+        _of("trajectory", organisation, team), _on_days(period, "planned_for")
+    ).aggregate(
+        planned=Count("pk", distinct=True),
+        recorded=Count("pk", filter=Q(recorded_at__isnull=False), distinct=True),
+        with_partners=Count("pk", filter=Q(partners__isnull=False), distinct=True),
+    )
     return Question(
         _("2. Hoe past de inzet bij andere hulp en ondersteuning?"),
         [
@@ -192,9 +237,62 @@ def _question_two(counts, closures) -> Question:
                     Row(_("Verwezen naar ons (nieuwe trajecten)"), referred_in),
                     Row(_("Geholpen de weg naar zorg te vinden (afgesloten trajecten)"), to_care),
                 ],
-            )
+            ),
+            Table(
+                "partner_referrals",
+                _("Aanmeldingen door partners (verwijsformulier), per soort partner"),
+                _choice_rows(Partner.Kind.choices, referrals),
+                chart=True,
+            ),
+            Table(
+                "partner_referral_outcome",
+                _("Wat er met de aanmeldingen door partners gebeurde"),
+                _choice_rows(Referral.Status.choices, outcome),
+            ),
+            Table(
+                "partners",
+                _("Samenwerkingspartners (nu actief), per soort"),
+                _choice_rows(Partner.Kind.choices, partners),
+                count_label=_("Partners"),
+            ),
+            Table(
+                "case_meetings",
+                _("Casuïstiekoverleggen"),
+                [
+                    Row(_("Gepland in de periode"), meetings["planned"]),
+                    Row(_("Met een verslag"), meetings["recorded"]),
+                    Row(_("Met partners erbij"), meetings["with_partners"]),
+                ],
+            ),
         ],
-        missing=[_("Samenwerkingspartners en casusoverleggen worden nog niet in Inzet bijgehouden.")],
+    )
+
+
+def _group_activities(organisation, team, period) -> Table:
+    """Group activities for residents (004 l.908–918): how many and how many came, per kind.
+
+    The same figures as neighbourhood.selectors.group_activity_counts, grouped by kind and over
+    every team of the organisation in one query.
+    """
+    rows = {
+        row["kind"]: row
+        for row in GroupActivity.objects.filter(_team_scope(organisation, team), _in(period, "held_on"))
+        .values("kind")
+        .annotate(n=Count("pk"), attendees=Sum("attendees"))
+        .order_by()
+    }
+    attendees = sum(row["attendees"] or 0 for row in rows.values())
+    return Table(
+        "group_activities",
+        _("Groepsactiviteiten voor bewoners"),
+        [
+            *[
+                Row(str(label).capitalize(), rows.get(code, {}).get("n", 0))
+                for code, label in GroupActivity.Kind.choices
+            ],
+            Row(_("Bewoners die kwamen (alle activiteiten opgeteld)"), attendees),
+        ],
+        note=_("Per activiteit is alleen geteld hoeveel bewoners kwamen, niet wie."),
     )
 
 
@@ -235,11 +333,12 @@ def _reflections(organisation, period) -> Table:
     return Table("reflections", _("Terugblikken"), _choice_rows(Reflection.Occasion.choices, counts))
 
 
+def _tag_rows(totals, names) -> list[Row]:
+    return [Row(str(Closure._meta.get_field(name).verbose_name).capitalize(), totals[name]) for name in names]
+
+
 def _question_three(totals, stories_table: Table) -> Question:
-    outcomes = [
-        Row(str(Closure._meta.get_field(name).verbose_name).capitalize(), totals[name])
-        for name in Closure.OUTCOME_FIELDS
-    ]
+    outcomes = _tag_rows(totals, Closure.OUTCOME_FIELDS)
     return Question(
         _("3. Wat is de meerwaarde van ervaringsdeskundigen?"),
         [
@@ -248,11 +347,21 @@ def _question_three(totals, stories_table: Table) -> Question:
                 _("Wat het opleverde (afgesloten trajecten, afsluitformulier)"),
                 outcomes,
                 chart=True,
-                note=_("Afgesloten trajecten in deze periode: %(n)s.") % {"n": totals["closed"]},
+                note=_("Afgesloten trajecten in deze periode: %(n)s.") % {"n": shown(totals["closed"])},
+            ),
+            Table(
+                "difference",
+                _("Wat was anders dan professionele hulp (vraag 6 van het afsluitformulier)"),
+                _tag_rows(totals, Closure.DIFFERENCE_FIELDS),
+                chart=True,
+                note=_(
+                    "Vraag 6 is beantwoord bij %(n)s afgesloten trajecten. De antwoorden in eigen woorden "
+                    "staan niet in dit rapport: ze gaan over bewoners."
+                )
+                % {"n": shown(totals["answered_six"])},
             ),
             stories_table,
         ],
-        missing=[_("De antwoorden op vraag 6 van het afsluitformulier zijn vrije tekst en staan niet in dit rapport.")],
     )
 
 
@@ -513,10 +622,14 @@ def evaluation_report(*, organisation: Organisation, team: Team | None, period: 
     closures = _closure_totals(organisation, team, period)
     questions = [
         _question_one(organisation, team, period, counts),
-        _question_two(counts, closures),
+        _question_two(organisation, team, period, counts, closures),
         _question_three(closures, stories_table),
     ]
-    figures = [_trajectory_table(counts), *_grades(organisation, team, period)]
+    figures = [
+        _trajectory_table(counts),
+        _group_activities(organisation, team, period),
+        *_grades(organisation, team, period),
+    ]
     left_out = []
     if team is None:
         figures += [*_assignments(organisation, period), *_hours_and_money(organisation, period)]

@@ -89,6 +89,7 @@ class ClosureForm(forms.ModelForm):
             "different",
             "reflection",
             *Closure.OUTCOME_FIELDS,
+            *Closure.DIFFERENCE_FIELDS,
         ]
 
     def __init__(self, *args, domains: list[tuple[str, str]], actions: dict, **kwargs):
@@ -106,6 +107,9 @@ class ClosureForm(forms.ModelForm):
 
     def after_actions(self):
         return [self[name] for name in ["how_left", "different", "reflection"]]
+
+    def difference_fields(self):
+        return [self[name] for name in Closure.DIFFERENCE_FIELDS]
 
     def outcome_fields(self):
         return [self[name] for name in Closure.OUTCOME_FIELDS]

@@ -213,6 +213,17 @@ class Closure(models.Model):
     practical_help = models.BooleanField(_("praktisch geholpen"), default=False)
     found_care = models.BooleanField(_("geholpen de weg naar zorg te vinden"), default=False)
     homelessness_prevented = models.BooleanField(_("dakloosheid voorkomen"), default=False)
+    # Question 6 ticked as well as told: what was different from professional help, in the terms
+    # of 004 l.535 and l.3263–3270. Counts for the evaluation report (the added value of the
+    # expert, 004 l.1979); they stay after the retention period, the text does not.
+    diff_equal = models.BooleanField(_("contact als gelijke, een maatje"), default=False)
+    diff_recognition = models.BooleanField(
+        _("herkenning en erkenning, waardoor hulp vragen makkelijker werd"), default=False
+    )
+    diff_practical = models.BooleanField(_("praktische steun die past bij wat de bewoner nodig had"), default=False)
+    diff_hope = models.BooleanField(_("een voorbeeld dat hoop en moed gaf"), default=False)
+    diff_stigma = models.BooleanField(_("minder last van (zelf)stigma"), default=False)
+    diff_attention = models.BooleanField(_("tijd en echte aandacht voor het eigen verhaal"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     OUTCOME_FIELDS = [
@@ -223,6 +234,14 @@ class Closure(models.Model):
         "practical_help",
         "found_care",
         "homelessness_prevented",
+    ]
+    DIFFERENCE_FIELDS = [
+        "diff_equal",
+        "diff_recognition",
+        "diff_practical",
+        "diff_hope",
+        "diff_stigma",
+        "diff_attention",
     ]
 
     class Meta:

@@ -25,6 +25,11 @@ def closure_context(closure: Closure) -> dict:
         "outcomes": [
             str(Closure._meta.get_field(name).verbose_name) for name in Closure.OUTCOME_FIELDS if getattr(closure, name)
         ],
+        "differences": [
+            str(Closure._meta.get_field(name).verbose_name)
+            for name in Closure.DIFFERENCE_FIELDS
+            if getattr(closure, name)
+        ],
     }
 
 

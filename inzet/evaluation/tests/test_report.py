@@ -10,7 +10,7 @@ from inzet.compensation.models import EntryState, HourEntry, Settlement
 from inzet.evaluation import charts, selectors
 from inzet.evaluation.rules import Period
 from inzet.evaluation.tests.conftest import trajectories
-from inzet.neighbourhood.models import Contact, QuestionFormRow, Review, ReviewRow, Team, Trajectory
+from inzet.neighbourhood.models import Closure, Contact, QuestionFormRow, Review, ReviewRow, Team, Trajectory
 
 YEAR = Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 
@@ -83,7 +83,7 @@ def test_another_organisation_and_another_period_are_not_counted(report_data, or
 
 def test_a_team_report_leaves_out_what_is_kept_per_organisation(report_data, orgs):
     report = selectors.evaluation_report(organisation=orgs.deploying, team=report_data["team"], period=YEAR)
-    assert [t.key for t in report.figures] == ["trajectories", "grades", "grade_change"]
+    assert [t.key for t in report.figures] == ["trajectories", "group_activities", "grades", "grade_change"]
     assert any("niet per wijkteam" in line for line in report.left_out)
 
 
@@ -171,3 +171,80 @@ def test_budget_against_actual_reads_the_entered_budget_and_the_payments(report_
             {"van": "2025-01-01", "tot": "2025-12-31"},
         ).content.decode()
     )
+
+
+def test_question_six_of_the_closure_form_is_counted_in_the_third_question(report_data, orgs):
+    team = report_data["team"]
+    trajectories(
+        team,
+        n=5,
+        channel=Trajectory.Channel.DROP_IN,
+        opened=dt.date(2025, 2, 1),
+        closed=dt.date(2025, 6, 1),
+        diff_recognition=True,
+        diff_hope=True,
+    )
+    trajectories(
+        team,
+        n=1,
+        channel=Trajectory.Channel.DROP_IN,
+        opened=dt.date(2024, 2, 1),
+        closed=dt.date(2024, 6, 1),
+        diff_hope=True,
+    )
+    report = selectors.evaluation_report(organisation=orgs.deploying, team=None, period=YEAR)
+    difference = _table(report, "difference")
+    closed = Closure.objects.filter(trajectory__closed_on__year=2025, trajectory__team__organisation=orgs.deploying)
+    recognised = _row(difference, "Herkenning en erkenning, waardoor hulp vragen makkelijker werd")
+    assert recognised.count == closed.filter(diff_recognition=True).count() == 5
+    assert _row(difference, "Een voorbeeld dat hoop en moed gaf").count == closed.filter(diff_hope=True).count() == 5
+    assert _row(difference, "Minder last van (zelf)stigma").count == 0
+    # Every closure of the fixture has words for question 6: 2 referred + these 5.
+    assert closed.exclude(different="").count() == 7
+    assert "beantwoord bij 7 afgesloten trajecten" in difference.note
+    assert report.questions[2].missing == []
+
+
+def test_partners_referrals_case_meetings_and_group_activities_equal_the_rows(report_data, orgs, coordinator):
+    from inzet.neighbourhood.models import CaseMeeting, GroupActivity, Partner, Referral
+
+    team = report_data["team"]
+    other_team = Team.objects.create(organisation=orgs.other_deploying, name="Elders")
+    for n, kind in enumerate(["gp", "gp", "mental_health"]):
+        Partner.objects.create(team=team, name=f"Partner {n}", kind=kind)
+    Partner.objects.create(team=team, name="Oud", kind="gp", is_active=False)
+    Partner.objects.create(team=other_team, name="Elders", kind="gp")
+    for n in range(6):
+        referral = Referral.objects.create(
+            team=team, partner_name="Huisarts", partner_kind="gp", status="taken_on" if n < 5 else "new"
+        )
+        Referral.objects.filter(pk=referral.pk).update(received_at=dt.datetime(2025, 4, 1, 10, tzinfo=dt.UTC))
+    Referral.objects.create(team=other_team, partner_name="Huisarts", partner_kind="gp")
+    trajectory = Trajectory.objects.filter(team=team).first()
+    meeting = CaseMeeting.objects.create(trajectory=trajectory, planned_for=dt.datetime(2025, 5, 1, 10, tzinfo=dt.UTC))
+    meeting.partners.add(Partner.objects.filter(team=team).first(), Partner.objects.filter(team=team).last())
+    CaseMeeting.objects.create(
+        trajectory=trajectory, planned_for=dt.datetime(2024, 5, 1, 10, tzinfo=dt.UTC)
+    )  # before the period
+    GroupActivity.objects.create(team=team, title="Koffie", held_on=dt.date(2025, 3, 1), kind="meeting", attendees=12)
+    GroupActivity.objects.create(team=team, title="Soep", held_on=dt.date(2025, 4, 1), kind="meeting", attendees=9)
+    GroupActivity.objects.create(team=team, title="Oud", held_on=dt.date(2024, 4, 1), kind="meeting", attendees=50)
+
+    report = selectors.evaluation_report(organisation=orgs.deploying, team=None, period=YEAR)
+    in_period = Referral.objects.filter(team__organisation=orgs.deploying, received_at__year=2025)
+    assert _row(_table(report, "partner_referrals"), "Huisarts of praktijkondersteuner").count == in_period.count() == 6
+    outcome = _table(report, "partner_referral_outcome")
+    assert _row(outcome, "Aangenomen").count == in_period.filter(status="taken_on").count() == 5
+    partners = _table(report, "partners")
+    assert _row(partners, "Huisarts of praktijkondersteuner").count == 2
+    assert _row(partners, "GGZ").count == 1
+    meetings = _table(report, "case_meetings")
+    assert [r.count for r in meetings.rows] == [1, 0, 1]
+    activities = _table(report, "group_activities")
+    held = GroupActivity.objects.filter(team__organisation=orgs.deploying, held_on__year=2025)
+    assert _row(activities, "Ontmoeting (koffie, maaltijd)").count == held.count() == 2
+    assert activities.rows[-1].count == held.aggregate(n=Sum("attendees"))["n"] == 21
+    # The same figures in the page, with small counts hidden.
+    from inzet.evaluation.counts import shown
+
+    assert shown(_row(partners, "GGZ").count) == "minder dan 5"

@@ -88,3 +88,27 @@ def test_closure_bad_date_gets_a_dutch_message_and_closes_nothing(client, expert
     assert response.status_code == 200 and "Voer een geldige datum in" in response.text
     assert "Veel zorgen" in response.text
     assert not Closure.objects.exists() and Trajectory.objects.get().closed_on is None
+
+
+def test_question_six_is_asked_at_closure_in_words_and_ticks(client, expert, trajectory):
+    """004 Bijlage 2, closure form question 6: "Wat is er anders dan professionele hulp?"."""
+    client.force_login(expert)
+    url = reverse("neighbourhood:closure", args=[trajectory.pk])
+    page = client.get(url).text
+    assert "6. Wat is er anders dan professionele hulp?" in page
+    for name in Closure.DIFFERENCE_FIELDS:
+        assert f'name="{name}"' in page
+    data = {
+        "different": "Zij had zelf ook schulden gehad",
+        "diff_recognition": "on",
+        "diff_hope": "on",
+        "closed_on": "2026-11-26",
+    }
+    assert client.post(url, data).status_code == 302
+    closure = Closure.objects.get()
+    assert closure.diff_recognition and closure.diff_hope
+    assert not (closure.diff_equal or closure.diff_practical or closure.diff_stigma or closure.diff_attention)
+    assert closure.different == "Zij had zelf ook schulden gehad"
+    text = " ".join(_pdf_text(client.get(reverse("neighbourhood:closure_pdf", args=[trajectory.pk]))).split())
+    assert "Een voorbeeld dat hoop en moed gaf" in text
+    assert "Minder last van (zelf)stigma" not in text
