@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from inzet.accounts.models import User
 from inzet.engagements import events, rules, versions
 from inzet.engagements.models import AgreementVersion, EngagementRequest, Invitation, RequestStatus
-from inzet.engagements.services import _audit, _coordinators, _locked, _move, _notify, _request_path
+from inzet.engagements.service_helpers import audit, coordinators_of, locked, move, notify, request_path
 
 # While the team is being formed or has been agreed, an expert can still step back.
 WITHDRAW_STATES = frozenset({RequestStatus.MATCHING, RequestStatus.AGREED})
@@ -23,7 +23,7 @@ WITHDRAW_STATES = frozenset({RequestStatus.MATCHING, RequestStatus.AGREED})
 @transaction.atomic
 def agreement_change_request(*, request: EngagementRequest, actor: User, reason: str) -> AgreementVersion:
     """The asker asks the coordinator to change the agreement or quote, saying what and why."""
-    request = _locked(request)
+    request = locked(request)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Schrijf wat u anders wilt en waarom.")})
@@ -38,14 +38,14 @@ def agreement_change_request(*, request: EngagementRequest, actor: User, reason:
     version.change_requested_by = actor
     version.change_requested_at = timezone.now()
     version.save(update_fields=["change_reason", "change_requested_by", "change_requested_at"])
-    _audit(request, actor, "agreement_change_requested", note=str(version.number))
-    coordinators = _coordinators(request.deploying_organisation_id)
+    audit(request, actor, "agreement_change_requested", note=str(version.number))
+    coordinators = coordinators_of(request.deploying_organisation_id)
     text = _("De vrager vraagt een aanpassing van de afspraken bij “%(title)s”") % {"title": request.title}
-    events.emit(users=coordinators, text=text, path=_request_path(request))
-    _notify(
+    events.emit(users=coordinators, text=text, path=request_path(request))
+    notify(
         coordinators,
         "engagements/email/agreement_change_requested",
-        {"title": request.title, "path": _request_path(request)},
+        {"title": request.title, "path": request_path(request)},
     )
     return version
 
@@ -60,7 +60,7 @@ def invitation_withdraw(*, invitation: Invitation, actor: User, reason: str = ""
     """
     if invitation.expert.user_id != actor.pk:
         raise PermissionDenied
-    request = _locked(invitation.request)
+    request = locked(invitation.request)
     invitation = Invitation.objects.select_for_update().select_related("expert__user").get(pk=invitation.pk)
     if invitation.state == Invitation.State.WITHDRAWN and invitation.responded_at is not None:
         return invitation  # already stepped back (a double click)
@@ -74,21 +74,21 @@ def invitation_withdraw(*, invitation: Invitation, actor: User, reason: str = ""
     invitation.reason = (reason or "").strip()[:2000]  # for the coordinators only
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["state", "reason", "responded_at"])
-    _audit(request, actor, "expert_withdrew")
+    audit(request, actor, "expert_withdrew")
     if request.status == RequestStatus.AGREED:
         _reopen(request, actor=actor)
-    coordinators = _coordinators(request.deploying_organisation_id)
+    coordinators = coordinators_of(request.deploying_organisation_id)
     text = _("Een ervaringsdeskundige heeft zich teruggetrokken bij “%(title)s”. Er is een plek vrij.") % {
         "title": request.title
     }
-    events.emit(users=coordinators, text=text, path=_request_path(request))
-    _notify(coordinators, "engagements/email/expert_withdrew", {"title": request.title, "path": _request_path(request)})
+    events.emit(users=coordinators, text=text, path=request_path(request))
+    notify(coordinators, "engagements/email/expert_withdrew", {"title": request.title, "path": request_path(request)})
     return invitation
 
 
 def _reopen(request: EngagementRequest, *, actor: User) -> None:
     """Back to matching: the team changed, so the asker gives a new yes to the next version."""
-    _move(request, RequestStatus.MATCHING, actor=actor, as_=rules.Actor.SYSTEM, note=_("er is een plek vrijgekomen"))
+    move(request, RequestStatus.MATCHING, actor=actor, as_=rules.Actor.SYSTEM, note=_("er is een plek vrijgekomen"))
     agreement = getattr(request, "agreement", None)
     if agreement is not None and agreement.accepted_at is not None:
         agreement.accepted_at = None

@@ -15,7 +15,7 @@ from inzet.accounts.models import User
 from inzet.engagements import changes, events
 from inzet.engagements.models import EngagementRequest, Introduction, IntroductionOutcome, Invitation, RequestStatus
 from inzet.engagements.permissions import access_for
-from inzet.engagements.services import _audit, _coordinators, _locked, _notify, _request_path
+from inzet.engagements.service_helpers import audit, coordinators_of, locked, notify, request_path
 from inzet.organisations.models import Role
 
 PLAN_STATES = frozenset({RequestStatus.MATCHING, RequestStatus.AGREED})
@@ -108,12 +108,12 @@ def introduction_plan(
 ) -> Introduction:
     """Plan (or move) the kennismaking. Saving the same again changes nothing and tells nobody twice."""
     _may_plan(actor, request)
-    request = _locked(request)
+    request = locked(request)
     if not is_required(request):
         raise ValidationError(_("Bij deze vraag is geen kennismaking gevraagd."))
     if request.status not in PLAN_STATES or not _accepted(request):
         raise ValidationError(_("U plant de kennismaking als er ervaringsdeskundigen ja hebben gezegd."))
-    if coordinator.pk not in {u.pk for u in _coordinators(request.deploying_organisation_id)}:
+    if coordinator.pk not in {u.pk for u in coordinators_of(request.deploying_organisation_id)}:
         raise ValidationError({"coordinator": _("Kies een coördinator van de organisatie.")})
     if online and not link:
         raise ValidationError({"link": _("Vul de link in voor het online gesprek.")})
@@ -142,14 +142,14 @@ def introduction_plan(
         introduction = Introduction(request=request, planned_by=actor, **values)
     introduction.full_clean()
     introduction.save()
-    _audit(request, actor, "introduction_planned")
+    audit(request, actor, "introduction_planned")
     people = attendees(request, introduction)
     text = _("De kennismaking voor “%(title)s” is gepland") % {"title": request.title}
-    events.emit(users=people, text=text, path=_request_path(request))
-    _notify(
+    events.emit(users=people, text=text, path=request_path(request))
+    notify(
         people,
         "engagements/email/introduction_planned",
-        {"title": request.title, "path": _request_path(request), "when": _when(introduction)},
+        {"title": request.title, "path": request_path(request), "when": _when(introduction)},
     )
     return introduction
 
@@ -175,7 +175,7 @@ def introduction_outcome(
             raise PermissionDenied
         if not (access.is_coordinator or invitation.expert.user_id == actor.pk):
             raise PermissionDenied
-    request = _locked(request)
+    request = locked(request)
     introduction = Introduction.objects.filter(request=request).first()
     if introduction is None or introduction.ends_at > timezone.now():
         raise ValidationError(_("U geeft de uitkomst door nadat de kennismaking is geweest."))
@@ -192,15 +192,15 @@ def introduction_outcome(
     outcome = IntroductionOutcome.objects.create(
         introduction=introduction, invitation=invitation, go=go, reason=reason, recorded_by=actor
     )
-    _audit(request, actor, "introduction_go" if go else "introduction_no_go")
+    audit(request, actor, "introduction_go" if go else "introduction_no_go")
     if invitation is not None and not go:
         # The same path as stepping back: the seat is free, the coordinators are told. The reason
         # stays on the outcome (coordinators only).
         changes.invitation_withdraw(invitation=invitation, actor=invitation.expert.user)
     elif not go:
-        coordinators = _coordinators(request.deploying_organisation_id)
+        coordinators = coordinators_of(request.deploying_organisation_id)
         text = _("De vrager gaat na de kennismaking niet door met “%(title)s”") % {"title": request.title}
-        events.emit(users=coordinators, text=text, path=_request_path(request))
+        events.emit(users=coordinators, text=text, path=request_path(request))
     return outcome
 
 
@@ -235,6 +235,6 @@ def feed_events(user) -> list:
         event.add("dtend", introduction.ends_at.astimezone(UTC))
         event.add("summary", f"{_('Kennismaking')} – {introduction.request.title}")
         event.add("location", introduction.link if introduction.online else introduction.location)
-        event.add("description", f"{settings.SITE_URL}{_request_path(introduction.request)}")
+        event.add("description", f"{settings.SITE_URL}{request_path(introduction.request)}")
         result.append(event)
     return result

@@ -6,9 +6,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,7 +14,6 @@ from inzet.accounts.models import User
 from inzet.engagements import rules, versions
 from inzet.engagements.models import (
     Agreement,
-    AuditEvent,
     CalendarFeed,
     EngagementRequest,
     IntakeReview,
@@ -27,66 +24,28 @@ from inzet.engagements.models import (
     RequestStatus,
     Session,
 )
+from inzet.engagements.service_helpers import (
+    audit,
+    coordinators_of,
+    day_text,
+    invitation_path,
+    locked,
+    move,
+    notify,
+    request_path,
+)
 from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.lib.dates import within
-from inzet.lib.mail import notify
-from inzet.organisations.models import Organisation, Role
+from inzet.organisations.models import Organisation
 from inzet.taxonomy.models import PostcodeArea
 
 INVITATION_DAYS = 7
-
-
-def _audit(request: EngagementRequest, actor: User | None, verb: str, *, old: str = "", new: str = "", note: str = ""):
-    AuditEvent.objects.create(request=request, actor=actor, verb=verb, from_status=old, to_status=new, note=note)
-
-
-def _move(request: EngagementRequest, target: str, *, actor: User, as_: rules.Actor, note: str = "") -> None:
-    try:
-        rules.check_transition(rules.Status(request.status), rules.Status(target), as_)
-    except rules.TransitionError as exc:
-        raise ValidationError(_("Deze stap kan nu niet.")) from exc
-    old = request.status
-    request.status = target
-    request.save(update_fields=["status", "updated_at"])
-    _audit(request, actor, "status", old=old, new=target, note=note)
-
-
-def _locked(request: EngagementRequest) -> EngagementRequest:
-    # Row lock on PostgreSQL; SQLite's IMMEDIATE transactions already serialise writers.
-    return EngagementRequest.objects.select_for_update().get(pk=request.pk)
 
 
 def _refuse_when_referring() -> None:
     from inzet.engagements.referrals import refuse_when_referring  # referrals imports this module
 
     refuse_when_referring()
-
-
-def _day(moment) -> str:
-    # Task arguments must be JSON: format dates before they go into the mail queue.
-    return date_format(timezone.localtime(moment), "j F Y")
-
-
-_notify = notify  # one mail path for every app: inzet.lib.mail
-
-
-def _coordinators(organisation_id: int) -> list[User]:
-    return list(
-        User.objects.filter(
-            memberships__organisation_id=organisation_id,
-            memberships__role=Role.COORDINATOR,
-            memberships__is_active=True,
-            is_active=True,
-        ).distinct()
-    )
-
-
-def _request_path(request: EngagementRequest) -> str:
-    return reverse("engagements:detail", args=[request.pk])
-
-
-def _invitation_path(invitation: Invitation) -> str:
-    return reverse("engagements:invitation", args=[invitation.pk])
 
 
 # --- asker ---------------------------------------------------------------------------------------
@@ -168,7 +127,7 @@ def request_create(
         raise ValidationError(_("Alleen een vragende organisatie kan een vraag stellen."))
     request = EngagementRequest(asker_organisation=asker_organisation, created_by=actor)
     _apply(request, data, m2m)
-    _audit(request, actor, "created", new=RequestStatus.DRAFT)
+    audit(request, actor, "created", new=RequestStatus.DRAFT)
     return request
 
 
@@ -177,7 +136,7 @@ def request_update(
     *, request: EngagementRequest, actor: User, data: dict, m2m: dict | None = None
 ) -> EngagementRequest:
     """Change a draft (also after the organisation asked for changes)."""
-    request = _locked(request)
+    request = locked(request)
     if request.status != RequestStatus.DRAFT:
         raise ValidationError(_("U kunt de vraag alleen aanpassen zolang die een concept is."))
     _apply(request, data, m2m)
@@ -187,19 +146,19 @@ def request_update(
 @transaction.atomic
 def attachment_add(*, request: EngagementRequest, actor: User, upload, original_name: str) -> RequestAttachment:
     """Store an attachment under a random name; the form has checked type, content and size."""
-    request = _locked(request)
+    request = locked(request)
     if request.status != RequestStatus.DRAFT:
         raise ValidationError(_("U kunt alleen bijlagen toevoegen zolang de vraag een concept is."))
     attachment = RequestAttachment(request=request, uploaded_by=actor, original_name=original_name[:200])
     attachment.file.save(original_name, upload, save=False)
     attachment.save()
-    _audit(request, actor, "attachment_added", note=attachment.original_name)
+    audit(request, actor, "attachment_added", note=attachment.original_name)
     return attachment
 
 
 @transaction.atomic
 def attachment_delete(*, attachment: RequestAttachment, actor: User) -> None:
-    request = _locked(attachment.request)
+    request = locked(attachment.request)
     if request.status != RequestStatus.DRAFT:
         raise ValidationError(_("U kunt alleen bijlagen weghalen zolang de vraag een concept is."))
     name = attachment.original_name
@@ -207,31 +166,31 @@ def attachment_delete(*, attachment: RequestAttachment, actor: User) -> None:
     storage = attachment.file.storage
     attachment.delete()
     transaction.on_commit(lambda: storage.delete(stored))
-    _audit(request, actor, "attachment_deleted", note=name)
+    audit(request, actor, "attachment_deleted", note=name)
 
 
 @transaction.atomic
 def request_submit(*, request: EngagementRequest, actor: User) -> EngagementRequest:
     _refuse_when_referring()
-    request = _locked(request)
+    request = locked(request)
     missing = [label for label, ok in ((_("doel"), request.goal), (_("titel"), request.title)) if not ok]
     if missing:
         raise ValidationError(_("Vul eerst in: %(fields)s.") % {"fields": ", ".join(missing)})
-    _move(request, RequestStatus.SUBMITTED, actor=actor, as_=rules.Actor.ASKER)
+    move(request, RequestStatus.SUBMITTED, actor=actor, as_=rules.Actor.ASKER)
     request.submitted_at = timezone.now()
     request.save(update_fields=["submitted_at"])
-    _notify(
-        _coordinators(request.deploying_organisation_id),
+    notify(
+        coordinators_of(request.deploying_organisation_id),
         "engagements/email/submitted",
-        {"title": request.title, "asker": request.asker_organisation.name, "path": _request_path(request)},
+        {"title": request.title, "asker": request.asker_organisation.name, "path": request_path(request)},
     )
     return request
 
 
 @transaction.atomic
 def request_cancel(*, request: EngagementRequest, actor: User, as_: rules.Actor, note: str = "") -> EngagementRequest:
-    request = _locked(request)
-    _move(request, RequestStatus.CANCELLED, actor=actor, as_=as_, note=note)
+    request = locked(request)
+    move(request, RequestStatus.CANCELLED, actor=actor, as_=as_, note=note)
     request.invitations.filter(state=Invitation.State.PENDING).update(state=Invitation.State.WITHDRAWN)
     return request
 
@@ -262,17 +221,17 @@ def _intake_summary(review: IntakeReview) -> str:
 
 @transaction.atomic
 def intake_start(*, request: EngagementRequest, actor: User) -> EngagementRequest:
-    request = _locked(request)
-    _move(request, RequestStatus.INTAKE, actor=actor, as_=rules.Actor.COORDINATOR)
+    request = locked(request)
+    move(request, RequestStatus.INTAKE, actor=actor, as_=rules.Actor.COORDINATOR)
     return request
 
 
 @transaction.atomic
 def intake_review(*, request: EngagementRequest, actor: User, answers: dict) -> IntakeReview:
     """Record the three questions with their reasons, then accept, ask for changes or decline."""
-    request = _locked(request)
+    request = locked(request)
     if request.status == RequestStatus.SUBMITTED:
-        _move(request, RequestStatus.INTAKE, actor=actor, as_=rules.Actor.COORDINATOR)
+        move(request, RequestStatus.INTAKE, actor=actor, as_=rules.Actor.COORDINATOR)
     review = IntakeReview(request=request, reviewed_by=actor, **answers)
     yes_no = (review.fits_mission, review.has_expertise, review.conditions_ok)
     accept = review.decision == IntakeReview.Decision.ACCEPT
@@ -298,21 +257,21 @@ def intake_review(*, request: EngagementRequest, actor: User, answers: dict) -> 
         raise ValidationError({"message": _("Schrijf de vrager kort waarom.")})
     review.save()
     # The history keeps the three answers (and an override with its reason) for the organisation.
-    _audit(request, actor, "intake_answers", note=_intake_summary(review))
+    audit(request, actor, "intake_answers", note=_intake_summary(review))
     if review.override:
-        _audit(request, actor, "intake_override", note=review.override_reason)
-    _move(request, target, actor=actor, as_=rules.Actor.COORDINATOR, note=review.message)
+        audit(request, actor, "intake_override", note=review.override_reason)
+    move(request, target, actor=actor, as_=rules.Actor.COORDINATOR, note=review.message)
     if target == RequestStatus.CHANGES_REQUESTED:
         # The asker edits the draft again and resubmits.
-        _move(request, RequestStatus.DRAFT, actor=actor, as_=rules.Actor.SYSTEM)
-    _notify(
+        move(request, RequestStatus.DRAFT, actor=actor, as_=rules.Actor.SYSTEM)
+    notify(
         [request.created_by],
         "engagements/email/intake_decision",
         {
             "title": request.title,
             "decision": review.get_decision_display(),
             "message": review.message,
-            "path": _request_path(request),
+            "path": request_path(request),
         },
     )
     return review
@@ -332,7 +291,7 @@ def invitation_create(
     *, request: EngagementRequest, expert: ExpertProfile, actor: User, message: str = "", days: int = INVITATION_DAYS
 ) -> Invitation:
     _check_independent(actor=actor, expert=expert)
-    request = _locked(request)
+    request = locked(request)
     if request.status != RequestStatus.MATCHING:
         raise ValidationError(_("U kunt alleen uitnodigen terwijl er gezocht wordt."))
     if expert.organisation_id != request.deploying_organisation_id:
@@ -354,14 +313,14 @@ def invitation_create(
         invitation.responded_at = None
         invitation.expires_at = timezone.now() + timedelta(days=days)
         invitation.save()
-    _audit(request, actor, "invited", note=str(expert.pk))
-    _notify(
+    audit(request, actor, "invited", note=str(expert.pk))
+    notify(
         [expert.user],
         "engagements/email/invitation",
         {
             "title": request.title,
-            "path": _invitation_path(invitation),
-            "expires_at": _day(invitation.expires_at),
+            "path": invitation_path(invitation),
+            "expires_at": day_text(invitation.expires_at),
         },
     )
     return invitation
@@ -376,7 +335,7 @@ def invitation_respond(*, invitation: Invitation, actor: User, accept: bool, rea
     """The expert says yes or no. Seats can never be over-filled, also when two say yes at once."""
     if invitation.expert.user_id != actor.pk:
         raise PermissionDenied
-    request = _locked(invitation.request)  # serialises concurrent accepts for this request
+    request = locked(invitation.request)  # serialises concurrent accepts for this request
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state != Invitation.State.PENDING:
         raise ValidationError(_("Op deze uitnodiging kunt u niet meer reageren."))
@@ -393,12 +352,12 @@ def invitation_respond(*, invitation: Invitation, actor: User, accept: bool, rea
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["state", "reason", "responded_at"])
     # A reason to decline is private to the coordinator and never counts against the expert.
-    _audit(request, actor, "accepted" if accept else "declined")
+    audit(request, actor, "accepted" if accept else "declined")
     # The reason stays in the app: it does not travel by e-mail.
-    _notify(
+    notify(
         [invitation.invited_by],
         "engagements/email/invitation_answered",
-        {"title": request.title, "accepted": accept, "path": _request_path(request)},
+        {"title": request.title, "accepted": accept, "path": request_path(request)},
     )
     return invitation
 
@@ -441,7 +400,7 @@ def invitation_needs_state(
     }
     needs, _created = InvitationNeeds.objects.update_or_create(invitation=invitation, defaults=values)
     # Which item, never its content.
-    _audit(invitation.request, actor, "needs_stated")
+    audit(invitation.request, actor, "needs_stated")
     return needs
 
 
@@ -478,13 +437,13 @@ def invitations_remind(*, now=None, before: timedelta = timedelta(days=2)) -> in
             ).update(reminded_at=now)
             if claimed != 1:
                 continue  # another run got there first, or the expert answered in the meantime
-            _notify(
+            notify(
                 [invitation.expert.user],
                 "engagements/email/invitation_reminder",
                 {
                     "title": invitation.request.title,
-                    "path": _invitation_path(invitation),
-                    "expires_at": _day(invitation.expires_at),
+                    "path": invitation_path(invitation),
+                    "expires_at": day_text(invitation.expires_at),
                 },
             )
         count += 1
@@ -502,7 +461,7 @@ def invitations_housekeeping(*, now=None) -> dict[str, int]:
 
 @transaction.atomic
 def agreement_save(*, request: EngagementRequest, actor: User, data: dict) -> Agreement:
-    request = _locked(request)
+    request = locked(request)
     if request.status != RequestStatus.MATCHING:
         raise ValidationError(_("Afspraken maakt u terwijl er gezocht wordt, voordat de vrager akkoord geeft."))
     agreement, _created = Agreement.objects.update_or_create(request=request, defaults={**data, "drafted_by": actor})
@@ -511,18 +470,18 @@ def agreement_save(*, request: EngagementRequest, actor: User, data: dict) -> Ag
     version = versions.record(agreement, actor=actor)
     if before is not None and version.pk == before.pk:
         return agreement  # nothing changed (a second click): no new version, no second e-mail
-    _audit(request, actor, "agreement_saved", note=str(version.number))
-    _notify(
+    audit(request, actor, "agreement_saved", note=str(version.number))
+    notify(
         [request.created_by],
         "engagements/email/agreement_ready",
-        {"title": request.title, "organisation": request.deploying_organisation.name, "path": _request_path(request)},
+        {"title": request.title, "organisation": request.deploying_organisation.name, "path": request_path(request)},
     )
     return agreement
 
 
 @transaction.atomic
 def agreement_accept(*, request: EngagementRequest, actor: User) -> Agreement:
-    request = _locked(request)
+    request = locked(request)
     agreement = getattr(request, "agreement", None)
     if agreement is None:
         raise ValidationError(_("Er zijn nog geen afspraken om te accepteren."))
@@ -535,7 +494,7 @@ def agreement_accept(*, request: EngagementRequest, actor: User) -> Agreement:
     agreement.accepted_by = actor
     agreement.accepted_at = timezone.now()
     agreement.save(update_fields=["accepted_by", "accepted_at"])
-    _move(
+    move(
         request,
         RequestStatus.AGREED,
         actor=actor,
@@ -550,24 +509,24 @@ def agreement_accept(*, request: EngagementRequest, actor: User) -> Agreement:
 
 def _notify_experts(request: EngagementRequest, template: str) -> None:
     for invitation in request.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert__user"):
-        _notify([invitation.expert.user], template, {"title": request.title, "path": _invitation_path(invitation)})
+        notify([invitation.expert.user], template, {"title": request.title, "path": invitation_path(invitation)})
 
 
 @transaction.atomic
 def request_start(*, request: EngagementRequest, actor: User) -> EngagementRequest:
-    request = _locked(request)
+    request = locked(request)
     from inzet.engagements.introductions import require_cleared  # introductions imports this module
 
     require_cleared(request)
-    _move(request, RequestStatus.RUNNING, actor=actor, as_=rules.Actor.COORDINATOR)
+    move(request, RequestStatus.RUNNING, actor=actor, as_=rules.Actor.COORDINATOR)
     _notify_experts(request, "engagements/email/started")
     return request
 
 
 @transaction.atomic
 def request_complete(*, request: EngagementRequest, actor: User, note: str = "") -> EngagementRequest:
-    request = _locked(request)
-    _move(request, RequestStatus.COMPLETED, actor=actor, as_=rules.Actor.COORDINATOR, note=note)
+    request = locked(request)
+    move(request, RequestStatus.COMPLETED, actor=actor, as_=rules.Actor.COORDINATOR, note=note)
     return request
 
 
@@ -582,7 +541,7 @@ def session_add(*, request: EngagementRequest, actor: User, data: dict) -> Sessi
     session = Session(request=request, **data)
     session.full_clean()
     session.save()
-    _audit(request, actor, "session_added", note=session.title)
+    audit(request, actor, "session_added", note=session.title)
     return session
 
 
