@@ -42,7 +42,9 @@ def agreement_change(request: HttpRequest, pk: int) -> HttpResponse:
     form = ChangeRequestForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            changes.agreement_change_request(request=engagement, actor=request.user, reason=form.cleaned_data["reason"])
+            changes.agreement_change_request(
+                engagement=engagement, actor=request.user, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

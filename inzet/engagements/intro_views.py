@@ -135,7 +135,7 @@ def introduction(request: HttpRequest, pk: int) -> HttpResponse:
                 if plan_form.is_valid():
                     c = plan_form.cleaned_data
                     introductions.introduction_plan(
-                        request=engagement,
+                        engagement=engagement,
                         actor=request.user,
                         starts_at=c["starts_at"],
                         ends_at=c["ends_at"],
@@ -156,7 +156,7 @@ def introduction(request: HttpRequest, pk: int) -> HttpResponse:
                         if invitation is None:
                             raise Http404
                     introductions.introduction_outcome(
-                        request=engagement,
+                        engagement=engagement,
                         actor=request.user,
                         go=outcome_form.cleaned_data["go"],
                         reason=outcome_form.cleaned_data["reason"],

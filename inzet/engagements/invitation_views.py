@@ -49,7 +49,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         # The service refuses a coordinator who invites themselves (403): not only hidden in the list.
         try:
             services.invitation_create(
-                request=engagement, expert=expert, actor=request.user, message=form.cleaned_data["message"]
+                engagement=engagement, expert=expert, actor=request.user, message=form.cleaned_data["message"]
             )
         except ValidationError as exc:
             messages.error(request, error_text(exc))

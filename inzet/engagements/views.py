@@ -125,7 +125,7 @@ def request_edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data, m2m = form.data_for_service()
         try:
-            services.request_update(request=engagement, actor=request.user, data=data, m2m=m2m)
+            services.request_update(engagement=engagement, actor=request.user, data=data, m2m=m2m)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -140,7 +140,7 @@ def _attachments_step(request: HttpRequest, engagement: EngagementRequest) -> Ht
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            services.attachment_add(request=engagement, actor=request.user, upload=upload, original_name=upload.name)
+            services.attachment_add(engagement=engagement, actor=request.user, upload=upload, original_name=upload.name)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -166,7 +166,7 @@ def _review_step(request: HttpRequest, engagement: EngagementRequest) -> HttpRes
 def request_submit(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
     try:
-        services.request_submit(request=engagement, actor=request.user)
+        services.request_submit(engagement=engagement, actor=request.user)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
         return redirect("engagements:detail", pk=pk)
@@ -186,7 +186,7 @@ def request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         as_ = rules.Actor.ASKER if access.is_asker else rules.Actor.COORDINATOR
         try:
-            services.request_cancel(request=engagement, actor=request.user, as_=as_, note=form.cleaned_data["note"])
+            services.request_cancel(engagement=engagement, actor=request.user, as_=as_, note=form.cleaned_data["note"])
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -289,7 +289,7 @@ def run_housekeeping(request: HttpRequest) -> HttpResponse:
 def intake_start(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
     try:
-        services.intake_start(request=engagement, actor=request.user)
+        services.intake_start(engagement=engagement, actor=request.user)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
@@ -311,7 +311,7 @@ def intake(request: HttpRequest, pk: int) -> HttpResponse:
     form = IntakeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            review = services.intake_review(request=engagement, actor=request.user, answers=form.cleaned_data)
+            review = services.intake_review(engagement=engagement, actor=request.user, answers=form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -344,7 +344,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = AgreementForm(posted(request), instance=agreement, request=engagement)
     if request.method == "POST" and form.is_valid():
         try:
-            services.agreement_save(request=engagement, actor=request.user, data=form.data_for_service())
+            services.agreement_save(engagement=engagement, actor=request.user, data=form.data_for_service())
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -390,7 +390,7 @@ def quote_pdf(request: HttpRequest, pk: int) -> FileResponse:
 def agreement_accept(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
     try:
-        services.agreement_accept(request=engagement, actor=request.user)
+        services.agreement_accept(engagement=engagement, actor=request.user)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
@@ -406,7 +406,7 @@ def agreement_accept(request: HttpRequest, pk: int) -> HttpResponse:
 def request_start(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
     try:
-        services.request_start(request=engagement, actor=request.user)
+        services.request_start(engagement=engagement, actor=request.user)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
@@ -421,7 +421,7 @@ def request_complete(request: HttpRequest, pk: int) -> HttpResponse:
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
-        services.request_complete(request=engagement, actor=request.user, note=note)
+        services.request_complete(engagement=engagement, actor=request.user, note=note)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
@@ -442,7 +442,7 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = SessionForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            session = services.session_add(request=engagement, actor=request.user, data=form.data_for_service())
+            session = services.session_add(engagement=engagement, actor=request.user, data=form.data_for_service())
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -206,7 +206,7 @@ def _team(team, scores: dict[int, float], names: dict[int, str], labels: dict[st
 
 
 def matching_page(
-    request: EngagementRequest,
+    engagement: EngagementRequest,
     viewer,
     *,
     context: str = "page",
@@ -218,7 +218,7 @@ def matching_page(
 
     Nobody excluded by a hard filter appears, nor the viewer (docs/domain/request-loop.md#independence). Bounded queries.
     """
-    pool = candidate_set(request, viewer, reach=max(RANKING_SIZE, TEAM_POOL_SIZE if with_team else 0))
+    pool = candidate_set(engagement, viewer, reach=max(RANKING_SIZE, TEAM_POOL_SIZE if with_team else 0))
     matches = rank(pool, viewer, limit=max(RANKING_SIZE, TEAM_POOL_SIZE if with_team else 0))
     top = matches[:RANKING_SIZE] if with_ranking else []
     result = compose(pool, matches, viewer) if with_team and matches else None
@@ -256,5 +256,5 @@ def matching_page(
     )
 
 
-def can_invite_now(request: EngagementRequest) -> bool:
-    return request.status == RequestStatus.MATCHING
+def can_invite_now(engagement: EngagementRequest) -> bool:
+    return engagement.status == RequestStatus.MATCHING
