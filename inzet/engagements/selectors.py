@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -72,7 +73,7 @@ def inbox(user, *, status: str | None = None) -> QuerySet:
     return _with_seats(queryset).order_by("-submitted_at")
 
 
-def inbox_counts(user) -> list[tuple[str, str, int]]:
+def inbox_counts(user) -> list[tuple[str, str | Promise, int]]:
     """(status, label, count) for every status that has requests, in working order."""
     counts = dict(received_requests(user).values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     return [(s.value, s.label, counts[s]) for s in INBOX_ORDER if counts.get(s)]
@@ -201,7 +202,7 @@ class AuditLine:
     text: str
 
 
-def _status_label(code: str) -> str:
+def _status_label(code: str) -> str | Promise:
     try:
         return RequestStatus(code).label
     except ValueError:
@@ -371,7 +372,7 @@ def expert_picker(
                 roles=[str(t) for t in profile.wanted_roles.all()] if can_see(level, profile, "roles") else [],
                 experience_areas=[str(e.area) for e in shown],
                 hidden_experience=len(profile.experiences.all()) - len(shown),
-                invitation=profile.this_request[0] if profile.this_request else None,
+                invitation=profile.this_request[0] if profile.this_request else None,  # type: ignore[attr-defined]  # to_attr of a Prefetch
             )
         )
         # Only what this list shows is logged: the lived-experience areas (one insert per row, page-bounded).

@@ -165,7 +165,7 @@ def attachment_delete(*, attachment: RequestAttachment, actor: User) -> None:
     stored = attachment.file.name
     storage = attachment.file.storage
     attachment.delete()
-    transaction.on_commit(lambda: storage.delete(stored))
+    transaction.on_commit(lambda: storage.delete(stored))  # type: ignore[arg-type]  # a saved attachment has a name
     audit(engagement, actor, "attachment_deleted", note=name)
 
 
@@ -254,7 +254,7 @@ def intake_review(*, engagement: EngagementRequest, actor: User, answers: dict) 
         IntakeReview.Decision.ACCEPT: RequestStatus.MATCHING,
         IntakeReview.Decision.CHANGES: RequestStatus.CHANGES_REQUESTED,
         IntakeReview.Decision.DECLINE: RequestStatus.DECLINED,
-    }[review.decision]
+    }[IntakeReview.Decision(review.decision)]
     if review.decision != IntakeReview.Decision.ACCEPT and not review.message.strip():
         raise ValidationError({"message": _("Schrijf de vrager kort waarom.")})
     review.save()

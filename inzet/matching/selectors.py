@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from django.utils.translation import gettext as _
 
@@ -44,9 +45,9 @@ def rank(pool: CandidateSet, viewer, *, limit: int = RANKING_SIZE) -> list[rules
 def team_attributes(profile: _Profile, level: int) -> dict[str, str]:
     """Diversity attributes the viewer may see (the level is added by TeamCandidate.from_match)."""
     attributes = {}
-    if profile.age_band and can_see(level, profile, "benefit"):  # "mijn uitkering en leeftijd"
+    if profile.age_band and can_see(level, cast(ExpertProfile, profile), "benefit"):  # "mijn uitkering en leeftijd"
         attributes["age_band"] = profile.age_band
-    if profile.region and can_see(level, profile, "region"):
+    if profile.region and can_see(level, cast(ExpertProfile, profile), "region"):
         attributes["region"] = profile.region
     return attributes
 
@@ -157,7 +158,7 @@ def _names(profile_ids: Iterable[int], pool: CandidateSet) -> dict[int, str]:
     names = dict(ExpertProfile.objects.filter(pk__in=ids).values_list("pk", "user__full_name"))
     shown = {}
     for pk in ids:
-        if can_see(pool.levels[pk], pool.profile(pk), "name"):
+        if can_see(pool.levels[pk], cast(ExpertProfile, pool.profile(pk)), "name"):
             shown[pk] = names[pk]
         else:
             shown[pk] = _("Ervaringsdeskundige nr. %(number)s (naam niet gedeeld)") % {"number": pk}
