@@ -135,7 +135,7 @@ def english_world(db, settings):
     world.draft = factories.draft(world.orgs, world.asker, **fields)
     world.matching = factories.matching(world.orgs, world.asker, world.coordinator, **fields)
     world.invitation = services.invitation_create(
-        request=world.matching, expert=world.profile, actor=world.coordinator, message="Would you join?"
+        engagement=world.matching, expert=world.profile, actor=world.coordinator, message="Would you join?"
     )
     world.running = factories.running(world.orgs, world.asker, world.coordinator, others, **fields)
     world.user_content = [

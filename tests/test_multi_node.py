@@ -140,7 +140,9 @@ def _request(orgs, asker, experts_needed: int) -> EngagementRequest:
 
 def test_two_nodes_queue_one_reminder_and_two_workers_mail_it_once(orgs, asker, coordinator, tmp_path):
     request = _request(orgs, asker, experts_needed=2)
-    due = [services.invitation_create(request=request, expert=p, actor=coordinator, days=1) for p in _experts(orgs, 2)]
+    due = [
+        services.invitation_create(engagement=request, expert=p, actor=coordinator, days=1) for p in _experts(orgs, 2)
+    ]
     DBTaskResult.objects.all().delete()  # the invitations' own mails are not what this test counts
 
     outputs = _race(tmp_path, {"a": ["remind"], "b": ["remind"]})
@@ -172,7 +174,7 @@ def test_two_nodes_queue_one_reminder_and_two_workers_mail_it_once(orgs, asker, 
 def test_two_nodes_never_give_away_the_last_seat_twice(orgs, asker, coordinator, tmp_path):
     request = _request(orgs, asker, experts_needed=2)
     first, *racing = [
-        services.invitation_create(request=request, expert=p, actor=coordinator) for p in _experts(orgs, 3)
+        services.invitation_create(engagement=request, expert=p, actor=coordinator) for p in _experts(orgs, 3)
     ]
     services.invitation_respond(invitation=first, actor=first.expert.user, accept=True)  # one seat left
 

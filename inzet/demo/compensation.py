@@ -176,7 +176,7 @@ def load_compensation_demo() -> None:
             invitation=colleague_job, actor=coordinator, date=today - dt.timedelta(days=14), hours=Decimal(3)
         )
         services.hours_decide(entry=entry, actor=coordinator, approve=True)
-    settlement = services.settlement_create(request=settled, actor=coordinator)
+    settlement = services.settlement_create(engagement=settled, actor=coordinator)
     for payout in settlement.payouts.filter(channel="bank_transfer"):
         services.payout_approve(payout=payout, actor=coordinator, acknowledged=True)
     if Payout.objects.filter(organisation=deploying, state=Payout.State.APPROVED, channel="bank_transfer").exists():

@@ -92,21 +92,21 @@ def _draft(asker: User, org: Organisation, deploying: Organisation, title: str, 
 
 
 def _to_matching(request: EngagementRequest, asker: User, coordinator: User) -> EngagementRequest:
-    services.request_submit(request=request, actor=asker)
-    services.intake_review(request=request, actor=coordinator, answers=_INTAKE)
+    services.request_submit(engagement=request, actor=asker)
+    services.intake_review(engagement=request, actor=coordinator, answers=_INTAKE)
     request.refresh_from_db()
     return request
 
 
 def _accept(request: EngagementRequest, coordinator: User, profiles: list[ExpertProfile]) -> None:
     for profile in profiles:
-        invitation = services.invitation_create(request=request, expert=profile, actor=coordinator)
+        invitation = services.invitation_create(engagement=request, expert=profile, actor=coordinator)
         services.invitation_respond(invitation=invitation, actor=profile.user, accept=True)
 
 
 def _session(request: EngagementRequest, coordinator: User, title: str, days: int) -> None:
     services.session_add(
-        request=request,
+        engagement=request,
         actor=coordinator,
         data={"title": title, "starts_at": _at(days, 13), "ends_at": _at(days, 15), "location": request.location},
     )
@@ -164,9 +164,9 @@ def load_engagements_demo() -> list[EngagementRequest]:
         )
         _accept(matching, coordinator, others[:1])
         services.invitation_create(
-            request=matching, expert=eva, actor=coordinator, message="Jouw ervaring met schulden past hier goed bij."
+            engagement=matching, expert=eva, actor=coordinator, message="Jouw ervaring met schulden past hier goed bij."
         )
-        services.invitation_create(request=matching, expert=others[1], actor=coordinator)
+        services.invitation_create(engagement=matching, expert=others[1], actor=coordinator)
         made.append(matching)
 
         # 2. Running, Eva is in the team; the first assignment for this school, without costs.
@@ -199,9 +199,9 @@ def load_engagements_demo() -> list[EngagementRequest]:
             other="Een gebarentolk, en de dia's een week van tevoren",
             share_with_asker=True,
         )
-        services.agreement_save(request=running, actor=coordinator, data=_agreement("16", first=True))
-        services.agreement_accept(request=running, actor=school_asker)
-        services.request_start(request=running, actor=coordinator)
+        services.agreement_save(engagement=running, actor=coordinator, data=_agreement("16", first=True))
+        services.agreement_accept(engagement=running, actor=school_asker)
+        services.request_start(engagement=running, actor=coordinator)
         _session(running, coordinator, "Eerste gastles", -7)
         _session(running, coordinator, "Tweede gastles", 7)
         made.append(running)
@@ -219,7 +219,7 @@ def load_engagements_demo() -> list[EngagementRequest]:
             coordinator,
         )
         _accept(ready, coordinator, others[3:5])
-        services.agreement_save(request=ready, actor=coordinator, data=_agreement("16", vat="21"))
+        services.agreement_save(engagement=ready, actor=coordinator, data=_agreement("16", vat="21"))
         _session(ready, coordinator, "Startbijeenkomst", 21)
         made.append(ready)
 
@@ -236,11 +236,11 @@ def load_engagements_demo() -> list[EngagementRequest]:
             coordinator,
         )
         _accept(done, coordinator, [others[0], others[3]])
-        services.agreement_save(request=done, actor=coordinator, data=_agreement("12"))
-        services.agreement_accept(request=done, actor=victor)
-        services.request_start(request=done, actor=coordinator)
+        services.agreement_save(engagement=done, actor=coordinator, data=_agreement("12"))
+        services.agreement_accept(engagement=done, actor=victor)
+        services.request_start(engagement=done, actor=coordinator)
         _session(done, coordinator, "Rondgang door het stadhuis", -30)
-        services.request_complete(request=done, actor=coordinator, note="Twaalf verbeterpunten opgeleverd.")
+        services.request_complete(engagement=done, actor=coordinator, note="Twaalf verbeterpunten opgeleverd.")
         made.append(done)
 
         # 5. Submitted, waiting for the intake.
@@ -252,7 +252,7 @@ def load_engagements_demo() -> list[EngagementRequest]:
             goal="De cliëntenraad wil beter horen wat cliënten nodig hebben.",
             is_heavy=True,
         )
-        services.request_submit(request=submitted, actor=ggz_asker)
+        services.request_submit(engagement=submitted, actor=ggz_asker)
         made.append(submitted)
 
         # 6. A draft the asker is still writing.

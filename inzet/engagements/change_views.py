@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from inzet.engagements import changes
 from inzet.engagements.models import Invitation
 from inzet.engagements.permissions import ASKER, get_invitation_for_expert, get_request_for_user
+from inzet.lib.views import add_service_errors, posted
 
 
 class ChangeRequestForm(forms.Form):
@@ -38,12 +39,14 @@ class WithdrawForm(forms.Form):
 @login_required
 def agreement_change(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
-    form = ChangeRequestForm(request.POST if request.method == "POST" else None)
+    form = ChangeRequestForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            changes.agreement_change_request(request=engagement, actor=request.user, reason=form.cleaned_data["reason"])
+            changes.agreement_change_request(
+                engagement=engagement, actor=request.user, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request, _("Uw vraag om een aanpassing is verstuurd. U krijgt bericht als er een nieuwe versie is.")
@@ -57,7 +60,7 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = get_invitation_for_expert(request.user, pk)
     if invitation.state != Invitation.State.ACCEPTED and request.method != "POST":
         return redirect("engagements:invitation", pk=pk)
-    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    form = WithdrawForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             changes.invitation_withdraw(invitation=invitation, actor=request.user, reason=form.cleaned_data["reason"])

@@ -14,21 +14,21 @@ from django.utils.translation import gettext as _
 from inzet.accounts.models import User
 from inzet.engagements import events, rules, versions
 from inzet.engagements.models import AgreementVersion, EngagementRequest, Invitation, RequestStatus
-from inzet.engagements.services import _audit, _coordinators, _locked, _move, _notify, _request_path
+from inzet.engagements.service_helpers import audit, coordinators_of, locked, move, notify, request_path
 
 # While the team is being formed or has been agreed, an expert can still step back.
 WITHDRAW_STATES = frozenset({RequestStatus.MATCHING, RequestStatus.AGREED})
 
 
 @transaction.atomic
-def agreement_change_request(*, request: EngagementRequest, actor: User, reason: str) -> AgreementVersion:
+def agreement_change_request(*, engagement: EngagementRequest, actor: User, reason: str) -> AgreementVersion:
     """The asker asks the coordinator to change the agreement or quote, saying what and why."""
-    request = _locked(request)
+    engagement = locked(engagement)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Schrijf wat u anders wilt en waarom.")})
-    agreement = getattr(request, "agreement", None)
-    if agreement is None or request.status != RequestStatus.MATCHING or agreement.accepted_at is not None:
+    agreement = getattr(engagement, "agreement", None)
+    if agreement is None or engagement.status != RequestStatus.MATCHING or agreement.accepted_at is not None:
         raise ValidationError(_("U kunt nu geen aanpassing vragen: er zijn geen afspraken die op uw akkoord wachten."))
     current = versions.open_change_request(agreement)
     if current is not None:
@@ -38,14 +38,14 @@ def agreement_change_request(*, request: EngagementRequest, actor: User, reason:
     version.change_requested_by = actor
     version.change_requested_at = timezone.now()
     version.save(update_fields=["change_reason", "change_requested_by", "change_requested_at"])
-    _audit(request, actor, "agreement_change_requested", note=str(version.number))
-    coordinators = _coordinators(request.deploying_organisation_id)
-    text = _("De vrager vraagt een aanpassing van de afspraken bij “%(title)s”") % {"title": request.title}
-    events.emit(users=coordinators, text=text, path=_request_path(request))
-    _notify(
+    audit(engagement, actor, "agreement_change_requested", note=str(version.number))
+    coordinators = coordinators_of(engagement.deploying_organisation_id)
+    text = _("De vrager vraagt een aanpassing van de afspraken bij “%(title)s”") % {"title": engagement.title}
+    events.emit(users=coordinators, text=text, path=request_path(engagement))
+    notify(
         coordinators,
         "engagements/email/agreement_change_requested",
-        {"title": request.title, "path": _request_path(request)},
+        {"title": engagement.title, "path": request_path(engagement)},
     )
     return version
 
@@ -60,13 +60,13 @@ def invitation_withdraw(*, invitation: Invitation, actor: User, reason: str = ""
     """
     if invitation.expert.user_id != actor.pk:
         raise PermissionDenied
-    request = _locked(invitation.request)
+    engagement = locked(invitation.request)
     invitation = Invitation.objects.select_for_update().select_related("expert__user").get(pk=invitation.pk)
     if invitation.state == Invitation.State.WITHDRAWN and invitation.responded_at is not None:
         return invitation  # already stepped back (a double click)
     if invitation.state != Invitation.State.ACCEPTED:
         raise ValidationError(_("U kunt alleen terugtrekken nadat u ja heeft gezegd."))
-    if request.status not in WITHDRAW_STATES:
+    if engagement.status not in WITHDRAW_STATES:
         raise ValidationError(
             _("De inzet is al begonnen of voorbij. Wilt u stoppen? Neem contact op met de coördinator.")
         )
@@ -74,22 +74,24 @@ def invitation_withdraw(*, invitation: Invitation, actor: User, reason: str = ""
     invitation.reason = (reason or "").strip()[:2000]  # for the coordinators only
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["state", "reason", "responded_at"])
-    _audit(request, actor, "expert_withdrew")
-    if request.status == RequestStatus.AGREED:
-        _reopen(request, actor=actor)
-    coordinators = _coordinators(request.deploying_organisation_id)
+    audit(engagement, actor, "expert_withdrew")
+    if engagement.status == RequestStatus.AGREED:
+        _reopen(engagement, actor=actor)
+    coordinators = coordinators_of(engagement.deploying_organisation_id)
     text = _("Een ervaringsdeskundige heeft zich teruggetrokken bij “%(title)s”. Er is een plek vrij.") % {
-        "title": request.title
+        "title": engagement.title
     }
-    events.emit(users=coordinators, text=text, path=_request_path(request))
-    _notify(coordinators, "engagements/email/expert_withdrew", {"title": request.title, "path": _request_path(request)})
+    events.emit(users=coordinators, text=text, path=request_path(engagement))
+    notify(
+        coordinators, "engagements/email/expert_withdrew", {"title": engagement.title, "path": request_path(engagement)}
+    )
     return invitation
 
 
-def _reopen(request: EngagementRequest, *, actor: User) -> None:
+def _reopen(engagement: EngagementRequest, *, actor: User) -> None:
     """Back to matching: the team changed, so the asker gives a new yes to the next version."""
-    _move(request, RequestStatus.MATCHING, actor=actor, as_=rules.Actor.SYSTEM, note=_("er is een plek vrijgekomen"))
-    agreement = getattr(request, "agreement", None)
+    move(engagement, RequestStatus.MATCHING, actor=actor, as_=rules.Actor.SYSTEM, note=_("er is een plek vrijgekomen"))
+    agreement = getattr(engagement, "agreement", None)
     if agreement is not None and agreement.accepted_at is not None:
         agreement.accepted_at = None
         agreement.accepted_by = None

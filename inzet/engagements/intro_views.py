@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from inzet.engagements import introductions
 from inzet.engagements.forms import DateInput, TimeInput
 from inzet.engagements.permissions import get_request_for_user
-from inzet.engagements.services import _coordinators
+from inzet.engagements.service_helpers import coordinators_of
 
 
 class PlanForm(forms.Form):
@@ -65,7 +65,7 @@ class PlanForm(forms.Form):
         super().__init__(*args, **kwargs)
         from inzet.accounts.models import User
 
-        ids = [u.pk for u in _coordinators(engagement.deploying_organisation_id)]
+        ids = [u.pk for u in coordinators_of(engagement.deploying_organisation_id)]
         self.fields["coordinator"].queryset = User.objects.filter(pk__in=ids)
 
     def clean(self):
@@ -135,7 +135,7 @@ def introduction(request: HttpRequest, pk: int) -> HttpResponse:
                 if plan_form.is_valid():
                     c = plan_form.cleaned_data
                     introductions.introduction_plan(
-                        request=engagement,
+                        engagement=engagement,
                         actor=request.user,
                         starts_at=c["starts_at"],
                         ends_at=c["ends_at"],
@@ -156,7 +156,7 @@ def introduction(request: HttpRequest, pk: int) -> HttpResponse:
                         if invitation is None:
                             raise Http404
                     introductions.introduction_outcome(
-                        request=engagement,
+                        engagement=engagement,
                         actor=request.user,
                         go=outcome_form.cleaned_data["go"],
                         reason=outcome_form.cleaned_data["reason"],

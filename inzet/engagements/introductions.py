@@ -15,25 +15,25 @@ from inzet.accounts.models import User
 from inzet.engagements import changes, events
 from inzet.engagements.models import EngagementRequest, Introduction, IntroductionOutcome, Invitation, RequestStatus
 from inzet.engagements.permissions import access_for
-from inzet.engagements.services import _audit, _coordinators, _locked, _notify, _request_path
+from inzet.engagements.service_helpers import audit, coordinators_of, locked, notify, request_path
 from inzet.organisations.models import Role
 
 PLAN_STATES = frozenset({RequestStatus.MATCHING, RequestStatus.AGREED})
 PLAN_FIELDS = ("starts_at", "ends_at", "online", "location", "link", "coordinator")
 
 
-def is_required(request: EngagementRequest) -> bool:
-    return bool(request.getting_to_know)
+def is_required(engagement: EngagementRequest) -> bool:
+    return bool(engagement.getting_to_know)
 
 
-def _accepted(request: EngagementRequest) -> list[Invitation]:
-    return list(request.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert__user"))
+def _accepted(engagement: EngagementRequest) -> list[Invitation]:
+    return list(engagement.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert__user"))
 
 
-def asker_contacts(request: EngagementRequest) -> list[User]:
+def asker_contacts(engagement: EngagementRequest) -> list[User]:
     return list(
         User.objects.filter(
-            memberships__organisation_id=request.asker_organisation_id,
+            memberships__organisation_id=engagement.asker_organisation_id,
             memberships__role=Role.ASKER,
             memberships__is_active=True,
             is_active=True,
@@ -41,20 +41,20 @@ def asker_contacts(request: EngagementRequest) -> list[User]:
     )
 
 
-def attendees(request: EngagementRequest, introduction: Introduction) -> list[User]:
+def attendees(engagement: EngagementRequest, introduction: Introduction) -> list[User]:
     """Who takes part: the asker's contact people, the experts who said yes, the coordinator."""
-    people = {u.pk: u for u in asker_contacts(request)}
-    people.update({i.expert.user.pk: i.expert.user for i in _accepted(request)})
+    people = {u.pk: u for u in asker_contacts(engagement)}
+    people.update({i.expert.user.pk: i.expert.user for i in _accepted(engagement)})
     people[introduction.coordinator_id] = introduction.coordinator
     return list(people.values())
 
 
-def status(request: EngagementRequest) -> dict:
+def status(engagement: EngagementRequest) -> dict:
     """Where the kennismaking stands: for the request page, the hours check and the API."""
-    if not is_required(request):
+    if not is_required(engagement):
         return {"required": False, "cleared": True, "next": ""}
-    introduction = Introduction.objects.filter(request=request).select_related("coordinator").first()
-    accepted = _accepted(request)
+    introduction = Introduction.objects.filter(request=engagement).select_related("coordinator").first()
+    accepted = _accepted(engagement)
     if introduction is None:
         return {"required": True, "cleared": False, "introduction": None, "next": "plan", "accepted": accepted}
     outcomes = list(introduction.outcomes.all())
@@ -80,16 +80,16 @@ def status(request: EngagementRequest) -> dict:
     }
 
 
-def require_cleared(request: EngagementRequest) -> None:
+def require_cleared(engagement: EngagementRequest) -> None:
     """Refuse work on a request whose kennismaking is asked and not yet held with a go from everyone."""
-    if not status(request)["cleared"]:
+    if not status(engagement)["cleared"]:
         raise ValidationError(
             _("Eerst is er een kennismaking. Het werk begint pas als iedereen daarna ‘ja, we gaan door’ heeft gezegd.")
         )
 
 
-def _may_plan(actor: User, request: EngagementRequest) -> None:
-    access = access_for(actor, request)
+def _may_plan(actor: User, engagement: EngagementRequest) -> None:
+    access = access_for(actor, engagement)
     if not (access.is_coordinator or access.is_asker):
         raise PermissionDenied
 
@@ -97,7 +97,7 @@ def _may_plan(actor: User, request: EngagementRequest) -> None:
 @transaction.atomic
 def introduction_plan(
     *,
-    request: EngagementRequest,
+    engagement: EngagementRequest,
     actor: User,
     starts_at,
     ends_at,
@@ -107,13 +107,13 @@ def introduction_plan(
     coordinator: User,
 ) -> Introduction:
     """Plan (or move) the kennismaking. Saving the same again changes nothing and tells nobody twice."""
-    _may_plan(actor, request)
-    request = _locked(request)
-    if not is_required(request):
+    _may_plan(actor, engagement)
+    engagement = locked(engagement)
+    if not is_required(engagement):
         raise ValidationError(_("Bij deze vraag is geen kennismaking gevraagd."))
-    if request.status not in PLAN_STATES or not _accepted(request):
+    if engagement.status not in PLAN_STATES or not _accepted(engagement):
         raise ValidationError(_("U plant de kennismaking als er ervaringsdeskundigen ja hebben gezegd."))
-    if coordinator.pk not in {u.pk for u in _coordinators(request.deploying_organisation_id)}:
+    if coordinator.pk not in {u.pk for u in coordinators_of(engagement.deploying_organisation_id)}:
         raise ValidationError({"coordinator": _("Kies een coördinator van de organisatie.")})
     if online and not link:
         raise ValidationError({"link": _("Vul de link in voor het online gesprek.")})
@@ -129,7 +129,7 @@ def introduction_plan(
         "link": link or "",
         "coordinator": coordinator,
     }
-    introduction = Introduction.objects.filter(request=request).first()
+    introduction = Introduction.objects.filter(request=engagement).first()
     if introduction is not None:
         if introduction.outcomes.exists():
             raise ValidationError(_("De kennismaking is al geweest."))
@@ -139,17 +139,17 @@ def introduction_plan(
             setattr(introduction, key, value)
         introduction.planned_by = actor
     else:
-        introduction = Introduction(request=request, planned_by=actor, **values)
+        introduction = Introduction(request=engagement, planned_by=actor, **values)
     introduction.full_clean()
     introduction.save()
-    _audit(request, actor, "introduction_planned")
-    people = attendees(request, introduction)
-    text = _("De kennismaking voor “%(title)s” is gepland") % {"title": request.title}
-    events.emit(users=people, text=text, path=_request_path(request))
-    _notify(
+    audit(engagement, actor, "introduction_planned")
+    people = attendees(engagement, introduction)
+    text = _("De kennismaking voor “%(title)s” is gepland") % {"title": engagement.title}
+    events.emit(users=people, text=text, path=request_path(engagement))
+    notify(
         people,
         "engagements/email/introduction_planned",
-        {"title": request.title, "path": _request_path(request), "when": _when(introduction)},
+        {"title": engagement.title, "path": request_path(engagement), "when": _when(introduction)},
     )
     return introduction
 
@@ -162,21 +162,21 @@ def _when(introduction: Introduction) -> str:
 
 @transaction.atomic
 def introduction_outcome(
-    *, request: EngagementRequest, actor: User, go: bool, reason: str = "", invitation: Invitation | None = None
+    *, engagement: EngagementRequest, actor: User, go: bool, reason: str = "", invitation: Invitation | None = None
 ) -> IntroductionOutcome:
     """Go or no-go of one side. The asker side: the asker or a coordinator. An expert: that expert
     or a coordinator on their behalf. A no-go of an expert frees their seat (the withdrawal service)."""
-    access = access_for(actor, request)
+    access = access_for(actor, engagement)
     if invitation is None:
         if not (access.is_asker or access.is_coordinator):
             raise PermissionDenied
     else:
-        if invitation.request_id != request.pk:
+        if invitation.request_id != engagement.pk:
             raise PermissionDenied
         if not (access.is_coordinator or invitation.expert.user_id == actor.pk):
             raise PermissionDenied
-    request = _locked(request)
-    introduction = Introduction.objects.filter(request=request).first()
+    engagement = locked(engagement)
+    introduction = Introduction.objects.filter(request=engagement).first()
     if introduction is None or introduction.ends_at > timezone.now():
         raise ValidationError(_("U geeft de uitkomst door nadat de kennismaking is geweest."))
     reason = (reason or "").strip()[:2000]
@@ -192,15 +192,15 @@ def introduction_outcome(
     outcome = IntroductionOutcome.objects.create(
         introduction=introduction, invitation=invitation, go=go, reason=reason, recorded_by=actor
     )
-    _audit(request, actor, "introduction_go" if go else "introduction_no_go")
+    audit(engagement, actor, "introduction_go" if go else "introduction_no_go")
     if invitation is not None and not go:
         # The same path as stepping back: the seat is free, the coordinators are told. The reason
         # stays on the outcome (coordinators only).
         changes.invitation_withdraw(invitation=invitation, actor=invitation.expert.user)
     elif not go:
-        coordinators = _coordinators(request.deploying_organisation_id)
-        text = _("De vrager gaat na de kennismaking niet door met “%(title)s”") % {"title": request.title}
-        events.emit(users=coordinators, text=text, path=_request_path(request))
+        coordinators = coordinators_of(engagement.deploying_organisation_id)
+        text = _("De vrager gaat na de kennismaking niet door met “%(title)s”") % {"title": engagement.title}
+        events.emit(users=coordinators, text=text, path=request_path(engagement))
     return outcome
 
 
@@ -235,6 +235,6 @@ def feed_events(user) -> list:
         event.add("dtend", introduction.ends_at.astimezone(UTC))
         event.add("summary", f"{_('Kennismaking')} – {introduction.request.title}")
         event.add("location", introduction.link if introduction.online else introduction.location)
-        event.add("description", f"{settings.SITE_URL}{_request_path(introduction.request)}")
+        event.add("description", f"{settings.SITE_URL}{request_path(introduction.request)}")
         result.append(event)
     return result

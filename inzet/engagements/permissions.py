@@ -47,20 +47,20 @@ class RequestAccess:
         return self.invitation is not None and self.invitation.state == Invitation.State.ACCEPTED
 
 
-def access_for(user, request: EngagementRequest) -> RequestAccess:
+def access_for(user, engagement: EngagementRequest) -> RequestAccess:
     roles = get_roles(user)
-    submitted = request.submitted_at is not None
+    submitted = engagement.submitted_at is not None
     invitation = None
     if roles.has(Role.EXPERT):
         invitation = (
-            Invitation.objects.filter(request=request, expert__user=user, state__in=EXPERT_STATES)
+            Invitation.objects.filter(request=engagement, expert__user=user, state__in=EXPERT_STATES)
             .select_related("expert")
             .first()
         )
     return RequestAccess(
-        is_asker=roles.has(Role.ASKER, organisation_id=request.asker_organisation_id),
-        is_coordinator=submitted and roles.has(Role.COORDINATOR, organisation_id=request.deploying_organisation_id),
-        is_trainer=submitted and roles.has(Role.TRAINER, organisation_id=request.deploying_organisation_id),
+        is_asker=roles.has(Role.ASKER, organisation_id=engagement.asker_organisation_id),
+        is_coordinator=submitted and roles.has(Role.COORDINATOR, organisation_id=engagement.deploying_organisation_id),
+        is_trainer=submitted and roles.has(Role.TRAINER, organisation_id=engagement.deploying_organisation_id),
         invitation=invitation,
     )
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from inzet.accounts.models import User
 from inzet.accounts.permissions import get_roles
 from inzet.engagements.models import Referral
-from inzet.engagements.services import _coordinators, _notify
+from inzet.engagements.service_helpers import coordinators_of, notify
 from inzet.organisations.models import Membership, Organisation, PolicySettings, Role
 
 
@@ -100,8 +100,8 @@ def referral_send(
         contact=contact.strip(),
     )
     # The question itself stays in the app; the mail only says there is one (sent after commit).
-    _notify(
-        _coordinators(organisation.pk),
+    notify(
+        coordinators_of(organisation.pk),
         "engagements/email/referral_received",
         {"asker": asker_organisation.name, "path": reverse("engagements:referrals")},
     )

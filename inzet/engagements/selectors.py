@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -72,7 +73,7 @@ def inbox(user, *, status: str | None = None) -> QuerySet:
     return _with_seats(queryset).order_by("-submitted_at")
 
 
-def inbox_counts(user) -> list[tuple[str, str, int]]:
+def inbox_counts(user) -> list[tuple[str, str | Promise, int]]:
     """(status, label, count) for every status that has requests, in working order."""
     counts = dict(received_requests(user).values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     return [(s.value, s.label, counts[s]) for s in INBOX_ORDER if counts.get(s)]
@@ -98,8 +99,8 @@ def assignments_of_expert(user) -> QuerySet:
     )
 
 
-def seats_taken(request: EngagementRequest) -> int:
-    return request.invitations.filter(state=Invitation.State.ACCEPTED).count()
+def seats_taken(engagement: EngagementRequest) -> int:
+    return engagement.invitations.filter(state=Invitation.State.ACCEPTED).count()
 
 
 # --- showing experts without leaking what they keep to themselves ---------------------------------
@@ -123,13 +124,13 @@ class TeamMember:
     name: str
 
 
-def invitation_rows(viewer, request: EngagementRequest, *, path: str = "") -> list[InvitationRow]:
+def invitation_rows(viewer, engagement: EngagementRequest, *, path: str = "") -> list[InvitationRow]:
     """Every invitation of the request with the expert's name as far as the viewer may see it.
 
     The viewer is one of the organisation's people: they see what each expert needs for this
     assignment; every such read is logged (which item, never its content)."""
     invitations = list(
-        request.invitations.select_related("expert__user", "invited_by", "needs").order_by("state", "created_at")
+        engagement.invitations.select_related("expert__user", "invited_by", "needs").order_by("state", "created_at")
     )
     levels = viewer_levels(viewer, [i.expert for i in invitations])
     rows = [
@@ -158,10 +159,10 @@ class SharedNeed:
     other: str
 
 
-def needs_for_asker(request: EngagementRequest) -> list[SharedNeed]:
+def needs_for_asker(engagement: EngagementRequest) -> list[SharedNeed]:
     """What the team needs, as far as each expert shares it with the asker, without names."""
     rows = InvitationNeeds.objects.filter(
-        invitation__request=request, invitation__state=Invitation.State.ACCEPTED, share_with_asker=True
+        invitation__request=engagement, invitation__state=Invitation.State.ACCEPTED, share_with_asker=True
     ).order_by("invitation_id")
     shared = []
     for needs in rows:
@@ -171,10 +172,10 @@ def needs_for_asker(request: EngagementRequest) -> list[SharedNeed]:
     return shared
 
 
-def team_for_asker(viewer, request: EngagementRequest) -> list[TeamMember]:
+def team_for_asker(viewer, engagement: EngagementRequest) -> list[TeamMember]:
     """The experts who said yes, named only when they share their name with askers."""
     invitations = list(
-        request.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert__user").order_by("pk")
+        engagement.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert__user").order_by("pk")
     )
     levels = viewer_levels(viewer, [i.expert for i in invitations])
     team = []
@@ -201,7 +202,7 @@ class AuditLine:
     text: str
 
 
-def _status_label(code: str) -> str:
+def _status_label(code: str) -> str | Promise:
     try:
         return RequestStatus(code).label
     except ValueError:
@@ -234,8 +235,8 @@ def _audit_text(event: AuditEvent) -> str:
     return text % {"note": event.note} if "%(note)s" in text else text
 
 
-def audit_lines(request: EngagementRequest, *, for_staff: bool) -> list[AuditLine]:
-    events = request.audit.select_related("actor").order_by("created_at", "pk")
+def audit_lines(engagement: EngagementRequest, *, for_staff: bool) -> list[AuditLine]:
+    events = engagement.audit.select_related("actor").order_by("created_at", "pk")
     if not for_staff:
         events = events.exclude(verb__in=_STAFF_VERBS)
     lines = []
@@ -272,29 +273,29 @@ class RequestPage:
     shared_needs: list[SharedNeed] = field(default_factory=list)
 
 
-def request_page(viewer, request: EngagementRequest, access: RequestAccess, *, path: str = "") -> RequestPage:
-    agreement = getattr(request, "agreement", None)  # a missing one-to-one raises an AttributeError
+def request_page(viewer, engagement: EngagementRequest, access: RequestAccess, *, path: str = "") -> RequestPage:
+    agreement = getattr(engagement, "agreement", None)  # a missing one-to-one raises an AttributeError
     page = RequestPage(
-        request=request,
+        request=engagement,
         access=access,
-        seats_taken=seats_taken(request),
+        seats_taken=seats_taken(engagement),
         agreement=agreement,
-        sessions=list(request.sessions.order_by("starts_at")),
-        attachments=list(request.attachments.order_by("uploaded_at")),
-        audit=audit_lines(request, for_staff=access.is_staff),
-        last_review=request.intake_reviews.select_related("reviewed_by").first(),
+        sessions=list(engagement.sessions.order_by("starts_at")),
+        attachments=list(engagement.attachments.order_by("uploaded_at")),
+        audit=audit_lines(engagement, for_staff=access.is_staff),
+        last_review=engagement.intake_reviews.select_related("reviewed_by").first(),
     )
     if agreement is not None:
         page.versions = list(agreement.versions.select_related("saved_by", "change_requested_by").order_by("number"))
         last = page.versions[-1] if page.versions else None
         page.change_request = last if last is not None and last.change_requested_at is not None else None
     if access.is_staff:
-        page.invitations = invitation_rows(viewer, request, path=path)
-        page.intake_reviews = list(request.intake_reviews.select_related("reviewed_by"))
+        page.invitations = invitation_rows(viewer, engagement, path=path)
+        page.intake_reviews = list(engagement.intake_reviews.select_related("reviewed_by"))
     if access.is_asker:
-        page.team = team_for_asker(viewer, request)
+        page.team = team_for_asker(viewer, engagement)
     if agreement is not None:
-        page.shared_needs = needs_for_asker(request)
+        page.shared_needs = needs_for_asker(engagement)
     return page
 
 
@@ -321,7 +322,13 @@ class PickerRow:
 
 
 def expert_picker(
-    viewer, request: EngagementRequest, *, query: str = "", only_matching: bool = False, page: int = 1, path: str = ""
+    viewer,
+    engagement: EngagementRequest,
+    *,
+    query: str = "",
+    only_matching: bool = False,
+    page: int = 1,
+    path: str = "",
 ) -> tuple[Page, list[PickerRow]]:
     """Active experts of the request's organisation that the coordinator may invite, never the coordinator.
 
@@ -333,7 +340,7 @@ def expert_picker(
     level = Audience.COORDINATORS
     profiles = (
         ExpertProfile.objects.filter(
-            organisation_id=request.deploying_organisation_id,
+            organisation_id=engagement.deploying_organisation_id,
             status=ExpertStatus.ACTIVE,
             paused=False,
             consent_matching=True,
@@ -343,14 +350,14 @@ def expert_picker(
         .prefetch_related(
             "wanted_roles",
             "experiences__area",
-            Prefetch("invitations", queryset=Invitation.objects.filter(request=request), to_attr="this_request"),
+            Prefetch("invitations", queryset=Invitation.objects.filter(request=engagement), to_attr="this_request"),
         )
         .order_by("pk")
     )
     if query:
         profiles = profiles.filter(item_visible_q(level, "name"), user__full_name__icontains=query)
     if only_matching:
-        area_ids = list(request.experience_areas.values_list("pk", flat=True))
+        area_ids = list(engagement.experience_areas.values_list("pk", flat=True))
         if area_ids:
             profiles = profiles.filter(has_visible_experience(level, area_ids))
     current = Paginator(profiles, PICKER_PAGE_SIZE).get_page(page)
@@ -365,7 +372,7 @@ def expert_picker(
                 roles=[str(t) for t in profile.wanted_roles.all()] if can_see(level, profile, "roles") else [],
                 experience_areas=[str(e.area) for e in shown],
                 hidden_experience=len(profile.experiences.all()) - len(shown),
-                invitation=profile.this_request[0] if profile.this_request else None,
+                invitation=profile.this_request[0] if profile.this_request else None,  # type: ignore[attr-defined]  # to_attr of a Prefetch
             )
         )
         # Only what this list shows is logged: the lived-experience areas (one insert per row, page-bounded).
@@ -402,12 +409,12 @@ def _asker_steps(user) -> list[NextStep]:
     waiting = list(
         mine.filter(status=RequestStatus.MATCHING, agreement__isnull=False, agreement__accepted_at__isnull=True)[:3]
     )
-    for request in waiting:
+    for engagement in waiting:
         steps.append(
             NextStep(
-                title=request.title,
+                title=engagement.title,
                 text=_("De afspraken en de offerte staan klaar. Lees ze en geef akkoord."),
-                url=reverse("engagements:detail", args=[request.pk]),
+                url=reverse("engagements:detail", args=[engagement.pk]),
                 link_text=_("Afspraken bekijken"),
             )
         )

@@ -6,9 +6,7 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,7 +14,6 @@ from inzet.accounts.models import User
 from inzet.engagements import rules, versions
 from inzet.engagements.models import (
     Agreement,
-    AuditEvent,
     CalendarFeed,
     EngagementRequest,
     IntakeReview,
@@ -27,66 +24,28 @@ from inzet.engagements.models import (
     RequestStatus,
     Session,
 )
+from inzet.engagements.service_helpers import (
+    audit,
+    coordinators_of,
+    day_text,
+    invitation_path,
+    locked,
+    move,
+    notify,
+    request_path,
+)
 from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.lib.dates import within
-from inzet.lib.mail import notify
-from inzet.organisations.models import Organisation, Role
+from inzet.organisations.models import Organisation
 from inzet.taxonomy.models import PostcodeArea
 
 INVITATION_DAYS = 7
-
-
-def _audit(request: EngagementRequest, actor: User | None, verb: str, *, old: str = "", new: str = "", note: str = ""):
-    AuditEvent.objects.create(request=request, actor=actor, verb=verb, from_status=old, to_status=new, note=note)
-
-
-def _move(request: EngagementRequest, target: str, *, actor: User, as_: rules.Actor, note: str = "") -> None:
-    try:
-        rules.check_transition(rules.Status(request.status), rules.Status(target), as_)
-    except rules.TransitionError as exc:
-        raise ValidationError(_("Deze stap kan nu niet.")) from exc
-    old = request.status
-    request.status = target
-    request.save(update_fields=["status", "updated_at"])
-    _audit(request, actor, "status", old=old, new=target, note=note)
-
-
-def _locked(request: EngagementRequest) -> EngagementRequest:
-    # Row lock on PostgreSQL; SQLite's IMMEDIATE transactions already serialise writers.
-    return EngagementRequest.objects.select_for_update().get(pk=request.pk)
 
 
 def _refuse_when_referring() -> None:
     from inzet.engagements.referrals import refuse_when_referring  # referrals imports this module
 
     refuse_when_referring()
-
-
-def _day(moment) -> str:
-    # Task arguments must be JSON: format dates before they go into the mail queue.
-    return date_format(timezone.localtime(moment), "j F Y")
-
-
-_notify = notify  # one mail path for every app: inzet.lib.mail
-
-
-def _coordinators(organisation_id: int) -> list[User]:
-    return list(
-        User.objects.filter(
-            memberships__organisation_id=organisation_id,
-            memberships__role=Role.COORDINATOR,
-            memberships__is_active=True,
-            is_active=True,
-        ).distinct()
-    )
-
-
-def _request_path(request: EngagementRequest) -> str:
-    return reverse("engagements:detail", args=[request.pk])
-
-
-def _invitation_path(invitation: Invitation) -> str:
-    return reverse("engagements:invitation", args=[invitation.pk])
 
 
 # --- asker ---------------------------------------------------------------------------------------
@@ -131,7 +90,7 @@ REQUEST_FIELDS = frozenset(
 REQUEST_M2M = frozenset({"experience_areas", "competences", "languages"})
 
 
-def _apply(request: EngagementRequest, data: dict, m2m: dict | None) -> None:
+def _apply(engagement: EngagementRequest, data: dict, m2m: dict | None) -> None:
     unknown = (set(data) - REQUEST_FIELDS) | (set(m2m or {}) - REQUEST_M2M)
     if unknown:
         raise ValueError(f"Unknown request fields: {sorted(unknown)}")
@@ -139,10 +98,10 @@ def _apply(request: EngagementRequest, data: dict, m2m: dict | None) -> None:
     if deploying is not None and deploying.kind != Organisation.Kind.DEPLOYING:
         raise ValidationError({"deploying_organisation": _("Kies een organisatie die ervaringsdeskundigen inzet.")})
     for field, value in data.items():
-        setattr(request, field, value)
+        setattr(engagement, field, value)
     if "postcode" in data:
-        pc4 = (request.postcode or "").replace(" ", "")[:4]
-        request.area = PostcodeArea.objects.filter(pc4=pc4).first() if len(pc4) == 4 else None
+        pc4 = (engagement.postcode or "").replace(" ", "")[:4]
+        engagement.area = PostcodeArea.objects.filter(pc4=pc4).first() if len(pc4) == 4 else None
     today = timezone.localdate()
     for field in ("start_date", "end_date"):
         day = data.get(field)
@@ -150,12 +109,12 @@ def _apply(request: EngagementRequest, data: dict, m2m: dict | None) -> None:
             raise ValidationError(
                 {field: _("Kies een datum tussen een jaar geleden en vijf jaar vooruit. Kijk of het jaartal klopt.")}
             )
-    if request.start_date and request.end_date and request.end_date < request.start_date:
+    if engagement.start_date and engagement.end_date and engagement.end_date < engagement.start_date:
         raise ValidationError({"end_date": _("De einddatum ligt voor de begindatum.")})
-    request.full_clean(exclude=["created_by", "asker_organisation"])
-    request.save()
+    engagement.full_clean(exclude=["created_by", "asker_organisation"])
+    engagement.save()
     for field, values in (m2m or {}).items():
-        getattr(request, field).set(values)
+        getattr(engagement, field).set(values)
 
 
 @transaction.atomic
@@ -166,74 +125,76 @@ def request_create(
     _refuse_when_referring()
     if asker_organisation.kind != Organisation.Kind.ASKER:
         raise ValidationError(_("Alleen een vragende organisatie kan een vraag stellen."))
-    request = EngagementRequest(asker_organisation=asker_organisation, created_by=actor)
-    _apply(request, data, m2m)
-    _audit(request, actor, "created", new=RequestStatus.DRAFT)
-    return request
+    engagement = EngagementRequest(asker_organisation=asker_organisation, created_by=actor)
+    _apply(engagement, data, m2m)
+    audit(engagement, actor, "created", new=RequestStatus.DRAFT)
+    return engagement
 
 
 @transaction.atomic
 def request_update(
-    *, request: EngagementRequest, actor: User, data: dict, m2m: dict | None = None
+    *, engagement: EngagementRequest, actor: User, data: dict, m2m: dict | None = None
 ) -> EngagementRequest:
     """Change a draft (also after the organisation asked for changes)."""
-    request = _locked(request)
-    if request.status != RequestStatus.DRAFT:
+    engagement = locked(engagement)
+    if engagement.status != RequestStatus.DRAFT:
         raise ValidationError(_("U kunt de vraag alleen aanpassen zolang die een concept is."))
-    _apply(request, data, m2m)
-    return request
+    _apply(engagement, data, m2m)
+    return engagement
 
 
 @transaction.atomic
-def attachment_add(*, request: EngagementRequest, actor: User, upload, original_name: str) -> RequestAttachment:
+def attachment_add(*, engagement: EngagementRequest, actor: User, upload, original_name: str) -> RequestAttachment:
     """Store an attachment under a random name; the form has checked type, content and size."""
-    request = _locked(request)
-    if request.status != RequestStatus.DRAFT:
+    engagement = locked(engagement)
+    if engagement.status != RequestStatus.DRAFT:
         raise ValidationError(_("U kunt alleen bijlagen toevoegen zolang de vraag een concept is."))
-    attachment = RequestAttachment(request=request, uploaded_by=actor, original_name=original_name[:200])
+    attachment = RequestAttachment(request=engagement, uploaded_by=actor, original_name=original_name[:200])
     attachment.file.save(original_name, upload, save=False)
     attachment.save()
-    _audit(request, actor, "attachment_added", note=attachment.original_name)
+    audit(engagement, actor, "attachment_added", note=attachment.original_name)
     return attachment
 
 
 @transaction.atomic
 def attachment_delete(*, attachment: RequestAttachment, actor: User) -> None:
-    request = _locked(attachment.request)
-    if request.status != RequestStatus.DRAFT:
+    engagement = locked(attachment.request)
+    if engagement.status != RequestStatus.DRAFT:
         raise ValidationError(_("U kunt alleen bijlagen weghalen zolang de vraag een concept is."))
     name = attachment.original_name
     stored = attachment.file.name
     storage = attachment.file.storage
     attachment.delete()
-    transaction.on_commit(lambda: storage.delete(stored))
-    _audit(request, actor, "attachment_deleted", note=name)
+    transaction.on_commit(lambda: storage.delete(stored))  # type: ignore[arg-type]  # a saved attachment has a name
+    audit(engagement, actor, "attachment_deleted", note=name)
 
 
 @transaction.atomic
-def request_submit(*, request: EngagementRequest, actor: User) -> EngagementRequest:
+def request_submit(*, engagement: EngagementRequest, actor: User) -> EngagementRequest:
     _refuse_when_referring()
-    request = _locked(request)
-    missing = [label for label, ok in ((_("doel"), request.goal), (_("titel"), request.title)) if not ok]
+    engagement = locked(engagement)
+    missing = [label for label, ok in ((_("doel"), engagement.goal), (_("titel"), engagement.title)) if not ok]
     if missing:
         raise ValidationError(_("Vul eerst in: %(fields)s.") % {"fields": ", ".join(missing)})
-    _move(request, RequestStatus.SUBMITTED, actor=actor, as_=rules.Actor.ASKER)
-    request.submitted_at = timezone.now()
-    request.save(update_fields=["submitted_at"])
-    _notify(
-        _coordinators(request.deploying_organisation_id),
+    move(engagement, RequestStatus.SUBMITTED, actor=actor, as_=rules.Actor.ASKER)
+    engagement.submitted_at = timezone.now()
+    engagement.save(update_fields=["submitted_at"])
+    notify(
+        coordinators_of(engagement.deploying_organisation_id),
         "engagements/email/submitted",
-        {"title": request.title, "asker": request.asker_organisation.name, "path": _request_path(request)},
+        {"title": engagement.title, "asker": engagement.asker_organisation.name, "path": request_path(engagement)},
     )
-    return request
+    return engagement
 
 
 @transaction.atomic
-def request_cancel(*, request: EngagementRequest, actor: User, as_: rules.Actor, note: str = "") -> EngagementRequest:
-    request = _locked(request)
-    _move(request, RequestStatus.CANCELLED, actor=actor, as_=as_, note=note)
-    request.invitations.filter(state=Invitation.State.PENDING).update(state=Invitation.State.WITHDRAWN)
-    return request
+def request_cancel(
+    *, engagement: EngagementRequest, actor: User, as_: rules.Actor, note: str = ""
+) -> EngagementRequest:
+    engagement = locked(engagement)
+    move(engagement, RequestStatus.CANCELLED, actor=actor, as_=as_, note=note)
+    engagement.invitations.filter(state=Invitation.State.PENDING).update(state=Invitation.State.WITHDRAWN)
+    return engagement
 
 
 # --- the organisation's intake ---------------------------------------------------------------------
@@ -261,19 +222,19 @@ def _intake_summary(review: IntakeReview) -> str:
 
 
 @transaction.atomic
-def intake_start(*, request: EngagementRequest, actor: User) -> EngagementRequest:
-    request = _locked(request)
-    _move(request, RequestStatus.INTAKE, actor=actor, as_=rules.Actor.COORDINATOR)
-    return request
+def intake_start(*, engagement: EngagementRequest, actor: User) -> EngagementRequest:
+    engagement = locked(engagement)
+    move(engagement, RequestStatus.INTAKE, actor=actor, as_=rules.Actor.COORDINATOR)
+    return engagement
 
 
 @transaction.atomic
-def intake_review(*, request: EngagementRequest, actor: User, answers: dict) -> IntakeReview:
+def intake_review(*, engagement: EngagementRequest, actor: User, answers: dict) -> IntakeReview:
     """Record the three questions with their reasons, then accept, ask for changes or decline."""
-    request = _locked(request)
-    if request.status == RequestStatus.SUBMITTED:
-        _move(request, RequestStatus.INTAKE, actor=actor, as_=rules.Actor.COORDINATOR)
-    review = IntakeReview(request=request, reviewed_by=actor, **answers)
+    engagement = locked(engagement)
+    if engagement.status == RequestStatus.SUBMITTED:
+        move(engagement, RequestStatus.INTAKE, actor=actor, as_=rules.Actor.COORDINATOR)
+    review = IntakeReview(request=engagement, reviewed_by=actor, **answers)
     yes_no = (review.fits_mission, review.has_expertise, review.conditions_ok)
     accept = review.decision == IntakeReview.Decision.ACCEPT
     problems = rules.intake_problems(
@@ -293,26 +254,26 @@ def intake_review(*, request: EngagementRequest, actor: User, answers: dict) -> 
         IntakeReview.Decision.ACCEPT: RequestStatus.MATCHING,
         IntakeReview.Decision.CHANGES: RequestStatus.CHANGES_REQUESTED,
         IntakeReview.Decision.DECLINE: RequestStatus.DECLINED,
-    }[review.decision]
+    }[IntakeReview.Decision(review.decision)]
     if review.decision != IntakeReview.Decision.ACCEPT and not review.message.strip():
         raise ValidationError({"message": _("Schrijf de vrager kort waarom.")})
     review.save()
     # The history keeps the three answers (and an override with its reason) for the organisation.
-    _audit(request, actor, "intake_answers", note=_intake_summary(review))
+    audit(engagement, actor, "intake_answers", note=_intake_summary(review))
     if review.override:
-        _audit(request, actor, "intake_override", note=review.override_reason)
-    _move(request, target, actor=actor, as_=rules.Actor.COORDINATOR, note=review.message)
+        audit(engagement, actor, "intake_override", note=review.override_reason)
+    move(engagement, target, actor=actor, as_=rules.Actor.COORDINATOR, note=review.message)
     if target == RequestStatus.CHANGES_REQUESTED:
         # The asker edits the draft again and resubmits.
-        _move(request, RequestStatus.DRAFT, actor=actor, as_=rules.Actor.SYSTEM)
-    _notify(
-        [request.created_by],
+        move(engagement, RequestStatus.DRAFT, actor=actor, as_=rules.Actor.SYSTEM)
+    notify(
+        [engagement.created_by],
         "engagements/email/intake_decision",
         {
-            "title": request.title,
+            "title": engagement.title,
             "decision": review.get_decision_display(),
             "message": review.message,
-            "path": _request_path(request),
+            "path": request_path(engagement),
         },
     )
     return review
@@ -329,18 +290,18 @@ def _check_independent(*, actor: User, expert: ExpertProfile) -> None:
 
 @transaction.atomic
 def invitation_create(
-    *, request: EngagementRequest, expert: ExpertProfile, actor: User, message: str = "", days: int = INVITATION_DAYS
+    *, engagement: EngagementRequest, expert: ExpertProfile, actor: User, message: str = "", days: int = INVITATION_DAYS
 ) -> Invitation:
     _check_independent(actor=actor, expert=expert)
-    request = _locked(request)
-    if request.status != RequestStatus.MATCHING:
+    engagement = locked(engagement)
+    if engagement.status != RequestStatus.MATCHING:
         raise ValidationError(_("U kunt alleen uitnodigen terwijl er gezocht wordt."))
-    if expert.organisation_id != request.deploying_organisation_id:
+    if expert.organisation_id != engagement.deploying_organisation_id:
         raise PermissionDenied
     if expert.paused or expert.status != ExpertStatus.ACTIVE or not expert.consent_matching:
         raise ValidationError(_("Deze ervaringsdeskundige kan nu niet worden uitgenodigd."))
     invitation, created = Invitation.objects.get_or_create(
-        request=request,
+        request=engagement,
         expert=expert,
         defaults={"invited_by": actor, "message": message, "expires_at": timezone.now() + timedelta(days=days)},
     )
@@ -354,14 +315,14 @@ def invitation_create(
         invitation.responded_at = None
         invitation.expires_at = timezone.now() + timedelta(days=days)
         invitation.save()
-    _audit(request, actor, "invited", note=str(expert.pk))
-    _notify(
+    audit(engagement, actor, "invited", note=str(expert.pk))
+    notify(
         [expert.user],
         "engagements/email/invitation",
         {
-            "title": request.title,
-            "path": _invitation_path(invitation),
-            "expires_at": _day(invitation.expires_at),
+            "title": engagement.title,
+            "path": invitation_path(invitation),
+            "expires_at": day_text(invitation.expires_at),
         },
     )
     return invitation
@@ -376,7 +337,7 @@ def invitation_respond(*, invitation: Invitation, actor: User, accept: bool, rea
     """The expert says yes or no. Seats can never be over-filled, also when two say yes at once."""
     if invitation.expert.user_id != actor.pk:
         raise PermissionDenied
-    request = _locked(invitation.request)  # serialises concurrent accepts for this request
+    engagement = locked(invitation.request)  # serialises concurrent accepts for this request
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state != Invitation.State.PENDING:
         raise ValidationError(_("Op deze uitnodiging kunt u niet meer reageren."))
@@ -385,20 +346,20 @@ def invitation_respond(*, invitation: Invitation, actor: User, accept: bool, rea
         invitation.save(update_fields=["state"])
         raise ValidationError(_("Deze uitnodiging is verlopen."))
     if accept:
-        accepted = request.invitations.filter(state=Invitation.State.ACCEPTED).count()
-        if rules.seats_left(request.experts_needed, accepted) == 0:
+        accepted = engagement.invitations.filter(state=Invitation.State.ACCEPTED).count()
+        if rules.seats_left(engagement.experts_needed, accepted) == 0:
             raise SeatsFull(_("Alle plekken zijn al gevuld. Dank u wel voor uw reactie."))
     invitation.state = Invitation.State.ACCEPTED if accept else Invitation.State.DECLINED
     invitation.reason = reason if not accept else ""
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["state", "reason", "responded_at"])
     # A reason to decline is private to the coordinator and never counts against the expert.
-    _audit(request, actor, "accepted" if accept else "declined")
+    audit(engagement, actor, "accepted" if accept else "declined")
     # The reason stays in the app: it does not travel by e-mail.
-    _notify(
+    notify(
         [invitation.invited_by],
         "engagements/email/invitation_answered",
-        {"title": request.title, "accepted": accept, "path": _request_path(request)},
+        {"title": engagement.title, "accepted": accept, "path": request_path(engagement)},
     )
     return invitation
 
@@ -441,7 +402,7 @@ def invitation_needs_state(
     }
     needs, _created = InvitationNeeds.objects.update_or_create(invitation=invitation, defaults=values)
     # Which item, never its content.
-    _audit(invitation.request, actor, "needs_stated")
+    audit(invitation.request, actor, "needs_stated")
     return needs
 
 
@@ -478,13 +439,13 @@ def invitations_remind(*, now=None, before: timedelta = timedelta(days=2)) -> in
             ).update(reminded_at=now)
             if claimed != 1:
                 continue  # another run got there first, or the expert answered in the meantime
-            _notify(
+            notify(
                 [invitation.expert.user],
                 "engagements/email/invitation_reminder",
                 {
                     "title": invitation.request.title,
-                    "path": _invitation_path(invitation),
-                    "expires_at": _day(invitation.expires_at),
+                    "path": invitation_path(invitation),
+                    "expires_at": day_text(invitation.expires_at),
                 },
             )
         count += 1
@@ -501,33 +462,37 @@ def invitations_housekeeping(*, now=None) -> dict[str, int]:
 
 
 @transaction.atomic
-def agreement_save(*, request: EngagementRequest, actor: User, data: dict) -> Agreement:
-    request = _locked(request)
-    if request.status != RequestStatus.MATCHING:
+def agreement_save(*, engagement: EngagementRequest, actor: User, data: dict) -> Agreement:
+    engagement = locked(engagement)
+    if engagement.status != RequestStatus.MATCHING:
         raise ValidationError(_("Afspraken maakt u terwijl er gezocht wordt, voordat de vrager akkoord geeft."))
-    agreement, _created = Agreement.objects.update_or_create(request=request, defaults={**data, "drafted_by": actor})
+    agreement, _created = Agreement.objects.update_or_create(request=engagement, defaults={**data, "drafted_by": actor})
     agreement.full_clean()
     before = versions.latest(agreement)
     version = versions.record(agreement, actor=actor)
     if before is not None and version.pk == before.pk:
         return agreement  # nothing changed (a second click): no new version, no second e-mail
-    _audit(request, actor, "agreement_saved", note=str(version.number))
-    _notify(
-        [request.created_by],
+    audit(engagement, actor, "agreement_saved", note=str(version.number))
+    notify(
+        [engagement.created_by],
         "engagements/email/agreement_ready",
-        {"title": request.title, "organisation": request.deploying_organisation.name, "path": _request_path(request)},
+        {
+            "title": engagement.title,
+            "organisation": engagement.deploying_organisation.name,
+            "path": request_path(engagement),
+        },
     )
     return agreement
 
 
 @transaction.atomic
-def agreement_accept(*, request: EngagementRequest, actor: User) -> Agreement:
-    request = _locked(request)
-    agreement = getattr(request, "agreement", None)
+def agreement_accept(*, engagement: EngagementRequest, actor: User) -> Agreement:
+    engagement = locked(engagement)
+    agreement = getattr(engagement, "agreement", None)
     if agreement is None:
         raise ValidationError(_("Er zijn nog geen afspraken om te accepteren."))
-    accepted = request.invitations.filter(state=Invitation.State.ACCEPTED).count()
-    if accepted < request.experts_needed:
+    accepted = engagement.invitations.filter(state=Invitation.State.ACCEPTED).count()
+    if accepted < engagement.experts_needed:
         raise ValidationError(_("Nog niet alle ervaringsdeskundigen hebben ja gezegd."))
     if versions.open_change_request(agreement) is not None:
         raise ValidationError(_("U heeft om een aanpassing gevraagd. Wacht op de nieuwe versie van de coördinator."))
@@ -535,40 +500,40 @@ def agreement_accept(*, request: EngagementRequest, actor: User) -> Agreement:
     agreement.accepted_by = actor
     agreement.accepted_at = timezone.now()
     agreement.save(update_fields=["accepted_by", "accepted_at"])
-    _move(
-        request,
+    move(
+        engagement,
         RequestStatus.AGREED,
         actor=actor,
         as_=rules.Actor.ASKER,
         note=_("versie %(n)s") % {"n": version.number},
     )
     # The seats are filled: invitations still open are no longer needed.
-    request.invitations.filter(state=Invitation.State.PENDING).update(state=Invitation.State.WITHDRAWN)
-    _notify_experts(request, "engagements/email/agreement_accepted")
+    engagement.invitations.filter(state=Invitation.State.PENDING).update(state=Invitation.State.WITHDRAWN)
+    _notify_experts(engagement, "engagements/email/agreement_accepted")
     return agreement
 
 
-def _notify_experts(request: EngagementRequest, template: str) -> None:
-    for invitation in request.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert__user"):
-        _notify([invitation.expert.user], template, {"title": request.title, "path": _invitation_path(invitation)})
+def _notify_experts(engagement: EngagementRequest, template: str) -> None:
+    for invitation in engagement.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert__user"):
+        notify([invitation.expert.user], template, {"title": engagement.title, "path": invitation_path(invitation)})
 
 
 @transaction.atomic
-def request_start(*, request: EngagementRequest, actor: User) -> EngagementRequest:
-    request = _locked(request)
+def request_start(*, engagement: EngagementRequest, actor: User) -> EngagementRequest:
+    engagement = locked(engagement)
     from inzet.engagements.introductions import require_cleared  # introductions imports this module
 
-    require_cleared(request)
-    _move(request, RequestStatus.RUNNING, actor=actor, as_=rules.Actor.COORDINATOR)
-    _notify_experts(request, "engagements/email/started")
-    return request
+    require_cleared(engagement)
+    move(engagement, RequestStatus.RUNNING, actor=actor, as_=rules.Actor.COORDINATOR)
+    _notify_experts(engagement, "engagements/email/started")
+    return engagement
 
 
 @transaction.atomic
-def request_complete(*, request: EngagementRequest, actor: User, note: str = "") -> EngagementRequest:
-    request = _locked(request)
-    _move(request, RequestStatus.COMPLETED, actor=actor, as_=rules.Actor.COORDINATOR, note=note)
-    return request
+def request_complete(*, engagement: EngagementRequest, actor: User, note: str = "") -> EngagementRequest:
+    engagement = locked(engagement)
+    move(engagement, RequestStatus.COMPLETED, actor=actor, as_=rules.Actor.COORDINATOR, note=note)
+    return engagement
 
 
 # Sessions are planned once the organisation accepted the request, until it ends.
@@ -576,13 +541,13 @@ SESSION_STATES = frozenset({RequestStatus.MATCHING, RequestStatus.AGREED, Reques
 
 
 @transaction.atomic
-def session_add(*, request: EngagementRequest, actor: User, data: dict) -> Session:
-    if request.status not in SESSION_STATES:
+def session_add(*, engagement: EngagementRequest, actor: User, data: dict) -> Session:
+    if engagement.status not in SESSION_STATES:
         raise ValidationError(_("Bijeenkomsten plant u nadat de vraag is aangenomen, tot de inzet klaar is."))
-    session = Session(request=request, **data)
+    session = Session(request=engagement, **data)
     session.full_clean()
     session.save()
-    _audit(request, actor, "session_added", note=session.title)
+    audit(engagement, actor, "session_added", note=session.title)
     return session
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inzet.engagements import change_views, intro_views, views, views_referrals
+from inzet.engagements import calendar_views, change_views, intro_views, invitation_views, views, views_referrals
 
 app_name = "engagements"
 
@@ -21,7 +21,7 @@ urlpatterns = [
     path("binnengekomen/uitnodigingen-bijwerken/", views.run_housekeeping, name="housekeeping"),
     path("<int:pk>/in-behandeling/", views.intake_start, name="intake_start"),
     path("<int:pk>/intake/", views.intake, name="intake"),
-    path("<int:pk>/uitnodigen/", views.invite, name="invite"),
+    path("<int:pk>/uitnodigen/", invitation_views.invite, name="invite"),
     path("<int:pk>/afspraken/", views.agreement_edit, name="agreement"),
     path("<int:pk>/afspraken.pdf", views.agreement_pdf, name="agreement_pdf"),
     path("<int:pk>/offerte.pdf", views.quote_pdf, name="quote_pdf"),
@@ -30,19 +30,19 @@ urlpatterns = [
     path("<int:pk>/kennismaking/", intro_views.introduction, name="introduction"),
     path("<int:pk>/bijeenkomsten/nieuw/", views.session_add, name="session_add"),
     # calendar
-    path("<int:pk>/agenda.ics", views.request_calendar, name="request_calendar"),
-    path("agenda/", views.calendar_page, name="calendar"),
-    path("agenda/vernieuwen/", views.calendar_renew, name="calendar_renew"),
-    path("agenda/<str:token>.ics", views.calendar_feed, name="feed"),
+    path("<int:pk>/agenda.ics", calendar_views.request_calendar, name="request_calendar"),
+    path("agenda/", calendar_views.calendar_page, name="calendar"),
+    path("agenda/vernieuwen/", calendar_views.calendar_renew, name="calendar_renew"),
+    path("agenda/<str:token>.ics", calendar_views.calendar_feed, name="feed"),
     # referring (brokerage switch off)
     path("doorverwijzen/", views_referrals.referral_find, name="referral_find"),
     path("doorverwijzen/<int:organisation_pk>/", views_referrals.referral_create, name="referral_create"),
     path("doorverwijzingen/", views_referrals.referral_list, name="referrals"),
     path("doorverwijzingen/<int:pk>/antwoord/", views_referrals.referral_answer, name="referral_answer"),
     # experts
-    path("uitnodigingen/", views.my_invitations, name="invitations"),
-    path("uitnodigingen/<int:pk>/", views.invitation_detail, name="invitation"),
+    path("uitnodigingen/", invitation_views.my_invitations, name="invitations"),
+    path("uitnodigingen/<int:pk>/", invitation_views.invitation_detail, name="invitation"),
     path("uitnodigingen/<int:pk>/terugtrekken/", change_views.invitation_withdraw, name="invitation_withdraw"),
-    path("uitnodigingen/<int:pk>/wat-ik-nodig-heb/", views.invitation_needs, name="invitation_needs"),
-    path("opdrachten/", views.my_assignments, name="assignments"),
+    path("uitnodigingen/<int:pk>/wat-ik-nodig-heb/", invitation_views.invitation_needs, name="invitation_needs"),
+    path("opdrachten/", invitation_views.my_assignments, name="assignments"),
 ]

@@ -1,5 +1,6 @@
-"""Pages for requests: the asker's wizard and list, the organisation's inbox, intake, invitations,
-agreement, sessions and calendar, and the expert's invitations and assignments.
+"""Pages for requests: the asker's wizard and list, the request page, the organisation's inbox and
+intake, agreement, quote and sessions. Invitations are in invitation_views.py, the calendar in
+calendar_views.py.
 
 Every view authorises first (inzet/engagements/permissions.py), then validates a form, calls one
 service and redirects.
@@ -14,13 +15,12 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles, role_required
-from inzet.engagements import calendar, changes, pdf, referrals, rules, selectors, services, versions
+from inzet.engagements import pdf, referrals, rules, selectors, services, versions
 from inzet.engagements.forms import (
     STEP_SLUGS,
     STEPS,
@@ -28,44 +28,17 @@ from inzet.engagements.forms import (
     AttachmentForm,
     GoalStep,
     IntakeForm,
-    InvitationNeedsForm,
-    InviteForm,
     NoteForm,
-    PickerFilterForm,
-    RespondForm,
     SessionForm,
 )
-from inzet.engagements.models import CalendarFeed, EngagementRequest, Invitation, RequestAttachment, RequestStatus
+from inzet.engagements.models import EngagementRequest, RequestAttachment, RequestStatus
 from inzet.engagements.panels import intake_panels
-from inzet.engagements.permissions import ASKER, COORDINATOR, get_invitation_for_expert, get_request_for_user
+from inzet.engagements.permissions import ASKER, COORDINATOR, get_request_for_user
 from inzet.engagements.tasks import invitations_housekeeping
-from inzet.experts.models import ExpertProfile
+from inzet.engagements.view_helpers import error_text
 from inzet.lib import uploads
+from inzet.lib.views import add_service_errors, posted, posted_files
 from inzet.organisations.models import Organisation, Role
-
-
-def _safe_next(request: HttpRequest, target: str | None) -> str | None:
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None
-
-
-def _posted(request: HttpRequest):
-    """The POST data on a POST (also when empty, so the form shows what is missing), else None."""
-    return request.POST if request.method == "POST" else None
-
-
-def _without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return query.urlencode()
-
-
-def _error_text(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
-
 
 # --- the asker: list, wizard, submit ---------------------------------------------------------------
 
@@ -118,7 +91,7 @@ def request_create(request: HttpRequest) -> HttpResponse:
             request, _("Deze installatie bemiddelt niet. Kies een organisatie en stuur uw vraag rechtstreeks.")
         )
         return redirect("engagements:referral_find")
-    form = GoalStep(_posted(request))
+    form = GoalStep(posted(request))
     if request.method == "POST" and form.is_valid():
         data, m2m = form.data_for_service()
         try:
@@ -126,7 +99,7 @@ def request_create(request: HttpRequest) -> HttpResponse:
                 asker_organisation=organisation, actor=request.user, data=data, m2m=m2m
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Uw vraag is bewaard als concept."))
             return redirect("engagements:edit", pk=engagement.pk, step=STEP_SLUGS[1])
@@ -148,13 +121,13 @@ def request_edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if step == "controleren":
         return _review_step(request, engagement)
     form_class = dict((slug, form) for slug, _title, form in STEPS)[step]
-    form = form_class(_posted(request), instance=engagement)
+    form = form_class(posted(request), instance=engagement)
     if request.method == "POST" and form.is_valid():
         data, m2m = form.data_for_service()
         try:
-            services.request_update(request=engagement, actor=request.user, data=data, m2m=m2m)
+            services.request_update(engagement=engagement, actor=request.user, data=data, m2m=m2m)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             following = STEP_SLUGS[STEP_SLUGS.index(step) + 1]
             return redirect("engagements:edit", pk=pk, step=following)
@@ -163,13 +136,13 @@ def request_edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 
 def _attachments_step(request: HttpRequest, engagement: EngagementRequest) -> HttpResponse:
-    form = AttachmentForm(_posted(request), request.FILES if request.method == "POST" else None)
+    form = AttachmentForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            services.attachment_add(request=engagement, actor=request.user, upload=upload, original_name=upload.name)
+            services.attachment_add(engagement=engagement, actor=request.user, upload=upload, original_name=upload.name)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De bijlage is toegevoegd."))
             return redirect("engagements:edit", pk=engagement.pk, step="bijlagen")
@@ -193,9 +166,9 @@ def _review_step(request: HttpRequest, engagement: EngagementRequest) -> HttpRes
 def request_submit(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
     try:
-        services.request_submit(request=engagement, actor=request.user)
+        services.request_submit(engagement=engagement, actor=request.user)
     except ValidationError as exc:
-        messages.error(request, _error_text(exc))
+        messages.error(request, error_text(exc))
         return redirect("engagements:detail", pk=pk)
     messages.success(request, _("Uw vraag is verstuurd. De organisatie bekijkt hem en laat het u weten."))
     return redirect("engagements:detail", pk=pk)
@@ -209,13 +182,13 @@ def request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     if engagement.status not in rules.CANCELLABLE:
         messages.info(request, _("Deze vraag kan niet meer worden geannuleerd."))
         return redirect("engagements:detail", pk=pk)
-    form = NoteForm(_posted(request))
+    form = NoteForm(posted(request))
     if request.method == "POST" and form.is_valid():
         as_ = rules.Actor.ASKER if access.is_asker else rules.Actor.COORDINATOR
         try:
-            services.request_cancel(request=engagement, actor=request.user, as_=as_, note=form.cleaned_data["note"])
+            services.request_cancel(engagement=engagement, actor=request.user, as_=as_, note=form.cleaned_data["note"])
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De vraag is geannuleerd."))
             return redirect("engagements:detail", pk=pk)
@@ -276,7 +249,7 @@ def attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> Http
     try:
         services.attachment_delete(attachment=attachment, actor=request.user)
     except ValidationError as exc:
-        messages.error(request, _error_text(exc))
+        messages.error(request, error_text(exc))
         return redirect("engagements:detail", pk=pk)
     messages.success(request, _("De bijlage is weggehaald."))
     return redirect("engagements:edit", pk=pk, step="bijlagen")
@@ -316,9 +289,9 @@ def run_housekeeping(request: HttpRequest) -> HttpResponse:
 def intake_start(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
     try:
-        services.intake_start(request=engagement, actor=request.user)
+        services.intake_start(engagement=engagement, actor=request.user)
     except ValidationError as exc:
-        messages.error(request, _error_text(exc))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, _("U heeft de vraag in behandeling genomen."))
     return redirect("engagements:intake", pk=pk)
@@ -335,12 +308,12 @@ def intake(request: HttpRequest, pk: int) -> HttpResponse:
     if engagement.status not in (RequestStatus.SUBMITTED, RequestStatus.INTAKE):
         messages.info(request, _("Over deze vraag is al besloten."))
         return redirect("engagements:detail", pk=pk)
-    form = IntakeForm(_posted(request))
+    form = IntakeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            review = services.intake_review(request=engagement, actor=request.user, answers=form.cleaned_data)
+            review = services.intake_review(engagement=engagement, actor=request.user, answers=form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request, _("Het besluit is opgeslagen: %(decision)s.") % {"decision": review.get_decision_display()}
@@ -358,166 +331,6 @@ def intake(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-# --- invitations: the coordinator invites --------------------------------------------------------
-
-
-@login_required
-def invite(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET: a simple list of active experts to invite. POST: invite one expert (also from the matching page)."""
-    engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
-    if request.method == "POST":
-        form = InviteForm(request.POST)
-        back = _safe_next(request, request.POST.get("next")) or reverse("engagements:invite", args=[pk])
-        if not form.is_valid():
-            messages.error(request, _("Kies een ervaringsdeskundige."))
-            return redirect(back)
-        expert = (
-            ExpertProfile.objects.filter(
-                pk=form.cleaned_data["expert"], organisation_id=engagement.deploying_organisation_id
-            )
-            .select_related("user")
-            .first()
-        )
-        if expert is None:
-            raise Http404
-        # The service refuses a coordinator who invites themselves (403): not only hidden in the list.
-        try:
-            services.invitation_create(
-                request=engagement, expert=expert, actor=request.user, message=form.cleaned_data["message"]
-            )
-        except ValidationError as exc:
-            messages.error(request, _error_text(exc))
-        else:
-            messages.success(request, _("De uitnodiging is verstuurd. De ervaringsdeskundige krijgt een e-mail."))
-        return redirect(back)
-    if engagement.status != RequestStatus.MATCHING:
-        messages.info(request, _("U kunt alleen uitnodigen terwijl er gezocht wordt."))
-        return redirect("engagements:detail", pk=pk)
-    filters = PickerFilterForm(request.GET or None)
-    query, only_matching = "", False
-    if filters.is_valid():
-        query, only_matching = filters.cleaned_data["q"].strip(), filters.cleaned_data["passend"]
-    page, rows = selectors.expert_picker(
-        request.user,
-        engagement,
-        query=query,
-        only_matching=only_matching,
-        page=request.GET.get("pagina") or 1,
-        path=request.path,
-    )
-    seats_taken = selectors.seats_taken(engagement)
-    return render(
-        request,
-        "engagements/invite.html",
-        {
-            "engagement": engagement,
-            "filters": filters,
-            "page_obj": page,
-            "rows": rows,
-            "seats_taken": seats_taken,
-            "seats_left": rules.seats_left(engagement.experts_needed, seats_taken),
-            "matching_url": reverse("matching:request", args=[pk]),
-            "base_query": _without_page(request),
-        },
-    )
-
-
-# --- invitations: the expert decides -------------------------------------------------------------
-
-
-@role_required(Role.EXPERT)
-def my_invitations(request: HttpRequest) -> HttpResponse:
-    invitations = list(selectors.invitations_of_expert(request.user))
-    pending = [i for i in invitations if i.state == Invitation.State.PENDING]
-    answered = [i for i in invitations if i.state != Invitation.State.PENDING]
-    return render(request, "engagements/invitations.html", {"pending": pending, "answered": answered})
-
-
-@role_required(Role.EXPERT)
-def my_assignments(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "engagements/assignments.html", {"invitations": selectors.assignments_of_expert(request.user)}
-    )
-
-
-@login_required
-def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    invitation = get_invitation_for_expert(request.user, pk)
-    engagement = invitation.request
-    form = RespondForm(_posted(request))
-    if request.method == "POST":
-        # The page's own form posts to compensation:invitation_answer (reward choice and yes/no together);
-        # this handler stays for a plain yes/no without a reward choice.
-        if form.is_valid():
-            accept = form.cleaned_data["answer"] == "yes"
-            try:
-                services.invitation_respond(
-                    invitation=invitation, actor=request.user, accept=accept, reason=form.cleaned_data["reason"]
-                )
-            except ValidationError as exc:
-                messages.error(request, _error_text(exc))
-            else:
-                messages.success(
-                    request,
-                    _("Dank u wel. U doet mee.")
-                    if accept
-                    else _("Dank u wel voor uw antwoord. Nee zeggen mag altijd."),
-                )
-            return redirect("engagements:invitation", pk=pk)
-        messages.error(request, _("Kies ja of nee."))
-    seats_taken = selectors.seats_taken(engagement)
-    accepted = invitation.state == Invitation.State.ACCEPTED
-    context = {
-        "invitation": invitation,
-        "engagement": engagement,
-        "form": form,
-        "seats_taken": seats_taken,
-        "seats_left": rules.seats_left(engagement.experts_needed, seats_taken),
-        "attachments": engagement.attachments.order_by("uploaded_at")
-        if invitation.state in (Invitation.State.PENDING, Invitation.State.ACCEPTED)
-        else [],
-        "agreement": getattr(engagement, "agreement", None) if accepted else None,
-        "needs": selectors.needs_of(invitation) if accepted else None,
-        "sessions": engagement.sessions.order_by("starts_at") if accepted else [],
-        "can_withdraw": accepted and engagement.status in changes.WITHDRAW_STATES,
-    }
-    return render(request, "engagements/invitation.html", context)
-
-
-@login_required
-def invitation_needs(request: HttpRequest, pk: int) -> HttpResponse:
-    """ "Wat heb jij nodig om dit te kunnen doen?" — asked right after saying yes; can be changed later."""
-    invitation = get_invitation_for_expert(request.user, pk)
-    if invitation.state != Invitation.State.ACCEPTED:
-        messages.info(request, _("U geeft aan wat u nodig heeft nadat u ja heeft gezegd."))
-        return redirect("engagements:invitation", pk=pk)
-    current = selectors.needs_of(invitation)
-    initial = {}
-    if current is not None:
-        initial = {
-            "kinds": current.kind_list,
-            "duo_partner": current.duo_partner,
-            "safety_net_person": current.safety_net_person,
-            "safety_net_when": current.safety_net_when,
-            "other": current.other,
-            "share_with_asker": current.share_with_asker,
-        }
-    form = InvitationNeedsForm(_posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.invitation_needs_state(invitation=invitation, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Dank u wel. De coördinator ziet wat u nodig heeft."))
-            return redirect("engagements:invitation", pk=pk)
-    return render(
-        request,
-        "engagements/invitation_needs.html",
-        {"invitation": invitation, "engagement": invitation.request, "form": form},
-    )
-
-
 # --- agreement and quote ---------------------------------------------------------------------------
 
 
@@ -528,12 +341,12 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("De afspraken kunt u alleen aanpassen voordat de vrager akkoord geeft."))
         return redirect("engagements:detail", pk=pk)
     agreement = getattr(engagement, "agreement", None)
-    form = AgreementForm(_posted(request), instance=agreement, request=engagement)
+    form = AgreementForm(posted(request), instance=agreement, request=engagement)
     if request.method == "POST" and form.is_valid():
         try:
-            services.agreement_save(request=engagement, actor=request.user, data=form.data_for_service())
+            services.agreement_save(engagement=engagement, actor=request.user, data=form.data_for_service())
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De afspraken en de offerte zijn opgeslagen. De vrager krijgt een e-mail."))
             return redirect("engagements:detail", pk=pk)
@@ -577,9 +390,9 @@ def quote_pdf(request: HttpRequest, pk: int) -> FileResponse:
 def agreement_accept(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
     try:
-        services.agreement_accept(request=engagement, actor=request.user)
+        services.agreement_accept(engagement=engagement, actor=request.user)
     except ValidationError as exc:
-        messages.error(request, _error_text(exc))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, _("U heeft akkoord gegeven. De ervaringsdeskundigen krijgen bericht."))
     return redirect("engagements:detail", pk=pk)
@@ -593,9 +406,9 @@ def agreement_accept(request: HttpRequest, pk: int) -> HttpResponse:
 def request_start(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
     try:
-        services.request_start(request=engagement, actor=request.user)
+        services.request_start(engagement=engagement, actor=request.user)
     except ValidationError as exc:
-        messages.error(request, _error_text(exc))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, _("De inzet is begonnen. De ervaringsdeskundigen krijgen bericht."))
     return redirect("engagements:detail", pk=pk)
@@ -608,9 +421,9 @@ def request_complete(request: HttpRequest, pk: int) -> HttpResponse:
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
-        services.request_complete(request=engagement, actor=request.user, note=note)
+        services.request_complete(engagement=engagement, actor=request.user, note=note)
     except ValidationError as exc:
-        messages.error(request, _error_text(exc))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, _("De inzet is afgerond."))
     return redirect("engagements:detail", pk=pk)
@@ -626,65 +439,15 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = getattr(engagement, "agreement", None)
     if agreement is not None:
         initial["chair"] = agreement.meeting_chair
-    form = SessionForm(_posted(request), initial=initial)
+    form = SessionForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            session = services.session_add(request=engagement, actor=request.user, data=form.data_for_service())
+            session = services.session_add(engagement=engagement, actor=request.user, data=form.data_for_service())
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De bijeenkomst staat in de agenda."))
             for warning in session.warnings:
                 messages.warning(request, _("Let op: %(warning)s") % {"warning": warning})
             return redirect("engagements:detail", pk=pk)
     return render(request, "engagements/session_form.html", {"engagement": engagement, "form": form})
-
-
-# --- calendar --------------------------------------------------------------------------------------
-
-
-def _ics_response(content: bytes, name: str, *, download: bool) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    if download:
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@login_required
-def request_calendar(request: HttpRequest, pk: int) -> HttpResponse:
-    engagement, access = get_request_for_user(request.user, pk, allow_expert=True)
-    if not (access.can_read or access.is_accepted_expert):
-        raise Http404
-    sessions = engagement.sessions.select_related("request__deploying_organisation").order_by("starts_at")
-    name = f"inzet-{slugify(engagement.title)[:40] or engagement.pk}.ics"
-    return _ics_response(calendar.to_ics(sessions, name=engagement.title), name, download=True)
-
-
-CALENDAR_ROLES = (Role.ASKER, Role.COORDINATOR, Role.TRAINER, Role.EXPERT)
-
-
-@role_required(*CALENDAR_ROLES)
-def calendar_page(request: HttpRequest) -> HttpResponse:
-    feed = services.calendar_feed_get(user=request.user)
-    feed_url = request.build_absolute_uri(reverse("engagements:feed", args=[feed.token]))
-    sessions = selectors.sessions_for_person(request.user).filter(request__status__in=services.SESSION_STATES)[:50]
-    return render(request, "engagements/calendar.html", {"feed_url": feed_url, "sessions": sessions})
-
-
-@role_required(*CALENDAR_ROLES)
-@require_POST
-def calendar_renew(request: HttpRequest) -> HttpResponse:
-    services.calendar_feed_renew(user=request.user)
-    messages.success(request, _("U heeft een nieuw agenda-adres. Het oude adres werkt niet meer."))
-    return redirect("engagements:calendar")
-
-
-def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The private feed: the secret token is the key, so calendar apps can read it without logging in."""
-    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
-    if feed is None or not feed.user.is_active:
-        raise Http404
-    sessions = selectors.sessions_for_person(feed.user)
-    extra = [event for source in calendar.FEED_SOURCES for event in source(feed.user)]
-    return _ics_response(calendar.to_ics(sessions, name="Inzet", extra_events=extra), "inzet.ics", download=False)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from inzet.accounts.permissions import get_roles, role_required
 from inzet.engagements import referrals
 from inzet.engagements.forms import ReferralAnswerForm, ReferralForm
+from inzet.lib.views import add_service_errors, posted
 from inzet.organisations.models import Organisation, Role
 
 
@@ -37,7 +38,7 @@ def referral_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     _only_when_referring()
     organisation = get_object_or_404(Organisation, pk=organisation_pk, kind=Organisation.Kind.DEPLOYING)
     asker_organisation = _asker_organisation(request.user)
-    form = ReferralForm(request.POST if request.method == "POST" else None)
+    form = ReferralForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             referrals.referral_send(
@@ -47,7 +48,7 @@ def referral_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
                 **form.cleaned_data,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Uw vraag is verstuurd. De organisatie laat u weten of zij hem oppakt."))
             return redirect("engagements:referrals")

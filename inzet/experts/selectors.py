@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inzet.experts.consent_fields import PLACEHOLDER_DOMAIN, item_values, shown_email  # noqa: F401  (re-exported)
 from inzet.experts.disclosure import ITEM_FIELDS, SELF, DisclosedProfile
 from inzet.experts.models import (
     AccessLog,
@@ -76,7 +77,6 @@ ITEM_STEP = {
     "qualities": 3,
     "skills": 3,
 }
-PLACEHOLDER_DOMAIN = ".invalid"  # assisted sign-up without an e-mail address
 
 
 def profile_queryset() -> QuerySet:
@@ -108,11 +108,6 @@ def own_profile(user) -> ExpertProfile | None:
 
 def has_profile(user) -> bool:
     return ExpertProfile.objects.filter(user=user).exists()
-
-
-def shown_email(email: str) -> str:
-    """Placeholder addresses of people without e-mail are never shown."""
-    return "" if not email or email.endswith(PLACEHOLDER_DOMAIN) else email
 
 
 # --- what a page shows -------------------------------------------------------------------------
@@ -200,8 +195,8 @@ def _lines(profile: ExpertProfile, item: str, level: int) -> list[str]:
     if item == "languages":
         return [_labels(p.languages.all())] if p.languages.all() else []
     if item == "region":
-        # Others than the expert and their coordinators see only the 4 digits of the postcode.
-        postcode = p.postcode if level in (SELF, Audience.COORDINATORS) else p.postcode[:4]
+        # The same cut as the API (consent_fields): others than the expert and their coordinators see 4 digits.
+        postcode = item_values(p, "region", level)["postcode"]
         place = f"{postcode} {p.area.municipality}" if p.area and postcode else postcode
         lines = [place] if place else []
         lines.append(_("Wil tot %(km)s km reizen") % {"km": p.travel_radius_km})

@@ -136,14 +136,14 @@ def _kind(vocabulary: str, code: str) -> str:
     return f"{vocabulary}:{code}"
 
 
-def request_terms(request: EngagementRequest) -> RequestTerms:
+def request_terms(engagement: EngagementRequest) -> RequestTerms:
     """The RequestSpec of ``request`` and what the fetch needs: one query (plus one for the policy switch
     and one for the place unless the request came with ``with_policy`` and ``select_related("area")``)."""
-    fk_ids = [i for i in (request.role_id, request.practice_setting_id, request.min_level_id) if i]
+    fk_ids = [i for i in (engagement.role_id, engagement.practice_setting_id, engagement.min_level_id) if i]
     m2m = Q()
     for name in ("experience_areas", "competences", "languages"):
         table = getattr(EngagementRequest, name).through
-        m2m |= Q(pk__in=table.objects.filter(engagementrequest_id=request.pk).values("term_id"))
+        m2m |= Q(pk__in=table.objects.filter(engagementrequest_id=engagement.pk).values("term_id"))
     rows = Term.objects.filter(Q(pk__in=fk_ids) | m2m).values_list("pk", "vocabulary", "code", "label_nl", "label_en")
     english = (get_language() or "nl").startswith("en")
     by_vocabulary: dict[str, dict[int, str]] = {}
@@ -155,20 +155,22 @@ def request_terms(request: EngagementRequest) -> RequestTerms:
         if vocabulary != "level":  # the rules and team.py name levels themselves
             labels[code] = label
     areas = by_vocabulary.get("experience_area", {})
-    roles = {pk: code for pk, code in by_vocabulary.get("role", {}).items() if pk == request.role_id}
+    roles = {pk: code for pk, code in by_vocabulary.get("role", {}).items() if pk == engagement.role_id}
     settings = {
-        pk: code for pk, code in by_vocabulary.get("practice_setting", {}).items() if pk == request.practice_setting_id
+        pk: code
+        for pk, code in by_vocabulary.get("practice_setting", {}).items()
+        if pk == engagement.practice_setting_id
     }
-    min_level = by_vocabulary.get("level", {}).get(request.min_level_id)
+    min_level = by_vocabulary.get("level", {}).get(engagement.min_level_id)
     kind_ids = {pk: _kind("role", c) for pk, c in roles.items()}
     kind_ids |= {pk: _kind("practice_setting", c) for pk, c in settings.items()}
     kind_ids |= {pk: _kind("experience_area", c) for pk, c in areas.items()}  # target groups
-    start, end = request.start_date or request.end_date, request.end_date or request.start_date
+    start, end = engagement.start_date or engagement.end_date, engagement.end_date or engagement.start_date
     if start and end and end < start:
         start, end = end, start
     location = None
-    if not request.online and request.area_id is not None:
-        location = (float(request.area.latitude), float(request.area.longitude))
+    if not engagement.online and engagement.area_id is not None:
+        location = (float(engagement.area.latitude), float(engagement.area.longitude))
     spec = rules.RequestSpec(
         required_areas=frozenset(areas.values()),
         required_roles=frozenset(roles.values()),
@@ -179,9 +181,9 @@ def request_terms(request: EngagementRequest) -> RequestTerms:
         location=location,
         languages=frozenset(by_vocabulary.get("language", {}).values()),
         kinds=frozenset(kind_ids.values()),
-        experts_needed=max(1, request.experts_needed or 1),
-        is_heavy=request.is_heavy,
-        use_feedback=_use_feedback(request),
+        experts_needed=max(1, engagement.experts_needed or 1),
+        is_heavy=engagement.is_heavy,
+        use_feedback=_use_feedback(engagement),
     )
     return RequestTerms(
         spec=spec,
@@ -207,20 +209,20 @@ def with_policy(queryset: QuerySet) -> QuerySet:
 FEEDBACK_SOURCES: list = []
 
 
-def _feedback_scores(request: EngagementRequest) -> dict[int, float]:
+def _feedback_scores(engagement: EngagementRequest) -> dict[int, float]:
     scores: dict[int, float] = {}
     for source in FEEDBACK_SOURCES:
-        scores.update(source(request.deploying_organisation_id))
+        scores.update(source(engagement.deploying_organisation_id))
     return scores
 
 
-def _use_feedback(request: EngagementRequest) -> bool:
-    reviews = getattr(request, "policy_reviews", None)
+def _use_feedback(engagement: EngagementRequest) -> bool:
+    reviews = getattr(engagement, "policy_reviews", None)
     return bool(PolicySettings.current().reviews if reviews is None else reviews)
 
 
-def request_spec(request: EngagementRequest) -> rules.RequestSpec:
-    return request_terms(request).spec
+def request_spec(engagement: EngagementRequest) -> rules.RequestSpec:
+    return request_terms(engagement).spec
 
 
 # --- the candidates ------------------------------------------------------------------------------
@@ -362,7 +364,7 @@ def _consent(level: int, profile: _Profile, feedback_allowed: bool) -> dict[str,
 
 
 def candidate_set(
-    request: EngagementRequest,
+    engagement: EngagementRequest,
     viewer,
     *,
     organisation_ids: Collection[int] | Literal["request"] | None = REQUEST_ORGANISATION,
@@ -385,11 +387,11 @@ def candidate_set(
     request's kinds against their does-not-want list), which saves building thousands of values
     that ``rank`` would only throw away; ``keep_excluded=True`` builds them all.
     """
-    terms = terms or request_terms(request)
+    terms = terms or request_terms(engagement)
     spec = terms.spec
     today = today or timezone.localdate()
     if organisation_ids == REQUEST_ORGANISATION:
-        organisation_ids = [request.deploying_organisation_id]
+        organisation_ids = [engagement.deploying_organisation_id]
     base = _base(organisation_ids)
     rows = _raw(
         base.annotate(
@@ -425,7 +427,7 @@ def candidate_set(
     visible_area: dict[tuple[int, int], bool] = {}
     recent: dict[int, tuple[float, int]] = {}
     invited: dict[int, str] = {}
-    relations = _relations(base, terms, request_id=request.pk, organisation_ids=organisation_ids, today=today)
+    relations = _relations(base, terms, request_id=engagement.pk, organisation_ids=organisation_ids, today=today)
     for kind, profile_id, value, extra in relations:
         if kind == _WORK:
             recent[profile_id] = (float(value or 0) / 10, int(extra))
@@ -451,7 +453,7 @@ def candidate_set(
     weekdays_memo: dict[int, frozenset[int]] = {}
     no_sets: dict[int, set[str]] = {}
     distance_memo: dict[tuple[float, float], float] = {}
-    feedback = _feedback_scores(request) if spec.use_feedback else {}
+    feedback = _feedback_scores(engagement) if spec.use_feedback else {}
     kept = []  # (row, the expert's term sets, consent): cheap; Candidate values are built below
     for row in rows:
         pk, _user, _org, _level, _days, radius, _hours, _age, lat, lon, _region, *vis = row
@@ -574,10 +576,10 @@ def _reachers(kept: list, build, terms: RequestTerms, viewer, *, limit: int) -> 
 
 
 def candidates_for(
-    request: EngagementRequest,
+    engagement: EngagementRequest,
     viewer,
     *,
     organisation_ids: Collection[int] | Literal["request"] | None = REQUEST_ORGANISATION,
 ) -> list[rules.Candidate]:
     """The rules' view of every expert ``viewer`` could propose for ``request`` (fixed number of queries)."""
-    return candidate_set(request, viewer, organisation_ids=organisation_ids).candidates
+    return candidate_set(engagement, viewer, organisation_ids=organisation_ids).candidates

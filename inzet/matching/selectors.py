@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from django.utils.translation import gettext as _
 
@@ -45,9 +46,9 @@ def rank(pool: CandidateSet, viewer, *, limit: int = RANKING_SIZE) -> list[rules
 def team_attributes(profile: _Profile, level: int) -> dict[str, str]:
     """Diversity attributes the viewer may see (the level is added by TeamCandidate.from_match)."""
     attributes = {}
-    if profile.age_band and can_see(level, profile, "benefit"):  # "mijn uitkering en leeftijd"
+    if profile.age_band and can_see(level, cast(ExpertProfile, profile), "benefit"):  # "mijn uitkering en leeftijd"
         attributes["age_band"] = profile.age_band
-    if profile.region and can_see(level, profile, "region"):
+    if profile.region and can_see(level, cast(ExpertProfile, profile), "region"):
         attributes["region"] = profile.region
     return attributes
 
@@ -158,7 +159,7 @@ def _names(profile_ids: Iterable[int], pool: CandidateSet) -> dict[int, str]:
     names = dict(ExpertProfile.objects.filter(pk__in=ids).values_list("pk", "user__full_name"))
     shown = {}
     for pk in ids:
-        if can_see(pool.levels[pk], pool.profile(pk), "name"):
+        if can_see(pool.levels[pk], cast(ExpertProfile, pool.profile(pk)), "name"):
             shown[pk] = names[pk]
         else:
             shown[pk] = _("Ervaringsdeskundige nr. %(number)s (naam niet gedeeld)") % {"number": pk}
@@ -207,7 +208,7 @@ def _team(team, scores: dict[int, float], names: dict[int, str], labels: dict[st
 
 
 def matching_page(
-    request: EngagementRequest,
+    engagement: EngagementRequest,
     viewer,
     *,
     context: str = "page",
@@ -219,7 +220,7 @@ def matching_page(
 
     Nobody excluded by a hard filter appears, nor the viewer (docs/domain/request-loop.md#independence). Bounded queries.
     """
-    pool = candidate_set(request, viewer, reach=max(RANKING_SIZE, TEAM_POOL_SIZE if with_team else 0))
+    pool = candidate_set(engagement, viewer, reach=max(RANKING_SIZE, TEAM_POOL_SIZE if with_team else 0))
     matches = rank(pool, viewer, limit=max(RANKING_SIZE, TEAM_POOL_SIZE if with_team else 0))
     top = matches[:RANKING_SIZE] if with_ranking else []
     result = compose(pool, matches, viewer) if with_team and matches else None
@@ -257,5 +258,5 @@ def matching_page(
     )
 
 
-def can_invite_now(request: EngagementRequest) -> bool:
-    return request.status == RequestStatus.MATCHING
+def can_invite_now(engagement: EngagementRequest) -> bool:
+    return engagement.status == RequestStatus.MATCHING

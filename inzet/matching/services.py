@@ -23,7 +23,7 @@ class TeamInvited:
 
 @transaction.atomic
 def team_invite(
-    *, request: EngagementRequest, experts: list[ExpertProfile], actor: User, message: str = ""
+    *, engagement: EngagementRequest, experts: list[ExpertProfile], actor: User, message: str = ""
 ) -> TeamInvited:
     """Invite the whole proposed team at once: all or nothing.
 
@@ -34,7 +34,7 @@ def team_invite(
     if any(expert.user_id == actor.pk for expert in experts):
         raise PermissionDenied(_("U kunt uzelf niet voorstellen of inzetten."))
     already = set(
-        Invitation.objects.filter(request=request, expert__in=experts, state__in=_ALREADY).values_list(
+        Invitation.objects.filter(request=engagement, expert__in=experts, state__in=_ALREADY).values_list(
             "expert_id", flat=True
         )
     )
@@ -43,6 +43,6 @@ def team_invite(
         if expert.pk in already:
             skipped.append(expert)
             continue
-        invitation_create(request=request, expert=expert, actor=actor, message=message)
+        invitation_create(engagement=engagement, expert=expert, actor=actor, message=message)
         invited.append(expert)
     return TeamInvited(invited=invited, skipped=skipped)

@@ -72,7 +72,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     if expert is None:
         raise Http404
     try:
-        invitation_create(request=engagement, expert=expert, actor=request.user)
+        invitation_create(engagement=engagement, expert=expert, actor=request.user)
     except (PermissionDenied, ValidationError) as exc:
         messages.error(request, _refusal(exc))
     else:
@@ -96,7 +96,7 @@ def invite_team(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     try:
         result = services.team_invite(
-            request=engagement,
+            engagement=engagement,
             experts=[by_id[i] for i in ids],
             actor=request.user,
             message=form.cleaned_data["message"],

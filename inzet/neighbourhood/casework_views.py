@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inzet.lib.views import posted
 from inzet.neighbourhood import casework, klik_selectors, permissions
 from inzet.neighbourhood.casework_forms import ActionForm, AgreeForm, CaseMeetingForm, PreferencesForm, RecordForm
 from inzet.neighbourhood.views import _read_only
@@ -18,7 +19,7 @@ def case_meetings(request: HttpRequest, pk: int) -> HttpResponse:
     """The case meetings of one trajectory that you take part in, and a form to plan one."""
     trajectory = permissions.get_trajectory(request.user, pk, item="case_meetings")
     read_only = _read_only(request, trajectory)
-    form = CaseMeetingForm(request.POST if request.method == "POST" else None, trajectory=trajectory)
+    form = CaseMeetingForm(posted(request), trajectory=trajectory)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -55,7 +56,7 @@ def case_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = permissions.get_case_meeting(request.user, pk)
     trajectory = meeting.trajectory
     read_only = _read_only(request, trajectory)
-    form = RecordForm(request.POST if request.method == "POST" else None, initial={"record": meeting.record})
+    form = RecordForm(posted(request), initial={"record": meeting.record})
     if request.method == "POST" and form.is_valid():
         casework.case_meeting_record(meeting=meeting, record=form.cleaned_data["record"])
         messages.success(request, _("Het verslag is bewaard."))
@@ -99,7 +100,7 @@ def klik(request: HttpRequest, pk: int) -> HttpResponse:
     languages, domains = klik_selectors.choices()
     prefs = klik_selectors.preferences(trajectory)
     form = PreferencesForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         languages=languages,
         domains=domains,
         initial=klik_selectors.initial(trajectory, prefs),

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from inzet.lib.views import posted
 from inzet.neighbourhood import dropin, permissions, services
 from inzet.neighbourhood.forms import DropInHourForm
 from inzet.neighbourhood.models import Team
@@ -33,7 +34,7 @@ def drop_in_ics(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def drop_in_manage(request: HttpRequest, pk: int) -> HttpResponse:
     team = permissions.get_team(request.user, pk)
-    form = DropInHourForm(request.POST if request.method == "POST" else None)
+    form = DropInHourForm(posted(request))
     if request.method == "POST" and form.is_valid():
         _hour, created = services.drop_in_add(team=team, **form.cleaned_data)
         if created:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inzet.lib.views import posted
 from inzet.neighbourhood import permissions, services
 from inzet.neighbourhood.forms import HONEYPOT, DeclineForm, ReferralForm
 from inzet.neighbourhood.models import Referral, Team
@@ -20,7 +21,7 @@ from inzet.neighbourhood.models import Referral, Team
 def referral_new(request: HttpRequest, pk: int) -> HttpResponse:
     """Public: a partner refers a resident to the team. No account; idempotent; spam-safe."""
     team = get_object_or_404(Team.objects.select_related("organisation"), pk=pk)
-    form = ReferralForm(request.POST if request.method == "POST" else None)
+    form = ReferralForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             referral, _created = services.referral_submit(team=team, **form.cleaned_data)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inzet.lib.views import add_service_errors, posted
 from inzet.neighbourhood import casework, permissions, topics
 from inzet.neighbourhood.casework_forms import GroupActivityForm, MemberKlikForm
 from inzet.neighbourhood.views import _read_only
@@ -26,9 +27,7 @@ def member_klik(request: HttpRequest, pk: int) -> HttpResponse:
         "knows_areas": member.knows_areas,
         "experience_domains": [code for code in member.experience_domains.split(",") if code],
     }
-    form = MemberKlikForm(
-        request.POST if request.method == "POST" else None, domains=topics.life_domains(), initial=initial
-    )
+    form = MemberKlikForm(posted(request), domains=topics.life_domains(), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             casework.member_klik_save(member=member, by=request.user, **form.cleaned_data)
@@ -64,12 +63,12 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
 def group_activities(request: HttpRequest, pk: int) -> HttpResponse:
     """The team's group activities with attendance counts only, and a form to record one."""
     team = permissions.get_team(request.user, pk)
-    form = GroupActivityForm(request.POST if request.method == "POST" else None)
+    form = GroupActivityForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             _activity, created = casework.group_activity_add(team=team, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             if created:
                 messages.success(request, _("De activiteit is bewaard."))

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inzet.lib.views import posted
 from inzet.neighbourhood import consent as consent_rules
 from inzet.neighbourhood import pdf, permissions, review_rules, rules, selectors, services, topics
 from inzet.neighbourhood.forms import (
@@ -103,7 +104,7 @@ def team_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def contact_new(request: HttpRequest, pk: int) -> HttpResponse:
     team = permissions.get_team(request.user, pk)
-    form = FirstContactForm(request.POST if request.method == "POST" else None)
+    form = FirstContactForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         trajectory, created = services.first_contact_register(
@@ -171,7 +172,7 @@ def form1(request: HttpRequest, pk: int) -> HttpResponse:
         initial = {"name": existing.name, "filled_on": existing.filled_on}
         for row in existing.rows.all():
             initial[f"now_{row.topic}"], initial[f"wish_{row.topic}"] = row.now, row.wish
-    form = QuestionFormForm(request.POST if request.method == "POST" else None, initial=initial, rows=rows)
+    form = QuestionFormForm(posted(request), initial=initial, rows=rows)
     if read_only:
         make_read_only(form)
     if request.method == "POST" and form.is_valid():
@@ -193,7 +194,7 @@ def closure(request: HttpRequest, pk: int) -> HttpResponse:
     existing = Closure.objects.filter(trajectory=trajectory).first()
     actions = json.loads(existing.actions) if existing and existing.actions else {}
     form = ClosureForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         instance=existing,
         domains=topics.life_domains(),
         actions=actions,
@@ -243,7 +244,7 @@ def review(request: HttpRequest, pk: int, months: int) -> HttpResponse:
     read_only = _read_only(request, trajectory)
     existing, initial = selectors.review_initial(trajectory, months)
     form = ReviewForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         initial=initial,
         rows=topics.life_domains(),
         wishes=selectors.form1_wishes(trajectory),
@@ -295,17 +296,17 @@ def review_pdf(request: HttpRequest, pk: int, months: int) -> HttpResponse:
 def partners(request: HttpRequest, pk: int) -> HttpResponse:
     """The team's partners: the parties a resident can consent to share with."""
     team = permissions.get_team(request.user, pk)
-    posted = request.POST if request.method == "POST" else None
-    picking = posted is not None and "map_entry" in posted
-    form = PartnerForm(None if picking else posted)
-    map_form = MapPartnerForm(posted if picking else None, choices=network_selectors.partner_choices())
+    data = posted(request)
+    picking = data is not None and "map_entry" in data
+    form = PartnerForm(None if picking else data)
+    map_form = MapPartnerForm(data if picking else None, choices=network_selectors.partner_choices())
     if picking and map_form.is_valid():
         entry = get_object_or_404(network_selectors.partners(), pk=map_form.cleaned_data["map_entry"])
         _partner, created = services.partner_from_map(team=team, entry=entry)
         if created:
             messages.success(request, _("De partner is toegevoegd."))
         return redirect("neighbourhood:partners", pk=team.pk)
-    if posted is not None and not picking and form.is_valid():
+    if data is not None and not picking and form.is_valid():
         _partner, created = services.partner_add(team=team, **form.cleaned_data)
         if created:
             messages.success(request, _("De partner is toegevoegd."))

@@ -6,37 +6,26 @@ The register page combines these declarations with the fields found in the model
 retention periods the operator keeps in RetentionRule.
 """
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext_lazy as _
 
-AVG = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679"
-AWR_52 = "https://wetten.overheid.nl/jci1.3:c:BWBR0002320&artikel=52"
-
-
-@dataclass(frozen=True)
-class Processing:
-    purpose: str
-    legal_basis: str
-    recipients: str
-    retention: str
-    rule: str = ""  # the RetentionRule code that applies it, if a job does
-    special: bool = False  # special-category data (AVG art. 9)
-
-
-ACCOUNT = _("Inloggen en het account bijhouden")
-BASIS_AGREEMENT = _("AVG art. 6 lid 1 b: nodig voor de afspraken met de persoon")
-BASIS_CONSENT_9 = _("AVG art. 9 lid 2 a: uitdrukkelijke toestemming van de persoon")
-BASIS_INTEREST = _("AVG art. 6 lid 1 f: gerechtvaardigd belang (beveiliging en verantwoording)")
-BASIS_LAW = _("AVG art. 6 lid 1 c: wettelijke plicht (bewaarplicht administratie, AWR art. 52)")
-STAFF = _("Coördinatoren van de eigen organisatie")
-NOBODY = _("Niemand buiten de organisatie; de beheerder alleen voor beheer")
-WHILE_ACCOUNT = _("Zolang het account bestaat; bij verwijdering gewist")
-SEVEN_YEARS = _("7 jaar na het einde van het boekjaar (AWR art. 52)")
-WHO_DID_WHAT = _("Verantwoording: wie heeft wat gedaan")
-TEAM_ONLY = _("Alleen de leden van het wijkteam (ervaringsdeskundigen en coördinator)")
-# The period is the RetentionRule `closed_trajectories`; `manage.py inzet_retention` applies it daily.
-CLOSED_TRAJECTORY = _("Na afsluiten van het traject en de bewaartermijn geanonimiseerd; alleen aantallen blijven")
+from inzet.privacy.register_neighbourhood import NEIGHBOURHOOD
+from inzet.privacy.register_terms import (  # noqa: F401  re-exported: the names entries are built from
+    ACCOUNT,
+    AVG,
+    AWR_52,
+    BASIS_AGREEMENT,
+    BASIS_CONSENT_9,
+    BASIS_INTEREST,
+    BASIS_LAW,
+    CLOSED_TRAJECTORY,
+    NOBODY,
+    SEVEN_YEARS,
+    STAFF,
+    TEAM_ONLY,
+    WHILE_ACCOUNT,
+    WHO_DID_WHAT,
+    Processing,
+)
 
 REGISTER: dict[str, Processing] = {
     "accounts.User": Processing(ACCOUNT, BASIS_AGREEMENT, STAFF, WHILE_ACCOUNT),
@@ -377,142 +366,7 @@ REGISTER: dict[str, Processing] = {
         _("Coördinatoren; de Belastingdienst bij controle"),
         SEVEN_YEARS,
     ),
-    "neighbourhood.TeamMember": Processing(
-        _(
-            "Wie in een wijkteam werkt en dus de bewoners van dat team ziet; wat de ervaringsdeskundige zelf "
-            "vertelt voor de klik met een bewoner (geslacht, geboortejaar, wijken, leefgebieden)"
-        ),
-        BASIS_AGREEMENT,
-        _("De leden van het wijkteam"),
-        WHILE_ACCOUNT,
-    ),
-    "neighbourhood.CaseMeeting": Processing(
-        _("Casuïstiekoverleg over een bewoner: wie meedoen, een kort verslag (versleuteld)"),
-        BASIS_CONSENT_9,
-        _("Alleen wie aan het overleg meedoet; partners alleen met toestemming van de bewoner"),
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.AgreedAction": Processing(
-        _("Afgesproken acties in een traject: wat, wie, wanneer (versleuteld)"),
-        BASIS_CONSENT_9,
-        TEAM_ONLY,
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.ResidentPreferences": Processing(
-        _("Wat de bewoner belangrijk vindt in een ervaringsdeskundige (nooit een diagnose; versleuteld)"),
-        BASIS_CONSENT_9,
-        TEAM_ONLY,
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.Resident": Processing(
-        _("Bewoners in de wijk ondersteunen (zonder account; zo weinig mogelijk, versleuteld)"),
-        BASIS_CONSENT_9,
-        TEAM_ONLY,
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.Trajectory": Processing(
-        _("Het traject van een bewoner: de vraag, wat er gebeurde en de afsluiting"),
-        BASIS_CONSENT_9,
-        TEAM_ONLY,
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.QuestionForm": Processing(
-        _("Formulier Wat is mijn vraag? van de bewoner"),
-        BASIS_CONSENT_9,
-        TEAM_ONLY,
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.QuestionFormRow": Processing(
-        _("Formulier Wat is mijn vraag? van de bewoner"),
-        BASIS_CONSENT_9,
-        TEAM_ONLY,
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.Contact": Processing(
-        _("Contacten met de bewoner bijhouden"),
-        BASIS_CONSENT_9,
-        TEAM_ONLY,
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.Closure": Processing(
-        _("Afsluitverslag en uitkomsten voor evaluatie (de uitkomsten blijven als aantallen)"),
-        BASIS_CONSENT_9,
-        TEAM_ONLY,
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.Review": Processing(
-        _("Voortgangsformulier na 3 en 6 maanden (de cijfers blijven als aantallen voor evaluatie)"),
-        BASIS_CONSENT_9,
-        TEAM_ONLY,
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.ReviewRow": Processing(
-        _("Voortgangsformulier na 3 en 6 maanden (de cijfers blijven als aantallen voor evaluatie)"),
-        BASIS_CONSENT_9,
-        TEAM_ONLY,
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.Partner": Processing(
-        _("Partners van een wijkteam (organisaties, met een e-mailadres voor berichten)"),
-        BASIS_INTEREST,
-        _("De leden van het wijkteam"),
-        _("Zolang de partner actief is"),
-    ),
-    "neighbourhood.Consent": Processing(
-        _("Toestemming van de bewoner om te delen, per partner en doel (wie legde vast, wanneer, intrekking)"),
-        BASIS_CONSENT_9,
-        TEAM_ONLY,
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.PartnerMessage": Processing(
-        _("Berichten aan partners, alleen met toestemming van de bewoner"),
-        BASIS_CONSENT_9,
-        _("De leden van het wijkteam en de partner waarvoor toestemming is"),
-        CLOSED_TRAJECTORY,
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.Referral": Processing(
-        _("Verwijzingen door partners via het openbare formulier (zo weinig mogelijk, versleuteld)"),
-        BASIS_CONSENT_9,
-        TEAM_ONLY,
-        _("Met het traject geanonimiseerd; niet aangenomen verwijzingen na de bewaartermijn"),
-        "closed_trajectories",
-        special=True,
-    ),
-    "neighbourhood.DropInHour": Processing(
-        _("Inloopspreekuren van een wijkteam op een openbare pagina (wie er is, als het team dat invult)"),
-        BASIS_INTEREST,
-        _("Iedereen: de pagina is openbaar"),
-        _("Zolang het spreekuur bestaat"),
-    ),
-    "neighbourhood.ResidentReadLog": Processing(
-        WHO_DID_WHAT, BASIS_INTEREST, _("Coördinator van het wijkteam"), CLOSED_TRAJECTORY, "closed_trajectories"
-    ),
+    **NEIGHBOURHOOD,
     "signals.Signal": Processing(
         _("Knelpunten bundelen en aankaarten (de melder mag anoniem blijven; privé-delen nooit openbaar)"),
         BASIS_CONSENT_9,

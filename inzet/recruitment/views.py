@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles
 from inzet.lib import uploads
+from inzet.lib.views import add_service_errors, posted, posted_files
 from inzet.organisations.models import Role
 from inzet.recruitment import rules, selectors, services
 from inzet.recruitment.forms import (
@@ -23,16 +24,6 @@ from inzet.recruitment.forms import (
 from inzet.recruitment.models import RecruitmentPage
 from inzet.recruitment.permissions import get_application_for_user, get_recruiting_organisation
 
-
-def _data(request: HttpRequest):
-    """The posted data, also when it is empty (`request.POST or None` would treat that as no form)."""
-    return request.POST if request.method == "POST" else None
-
-
-def _files(request: HttpRequest):
-    return request.FILES if request.method == "POST" else None
-
-
 # --- public ----------------------------------------------------------------------------------------
 
 
@@ -42,13 +33,13 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     context = {"page": page, "organisation": page.organisation, "stages": selectors.stages_of(page.organisation)}
     if not page.is_open:
         return render(request, "recruitment/apply.html", context)
-    form = ApplicationForm(_data(request), _files(request))
+    form = ApplicationForm(posted(request), posted_files(request))
     if request.method == "POST":
         if form.is_valid():
             try:
                 services.application_submit(organisation=page.organisation, **form.cleaned_data)
             except ValidationError as exc:
-                form.add_error(None, exc)
+                add_service_errors(form, exc)
             else:
                 return redirect("recruitment:thanks", slug=slug)
         form.ask_to_choose_file_again()
@@ -122,12 +113,12 @@ def application_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     index = next(i for i, s in enumerate(stages) if s.pk == application.current_stage_id)
     is_last = index == len(stages) - 1
     allowed = rules.allowed_decisions([rules.Stage(s.code, s.can_skip) for s in stages], index)
-    form = DecisionForm(_data(request), allowed=allowed, ask_email=is_last and not application.email)
+    form = DecisionForm(posted(request), allowed=allowed, ask_email=is_last and not application.email)
     if request.method == "POST" and form.is_valid():
         try:
             services.stage_decide(application=application, decided_by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Het besluit is vastgelegd. De aanmelder krijgt een e-mail."))
             return redirect("recruitment:application_detail", slug=slug, pk=pk)
@@ -147,7 +138,7 @@ def application_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 @login_required
 def application_transcript(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk, slug=slug)
-    form = TranscriptForm(_data(request), initial={"transcript": application.motivation_transcript})
+    form = TranscriptForm(posted(request), initial={"transcript": application.motivation_transcript})
     if request.method == "POST" and form.is_valid():
         services.application_transcript_update(application=application, transcript=form.cleaned_data["transcript"])
         messages.success(request, _("De tekst is opgeslagen."))
@@ -176,7 +167,7 @@ def application_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 @login_required
 def application_enter(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_recruiting_organisation(request.user, slug, manage=True)
-    form = EnterOnBehalfForm(_data(request), _files(request))
+    form = EnterOnBehalfForm(posted(request), posted_files(request))
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -184,7 +175,7 @@ def application_enter(request: HttpRequest, slug: str) -> HttpResponse:
                     organisation=organisation, entered_by=request.user, **form.cleaned_data
                 )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("De aanmelding is ingevoerd."))
                 return redirect("recruitment:application_detail", slug=slug, pk=application.pk)
@@ -196,7 +187,7 @@ def application_enter(request: HttpRequest, slug: str) -> HttpResponse:
 def page_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_recruiting_organisation(request.user, slug, manage=True)
     page = RecruitmentPage.objects.filter(organisation=organisation).first()
-    form = RecruitmentPageForm(_data(request), instance=page or RecruitmentPage(organisation=organisation))
+    form = RecruitmentPageForm(posted(request), instance=page or RecruitmentPage(organisation=organisation))
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
         services.recruitment_page_update(organisation=organisation, changes=changes, updated_by=request.user)
@@ -212,7 +203,7 @@ def pipeline(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_recruiting_organisation(request.user, slug, manage=True)
     stages = selectors.stages_of(organisation)
     in_use = selectors.stage_in_use_ids(organisation) if stages else set()
-    formset = StageFormSet(_data(request), initial=stage_initial(stages), in_use=in_use, prefix="stappen")
+    formset = StageFormSet(posted(request), initial=stage_initial(stages), in_use=in_use, prefix="stappen")
     errors: list[str] = []
     if request.method == "POST" and formset.is_valid():
         try:

@@ -63,9 +63,9 @@ def _request_with_one_seat() -> tuple[EngagementRequest, Invitation]:
                 "experts_needed": 1,
             },
         )
-        services.request_submit(request=request, actor=asker.user)
-        services.intake_review(request=request, actor=coordinator.user, answers=ACCEPT_ANSWERS)
-        invitation = services.invitation_create(request=request, expert=eva, actor=coordinator.user)
+        services.request_submit(engagement=request, actor=asker.user)
+        services.intake_review(engagement=request, actor=coordinator.user, answers=ACCEPT_ANSWERS)
+        invitation = services.invitation_create(engagement=request, expert=eva, actor=coordinator.user)
     return request, invitation
 
 
@@ -139,7 +139,7 @@ def test_talking_changing_the_quote_and_stepping_back(page, browser, live_server
     # --- the asker asks for a change to the quote; the coordinator makes version 2 -------------------
     with notifications_off():
         services.agreement_save(
-            request=request,
+            engagement=request,
             actor=request.deploying_organisation.memberships.get(
                 role=Role.COORDINATOR, user__email="coordinator@example.org"
             ).user,

@@ -157,7 +157,7 @@ def test_the_askers_readiness_checklist_reaches_the_intake(page, axe, demo):
             "deploying_organisation": deploying,
         },
     )
-    engagement_services.request_submit(request=request, actor=asker)
+    engagement_services.request_submit(engagement=request, actor=asker)
     log_in(page, "coordinator@example.org")
     page.goto(f"/vragen/{request.pk}/intake/")
     panel = page.get_by_role("region", name="Checklist van de vrager")

@@ -70,7 +70,7 @@ def sam(demo):
     invitation = f.assignment(None, expert=sam, asker=asker, request=request)
     f.approved_hours(invitation, coordinator, "3")
     f.approved_expense(invitation, coordinator, "7.50")
-    money.settlement_create(request=request, actor=coordinator)
+    money.settlement_create(engagement=request, actor=coordinator)
     return sam
 
 

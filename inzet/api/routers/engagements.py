@@ -304,7 +304,7 @@ def request_create(request, payload: RequestIn):
 @router.post("/requests/{pk}/submit", response={200: RequestOut, 403: Error, 404: Error, 422: Error})
 def request_submit(request, pk: Id):
     engagement = _detail(request.auth, pk, need=ASKER)
-    services.request_submit(request=engagement, actor=request.auth)
+    services.request_submit(engagement=engagement, actor=request.auth)
     return _detail(request.auth, pk)
 
 
@@ -312,7 +312,7 @@ def request_submit(request, pk: Id):
 def request_intake(request, pk: Id, payload: IntakeIn):
     """The organisation's three questions, each with a reason, and the decision."""
     engagement = _detail(request.auth, pk, need=COORDINATOR)
-    review = services.intake_review(request=engagement, actor=request.auth, answers=payload.dict())
+    review = services.intake_review(engagement=engagement, actor=request.auth, answers=payload.dict())
     return {
         "id": review.pk,
         "decision": review.decision,

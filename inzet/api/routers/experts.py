@@ -5,7 +5,6 @@ null (or an empty list) and named in `hidden`; special-category reads are logged
 """
 
 import datetime
-import json
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -15,6 +14,8 @@ from ninja.pagination import paginate
 
 from inzet.api.schemas import Error, Id
 from inzet.experts import forms, permissions, selectors, services
+from inzet.experts.consent_fields import CONSENT_FIELDS, item_values
+from inzet.experts.consent_fields import term as _term
 from inzet.experts.disclosure import (
     ITEM_FIELDS,
     SELF,
@@ -163,14 +164,6 @@ class ExpertPatchIn(Schema):
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def _term(term) -> dict | None:
-    return {"code": term.code, "label": term.label} if term else None
-
-
-def _terms(terms) -> list[dict]:
-    return [_term(t) for t in terms]
-
-
 def _as_output(disclosed: DisclosedProfile) -> dict:
     """Build the output from what disclose() allows; a hidden item's value is never read."""
     p = disclosed.profile
@@ -195,82 +188,9 @@ def _as_output(disclosed: DisclosedProfile) -> dict:
         ],
         "hidden": sorted(disclosed.hidden),
     }
-    shown_fields = {
-        "name": lambda: {"name": p.user.full_name},
-        "contact": lambda: {"phone": p.phone, "email": selectors.shown_email(p.user.email) or None},
-        "level": lambda: {"level": _term(p.level)},
-        "roles": lambda: {
-            "wanted_roles": _terms(p.wanted_roles.all()),
-            "relational_roles": _terms(p.relational_roles.all()),
-            "wanted_settings": _terms(p.wanted_settings.all()),
-        },
-        "does_not_want": lambda: {"unwanted": _terms(p.unwanted.all()), "does_not_want_note": p.does_not_want_note},
-        "represents": lambda: {"represents": p.represents},
-        "background": lambda: {"professional_background": p.professional_background},
-        "qualities": lambda: {
-            "qualities": {
-                "personality": p.quality_personality,
-                "knowledge": p.quality_knowledge,
-                "attitude": p.quality_attitude,
-                "skills": p.quality_skills,
-            }
-        },
-        "skills": lambda: {"generic_skills": _terms(p.generic_skills.all())},
-        "competences": lambda: {
-            "competences": [
-                {
-                    "competence": _term(c.competence),
-                    "self_assessed": c.self_assessed,
-                    "confirmed_by": c.confirmed_by.full_name if c.confirmed_by else None,
-                    "confirmed_at": c.confirmed_at,
-                }
-                for c in p.competences.all()
-            ]
-        },
-        "training": lambda: {
-            "training": [
-                {
-                    "id": t.pk,
-                    "kind": t.kind,
-                    "name": t.name,
-                    "provider": t.provider,
-                    "status": t.status,
-                    "completed_on": t.completed_on,
-                    "valid_until": t.valid_until,
-                    "has_evidence": bool(t.evidence),
-                }
-                for t in p.training.all()
-            ]
-        },
-        "languages": lambda: {"languages": _terms(p.languages.all())},
-        "region": lambda: {
-            "postcode": p.postcode if operational else p.postcode[:4],
-            "travel_radius_km": p.travel_radius_km,
-        },
-        "availability": lambda: {
-            "paused": p.paused,
-            "paused_until": p.paused_until,
-            "hours_per_week": p.hours_per_week,
-            "available_days": p.day_list,
-            "unavailable_periods": [{"start": u.start, "end": u.end} for u in p.unavailable_periods.all()],
-        },
-        "work_form": lambda: {
-            "work_form": p.work_form,
-            "kvk_number": p.kvk_number,
-            "vat_kor": p.vat_kor,
-            "reward_form": p.reward_form,
-            "donation_charity": p.donation_charity,
-        },
-        "benefit": lambda: {
-            "benefit_situation": p.benefit_situation,
-            "bijstand_exemption": p.bijstand_exemption,
-            "age_band": p.age_band,
-        },
-        "needs": lambda: {"needs": json.loads(p.needs) if p.needs else [], "needs_note": p.needs_note},
-    }
-    for item, build in shown_fields.items():
+    for item in CONSENT_FIELDS:
         if sees(item):
-            out.update(build())
+            out.update(item_values(p, item, disclosed.level))
     if operational:
         # Payment data: masked for everyone, to the expert and their coordinators only (reads by others logged).
         out["iban_masked"] = iban_lib.masked(p.iban) or None

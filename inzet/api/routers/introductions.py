@@ -93,7 +93,7 @@ def introduction_plan(request, pk: Id, payload: PlanIn):
     if coordinator is None:
         raise ValidationError({"coordinator": _("Kies een coördinator van de organisatie.")})
     introductions.introduction_plan(
-        request=engagement,
+        engagement=engagement,
         actor=request.auth,
         starts_at=payload.starts_at,
         ends_at=payload.ends_at,
@@ -114,6 +114,6 @@ def introduction_outcome(request, pk: Id, payload: OutcomeIn):
             raise Http404
         invitation = get_object_or_404(engagement.invitations.select_related("expert__user"), pk=int(payload.side))
     introductions.introduction_outcome(
-        request=engagement, actor=request.auth, go=payload.go, reason=payload.reason, invitation=invitation
+        engagement=engagement, actor=request.auth, go=payload.go, reason=payload.reason, invitation=invitation
     )
     return _out(engagement)

@@ -56,44 +56,45 @@ def expert_label(profile: ExpertProfile, level: int) -> str:
 # --- what an assignment pays ---------------------------------------------------------------------
 
 
-def agreement_of(request: EngagementRequest):
+def agreement_of(engagement: EngagementRequest):
     try:
-        return request.agreement
+        return engagement.agreement
     except EngagementRequest.agreement.RelatedObjectDoesNotExist:
         return None
 
 
-def pay_rate(request: EngagementRequest, config: OrganisationPaymentSettings | None = None) -> Decimal | None:
+def pay_rate(engagement: EngagementRequest, config: OrganisationPaymentSettings | None = None) -> Decimal | None:
     """What the expert gets per hour: the amount the request offers, else the agreed hourly rate minus
     the coordination share (pricing.expert_rate: the share comes out of what the organisation receives)."""
-    agreement = agreement_of(request)
-    if config is None and request.amount_offered is None:
-        config = payment_settings(request.deploying_organisation)
+    agreement = agreement_of(engagement)
+    if config is None and engagement.amount_offered is None:
+        config = payment_settings(engagement.deploying_organisation)
     return pricing.expert_rate(
         price=agreement.hourly_rate if agreement is not None else None,
-        offered=request.amount_offered,
+        offered=engagement.amount_offered,
         share=config.coordination_share if config is not None else ZERO,
     )
 
 
-def half_day_pay(request: EngagementRequest, config: OrganisationPaymentSettings | None = None) -> Decimal | None:
+def half_day_pay(engagement: EngagementRequest, config: OrganisationPaymentSettings | None = None) -> Decimal | None:
     """What the expert gets per half-day, when the agreement has a flat amount per half-day."""
-    agreement = agreement_of(request)
+    agreement = agreement_of(engagement)
     if agreement is None or agreement.half_day_rate is None:
         return None
-    config = config or payment_settings(request.deploying_organisation)
+    config = config or payment_settings(engagement.deploying_organisation)
     return pricing.expert_rate(price=agreement.half_day_rate, offered=None, share=config.coordination_share)
 
 
 def quote_vat_parts(agreement) -> tuple[tuple[Decimal, Decimal], ...]:
     """Each accepted expert's share of the quoted work with the VAT of their work form (the invoice's
     rule); seats not filled yet carry the agreement's rate. Hooked into engagements.pdf."""
-    request = agreement.request
-    needed = max(request.experts_needed, 1)
+    engagement = agreement.request
+    needed = max(engagement.experts_needed, 1)
     accepted = [
-        i.expert for i in request.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert")[:needed]
+        i.expert
+        for i in engagement.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert")[:needed]
     ]
-    config = payment_settings(request.deploying_organisation)
+    config = payment_settings(engagement.deploying_organisation)
     parts = [(Decimal(1), vat_rate_for(profile, config)) for profile in accepted]
     if len(accepted) < needed:
         parts.append((Decimal(needed - len(accepted)), Decimal(agreement.vat_rate)))
@@ -102,16 +103,16 @@ def quote_vat_parts(agreement) -> tuple[tuple[Decimal, Decimal], ...]:
 
 def quote_coordination(agreement, q) -> dict | None:
     """The split the quote promises, by the settlement's rule: to the experts, and what stays."""
-    request = agreement.request
-    config = payment_settings(request.deploying_organisation)
-    rate = pay_rate(request, config)
+    engagement = agreement.request
+    config = payment_settings(engagement.deploying_organisation)
+    rate = pay_rate(engagement, config)
     if rate is None or q.net <= 0:
         return None
     experts = pricing.work_value(
         hours=agreement.hours,
         rate=rate,
         half_days=agreement.half_days or Decimal(0),
-        half_day_rate=half_day_pay(request, config),
+        half_day_rate=half_day_pay(engagement, config),
     )
     return {"experts": experts, "coordination": pricing.coordination_amount(income=q.net, paid_to_experts=experts)}
 
@@ -126,9 +127,9 @@ def vat_rate_for(profile: ExpertProfile, config: OrganisationPaymentSettings) ->
     )
 
 
-def invoice_rate(request: EngagementRequest) -> Decimal | None:
+def invoice_rate(engagement: EngagementRequest) -> Decimal | None:
     """What the asker pays per hour: the agreed hourly rate."""
-    agreement = agreement_of(request)
+    agreement = agreement_of(engagement)
     return agreement.hourly_rate if agreement is not None else None
 
 
@@ -146,22 +147,22 @@ def proposed_for_invitation(invitation: Invitation) -> Proposed | None:
     """The payment an invitation offers: hours per person × the amount per hour, plus this person's
     share of the half-days (dagdelen) at their flat amount — a half-day pays an allowance too, so
     leaving it out would under-warn."""
-    request = invitation.request
-    agreement = agreement_of(request)
-    rate = pay_rate(request)
-    per_person = max(request.experts_needed, 1)
-    hours = request.hours_estimate
+    engagement = invitation.request
+    agreement = agreement_of(engagement)
+    rate = pay_rate(engagement)
+    per_person = max(engagement.experts_needed, 1)
+    hours = engagement.hours_estimate
     if not hours and agreement is not None and agreement.hours:
         # The agreement's hours are for everyone together.
         hours = cents(agreement.hours / per_person)
-    half_days, half_day_rate = ZERO, half_day_pay(request)
+    half_days, half_day_rate = ZERO, half_day_pay(engagement)
     if agreement is not None and agreement.half_days and half_day_rate is not None:
         half_days = Decimal(agreement.half_days) / per_person
     work = cents(rate * hours) if rate is not None and hours else ZERO
     extra = cents(half_days * half_day_rate) if half_days and half_day_rate is not None else ZERO
     if not work and not extra:
         return None
-    day = max(request.end_date or request.start_date or today(), today())
+    day = max(engagement.end_date or engagement.start_date or today(), today())
     return Proposed(
         amount=work + extra,
         hours=Decimal(hours or 0),

@@ -45,28 +45,28 @@ def _line(invoice, position, kind, description, amount, vat_rate, quantity=None,
 
 
 @transaction.atomic
-def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
+def settlement_create(*, engagement: EngagementRequest, actor: User) -> Settlement:
     """Settle what is approved and not yet settled: one numbered invoice and a payout per expert and form.
 
     Hours of zzp experts carry the organisation's VAT rate (21% unless set otherwise); other hours and
     real costs carry none. The first-assignment arrangement is a separate line per VAT rate.
     """
-    request = (
+    engagement = (
         EngagementRequest.objects.select_for_update(of=("self",))
         .select_related("agreement", "asker_organisation", "deploying_organisation")
-        .get(pk=request.pk)
+        .get(pk=engagement.pk)
     )
-    organisation = request.deploying_organisation
+    organisation = engagement.deploying_organisation
     # Locking the settings row serialises invoice numbers per organisation.
     config, _created = OrganisationPaymentSettings.objects.select_for_update().get_or_create(organisation=organisation)
-    price = selectors.invoice_rate(request)
-    rate = selectors.pay_rate(request, config)
-    agreement_row = selectors.agreement_of(request)
+    price = selectors.invoice_rate(engagement)
+    rate = selectors.pay_rate(engagement, config)
+    agreement_row = selectors.agreement_of(engagement)
     half_day_price = agreement_row.half_day_rate if agreement_row is not None else None
-    half_day_rate = selectors.half_day_pay(request, config)
+    half_day_rate = selectors.half_day_pay(engagement, config)
     if price is None or rate is None:
         raise ValidationError(_("Er zijn nog geen afspraken met een tarief per uur. Maak eerst afspraken."))
-    unsettled = selectors.unsettled_by_invitation([request.pk])
+    unsettled = selectors.unsettled_by_invitation([engagement.pk])
     if not unsettled:
         raise ValidationError(
             _("Er is niets af te rekenen: er zijn geen goedgekeurde uren of kosten die nog open staan.")
@@ -77,7 +77,7 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
 
     today = selectors.today()
     settlement = Settlement.objects.create(
-        request=request,
+        request=engagement,
         organisation=organisation,
         created_by=actor,
         coordination_share=config.coordination_share,
@@ -86,11 +86,11 @@ def settlement_create(*, request: EngagementRequest, actor: User) -> Settlement:
     )
     year = today.year
     sequence = (Invoice.objects.filter(organisation=organisation, year=year).aggregate(m=Max("sequence"))["m"] or 0) + 1
-    agreement = selectors.agreement_of(request)
+    agreement = selectors.agreement_of(engagement)
     invoice = Invoice.objects.create(
         settlement=settlement,
         organisation=organisation,
-        asker_organisation=request.asker_organisation,
+        asker_organisation=engagement.asker_organisation,
         year=year,
         sequence=sequence,
         number=f"{config.invoice_prefix}{year}-{sequence:04d}",

@@ -146,7 +146,7 @@ def settled(
     approved_hours(invitation, coordinator, hours)
     if costs:
         approved_expense(invitation, coordinator, costs)
-    return services.settlement_create(request=invitation.request, actor=coordinator)
+    return services.settlement_create(engagement=invitation.request, actor=coordinator)
 
 
 def bank_settings(organisation, **fields):

@@ -40,7 +40,7 @@ def test_quote_and_invoice_charge_the_same_vat_for_each_work_form(
     f.approved_hours(invitation, coordinator, "4")
 
     quote = pdf.quote_for(request.agreement)
-    settlement = services.settlement_create(request=request, actor=coordinator)
+    settlement = services.settlement_create(engagement=request, actor=coordinator)
 
     (line,) = settlement.invoice.lines.all()
     assert line.vat_rate == expected
@@ -57,7 +57,7 @@ def test_the_coordination_share_is_the_same_on_quote_invoice_and_payout(orgs, ex
     f.approved_hours(invitation, coordinator, "1")
 
     quote_text = _text(pdf.quote_pdf(request.agreement))
-    settlement = services.settlement_create(request=request, actor=coordinator)
+    settlement = services.settlement_create(engagement=request, actor=coordinator)
     payout = settlement.payouts.get(kind=Payout.Kind.ALLOWANCE)
     invoice_text = _text(__import__("inzet.compensation.documents", fromlist=["x"]).invoice_pdf(settlement.invoice))
 
@@ -74,7 +74,7 @@ def test_an_agreed_amount_for_the_expert_leaves_the_rest_and_the_text_says_so(or
     invitation = f.assignment(orgs, expert=expert, asker=asker, rate="125.00", hours="1", amount_offered="125.00")
     f.approved_hours(invitation, coordinator, "1")
 
-    settlement = services.settlement_create(request=invitation.request, actor=coordinator)
+    settlement = services.settlement_create(engagement=invitation.request, actor=coordinator)
 
     # No "10 % (€ 12,50)" that nobody receives: with € 125 to the expert nothing is left.
     assert (settlement.experts_amount, settlement.coordination_amount) == (D("125.00"), D("0.00"))
@@ -86,7 +86,7 @@ def test_the_organisations_kvk_and_vat_numbers_are_on_quote_and_invoice(orgs, ex
     f.approved_hours(invitation, coordinator, "2")
     request = invitation.request
     request.refresh_from_db()
-    settlement = services.settlement_create(request=request, actor=coordinator)
+    settlement = services.settlement_create(engagement=request, actor=coordinator)
     from inzet.compensation.documents import invoice_pdf
 
     for text in (_text(pdf.quote_pdf(request.agreement)), _text(invoice_pdf(settlement.invoice))):
@@ -137,7 +137,7 @@ def test_half_days_at_a_flat_amount_are_on_the_quote_the_invoice_and_the_payout(
     services.hours_decide(entry=entry, actor=coordinator, approve=True)
 
     quote = pdf.quote_for(agreement)
-    settlement = services.settlement_create(request=request, actor=coordinator)
+    settlement = services.settlement_create(engagement=request, actor=coordinator)
     payout = settlement.payouts.get(kind=Payout.Kind.ALLOWANCE)
 
     assert (quote.hours_amount, quote.half_day_amount, quote.net) == (D("100.00"), D("150.00"), D("250.00"))

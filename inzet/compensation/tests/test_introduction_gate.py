@@ -30,7 +30,7 @@ def test_hours_wait_for_the_go_of_everyone(orgs, asker, coordinator, expert):
     assert "Eerst is er een kennismaking" in str(exc.value)
     start = timezone.now() - dt.timedelta(days=1)
     introductions.introduction_plan(
-        request=request,
+        engagement=request,
         actor=coordinator,
         starts_at=start,
         ends_at=start + dt.timedelta(hours=1),
@@ -38,10 +38,10 @@ def test_hours_wait_for_the_go_of_everyone(orgs, asker, coordinator, expert):
         location="Buurthuis",
         coordinator=coordinator,
     )
-    introductions.introduction_outcome(request=request, actor=asker, go=True)
+    introductions.introduction_outcome(engagement=request, actor=asker, go=True)
     with pytest.raises(ValidationError):
         _hours(invitation)  # the expert has not said go yet
-    introductions.introduction_outcome(request=request, actor=expert, go=True, invitation=invitation)
+    introductions.introduction_outcome(engagement=request, actor=expert, go=True, invitation=invitation)
     assert _hours(invitation).pk
 
 

@@ -1,94 +1,42 @@
-"""Tests for the pure allowance and benefit rules (no database, no Django)."""
+"""Tests for the pure allowance rules: caps, organisations, years, real costs and reward forms (no database)."""
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from inzet.compensation.rules import (
-    INDICATION_TEXT,
     AgeBand,
     AllowanceCap,
     BenefitEffect,
-    BenefitMethod,
-    BenefitRule,
     BenefitSituation,
-    BijstandExemption,
     CapKind,
-    PastPayment,
     PaymentHistory,
     ProposedPayment,
     RewardForm,
-    age_band_on,
     check_payment,
-    format_euro,
+)
+from inzet.compensation.tests.rules_helpers import (
+    CAPS_BY_YEAR,
+    CENT,
+    ORG_A,
+    ORG_B,
+    D,
+    age_bands,
+    benefits,
+    cap_years,
+    cents,
+    check,
+    hourly_years,
+    kinds,
+    past,
+    texts,
+    to_cents,
 )
 from inzet.compensation.tests.shipped_rows import SHIPPED_BENEFIT_RULES as DEFAULT_BENEFIT_RULES
 from inzet.compensation.tests.shipped_rows import SHIPPED_CAPS as DEFAULT_ALLOWANCE_CAPS
-
-D = Decimal
-CENT = D("0.01")
-CAPS_BY_YEAR = {cap.year: cap for cap in DEFAULT_ALLOWANCE_CAPS}
-HOURLY_YEARS = sorted(y for y, c in CAPS_BY_YEAR.items() if c.hourly_21_plus)
-
-ORG_A = 1
-ORG_B = 2
-
-# Money in whole cents, as Decimal: never a float in sight.
-cents = st.integers(min_value=0, max_value=500_000).map(lambda c: D(c).scaleb(-2))
-cap_years = st.sampled_from(sorted(CAPS_BY_YEAR))
-hourly_years = st.sampled_from(HOURLY_YEARS)
-age_bands = st.sampled_from(list(AgeBand))
-benefits = st.sampled_from(list(BenefitSituation))
-reward_forms = st.sampled_from(list(RewardForm))
-
-
-def check(
-    *,
-    amount,
-    on=dt.date(2023, 5, 15),
-    hours=None,
-    real_costs=D(0),
-    org=ORG_A,
-    history=(),
-    age_band=AgeBand.AGE_27_PLUS,
-    benefit=BenefitSituation.NONE,
-    reward_form=RewardForm.BANK_TRANSFER,
-    caps=DEFAULT_ALLOWANCE_CAPS,
-    rules=DEFAULT_BENEFIT_RULES,
-    exemption=BijstandExemption.REGULAR,
-):
-    return check_payment(
-        payment=ProposedPayment(
-            date=on,
-            amount=amount,
-            hours=hours,
-            real_costs=real_costs,
-            organisation_id=org,
-        ),
-        history=PaymentHistory(tuple(history)),
-        age_band=age_band,
-        benefit=benefit,
-        reward_form=reward_form,
-        caps=caps,
-        benefit_rules=rules,
-        bijstand_exemption=exemption,
-    )
-
-
-def past(on, amount, org=ORG_A, reward_form=RewardForm.BANK_TRANSFER):
-    return PastPayment(date=on, amount=amount, organisation_id=org, reward_form=reward_form)
-
-
-def kinds(result):
-    return {c.kind for c in result.crossed_caps}
-
-
-def texts(result):
-    return " ".join(line.text for line in result.explanation)
-
 
 # --- The Belastingdienst's own example -------------------------------------
 
@@ -232,8 +180,8 @@ def test_it_skips_the_hourly_cap_when_the_year_row_has_none():
 def test_it_adds_up_the_tax_caps_over_all_organisations(year, share_a, share_b):
     # Changed with issue 8: "het totaal van de vergoeding" — all organisations together, never per organisation.
     cap = CAPS_BY_YEAR[year]
-    from_a = _cents(cap.monthly * share_a / 100)
-    from_b = _cents(cap.monthly * share_b / 100)
+    from_a = to_cents(cap.monthly * share_a / 100)
+    from_b = to_cents(cap.monthly * share_b / 100)
     on = dt.date(year, 9, 15)
 
     result = check(amount=from_b, org=ORG_B, on=on, history=[past(on.replace(day=1), from_a)])
@@ -513,320 +461,3 @@ def test_it_has_nothing_to_check_without_a_reward():
     assert result.benefit_effect is BenefitEffect.NONE
     assert result.warnings is False
     assert "niets te controleren" in texts(result)
-
-
-# --- Benefit rules -------------------------------------------------------------
-
-
-@given(
-    hours=st.integers(min_value=1, max_value=33).map(D),
-    kind=st.sampled_from([BenefitSituation.WAJONG, BenefitSituation.WGA, BenefitSituation.WW]),
-    age_band=st.sampled_from([AgeBand.AGE_23_26, AgeBand.AGE_27_PLUS]),
-)
-def test_it_lets_uwv_allow_exactly_4_50_an_hour_from_23(hours, kind, age_band):
-    # The 2018 rows (UWV's hourly limit ended with them).
-    on = dt.date(2018, 2, 1)
-    ok = check(amount=D("4.50") * hours, hours=hours, benefit=kind, age_band=age_band, on=on)
-    over = check(amount=D("4.51") * hours, hours=hours, benefit=kind, age_band=age_band, on=on)
-
-    assert ok.benefit_effect is BenefitEffect.NONE
-    assert over.benefit_effect is BenefitEffect.FULLY_OFFSET
-    # The WHOLE allowance is offset, not just the part above the limit.
-    assert over.benefit_offset == D("4.51") * hours
-    assert over.benefit_kept == D(0)
-    assert over.warnings is True
-
-
-@given(
-    hours=st.integers(min_value=1, max_value=40).map(D),
-    age_band=st.sampled_from([AgeBand.UNDER_21, AgeBand.AGE_21_22]),
-)
-def test_it_lets_uwv_allow_exactly_2_50_an_hour_under_23(hours, age_band):
-    ok = check(
-        amount=D("2.50") * hours,
-        hours=hours,
-        benefit=BenefitSituation.WGA,
-        age_band=age_band,
-        on=dt.date(2018, 3, 1),
-    )
-    over = check(
-        amount=D("2.50") * hours + CENT,
-        hours=hours,
-        benefit=BenefitSituation.WGA,
-        age_band=age_band,
-        on=dt.date(2018, 3, 1),
-    )
-
-    assert ok.benefit_effect is BenefitEffect.NONE
-    assert over.benefit_effect is BenefitEffect.FULLY_OFFSET
-    assert over.benefit_offset == D("2.50") * hours + CENT
-
-
-def test_it_warns_that_uwv_checks_the_hourly_rate_without_an_agreement():
-    result = check(amount=D("100"), benefit=BenefitSituation.WW, on=dt.date(2018, 5, 1))
-
-    assert result.benefit_effect is BenefitEffect.NONE
-    assert "Het UWV kijkt ook naar het bedrag per uur" in texts(result)
-
-
-@given(month_total=st.integers(min_value=191, max_value=5000).map(D))
-def test_it_keeps_25_percent_up_to_202_in_bijstand_from_27(month_total):
-    result = check(
-        amount=month_total,
-        benefit=BenefitSituation.BIJSTAND,
-        age_band=AgeBand.AGE_27_PLUS,
-        on=dt.date(2018, 5, 15),  # the 2018 rows; they end on 31 December 2018
-    )
-
-    expected_kept = min(_cents(month_total * D("0.25")), D("202"))
-    assert result.benefit_rule_code == "bijstand_27_plus"
-    assert result.benefit_effect is BenefitEffect.PARTLY_OFFSET
-    assert result.benefit_kept == expected_kept
-    assert result.benefit_kept + result.benefit_offset == month_total
-
-
-def test_it_caps_the_bijstand_disregard_at_202():
-    result = check(amount=D("1000"), benefit=BenefitSituation.BIJSTAND, on=dt.date(2018, 2, 1))
-
-    assert result.benefit_kept == D("202")
-    assert result.benefit_offset == D("798")
-    assert "25% houden, tot € 202 per maand" in texts(result)
-
-
-def test_it_leaves_bijstand_alone_within_the_volunteer_caps():
-    result = check(amount=D("190"), benefit=BenefitSituation.BIJSTAND)
-
-    assert result.benefit_effect is BenefitEffect.NONE
-    assert result.warnings is False
-
-
-def test_it_uses_the_single_parent_and_illness_rules_when_asked():
-    parent = check(
-        amount=D("1400"),
-        benefit=BenefitSituation.BIJSTAND,
-        exemption=BijstandExemption.SINGLE_PARENT,
-        on=dt.date(2018, 9, 15),
-    )
-    ill = check(
-        amount=D("400"),
-        benefit=BenefitSituation.BIJSTAND,
-        exemption=BijstandExemption.ILLNESS,
-        on=dt.date(2018, 9, 15),
-    )
-
-    assert parent.benefit_rule_code == "bijstand_single_parent"
-    assert parent.benefit_kept == D("126.32")
-    assert ill.benefit_rule_code == "bijstand_illness"
-    assert ill.benefit_kept == D("60.00")  # 15% of 400, below 128.81
-    assert "zonder eindtermijn" in texts(ill)
-
-
-def test_it_says_unknown_when_no_benefit_rule_fits_the_date():
-    # The illness amount is valid from 1 July 2018 (001 l.3074).
-    result = check(
-        amount=D("400"),
-        on=dt.date(2018, 3, 1),
-        benefit=BenefitSituation.BIJSTAND,
-        exemption=BijstandExemption.ILLNESS,
-    )
-
-    assert result.benefit_effect is BenefitEffect.UNKNOWN
-    assert "geen regel ingevoerd" in texts(result)
-    assert result.warnings is True
-
-
-def test_it_prefers_the_newest_row_of_a_rule():
-    newer = BenefitRule(
-        code="uwv_hourly",
-        method=BenefitMethod.UWV_VOLUNTEER_LIMIT,
-        benefit_kinds=["wajong"],
-        valid_from=dt.date(2018, 6, 1),
-        valid_to=dt.date(2018, 12, 31),
-        hourly_limit_23_plus=D("5.50"),
-        hourly_limit_under_23=D("3.25"),
-        source="https://example.org/operator-row",
-    )
-
-    result = check(
-        amount=D("50"),
-        hours=D("10"),
-        on=dt.date(2018, 8, 1),
-        benefit=BenefitSituation.WAJONG,
-        rules=[*DEFAULT_BENEFIT_RULES, newer],
-    )
-
-    assert result.benefit_effect is BenefitEffect.NONE  # €5/h is fine under the newer row
-
-
-def test_it_treats_toeslagen_by_whether_the_allowance_is_taxed():
-    untaxed = check(amount=D("100"), benefit=BenefitSituation.TOESLAGEN)
-    taxed = check(amount=D("300"), benefit=BenefitSituation.TOESLAGEN)
-
-    assert untaxed.benefit_effect is BenefitEffect.NONE
-    assert taxed.benefit_effect is BenefitEffect.UNKNOWN
-    assert taxed.warnings is True
-
-
-# --- Explanation ----------------------------------------------------------------
-
-
-@given(
-    amount=cents,
-    hours=st.none() | st.integers(min_value=1, max_value=60).map(D),
-    age_band=age_bands,
-    benefit=benefits,
-    reward_form=reward_forms,
-    year=st.sampled_from([2018, 2022, 2023, 2025, 2031]),
-)
-def test_it_always_says_this_is_an_indication_and_cites_sources(amount, hours, age_band, benefit, reward_form, year):
-    result = check(
-        amount=amount,
-        hours=hours,
-        on=dt.date(year, 8, 8),
-        age_band=age_band,
-        benefit=benefit,
-        reward_form=reward_form,
-    )
-
-    assert INDICATION_TEXT in [line.text for line in result.explanation]
-    assert all(line.text for line in result.explanation)
-    # Sources are public addresses people can open, never a file of ours.
-    assert all(source.startswith("https://") for line in result.explanation for source in line.sources)
-    assert not any(".txt" in line.source or "DOMAIN" in line.source for line in result.explanation)
-    needs_warning = result.stays_untaxed_allowance is not True or result.benefit_effect is not BenefitEffect.NONE
-    assert result.warnings is needs_warning
-
-
-# --- Helpers and default data -----------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("amount", "expected"),
-    [
-        (D("190"), "€ 190"),
-        (D("1900"), "€ 1.900"),
-        (D("1900.5"), "€ 1.900,50"),
-        (D("4.5"), "€ 4,50"),
-        (D("0.005"), "€ 0,01"),
-        (D("1234567.891"), "€ 1.234.567,89"),
-        (D("-5"), "-€ 5"),
-    ],
-)
-def test_it_formats_money_the_dutch_way(amount, expected):
-    assert format_euro(amount) == expected
-
-
-def test_it_can_always_show_cents():
-    assert format_euro(D("1900"), always_cents=True) == "€ 1.900,00"
-
-
-@pytest.mark.parametrize(
-    ("on", "expected"),
-    [
-        (dt.date(2023, 6, 14), AgeBand.UNDER_21),
-        (dt.date(2023, 6, 15), AgeBand.AGE_21_22),
-        (dt.date(2025, 6, 14), AgeBand.AGE_21_22),
-        (dt.date(2025, 6, 15), AgeBand.AGE_23_26),
-        (dt.date(2029, 6, 14), AgeBand.AGE_23_26),
-        (dt.date(2029, 6, 15), AgeBand.AGE_27_PLUS),
-    ],
-)
-def test_it_puts_birthdays_in_the_right_age_band(on, expected):
-    assert age_band_on(dt.date(2002, 6, 15), on) is expected
-
-
-def test_it_ships_default_rows_with_a_source_each():
-    years = [cap.year for cap in DEFAULT_ALLOWANCE_CAPS]
-    codes = {rule.code for rule in DEFAULT_BENEFIT_RULES}
-
-    assert len(years) == len(set(years))
-    assert CAPS_BY_YEAR[2023].monthly == D("190")
-    assert CAPS_BY_YEAR[2024].hourly_under_21 == D("3.25")
-    assert codes == {
-        "uwv_hourly",
-        "uwv_disability",
-        "uwv_ww",
-        "bijstand_27_plus",
-        "bijstand_single_parent",
-        "bijstand_illness",
-        "bijstand_under_27",
-        "toeslagen_income",
-    }
-    assert 2026 not in years  # no citable public source yet: the missing-year path applies
-    for row in [*DEFAULT_ALLOWANCE_CAPS, *DEFAULT_BENEFIT_RULES]:
-        assert row.source.split() and all(part.startswith(("https://", "http://")) for part in row.source.split())
-    # The 2018 benefit rows (from the seed documents) end with 2018.
-    assert all(rule.valid_to == dt.date(2018, 12, 31) for rule in DEFAULT_BENEFIT_RULES if rule.valid_from.year == 2018)
-
-
-def _cents(value):
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-# --- Looking back at a whole year (year statement) -----------------------------
-
-
-def test_it_summarises_a_year_within_the_caps_per_organisation():
-    from inzet.compensation.rules import summarise_year
-
-    payments = [past(dt.date(2024, 3, 1), D("200")), past(dt.date(2024, 4, 1), D("100"), org=ORG_B)]
-    summary = summarise_year(payments=payments, year=2024, caps=DEFAULT_ALLOWANCE_CAPS, age_band=AgeBand.AGE_27_PLUS)
-
-    assert [o.organisation_id for o in summary.organisations] == [ORG_A, ORG_B]
-    assert all(o.stays_untaxed for o in summary.organisations)
-    assert summary.total_counted == D("300")
-    assert "€ 300,00" in " ".join(line.text for line in summary.explanation)
-    assert INDICATION_TEXT in [line.text for line in summary.explanation]
-
-
-def test_it_names_the_months_and_the_year_over_the_caps():
-    from inzet.compensation.rules import summarise_year
-
-    payments = [past(dt.date(2024, m, 2), D("210")) for m in range(1, 11)] + [past(dt.date(2024, 11, 3), D("211"))]
-    (org,) = summarise_year(
-        payments=payments, year=2024, caps=DEFAULT_ALLOWANCE_CAPS, age_band=AgeBand.AGE_27_PLUS
-    ).organisations
-
-    assert org.months_over == (11,)
-    assert org.over_year is True
-    assert org.stays_untaxed is False
-    summary = summarise_year(payments=payments, year=2024, caps=DEFAULT_ALLOWANCE_CAPS, age_band=AgeBand.AGE_27_PLUS)
-    text = " ".join(line.text for line in summary.explanation)
-    assert "november" in text and "jaargrens van € 2.100" in text
-
-
-def test_it_checks_the_hourly_cap_and_skips_donations_and_other_years():
-    from inzet.compensation.rules import summarise_year
-
-    payments = [
-        PastPayment(date=dt.date(2024, 5, 1), amount=D("56"), hours=D("10"), organisation_id=ORG_A),
-        past(dt.date(2024, 6, 1), D("5000"), reward_form=RewardForm.DONATION),
-        past(dt.date(2023, 6, 1), D("5000")),
-    ]
-    (org,) = summarise_year(
-        payments=payments, year=2024, caps=DEFAULT_ALLOWANCE_CAPS, age_band=AgeBand.AGE_27_PLUS
-    ).organisations
-    assert org.over_hourly is True and org.counted == D("56")
-
-
-def test_it_says_unknown_for_a_year_without_caps():
-    from inzet.compensation.rules import summarise_year
-
-    summary = summarise_year(
-        payments=[past(dt.date(2026, 1, 5), D("10"))],
-        year=2026,
-        caps=DEFAULT_ALLOWANCE_CAPS,
-        age_band=AgeBand.AGE_27_PLUS,
-    )
-    assert summary.cap is None
-    assert summary.organisations[0].stays_untaxed is None
-    assert "nog niet bekend" in summary.explanation[0].text
-    assert "beheerder" in summary.explanation[0].text
-
-
-# These rules are pure and fast, but on a busy machine (parallel workers, browser tests) any
-# example can be paused for a moment. A wall-clock deadline then fails a correct test, so the
-# property tests of this module run without one.
-for _name, _test in list(globals().items()):
-    if _name.startswith("test_") and hasattr(_test, "hypothesis"):
-        globals()[_name] = settings(deadline=None)(_test)

@@ -69,7 +69,7 @@ def test_the_history_holds_approved_allowances_from_every_organisation(
     elsewhere_request = f.engagement(orgs, asker=asker, deploying=orgs.other_deploying, title="Elders")
     job = f.assignment(orgs, expert=expert, asker=asker, request=elsewhere_request)
     f.approved_hours(job, other_coordinator, "1")
-    services.settlement_create(request=elsewhere_request, actor=other_coordinator)  # proposed only
+    services.settlement_create(engagement=elsewhere_request, actor=other_coordinator)  # proposed only
 
     history = selectors.payment_history(here.payouts.first().expert_id)
 

@@ -215,7 +215,7 @@ def test_it_charges_vat_on_zzp_hours_only_and_adds_up_exactly(orgs, expert, aske
     f.approved_hours(zzp_job, coordinator, "2.5")
     f.approved_expense(zzp_job, coordinator, "18.90")
 
-    invoice = services.settlement_create(request=request, actor=coordinator).invoice
+    invoice = services.settlement_create(engagement=request, actor=coordinator).invoice
 
     lines = {(line.kind, line.vat_rate): line for line in invoice.lines.all()}
     volunteer = lines[(InvoiceLine.Kind.HOURS, D(0))]
@@ -286,13 +286,13 @@ def test_after_a_correction_of_paid_hours_only_the_difference_is_settled(orgs, e
     )
     services.hours_decide(entry=correction, actor=coordinator, approve=True)
 
-    second = services.settlement_create(request=job.request, actor=coordinator)
+    second = services.settlement_create(engagement=job.request, actor=coordinator)
 
     payout = second.payouts.get()
     assert (payout.hours, payout.amount) == (D("1.50"), D("75.00"))
     assert second.invoice.lines.get().quantity == D("1.50")
     with pytest.raises(ValidationError):
-        services.settlement_create(request=job.request, actor=coordinator)
+        services.settlement_create(engagement=job.request, actor=coordinator)
 
 
 def test_a_correction_below_what_was_paid_is_refused_without_a_trace(orgs, expert, asker, coordinator):
@@ -304,7 +304,7 @@ def test_a_correction_below_what_was_paid_is_refused_without_a_trace(orgs, exper
     )
     services.hours_decide(entry=correction, actor=coordinator, approve=True)
     with pytest.raises(ValidationError):
-        services.settlement_create(request=job.request, actor=coordinator)
+        services.settlement_create(engagement=job.request, actor=coordinator)
     assert job.request.settlements.count() == 1
 
 
@@ -312,7 +312,7 @@ def test_it_will_not_settle_without_an_agreed_rate(orgs, expert, asker, coordina
     job = f.assignment(orgs, expert=expert, asker=asker, rate=None)
     f.approved_hours(job, coordinator, "2")
     with pytest.raises(ValidationError):
-        services.settlement_create(request=job.request, actor=coordinator)
+        services.settlement_create(engagement=job.request, actor=coordinator)
 
 
 def test_the_request_amount_is_what_the_expert_gets_and_the_agreement_what_the_asker_pays(
@@ -382,7 +382,7 @@ def test_the_bank_file_is_a_valid_pain_001_001_03_with_one_transfer_per_expert(o
     f.approved_hours(job, coordinator, "1.5")
     f.approved_expense(job, coordinator, "3.35")
     f.approved_hours(other, coordinator, "2")
-    _approve_all(services.settlement_create(request=request, actor=coordinator), coordinator)
+    _approve_all(services.settlement_create(engagement=request, actor=coordinator), coordinator)
 
     batch, skipped = services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
 
@@ -414,7 +414,7 @@ def test_a_bank_file_is_refused_and_names_each_expert_without_a_valid_iban(orgs,
     request = f.engagement(orgs, asker=asker)
     for person in (expert, no_iban):
         f.approved_hours(f.assignment(orgs, expert=person, asker=asker, request=request), coordinator, "1")
-    _approve_all(services.settlement_create(request=request, actor=coordinator), coordinator)
+    _approve_all(services.settlement_create(engagement=request, actor=coordinator), coordinator)
 
     with pytest.raises(services.BankDetailsMissing) as refused:
         services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
@@ -429,7 +429,7 @@ def test_without_approved_payouts_the_message_says_what_is_waiting(orgs, expert,
     f.bank_settings(orgs.deploying)
     request = f.engagement(orgs, asker=asker)
     f.approved_hours(f.assignment(orgs, expert=expert, asker=asker, request=request), coordinator, "1")
-    services.settlement_create(request=request, actor=coordinator)
+    services.settlement_create(engagement=request, actor=coordinator)
 
     with pytest.raises(ValidationError) as refused:
         services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
@@ -450,7 +450,7 @@ def test_voucher_and_donation_lists_hold_exact_amounts(orgs, expert, asker, coor
     request = f.engagement(orgs, asker=asker, rate="50.00")
     f.approved_hours(f.assignment(orgs, expert=expert, asker=asker, request=request), coordinator, "1.25")
     f.approved_hours(f.assignment(orgs, expert=donor, asker=asker, request=request), coordinator, "2")
-    _approve_all(services.settlement_create(request=request, actor=coordinator), coordinator)
+    _approve_all(services.settlement_create(engagement=request, actor=coordinator), coordinator)
 
     vouchers, _ = services.batch_create(organisation=orgs.deploying, kind="voucher", actor=coordinator)
     donations, _ = services.batch_create(organisation=orgs.deploying, kind="donation", actor=coordinator)

@@ -64,7 +64,7 @@ def settle(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     if request.method == "POST":
         try:
-            settlement = services.settlement_create(request=engagement, actor=request.user)
+            settlement = services.settlement_create(engagement=engagement, actor=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:

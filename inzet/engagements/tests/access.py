@@ -47,8 +47,8 @@ def _matching_with_accepted_expert(orgs):
     asker, coordinator, expert = _people()
     request = f.draft(orgs, asker)
     attachment = f.with_attachment(request, asker)
-    services.request_submit(request=request, actor=asker)
-    services.intake_review(request=request, actor=coordinator, answers=f.ACCEPT_ANSWERS)
+    services.request_submit(engagement=request, actor=asker)
+    services.intake_review(engagement=request, actor=coordinator, answers=f.ACCEPT_ANSWERS)
     f.accept(f.invite(request, f.profile_for(expert, orgs.deploying), coordinator))
     f.with_agreement(request, coordinator)
     return {"pk": request.pk, "attachment_pk": attachment.pk}

@@ -63,25 +63,25 @@ def draft(orgs, asker: User, *, title: str = "Meedenken over armoedebeleid", **f
 
 
 def with_attachment(request: EngagementRequest, asker: User, name: str = "plan.pdf"):
-    return services.attachment_add(request=request, actor=asker, upload=ContentFile(PDF_BYTES), original_name=name)
+    return services.attachment_add(engagement=request, actor=asker, upload=ContentFile(PDF_BYTES), original_name=name)
 
 
 def submitted(orgs, asker: User, **fields) -> EngagementRequest:
     request = draft(orgs, asker, **fields)
-    services.request_submit(request=request, actor=asker)
+    services.request_submit(engagement=request, actor=asker)
     request.refresh_from_db()
     return request
 
 
 def matching(orgs, asker: User, coordinator: User, **fields) -> EngagementRequest:
     request = submitted(orgs, asker, **fields)
-    services.intake_review(request=request, actor=coordinator, answers=ACCEPT_ANSWERS)
+    services.intake_review(engagement=request, actor=coordinator, answers=ACCEPT_ANSWERS)
     request.refresh_from_db()
     return request
 
 
 def invite(request: EngagementRequest, profile: ExpertProfile, coordinator: User) -> Invitation:
-    return services.invitation_create(request=request, expert=profile, actor=coordinator)
+    return services.invitation_create(engagement=request, expert=profile, actor=coordinator)
 
 
 def accept(invitation: Invitation) -> Invitation:
@@ -93,20 +93,20 @@ def fill_seats(request: EngagementRequest, coordinator: User, profiles: list[Exp
 
 
 def with_agreement(request: EngagementRequest, coordinator: User, **changes):
-    return services.agreement_save(request=request, actor=coordinator, data={**AGREEMENT_DATA, **changes})
+    return services.agreement_save(engagement=request, actor=coordinator, data={**AGREEMENT_DATA, **changes})
 
 
 def agreed(orgs, asker: User, coordinator: User, profiles: list[ExpertProfile], **fields) -> EngagementRequest:
     request = matching(orgs, asker, coordinator, experts_needed=len(profiles), **fields)
     fill_seats(request, coordinator, profiles)
     with_agreement(request, coordinator)
-    services.agreement_accept(request=request, actor=asker)
+    services.agreement_accept(engagement=request, actor=asker)
     request.refresh_from_db()
     return request
 
 
 def running(orgs, asker: User, coordinator: User, profiles: list[ExpertProfile], **fields) -> EngagementRequest:
     request = agreed(orgs, asker, coordinator, profiles, **fields)
-    services.request_start(request=request, actor=coordinator)
+    services.request_start(engagement=request, actor=coordinator)
     request.refresh_from_db()
     return request

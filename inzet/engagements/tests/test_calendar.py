@@ -12,7 +12,7 @@ from inzet.engagements.tests import factories as f
 def _session(request, coordinator, title="Werkgroep", days=3):
     start = timezone.now().replace(microsecond=0) + timedelta(days=days)
     return services.session_add(
-        request=request,
+        engagement=request,
         actor=coordinator,
         data={"title": title, "starts_at": start, "ends_at": start + timedelta(hours=2), "location": "Stadhuis"},
     )
@@ -91,7 +91,7 @@ def test_sessions_of_a_cancelled_request_are_marked_cancelled(client, asker, coo
     request = f.matching(orgs, asker, coordinator)
     f.accept(f.invite(request, expert_profile, coordinator))
     _session(request, coordinator)
-    services.request_cancel(request=request, actor=asker, as_="asker")
+    services.request_cancel(engagement=request, actor=asker, as_="asker")
     token = services.calendar_feed_get(user=asker).token
     (event,) = _events(client.get(reverse("engagements:feed", args=[token])).content)
     assert str(event["status"]) == "CANCELLED"

@@ -38,16 +38,16 @@ def ready(orgs, asker, coordinator, expert):
 
 
 def test_the_asker_asks_for_a_change_then_accepts_the_second_version(ready, asker, coordinator):
-    version = changes.agreement_change_request(request=ready, actor=asker, reason="Liever 10 uur in plaats van 12")
+    version = changes.agreement_change_request(engagement=ready, actor=asker, reason="Liever 10 uur in plaats van 12")
     assert version.number == 1
     with pytest.raises(ValidationError, match="aanpassing gevraagd"):
-        services.agreement_accept(request=ready, actor=asker)
-    services.agreement_save(request=ready, actor=coordinator, data={**f.AGREEMENT_DATA, "hours": Decimal("10.0")})
+        services.agreement_accept(engagement=ready, actor=asker)
+    services.agreement_save(engagement=ready, actor=coordinator, data={**f.AGREEMENT_DATA, "hours": Decimal("10.0")})
     versions = list(AgreementVersion.objects.order_by("number"))
     assert [v.number for v in versions] == [1, 2]
     assert versions[0].change_reason == "Liever 10 uur in plaats van 12"
     assert versions[0].data["hours"] == "12.0" and versions[1].data["hours"] == "10.0"  # history kept
-    services.agreement_accept(request=ready, actor=asker)
+    services.agreement_accept(engagement=ready, actor=asker)
     ready.refresh_from_db()
     assert ready.status == RequestStatus.AGREED
     verbs = list(AuditEvent.objects.filter(request=ready).values_list("verb", flat=True))
@@ -56,35 +56,35 @@ def test_the_asker_asks_for_a_change_then_accepts_the_second_version(ready, aske
 
 
 def test_asking_twice_is_one_change_request(ready, asker):
-    first = changes.agreement_change_request(request=ready, actor=asker, reason="Graag online")
-    second = changes.agreement_change_request(request=ready, actor=asker, reason="Graag online")
+    first = changes.agreement_change_request(engagement=ready, actor=asker, reason="Graag online")
+    second = changes.agreement_change_request(engagement=ready, actor=asker, reason="Graag online")
     assert first.pk == second.pk
     assert AuditEvent.objects.filter(verb="agreement_change_requested").count() == 1
 
 
 def test_a_change_request_needs_a_reason(ready, asker):
     with pytest.raises(ValidationError, match="Schrijf wat u anders wilt"):
-        changes.agreement_change_request(request=ready, actor=asker, reason="  ")
+        changes.agreement_change_request(engagement=ready, actor=asker, reason="  ")
     assert not AgreementVersion.objects.filter(change_requested_at__isnull=False).exists()
 
 
 def test_saving_the_same_agreement_twice_makes_one_version(ready, coordinator):
-    services.agreement_save(request=ready, actor=coordinator, data=f.AGREEMENT_DATA)
+    services.agreement_save(engagement=ready, actor=coordinator, data=f.AGREEMENT_DATA)
     assert AgreementVersion.objects.count() == 1
 
 
 def test_a_new_version_without_changes_still_answers_a_change_request(ready, asker, coordinator):
-    changes.agreement_change_request(request=ready, actor=asker, reason="Kan het goedkoper?")
-    services.agreement_save(request=ready, actor=coordinator, data=f.AGREEMENT_DATA)  # "no, and here is why"
+    changes.agreement_change_request(engagement=ready, actor=asker, reason="Kan het goedkoper?")
+    services.agreement_save(engagement=ready, actor=coordinator, data=f.AGREEMENT_DATA)  # "no, and here is why"
     assert AgreementVersion.objects.count() == 2
-    services.agreement_accept(request=ready, actor=asker)
+    services.agreement_accept(engagement=ready, actor=asker)
 
 
 def test_the_coordinator_is_notified_of_a_change_request(
     ready, asker, coordinator, mailoutbox, django_capture_on_commit_callbacks, emitted
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        changes.agreement_change_request(request=ready, actor=asker, reason="Graag op dinsdag")
+        changes.agreement_change_request(engagement=ready, actor=asker, reason="Graag op dinsdag")
     assert emitted and coordinator in emitted[0][0] and "Graag op dinsdag" not in emitted[0][1]
     assert len(mailoutbox) == 1 and "Graag op dinsdag" not in mailoutbox[0].body
 
@@ -95,7 +95,7 @@ def test_the_asker_asks_on_the_page_and_sees_the_versions(client, ready, asker, 
     empty = client.post(url, {"reason": ""})
     assert "Schrijf wat u anders wilt" in empty.content.decode()
     assert client.post(url, {"reason": "Minder uren graag"}).status_code == 302
-    services.agreement_save(request=ready, actor=coordinator, data={**f.AGREEMENT_DATA, "hours": Decimal("8.0")})
+    services.agreement_save(engagement=ready, actor=coordinator, data={**f.AGREEMENT_DATA, "hours": Decimal("8.0")})
     page = client.get(reverse("engagements:detail", args=[ready.pk])).content.decode()
     assert "Versies van de afspraken" in page and "Minder uren graag" in page
     assert "Akkoord geven op versie 2" in page

@@ -34,6 +34,6 @@ def test_an_asker_sees_what_an_expert_shares_with_askers_once_the_expert_said_ye
 def test_a_cancelled_request_no_longer_opens_the_profile_to_its_asker(asker, coordinator, orgs, expert_profile):
     request = f.matching(orgs, asker, coordinator)
     f.accept(f.invite(request, expert_profile, coordinator))
-    services.request_cancel(request=request, actor=asker, as_=rules.Actor.ASKER)
+    services.request_cancel(engagement=request, actor=asker, as_=rules.Actor.ASKER)
     assert disclosure.accepted_expert_ids_for_asker(asker) == []
     assert disclosure.viewer_level(asker, expert_profile) == Audience.PUBLIC

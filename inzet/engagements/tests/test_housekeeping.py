@@ -15,8 +15,8 @@ from inzet.engagements.tests import factories as f
 
 def test_the_daily_command_expires_and_reminds(asker, coordinator, orgs, pool, capsys):
     request = f.matching(orgs, asker, coordinator)
-    soon = services.invitation_create(request=request, expert=pool[0], actor=coordinator, days=1)
-    late = services.invitation_create(request=request, expert=pool[1], actor=coordinator)
+    soon = services.invitation_create(engagement=request, expert=pool[0], actor=coordinator, days=1)
+    late = services.invitation_create(engagement=request, expert=pool[1], actor=coordinator)
     Invitation.objects.filter(pk=late.pk).update(expires_at=timezone.now() - timedelta(minutes=5))
     call_command("inzet_invitations")
     assert capsys.readouterr().out.strip() == "expired=1 reminded=1"
@@ -31,7 +31,7 @@ def test_the_task_does_the_same_and_sends_the_reminder(
     asker, coordinator, orgs, pool, django_capture_on_commit_callbacks
 ):
     request = f.matching(orgs, asker, coordinator)
-    services.invitation_create(request=request, expert=pool[0], actor=coordinator, days=1)
+    services.invitation_create(engagement=request, expert=pool[0], actor=coordinator, days=1)
     with django_capture_on_commit_callbacks(execute=True):
         result = tasks.invitations_housekeeping.enqueue()
     assert result.return_value == {"expired": 0, "reminded": 1}
@@ -45,8 +45,8 @@ def test_two_runs_at_once_send_each_reminder_once_and_expire_each_invitation_onc
     """Cron and the worker (or the coordinator's button) start together. Both read the due rows
     before either writes, the worst order; each row still goes to one run only."""
     request = f.matching(orgs, asker, coordinator, experts_needed=3)
-    due = [services.invitation_create(request=request, expert=p, actor=coordinator, days=1) for p in pool[:2]]
-    gone = services.invitation_create(request=request, expert=pool[2], actor=coordinator)
+    due = [services.invitation_create(engagement=request, expert=p, actor=coordinator, days=1) for p in pool[:2]]
+    gone = services.invitation_create(engagement=request, expert=pool[2], actor=coordinator)
     Invitation.objects.filter(pk=gone.pk).update(expires_at=timezone.now() - timedelta(minutes=5))
     mail.outbox.clear()
 
@@ -85,7 +85,7 @@ def test_two_runs_at_once_send_each_reminder_once_and_expire_each_invitation_onc
 
 def test_a_reminder_claimed_by_another_run_is_not_sent_again(asker, coordinator, orgs, pool, monkeypatch):
     request = f.matching(orgs, asker, coordinator)
-    invitation = services.invitation_create(request=request, expert=pool[0], actor=coordinator, days=1)
+    invitation = services.invitation_create(engagement=request, expert=pool[0], actor=coordinator, days=1)
     read = services._due_reminders
 
     def read_then_other_run_claims(**kwargs):
@@ -101,7 +101,7 @@ def test_a_reminder_claimed_by_another_run_is_not_sent_again(asker, coordinator,
 
 def test_the_reminder_links_to_the_invitation_page(asker, coordinator, orgs, pool, django_capture_on_commit_callbacks):
     request = f.matching(orgs, asker, coordinator)
-    invitation = services.invitation_create(request=request, expert=pool[0], actor=coordinator, days=1)
+    invitation = services.invitation_create(engagement=request, expert=pool[0], actor=coordinator, days=1)
     with django_capture_on_commit_callbacks(execute=True):
         services.invitations_remind()
     assert reverse("engagements:invitation", args=[invitation.pk]) in mail.outbox[-1].body

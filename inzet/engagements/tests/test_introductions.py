@@ -27,7 +27,7 @@ def _plan(request, actor, coordinator, *, days=-1, **extra):
     start = timezone.now() + dt.timedelta(days=days)
     data = {"online": False, "location": "Stadhuis, kamer 3", "link": "", **extra}
     return introductions.introduction_plan(
-        request=request,
+        engagement=request,
         actor=actor,
         starts_at=start,
         ends_at=start + dt.timedelta(hours=1),
@@ -80,20 +80,22 @@ def test_not_asked_means_no_planning(orgs, asker, coordinator, expert):
 def test_no_hours_and_no_start_before_everyone_said_go(asked, asker, coordinator, expert):
     request, invitation = asked
     f.with_agreement(request, coordinator)
-    services.agreement_accept(request=request, actor=asker)
+    services.agreement_accept(engagement=request, actor=asker)
     request.refresh_from_db()
     with pytest.raises(ValidationError) as exc:
-        services.request_start(request=request, actor=coordinator)
+        services.request_start(engagement=request, actor=coordinator)
     assert "kennismaking" in str(exc.value)
     _plan(request, coordinator, coordinator)
     assert introductions.status(request)["next"] == "outcome"
-    introductions.introduction_outcome(request=request, actor=asker, go=True)
+    introductions.introduction_outcome(engagement=request, actor=asker, go=True)
     assert not introductions.status(request)["cleared"]
-    outcome = introductions.introduction_outcome(request=request, actor=expert, go=True, invitation=invitation)
+    outcome = introductions.introduction_outcome(engagement=request, actor=expert, go=True, invitation=invitation)
     # a double submit returns the same outcome
-    assert introductions.introduction_outcome(request=request, actor=expert, go=True, invitation=invitation) == outcome
+    assert (
+        introductions.introduction_outcome(engagement=request, actor=expert, go=True, invitation=invitation) == outcome
+    )
     assert introductions.status(request)["cleared"]
-    services.request_start(request=request, actor=coordinator)
+    services.request_start(engagement=request, actor=coordinator)
     request.refresh_from_db()
     assert request.status == RequestStatus.RUNNING
 
@@ -102,17 +104,17 @@ def test_no_outcome_before_it_was_held(asked, asker, coordinator):
     request, _invitation = asked
     _plan(request, asker, coordinator, days=2)
     with pytest.raises(ValidationError):
-        introductions.introduction_outcome(request=request, actor=asker, go=True)
+        introductions.introduction_outcome(engagement=request, actor=asker, go=True)
 
 
 def test_a_no_go_needs_a_reason_and_an_experts_no_go_frees_the_seat(asked, asker, coordinator, expert):
     request, invitation = asked
     _plan(request, asker, coordinator)
     with pytest.raises(ValidationError) as exc:
-        introductions.introduction_outcome(request=request, actor=expert, go=False, invitation=invitation)
+        introductions.introduction_outcome(engagement=request, actor=expert, go=False, invitation=invitation)
     assert "Schrijf kort waarom" in str(exc.value)
     introductions.introduction_outcome(
-        request=request, actor=expert, go=False, reason="Het klikte niet", invitation=invitation
+        engagement=request, actor=expert, go=False, reason="Het klikte niet", invitation=invitation
     )
     invitation.refresh_from_db()
     assert invitation.state == Invitation.State.WITHDRAWN
@@ -124,9 +126,9 @@ def test_someone_else_cannot_give_an_experts_outcome(asked, asker, trainer, coor
     _plan(request, asker, coordinator)
     for person in (asker, trainer):
         with pytest.raises(PermissionDenied):
-            introductions.introduction_outcome(request=request, actor=person, go=True, invitation=invitation)
+            introductions.introduction_outcome(engagement=request, actor=person, go=True, invitation=invitation)
     # a coordinator may, on the expert's behalf
-    assert introductions.introduction_outcome(request=request, actor=coordinator, go=True, invitation=invitation).go
+    assert introductions.introduction_outcome(engagement=request, actor=coordinator, go=True, invitation=invitation).go
 
 
 def test_the_kennismaking_is_in_the_calendar_feed_of_those_who_attend(asked, asker, coordinator, expert, outsider):
@@ -193,7 +195,7 @@ def test_the_page_keeps_a_bounded_number_of_queries(client, asked, asker, coordi
 def test_the_reason_of_a_no_go_is_for_coordinators_only(client, asked, asker, coordinator, expert):
     request, _invitation = asked
     _plan(request, asker, coordinator)
-    introductions.introduction_outcome(request=request, actor=asker, go=False, reason="Te weinig tijd bij ons")
+    introductions.introduction_outcome(engagement=request, actor=asker, go=False, reason="Te weinig tijd bij ons")
     client.force_login(asker)
     assert "Te weinig tijd bij ons" not in client.get(_url(request)).content.decode()
     client.force_login(coordinator)

@@ -15,7 +15,7 @@ def test_everyone_hears_about_their_part_of_the_lifecycle(
     assert mail.outbox[-1].to == [coordinator.email] and "Nieuwe vraag" in mail.outbox[-1].subject
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.intake_review(request=request, actor=coordinator, answers=f.ACCEPT_ANSWERS)
+        services.intake_review(engagement=request, actor=coordinator, answers=f.ACCEPT_ANSWERS)
     assert mail.outbox[-1].to == [asker.email]
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -33,13 +33,13 @@ def test_everyone_hears_about_their_part_of_the_lifecycle(
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.agreement_accept(request=request, actor=asker)
+        services.agreement_accept(engagement=request, actor=asker)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(experts)
     assert all("/vragen/uitnodigingen/" in m.body for m in mail.outbox)
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_start(request=request, actor=coordinator)
+        services.request_start(engagement=request, actor=coordinator)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(experts)
     assert all("begonnen" in m.body for m in mail.outbox)
 

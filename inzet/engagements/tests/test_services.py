@@ -16,7 +16,7 @@ def test_a_coordinator_can_never_invite_themselves(coordinator, matching_request
     Membership.objects.create(user=coordinator, organisation=orgs.deploying, role=Role.EXPERT)
     own_profile = ExpertProfile.objects.create(user=coordinator, organisation=orgs.deploying)
     with pytest.raises(PermissionDenied):
-        services.invitation_create(request=matching_request, expert=own_profile, actor=coordinator)
+        services.invitation_create(engagement=matching_request, expert=own_profile, actor=coordinator)
     assert not Invitation.objects.exists()
 
 
@@ -24,26 +24,26 @@ def test_experts_of_another_organisation_cannot_be_invited(coordinator, matching
     pool[0].organisation = orgs.other_deploying
     pool[0].save()
     with pytest.raises(PermissionDenied):
-        services.invitation_create(request=matching_request, expert=pool[0], actor=coordinator)
+        services.invitation_create(engagement=matching_request, expert=pool[0], actor=coordinator)
 
 
 def test_a_paused_expert_cannot_be_invited(coordinator, matching_request, pool):
     pool[0].paused = True
     pool[0].save()
     with pytest.raises(ValidationError):
-        services.invitation_create(request=matching_request, expert=pool[0], actor=coordinator)
+        services.invitation_create(engagement=matching_request, expert=pool[0], actor=coordinator)
 
 
 def test_the_expert_gets_an_email_with_the_invitation(
     coordinator, matching_request, pool, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.invitation_create(request=matching_request, expert=pool[0], actor=coordinator)
+        services.invitation_create(engagement=matching_request, expert=pool[0], actor=coordinator)
     assert mailoutbox[0].to == ["pool0@test.nl"]
 
 
 def test_seats_are_never_over_filled(coordinator, matching_request, pool):
-    invitations = [services.invitation_create(request=matching_request, expert=p, actor=coordinator) for p in pool]
+    invitations = [services.invitation_create(engagement=matching_request, expert=p, actor=coordinator) for p in pool]
     services.invitation_respond(invitation=invitations[0], actor=pool[0].user, accept=True)
     services.invitation_respond(invitation=invitations[1], actor=pool[1].user, accept=True)
     with pytest.raises(services.SeatsFull):
@@ -52,20 +52,20 @@ def test_seats_are_never_over_filled(coordinator, matching_request, pool):
 
 
 def test_only_the_invited_expert_can_answer(coordinator, matching_request, pool):
-    invitation = services.invitation_create(request=matching_request, expert=pool[0], actor=coordinator)
+    invitation = services.invitation_create(engagement=matching_request, expert=pool[0], actor=coordinator)
     with pytest.raises(PermissionDenied):
         services.invitation_respond(invitation=invitation, actor=coordinator, accept=True)
 
 
 def test_declining_with_a_reason_is_recorded_and_frees_the_seat(coordinator, matching_request, pool):
-    invitation = services.invitation_create(request=matching_request, expert=pool[0], actor=coordinator)
+    invitation = services.invitation_create(engagement=matching_request, expert=pool[0], actor=coordinator)
     services.invitation_respond(invitation=invitation, actor=pool[0].user, accept=False, reason="Te dichtbij")
     invitation.refresh_from_db()
     assert invitation.state == Invitation.State.DECLINED and invitation.reason == "Te dichtbij"
 
 
 def test_invitations_expire_and_cannot_be_accepted_after(coordinator, matching_request, pool):
-    invitation = services.invitation_create(request=matching_request, expert=pool[0], actor=coordinator, days=1)
+    invitation = services.invitation_create(engagement=matching_request, expert=pool[0], actor=coordinator, days=1)
     assert services.invitations_expire(now=timezone.now() + timedelta(days=2)) == 1
     invitation.refresh_from_db()
     with pytest.raises(ValidationError):
@@ -75,7 +75,7 @@ def test_invitations_expire_and_cannot_be_accepted_after(coordinator, matching_r
 def test_a_reminder_goes_out_once_before_expiry(
     coordinator, matching_request, pool, mailoutbox, django_capture_on_commit_callbacks
 ):
-    services.invitation_create(request=matching_request, expert=pool[0], actor=coordinator, days=2)
+    services.invitation_create(engagement=matching_request, expert=pool[0], actor=coordinator, days=2)
     with django_capture_on_commit_callbacks(execute=True):
         assert services.invitations_remind(now=timezone.now() + timedelta(days=1)) == 1
         assert services.invitations_remind(now=timezone.now() + timedelta(days=1)) == 0
@@ -87,10 +87,10 @@ def test_the_lifecycle_is_enforced_and_audited(asker, coordinator, orgs):
         asker_organisation=orgs.asker, deploying_organisation=orgs.deploying, created_by=asker, title="T", goal="G"
     )
     with pytest.raises(ValidationError):
-        services.request_start(request=request, actor=coordinator)
-    services.request_submit(request=request, actor=asker)
+        services.request_start(engagement=request, actor=coordinator)
+    services.request_submit(engagement=request, actor=asker)
     services.intake_review(
-        request=request,
+        engagement=request,
         actor=coordinator,
         answers={
             "fits_mission": True,
@@ -127,8 +127,10 @@ def test_asking_for_changes_needs_a_message_and_returns_the_draft(asker, coordin
         "decision": "changes",
     }
     with pytest.raises(ValidationError):
-        services.intake_review(request=request, actor=coordinator, answers=answers)
-    services.intake_review(request=request, actor=coordinator, answers={**answers, "message": "Bied een vergoeding."})
+        services.intake_review(engagement=request, actor=coordinator, answers=answers)
+    services.intake_review(
+        engagement=request, actor=coordinator, answers={**answers, "message": "Bied een vergoeding."}
+    )
     request.refresh_from_db()
     assert request.status == RequestStatus.DRAFT
 
@@ -162,7 +164,7 @@ def test_concurrent_accepts_never_over_fill_the_seats(asker, coordinator, orgs):
     for i in range(6):
         user = make_person(f"race{i}@test.nl", f"Race {i}", [(orgs.deploying, Role.EXPERT)])
         profile = ExpertProfile.objects.create(user=user, organisation=orgs.deploying)
-        invitations.append(services.invitation_create(request=request, expert=profile, actor=coordinator))
+        invitations.append(services.invitation_create(engagement=request, expert=profile, actor=coordinator))
     barrier = threading.Barrier(len(invitations))
     outcomes = []
 

@@ -173,7 +173,7 @@ def test_the_changes_the_organisation_asks_for_are_shown_to_the_asker(client, as
 
     request = f.submitted(orgs, asker)
     services.intake_review(
-        request=request,
+        engagement=request,
         actor=coordinator,
         answers={**f.ACCEPT_ANSWERS, "decision": "changes", "message": "Bied een eerlijke vergoeding."},
     )

@@ -242,7 +242,7 @@ def test_the_request_page_uses_a_bounded_number_of_queries(
     for day in range(5):
         start = timezone.now() + timedelta(days=day + 1)
         services.session_add(
-            request=request,
+            engagement=request,
             actor=coordinator,
             data={"title": f"Sessie {day}", "starts_at": start, "ends_at": start + timedelta(hours=2)},
         )
@@ -350,8 +350,8 @@ def test_the_coordinator_can_run_the_invitation_housekeeping_now(
     client, asker, coordinator, orgs, pool, django_capture_on_commit_callbacks
 ):
     request = f.matching(orgs, asker, coordinator)
-    soon = services.invitation_create(request=request, expert=pool[0], actor=coordinator, days=1)
-    gone = services.invitation_create(request=request, expert=pool[1], actor=coordinator)
+    soon = services.invitation_create(engagement=request, expert=pool[0], actor=coordinator, days=1)
+    gone = services.invitation_create(engagement=request, expert=pool[1], actor=coordinator)
     Invitation.objects.filter(pk=gone.pk).update(expires_at=timezone.now() - timedelta(hours=1))
     client.force_login(coordinator)
     with django_capture_on_commit_callbacks(execute=True):

@@ -33,7 +33,7 @@ def test_the_expert_sees_everything_needed_to_decide(client, asker, coordinator,
         is_heavy=True,
     )
     invitation = services.invitation_create(
-        request=request, expert=expert_profile, actor=coordinator, message="Past dit?"
+        engagement=request, expert=expert_profile, actor=coordinator, message="Past dit?"
     )
     client.force_login(expert)
     body = client.get(reverse("engagements:invitation", args=[invitation.pk])).content.decode()
