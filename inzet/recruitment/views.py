@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from inzet.accounts.permissions import get_roles
 from inzet.lib import uploads
 from inzet.organisations.models import Role
-from inzet.recruitment import rules, selectors, services
+from inzet.recruitment import rules, selection, selectors, services
 from inzet.recruitment.forms import (
     HONEYPOT,
     ApplicationForm,
@@ -20,7 +20,7 @@ from inzet.recruitment.forms import (
     TranscriptForm,
     stage_initial,
 )
-from inzet.recruitment.models import RecruitmentPage
+from inzet.recruitment.models import ApplicationAnswer, IntroTalk, RecruitmentPage
 from inzet.recruitment.permissions import get_application_for_user, get_recruiting_organisation
 
 
@@ -42,7 +42,8 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     context = {"page": page, "organisation": page.organisation, "stages": selectors.stages_of(page.organisation)}
     if not page.is_open:
         return render(request, "recruitment/apply.html", context)
-    form = ApplicationForm(_data(request), _files(request))
+    questions = selection.questions_of(page.organisation, active_only=True)
+    form = ApplicationForm(_data(request), _files(request), questions=questions)
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -90,6 +91,9 @@ def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
             "application": application,
             "stages": selectors.stages_of(organisation),
             "history": selectors.application_history(application),
+            "answers": ApplicationAnswer.objects.filter(application=application).select_related("question"),
+            "intro_talk": IntroTalk.objects.filter(application=application).first(),
+            "progress": selection.shadow_progress(application),
             "can_manage": get_roles(request.user).has(Role.COORDINATOR, organisation_id=organisation.pk),
         },
     )
@@ -176,7 +180,8 @@ def application_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 @login_required
 def application_enter(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_recruiting_organisation(request.user, slug, manage=True)
-    form = EnterOnBehalfForm(_data(request), _files(request))
+    questions = selection.questions_of(organisation, active_only=True)
+    form = EnterOnBehalfForm(_data(request), _files(request), questions=questions)
     if request.method == "POST":
         if form.is_valid():
             try:
