@@ -76,7 +76,9 @@ def every_encrypted_column(orgs, expert, expert_profile, asker, coordinator, dja
     ApplicationAnswer.objects.create(application=application, question=question, answer="Luisteren")
     IntroTalk.objects.create(application=application, date="2026-01-03", recovery="Stabiel", learning_goals="Leren")
     ShadowDay.objects.create(application=application, date="2026-01-04", notes="Goed meegelopen")
-    ShadowEvaluation.objects.create(application=application, date="2026-01-10", outcome="continue", applicant_view="Fijn")
+    ShadowEvaluation.objects.create(
+        application=application, date="2026-01-10", outcome="continue", applicant_view="Fijn"
+    )
     compensation_services.external_allowance_save(
         expert=expert_profile,
         actor=expert,
