@@ -11,6 +11,7 @@ from inzet.compensation.models import (
     HourlyGuideline,
     OrganisationPaymentSettings,
     Tariff,
+    WorkInstrument,
 )
 from inzet.experts.models import AgeBand, BenefitSituation
 
@@ -68,6 +69,12 @@ class BenefitRuleRowAdmin(admin.ModelAdmin):
 @admin.register(HourlyGuideline)
 class HourlyGuidelineAdmin(admin.ModelAdmin):
     list_display = ["name", "amount", "valid_from", "valid_to", "source"]
+
+
+@admin.register(WorkInstrument)
+class WorkInstrumentAdmin(admin.ModelAdmin):
+    list_display = ["name", "provider", "valid_from", "valid_to", "source"]
+    list_filter = ["provider"]
 
 
 @admin.register(Tariff)

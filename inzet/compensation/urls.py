@@ -1,6 +1,7 @@
 from django.urls import path
 
 from inzet.compensation import undo_views, views
+from inzet.compensation.views import work_form as work_form_views
 
 app_name = "compensation"
 
@@ -41,6 +42,7 @@ urlpatterns = [
     path("jaaroverzicht/<int:year>/", views.statement, name="statement"),
     # expert, or their coordinator on their behalf
     path("ervaringsdeskundigen/<int:expert_pk>/buiten-inzet/", views.external_allowances, name="external"),
+    path("ervaringsdeskundigen/<int:expert_pk>/werkvorm/", work_form_views.work_form, name="work_form"),
     path("buiten-inzet/<int:pk>/wijzigen/", views.external_allowance_edit, name="external_edit"),
     path("buiten-inzet/<int:pk>/verwijderen/", views.external_allowance_delete, name="external_delete"),
 ]

@@ -14,11 +14,18 @@ from inzet.organisations.models import Membership, Organisation, Role
 from inzet.recruitment import services
 from inzet.recruitment.models import (
     Application,
+    ApplicationAnswer,
+    ApplicationQuestion,
     ApplicationStatus,
     Channel,
     Decision,
+    IntroTalk,
     PreferredContact,
     RecruitmentPage,
+    ShadowDay,
+    ShadowEvaluation,
+    ShadowKind,
+    ShadowOutcome,
     StageDecision,
 )
 
@@ -34,6 +41,11 @@ PAGES = [
         "U hoeft geen diploma te hebben.",
         "compensation": "U krijgt een vrijwilligersvergoeding en uw reiskosten terug. "
         "Heeft u een uitkering? Dan kijken we samen wat kan.",
+        "offer": "Een training 'Werken met eigen ervaring' van 8 lessen, en daarna een vaste plek in ons team "
+        "met een maatje en maandelijkse intervisie.",
+        "contact_name": "Marieke Jansen, coördinator",
+        "contact_phone": "030 123 45 67",
+        "contact_email": "werving@example.org",
     },
     {
         "intro": "Bij Herstelcentrum De Brug helpen mensen elkaar bij herstel. Iedereen is welkom: "
@@ -161,6 +173,7 @@ def load_recruitment_demo(deploying_orgs: list[Organisation], coordinator) -> No
         motivation_text="Ik wil graag iets doen met mijn ervaring als mantelzorger.",
     )
     _decide(ingrid, stages, [Decision.PASSED, Decision.NOT_PASSED], by=by, days_ago=25)
+    _selection_steps(first, by=by, ruud=ruud, fatima=fatima)
 
     if len(deploying_orgs) < 2:
         return
@@ -193,4 +206,61 @@ def load_recruitment_demo(deploying_orgs: list[Organisation], coordinator) -> No
         email="yara.koster@example.org",
         channel=Channel.SOCIAL_MEDIA,
         motivation_text="Ik wil graag helpen in de inloop.",
+    )
+
+
+def _selection_steps(organisation, *, by, ruud, fatima) -> None:
+    """Own questions, an intro talk, and shadowing with a joint evaluation for the demo applicants."""
+    experience, learn = ApplicationQuestion.objects.bulk_create(
+        [
+            ApplicationQuestion(
+                organisation=organisation,
+                text="Met welke ervaring wilt u anderen helpen?",
+                help_text="Een paar woorden is genoeg.",
+                required=True,
+                position=0,
+            ),
+            ApplicationQuestion(organisation=organisation, text="Wat wilt u bij ons leren?", position=1),
+        ]
+    )
+    ApplicationAnswer.objects.bulk_create(
+        [
+            ApplicationAnswer(application=fatima, question=experience, answer="Jeugdzorg, als kind en als moeder."),
+            ApplicationAnswer(application=fatima, question=learn, answer="Beter mijn verhaal vertellen."),
+            ApplicationAnswer(application=ruud, question=experience, answer="Herstel van een verslaving."),
+        ]
+    )
+    today = timezone.localdate()
+    for application, days_ago in ((fatima, 10), (ruud, 35)):
+        IntroTalk.objects.create(
+            application=application,
+            date=today - datetime.timedelta(days=days_ago),
+            recovery="Al een paar jaar stabiel. Heeft een vaste hulpverlener als vangnet.",
+            distance="Kan over de eigen ervaring vertellen zonder erin terug te vallen.",
+            self_insight="Weet dat lange dagen zwaar zijn; houdt het bij twee dagdelen per week.",
+            learning_goals="Persoon: leren wat je wel en niet vertelt. Wij: leren hoe de inloop voor nieuwe mensen voelt.",
+            recorded_by=by,
+        )
+    ShadowDay.objects.bulk_create(
+        [
+            ShadowDay(application=ruud, date=today - datetime.timedelta(days=30 - 3 * i), recorded_by=by)
+            for i in range(5)
+        ]
+        + [
+            ShadowDay(
+                application=ruud,
+                date=today - datetime.timedelta(days=10 - 3 * i),
+                kind=ShadowKind.HALF_DAY,
+                recorded_by=by,
+            )
+            for i in range(2)
+        ]
+    )
+    ShadowEvaluation.objects.create(
+        application=ruud,
+        date=today - datetime.timedelta(days=14),
+        applicant_view="Vond de inloop fijn, maar de drukke middagen nog spannend.",
+        organisation_view="Goed in contact. Nog wat meer oefenen met grenzen aangeven.",
+        outcome=ShadowOutcome.MORE_HALF_DAYS,
+        recorded_by=by,
     )

@@ -4,7 +4,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inzet.lib import uploads
-from inzet.recruitment.models import Channel, Decision, PreferredContact, RecruitmentPage
+from inzet.recruitment.models import (
+    Channel,
+    Decision,
+    IntroTalk,
+    PreferredContact,
+    RecruitmentPage,
+    ShadowEvaluation,
+    ShadowKind,
+    ShadowOutcome,
+)
 from inzet.recruitment.services import DEFAULT_STAGES, StageSpec, file_problem_message
 
 HONEYPOT = "website_url"  # hidden from people; bots fill it in
@@ -61,10 +70,21 @@ class ApplicationForm(forms.Form):
 
     channel_choices = [c for c in Channel.choices if c[0] != Channel.COORDINATOR]
 
-    def __init__(self, *args, check_honeypot: bool = True, **kwargs):
+    def __init__(self, *args, check_honeypot: bool = True, questions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.check_honeypot = check_honeypot
         self.fields["channel"].choices = self.channel_choices
+        # The organisation's own questions, after the motivation and before the consent.
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[f"question_{question.pk}"] = forms.CharField(
+                label=question.text,
+                required=question.required,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=question.help_text or ("" if question.required else _("Niet verplicht.")),
+                error_messages={"required": _("Geef antwoord op deze vraag.")},
+            )
+        self.order_fields([*(name for name in self.fields if name != "consent"), "consent"])
 
     def clean_motivation_file(self):
         upload = self.cleaned_data.get("motivation_file")
@@ -86,6 +106,7 @@ class ApplicationForm(forms.Form):
                 "motivation_text",
                 _("Vertel iets over uw motivatie: schrijf het op, stuur een bestand of kies een gesprek."),
             )
+        cleaned["answers"] = {q.pk: cleaned.pop(f"question_{q.pk}", "") or "" for q in self.questions}
         return cleaned
 
     def ask_to_choose_file_again(self) -> None:
@@ -188,8 +209,21 @@ class TranscriptForm(forms.Form):
 class RecruitmentPageForm(forms.ModelForm):
     class Meta:
         model = RecruitmentPage
-        fields = ["is_open", "intro", "duration", "time_investment", "activities", "requirements", "compensation"]
+        fields = [
+            "is_open",
+            "intro",
+            "duration",
+            "time_investment",
+            "activities",
+            "requirements",
+            "compensation",
+            "offer",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+        ]
         widgets = {
+            "offer": forms.Textarea(attrs={"rows": 3}),
             "intro": forms.Textarea(attrs={"rows": 4}),
             "activities": forms.Textarea(attrs={"rows": 4}),
             "requirements": forms.Textarea(attrs={"rows": 4}),
@@ -259,3 +293,125 @@ def stage_initial(stages) -> list[dict]:
 
 
 StageFormSet = formset_factory(StageForm, formset=BaseStageFormSet, extra=1, can_order=True, can_delete=True)
+
+
+# --- the organisation's own questions, the intro talk, shadowing -----------------------------------
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_ERRORS = {"required": _("Vul een datum in."), "invalid": _("Vul een datum in, zoals 15-03-2026.")}
+
+
+class QuestionForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Vraag"), max_length=300, required=False)
+    help_text = forms.CharField(label=_("Uitleg bij de vraag"), max_length=300, required=False)
+    required = forms.BooleanField(label=_("Verplicht"), required=False)
+    is_active = forms.BooleanField(label=_("Op het formulier"), required=False, initial=True)
+
+
+class BaseQuestionFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["ORDER"].label = _("Plaats")
+        form.fields["ORDER"].widget.attrs.update({"min": "1", "size": "3"})
+
+    def clean(self):
+        if any(self.errors):
+            return
+        for form in self.forms:
+            data = form.cleaned_data
+            if data.get("id") and not data.get("text", "").strip():
+                form.add_error("text", _("Schrijf de vraag op, of haal het vinkje bij “Op het formulier” weg."))
+
+    def specs(self):
+        from inzet.recruitment.selection import QuestionSpec
+
+        return [
+            QuestionSpec(
+                text=form.cleaned_data["text"],
+                help_text=form.cleaned_data["help_text"],
+                required=form.cleaned_data["required"],
+                is_active=form.cleaned_data["is_active"],
+                pk=form.cleaned_data["id"],
+            )
+            for form in self.ordered_forms
+            if form.cleaned_data.get("text", "").strip() or form.cleaned_data.get("id")
+        ]
+
+
+QuestionFormSet = formset_factory(QuestionForm, formset=BaseQuestionFormSet, extra=2, can_order=True)
+
+
+def question_initial(questions) -> list[dict]:
+    return [
+        {
+            "id": q.pk,
+            "text": q.text,
+            "help_text": q.help_text,
+            "required": q.required,
+            "is_active": q.is_active,
+            "ORDER": i + 1,
+        }
+        for i, q in enumerate(questions)
+    ]
+
+
+class IntroTalkForm(forms.ModelForm):
+    class Meta:
+        model = IntroTalk
+        fields = ["date", "recovery", "distance", "self_insight", "learning_goals"]
+        widgets = {
+            "date": DATE_WIDGET,
+            "recovery": forms.Textarea(attrs={"rows": 3}),
+            "distance": forms.Textarea(attrs={"rows": 3}),
+            "self_insight": forms.Textarea(attrs={"rows": 3}),
+            "learning_goals": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "recovery": _("Hoe gaat het nu met de persoon? Is er genoeg ruimte voor dit werk?"),
+            "distance": _("Kan de persoon over de eigen ervaring vertellen zonder er weer middenin te zitten?"),
+            "self_insight": _("Wat weet de persoon over zichzelf? Waar liggen de grenzen?"),
+            "learning_goals": _("Wat wil de persoon leren, en wat willen wij leren? Dat helpt bij verwachtingen."),
+        }
+        error_messages = {"date": DATE_ERRORS}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["date"].initial = timezone.localdate()
+
+
+class ShadowDayForm(forms.Form):
+    date = forms.DateField(label=_("Datum"), widget=DATE_WIDGET, error_messages=DATE_ERRORS)
+    kind = forms.ChoiceField(
+        label=_("Soort"), choices=ShadowKind.choices, initial=ShadowKind.DAY, widget=forms.RadioSelect
+    )
+    notes = forms.CharField(
+        label=_("Notities"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Niet verplicht. Alleen voor coördinatoren en trainers."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].initial = timezone.localdate()
+
+
+class ShadowEvaluationForm(forms.ModelForm):
+    class Meta:
+        model = ShadowEvaluation
+        fields = ["date", "applicant_view", "organisation_view", "outcome"]
+        widgets = {
+            "date": DATE_WIDGET,
+            "applicant_view": forms.Textarea(attrs={"rows": 3}),
+            "organisation_view": forms.Textarea(attrs={"rows": 3}),
+            "outcome": forms.RadioSelect,
+        }
+        error_messages = {"date": DATE_ERRORS, "outcome": {"required": _("Kies wat u samen besluit.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = ShadowOutcome.choices
+        if not self.instance.pk:
+            self.fields["date"].initial = timezone.localdate()

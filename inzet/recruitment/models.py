@@ -40,6 +40,13 @@ class RecruitmentPage(models.Model):
     activities = models.TextField(_("wat gaat u doen"), blank=True)
     requirements = models.TextField(_("wat vragen wij"), blank=True)
     compensation = models.TextField(_("vergoeding"), blank=True)
+    # For the printed vacancy and flyer (offline channels: flyer, poster, local paper).
+    offer = models.TextField(
+        _("wat wij bieden"), blank=True, help_text=_("Bijvoorbeeld: een training, een stage of een vaste plek.")
+    )
+    contact_name = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    contact_phone = models.CharField(_("telefoon contactpersoon"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -81,6 +88,9 @@ class Channel(models.TextChoices):
     WEBSITE = "website", _("Een website")
     REFERRER = "referrer", _("Een zorgverlener of hulpverlener")
     COORDINATOR = "coordinator", _("Een coördinator heeft mij aangemeld")
+    FLYER = "flyer", _("Een flyer")
+    POSTER = "poster", _("Een poster")
+    LOCAL_PAPER = "local_paper", _("De buurtkrant of een lokale krant")
     OTHER = "other", _("Anders")
 
 
@@ -211,3 +221,116 @@ class StageDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} – {self.stage}: {self.get_decision_display()}"
+
+
+class ApplicationQuestion(models.Model):
+    """An organisation's own question on its application form (000: the questions you ask are crucial)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="application_questions"
+    )
+    text = models.CharField(_("vraag"), max_length=300)
+    help_text = models.CharField(_("uitleg bij de vraag"), max_length=300, blank=True)
+    required = models.BooleanField(_("verplicht"), default=False)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    is_active = models.BooleanField(_("staat op het formulier"), default=True)
+
+    class Meta:
+        verbose_name = _("aanmeldvraag")
+        verbose_name_plural = _("aanmeldvragen")
+        ordering = ["organisation", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ApplicationAnswer(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(ApplicationQuestion, on_delete=models.CASCADE, related_name="answers")
+    # Answers may touch on health or recovery: encrypted at rest.
+    answer = EncryptedTextField(_("antwoord"), blank=True)
+
+    class Meta:
+        verbose_name = _("antwoord op een aanmeldvraag")
+        verbose_name_plural = _("antwoorden op aanmeldvragen")
+        ordering = ["question__position", "question_id"]
+        constraints = [models.UniqueConstraint(fields=["application", "question"], name="answer_once_per_question")]
+
+    def __str__(self) -> str:
+        return f"{self.application} – {self.question}"
+
+
+class IntroTalk(models.Model):
+    """The introductory talk (002 TIP 3, 000): how far in recovery, distance, self-insight, learning goals."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="intro_talk")
+    date = models.DateField(_("datum"))
+    recovery = EncryptedTextField(_("hoe ver in het eigen herstel"), blank=True)
+    distance = EncryptedTextField(_("afstand tot de eigen ervaring"), blank=True)
+    self_insight = EncryptedTextField(_("zelfinzicht en grenzen"), blank=True)
+    learning_goals = EncryptedTextField(_("leerdoelen (van beide kanten)"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("kennismakingsgesprek")
+        verbose_name_plural = _("kennismakingsgesprekken")
+
+    def __str__(self) -> str:
+        return f"{self.application} – {self.date}"
+
+
+class ShadowKind(models.TextChoices):
+    DAY = "day", _("Meeloopdag")
+    HALF_DAY = "half_day", _("Extra dagdeel")
+
+
+class ShadowDay(models.Model):
+    """One shadowing day, or one of the optional extra half-days after the joint evaluation (002 l.251)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="shadow_days")
+    date = models.DateField(_("datum"))
+    kind = models.CharField(_("soort"), max_length=10, choices=ShadowKind.choices, default=ShadowKind.DAY)
+    notes = EncryptedTextField(_("notities"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeloopdag")
+        verbose_name_plural = _("meeloopdagen")
+        ordering = ["date", "pk"]
+        constraints = [models.UniqueConstraint(fields=["application", "date", "kind"], name="shadow_day_once")]
+
+    def __str__(self) -> str:
+        return f"{self.application} – {self.date}"
+
+
+class ShadowOutcome(models.TextChoices):
+    CONTINUE = "continue", _("Door naar de volgende stap")
+    MORE_HALF_DAYS = "more_half_days", _("Nog vijf dagdelen meelopen")
+    STOP = "stop", _("We stoppen samen")
+
+
+class ShadowEvaluation(models.Model):
+    """Looking back together after the shadowing days: both sides say how it went."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="shadow_evaluation")
+    date = models.DateField(_("datum"))
+    applicant_view = EncryptedTextField(_("hoe vond de aanmelder het"), blank=True)
+    organisation_view = EncryptedTextField(_("hoe vonden wij het"), blank=True)
+    outcome = models.CharField(_("samen besloten"), max_length=20, choices=ShadowOutcome.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("samen terugkijken")
+        verbose_name_plural = _("samen terugkijken")
+
+    def __str__(self) -> str:
+        return f"{self.application} – {self.get_outcome_display()}"

@@ -77,3 +77,50 @@ def decide(stages: Sequence[Stage], index: int, decision: str) -> Outcome:
             raise DecisionNotAllowed("not_skippable")
         return Outcome(index + 1, Status.OPEN, False, "skipped")
     return Outcome(index, Status.DECLINED, False, "not_passed")
+
+
+# --- shadowing (002 l.251: five days, a joint evaluation, optionally five more half-days) ----------
+
+SHADOW_DAYS = 5
+EXTRA_HALF_DAYS = 5
+
+
+@dataclass(frozen=True)
+class ShadowProgress:
+    days: int
+    half_days: int
+    evaluated: bool
+    extra_agreed: bool  # the evaluation chose five more half-days
+
+    @property
+    def days_left(self) -> int:
+        return max(SHADOW_DAYS - self.days, 0)
+
+    @property
+    def half_days_left(self) -> int:
+        return max(EXTRA_HALF_DAYS - self.half_days, 0) if self.extra_agreed else 0
+
+    @property
+    def evaluation_due(self) -> bool:
+        """Five days done and not yet looked back on together."""
+        return self.days >= SHADOW_DAYS and not self.evaluated
+
+    @property
+    def done(self) -> bool:
+        return self.evaluated and self.half_days_left == 0
+
+
+def shadow_progress(*, days: int, half_days: int, evaluated: bool, extra_agreed: bool) -> ShadowProgress:
+    return ShadowProgress(days=days, half_days=half_days, evaluated=evaluated, extra_agreed=extra_agreed)
+
+
+# --- diversity and unity of a group: counts only, never a person ---------------------------------
+
+SMALL_COUNT = 5
+
+
+def shown_count(n: int) -> int | None:
+    """A count as it may be shown: None ("minder dan 5") below five, so nobody can be singled out."""
+    if n < 0:
+        raise ValueError("a count is never negative")
+    return None if n < SMALL_COUNT else n

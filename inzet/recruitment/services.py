@@ -31,6 +31,8 @@ from inzet.recruitment import rules, selectors
 from inzet.recruitment.models import (
     RETENTION_DAYS,
     Application,
+    ApplicationAnswer,
+    ApplicationQuestion,
     ApplicationStatus,
     Channel,
     Decision,
@@ -51,7 +53,19 @@ DEFAULT_STAGES = [
     ("active", gettext_lazy("Actief worden"), False),
 ]
 
-PAGE_FIELDS = {"is_open", "intro", "duration", "time_investment", "activities", "requirements", "compensation"}
+PAGE_FIELDS = {
+    "is_open",
+    "intro",
+    "duration",
+    "time_investment",
+    "activities",
+    "requirements",
+    "compensation",
+    "offer",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+}
 
 DECISION_TEMPLATES = {
     Decision.PASSED: "recruitment/email/decision_passed",
@@ -224,6 +238,22 @@ def _attach_file(application: Application, upload: UploadedFile) -> None:
     application.motivation_file.save(upload.name, upload, save=False)
 
 
+def _check_answers(organisation: Organisation, answers: dict[int, str]) -> list[ApplicationQuestion]:
+    """The organisation's active questions; a required one left empty is refused (keyed by its field)."""
+    questions = list(ApplicationQuestion.objects.filter(organisation=organisation, is_active=True))
+    known = {q.pk for q in questions}
+    if set(answers) - known:
+        raise ValidationError(_("Deze vraag hoort niet bij dit formulier."))
+    missing = {
+        f"question_{q.pk}": _("Geef antwoord op deze vraag.")
+        for q in questions
+        if q.required and not answers.get(q.pk, "").strip()
+    }
+    if missing:
+        raise ValidationError(missing)
+    return questions
+
+
 def _create_application(
     *,
     organisation: Organisation,
@@ -239,6 +269,7 @@ def _create_application(
     motivation_transcript: str,
     consent: bool,
     entered_by: User | None,
+    answers: dict[int, str] | None,
 ) -> Application:
     if not consent:
         raise ValidationError({"consent": _("Zonder toestemming kunnen we uw aanmelding niet bewaren.")})
@@ -252,6 +283,7 @@ def _create_application(
         )
     if channel not in Channel.values or preferred_contact not in PreferredContact.values:
         raise ValidationError(_("Kies een van de mogelijkheden."))
+    questions = _check_answers(organisation, answers or {})
     stages = pipeline_ensure(organisation=organisation)
     application = Application(
         organisation=organisation,
@@ -271,6 +303,13 @@ def _create_application(
     if motivation_file:
         _attach_file(application, motivation_file)
     application.save()
+    ApplicationAnswer.objects.bulk_create(
+        [
+            ApplicationAnswer(application=application, question=q, answer=(answers or {})[q.pk].strip())
+            for q in questions
+            if (answers or {}).get(q.pk, "").strip()
+        ]
+    )
     _mail(to=application.email, template="recruitment/email/received", context=_mail_context(application))
     return application
 
@@ -289,6 +328,7 @@ def application_submit(
     motivation_in_talk: bool = False,
     motivation_file: UploadedFile | None = None,
     consent: bool,
+    answers: dict[int, str] | None = None,
 ) -> Application:
     """Someone applies through the organisation's public page."""
     page = RecruitmentPage.objects.filter(organisation=organisation).first()
@@ -310,6 +350,7 @@ def application_submit(
         motivation_transcript="",
         consent=consent,
         entered_by=None,
+        answers=answers,
     )
 
 
@@ -329,6 +370,7 @@ def application_enter_on_behalf(
     motivation_file: UploadedFile | None = None,
     motivation_transcript: str = "",
     consent: bool,
+    answers: dict[int, str] | None = None,
 ) -> Application:
     """A coordinator enters an application for someone, e.g. after hearing their motivation in person.
 
@@ -349,6 +391,7 @@ def application_enter_on_behalf(
         motivation_transcript=motivation_transcript,
         consent=consent,
         entered_by=entered_by,
+        answers=answers,
     )
 
 

@@ -10,7 +10,7 @@ from inzet.accounts.permissions import get_roles
 from inzet.lib import uploads
 from inzet.lib.views import add_service_errors, posted, posted_files
 from inzet.organisations.models import Role
-from inzet.recruitment import rules, selectors, services
+from inzet.recruitment import rules, selection, selectors, services
 from inzet.recruitment.forms import (
     HONEYPOT,
     ApplicationForm,
@@ -21,7 +21,7 @@ from inzet.recruitment.forms import (
     TranscriptForm,
     stage_initial,
 )
-from inzet.recruitment.models import RecruitmentPage
+from inzet.recruitment.models import ApplicationAnswer, IntroTalk, RecruitmentPage
 from inzet.recruitment.permissions import get_application_for_user, get_recruiting_organisation
 
 # --- public ----------------------------------------------------------------------------------------
@@ -33,7 +33,8 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     context = {"page": page, "organisation": page.organisation, "stages": selectors.stages_of(page.organisation)}
     if not page.is_open:
         return render(request, "recruitment/apply.html", context)
-    form = ApplicationForm(posted(request), posted_files(request))
+    questions = selection.questions_of(page.organisation, active_only=True)
+    form = ApplicationForm(posted(request), posted_files(request), questions=questions)
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -81,6 +82,9 @@ def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
             "application": application,
             "stages": selectors.stages_of(organisation),
             "history": selectors.application_history(application),
+            "answers": ApplicationAnswer.objects.filter(application=application).select_related("question"),
+            "intro_talk": IntroTalk.objects.filter(application=application).first(),
+            "progress": selection.shadow_progress(application),
             "can_manage": get_roles(request.user).has(Role.COORDINATOR, organisation_id=organisation.pk),
         },
     )
@@ -167,7 +171,8 @@ def application_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpRespon
 @login_required
 def application_enter(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_recruiting_organisation(request.user, slug, manage=True)
-    form = EnterOnBehalfForm(posted(request), posted_files(request))
+    questions = selection.questions_of(organisation, active_only=True)
+    form = EnterOnBehalfForm(posted(request), posted_files(request), questions=questions)
     if request.method == "POST":
         if form.is_valid():
             try:

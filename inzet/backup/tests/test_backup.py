@@ -23,7 +23,16 @@ from inzet.lib.crypto import EncryptedTextField
 from inzet.lib.models import IdempotencyKey
 from inzet.neighbourhood.tests.access import team_for
 from inzet.neighbourhood.tests.test_retention import _full_trajectory
-from inzet.recruitment.models import Application, PipelineStage, StageDecision
+from inzet.recruitment.models import (
+    Application,
+    ApplicationAnswer,
+    ApplicationQuestion,
+    IntroTalk,
+    PipelineStage,
+    ShadowDay,
+    ShadowEvaluation,
+    StageDecision,
+)
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[3]
@@ -63,6 +72,13 @@ def every_encrypted_column(orgs, expert, expert_profile, asker, coordinator, dja
         consent_at="2026-01-01T10:00:00Z",
     )
     StageDecision.objects.create(application=application, stage=stage, date="2026-01-02", decision="passed")
+    question = ApplicationQuestion.objects.create(organisation=orgs.deploying, text="Wat kunt u goed?")
+    ApplicationAnswer.objects.create(application=application, question=question, answer="Luisteren")
+    IntroTalk.objects.create(application=application, date="2026-01-03", recovery="Stabiel", learning_goals="Leren")
+    ShadowDay.objects.create(application=application, date="2026-01-04", notes="Goed meegelopen")
+    ShadowEvaluation.objects.create(
+        application=application, date="2026-01-10", outcome="continue", applicant_view="Fijn"
+    )
     compensation_services.external_allowance_save(
         expert=expert_profile,
         actor=expert,

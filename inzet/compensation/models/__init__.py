@@ -19,6 +19,7 @@ from inzet.compensation.models.tables import (
     HourlyGuideline,
     OrganisationPaymentSettings,
     Tariff,
+    WorkInstrument,
 )
 
 __all__ = [
@@ -40,5 +41,6 @@ __all__ = [
     "Settlement",
     "SettlementItem",
     "Tariff",
+    "WorkInstrument",
     "receipt_path",
 ]

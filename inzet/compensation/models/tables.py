@@ -289,3 +289,35 @@ class OrganisationPaymentSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.organisation)
+
+
+class WorkInstrument(models.Model):
+    """A UWV or municipal instrument that may help on the way to paid work (loonkostensubsidie,
+    jobcoaching, …). Shown to coordinators as information, never as advice; the operator keeps it."""
+
+    class Provider(models.TextChoices):
+        UWV = "uwv", _("UWV")
+        MUNICIPALITY = "municipality", _("Gemeente")
+        UWV_OR_MUNICIPALITY = "both", _("UWV of gemeente")
+
+    name = models.CharField(_("naam"), max_length=200)
+    description = models.TextField(_("wat is het"))
+    provider = models.CharField(_("wie regelt het"), max_length=20, choices=Provider.choices)
+    conditions = models.TextField(_("voorwaarden, in gewone woorden"))
+    source = models.URLField(_("bron (openbare pagina)"), max_length=300)
+    valid_from = models.DateField(_("geldig vanaf"))
+    valid_to = models.DateField(_("geldig tot en met"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("instrument naar betaald werk")
+        verbose_name_plural = _("instrumenten naar betaald werk")
+        ordering = ["name", "valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
+                name="instrument_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -67,6 +67,7 @@ from inzet.compensation.selectors.tables import (
     tariffs,
     today,
 )
+from inzet.compensation.selectors.work_form import WorkFormChange, work_form_change_view, work_instruments
 
 __all__ = [
     "CENT",
@@ -80,6 +81,7 @@ __all__ = [
     "RuleTables",
     "StatementOrganisation",
     "Unsettled",
+    "WorkFormChange",
     "YearStatement",
     "agreement_of",
     "allowance_caps",
@@ -131,5 +133,7 @@ __all__ = [
     "unsettled_by_invitation",
     "vat_rate_for",
     "waiting_for_approval",
+    "work_form_change_view",
+    "work_instruments",
     "year_statement",
 ]

@@ -23,6 +23,7 @@ from inzet.compensation.services.tables import (
     external_allowance_save,
     payment_settings_update,
 )
+from inzet.compensation.services.work_form import work_form_change
 
 __all__ = [
     "BATCH_NAMES",
@@ -46,4 +47,5 @@ __all__ = [
     "payout_approve",
     "reward_choice_record",
     "settlement_create",
+    "work_form_change",
 ]

@@ -132,6 +132,8 @@ MATRIX = {
 }
 
 POST_MATRIX = {
+    # An empty choice comes back with its error; nobody else may see it.
+    "compensation:work_form": (lambda o, p: _expert_pk(o), OWN_WORK),
     # The expert withdraws their own row; a coordinator may too (then there is nothing left to withdraw).
     "compensation:hours_withdraw": (_submitted_hours_pk, only({"expert": 302, "coordinator": 302}, 404)),
     "compensation:expense_withdraw": (_submitted_expense_pk, only({"expert": 302, "coordinator": 302}, 404)),
@@ -168,6 +170,7 @@ def _external_post_pk(orgs, personas=None):
 # Outside allowances: the expert and the coordinators of the expert's organisation; everyone else 404.
 MATRIX |= {
     "compensation:external": (_expert_pk, OWN_WORK, LOGIN),
+    "compensation:work_form": (_expert_pk, OWN_WORK, LOGIN),
     "compensation:external_edit": (_external_pk, OWN_WORK, LOGIN),
     "compensation:external_delete": (lambda o: {"pk": 1}, everyone(405), LOGIN),
 }

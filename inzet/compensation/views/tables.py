@@ -58,6 +58,7 @@ def rule_tables(request: HttpRequest) -> HttpResponse:
                 for row in BenefitRuleRow.objects.order_by("code", "valid_from")
             ],
             "guidelines": selectors.guidelines(),
+            "instruments": selectors.work_instruments(),
             "tariffs": selectors.tariffs(organisation_ids) if organisation_ids != set() else [],
             "is_operator": roles.is_operator,
         },

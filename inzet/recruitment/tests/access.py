@@ -42,6 +42,13 @@ MATRIX = {
     "recruitment:application_transcript": (_application, SELECTION, LOGIN),
     "recruitment:application_file": (lambda o: _application(o, with_file=True), SELECTION, LOGIN),
     "recruitment:application_withdraw": (_application, everyone(405), LOGIN),  # POST: below
+    "recruitment:vacancy": (_page, everyone(200), 200),
+    "recruitment:vacancy_flyer": (_page, everyone(200), 200),
+    "recruitment:questions": (_page, COORDINATOR_PAGE, LOGIN),
+    "recruitment:group": (_page, COORDINATOR_PAGE, LOGIN),
+    "recruitment:intro_talk": (_application, SELECTION, LOGIN),
+    "recruitment:shadowing": (_application, SELECTION, LOGIN),
+    "recruitment:shadow_evaluation": (_application, SELECTION, LOGIN),
 }
 
 POST_MATRIX = {
@@ -61,4 +68,9 @@ POST_MATRIX = {
     ),
     "recruitment:pipeline": (lambda o, p: _page(o), only({"coordinator": 200, "trainer": 403, "expert": 403}, 404)),
     "recruitment:page_edit": (lambda o, p: _page(o), only({"coordinator": 302, "trainer": 403, "expert": 403}, 404)),
+    # Empty forms come back with their errors (200); outsiders never see them.
+    "recruitment:questions": (lambda o, p: _page(o), only({"coordinator": 200, "trainer": 403, "expert": 403}, 404)),
+    "recruitment:intro_talk": (lambda o, p: _application(o), only({"coordinator": 200, "trainer": 200}, 404)),
+    "recruitment:shadowing": (lambda o, p: _application(o), only({"coordinator": 200, "trainer": 200}, 404)),
+    "recruitment:shadow_evaluation": (lambda o, p: _application(o), only({"coordinator": 200, "trainer": 200}, 404)),
 }

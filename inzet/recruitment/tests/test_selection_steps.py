@@ -1,0 +1,237 @@
+"""The organisation's own questions, the vacancy and flyer, the intro talk, shadowing and the group counts."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
+
+from inzet.accounts.models import User
+from inzet.experts.models import AgeBand, ExpertProfile, ExpertStatus
+from inzet.recruitment import rules, selection
+from inzet.recruitment.models import (
+    ApplicationAnswer,
+    Channel,
+    IntroTalk,
+    ShadowDay,
+    ShadowEvaluation,
+    ShadowKind,
+    ShadowOutcome,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def app_url(name, application):
+    return reverse(f"recruitment:{name}", args=[application.organisation.slug, application.pk])
+
+
+@pytest.fixture
+def questions(orgs):
+    return selection.questions_configure(
+        organisation=orgs.deploying,
+        questions=[
+            selection.QuestionSpec(text="Welke ervaring wilt u inzetten?", required=True),
+            selection.QuestionSpec(text="Wat wilt u leren?"),
+            selection.QuestionSpec(text="Oude vraag", is_active=False),
+        ],
+    )
+
+
+# --- the organisation's own questions ---------------------------------------------------------------
+
+
+def test_the_coordinator_adds_a_question_and_it_is_asked_on_the_public_form(client, coordinator, orgs, page):
+    client.force_login(coordinator)
+    data = {
+        "vragen-TOTAL_FORMS": "2",
+        "vragen-INITIAL_FORMS": "0",
+        "vragen-0-text": "Wat kunt u goed?",
+        "vragen-0-help_text": "",
+        "vragen-0-required": "on",
+        "vragen-0-is_active": "on",
+        "vragen-0-ORDER": "1",
+        "vragen-1-text": "",
+        "vragen-1-ORDER": "",
+    }
+    response = client.post(reverse("recruitment:questions", args=[orgs.deploying.slug]), data)
+    assert response.status_code == 302
+    client.logout()
+    body = client.get(reverse("recruitment:apply", args=[orgs.deploying.slug])).content.decode()
+    assert "Wat kunt u goed?" in body
+
+
+def test_an_answer_to_a_required_question_is_needed_and_what_was_typed_stays(client, orgs, page, questions):
+    required, optional, old = questions
+    data = {
+        "full_name": "Anna Aanmelder",
+        "email": "anna@example.org",
+        "preferred_contact": "email",
+        "channel": Channel.FLYER,
+        "motivation_text": "Ik wil helpen.",
+        f"question_{optional.pk}": "Groepen leiden",
+        "consent": "on",
+    }
+    response = client.post(reverse("recruitment:apply", args=[orgs.deploying.slug]), data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Geef antwoord op deze vraag." in body
+    assert "Groepen leiden" in body and "Ik wil helpen." in body
+    assert f'name="question_{old.pk}"' not in body  # switched off: not asked
+
+    data[f"question_{required.pk}"] = "Mijn herstel na een psychose"
+    response = client.post(reverse("recruitment:apply", args=[orgs.deploying.slug]), data)
+    assert response.status_code == 302
+    answers = {a.question_id: a.answer for a in ApplicationAnswer.objects.all()}
+    assert answers == {required.pk: "Mijn herstel na een psychose", optional.pk: "Groepen leiden"}
+
+
+def test_the_answers_are_shown_to_the_coordinator(client, coordinator, submit, questions):
+    required, _optional, _old = questions
+    application = submit(answers={required.pk: "Verslaving en herstel"})
+    client.force_login(coordinator)
+    body = client.get(app_url("application_detail", application)).content.decode()
+    assert "Welke ervaring wilt u inzetten?" in body and "Verslaving en herstel" in body
+
+
+def test_the_service_refuses_a_missing_required_answer(submit, questions):
+    with pytest.raises(ValidationError) as error:
+        submit()
+    assert f"question_{questions[0].pk}" in error.value.message_dict
+
+
+def test_a_question_of_another_organisation_cannot_be_changed(orgs, other_page, questions):
+    with pytest.raises(ValidationError):
+        selection.questions_configure(
+            organisation=orgs.other_deploying, questions=[selection.QuestionSpec(text="X", pk=questions[0].pk)]
+        )
+
+
+# --- vacancy and flyer ------------------------------------------------------------------------------
+
+
+def test_the_vacancy_prints_the_offer_and_the_contact_person(client, orgs, page):
+    page.offer, page.contact_name, page.contact_phone = "Een training van 8 lessen", "Marrig de Vries", "0182-519060"
+    page.save()
+    body = client.get(reverse("recruitment:vacancy", args=[orgs.deploying.slug])).content.decode()
+    assert "Een training van 8 lessen" in body and "Marrig de Vries" in body and "0182-519060" in body
+
+
+def test_the_flyer_is_a_real_pdf(client, orgs, page):
+    response = client.get(reverse("recruitment:vacancy_flyer", args=[orgs.deploying.slug]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+# --- the intro talk ----------------------------------------------------------------------------------
+
+
+def test_the_intro_talk_is_recorded_encrypted_and_shown(client, trainer, submit):
+    application = submit()
+    client.force_login(trainer)
+    data = {
+        "date": "2026-03-02",
+        "recovery": "Twee jaar stabiel",
+        "distance": "Kan erover vertellen",
+        "self_insight": "Weet wanneer te stoppen",
+        "learning_goals": "Groepen leiden",
+    }
+    assert client.post(app_url("intro_talk", application), data).status_code == 302
+    talk = IntroTalk.objects.get(application=application)
+    assert talk.recovery == "Twee jaar stabiel"
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT recovery FROM recruitment_introtalk WHERE id = %s", [talk.pk])
+        assert "stabiel" not in cursor.fetchone()[0]
+    body = client.get(app_url("application_detail", application)).content.decode()
+    assert "Twee jaar stabiel" in body and "Groepen leiden" in body
+
+
+def test_a_bad_date_in_the_intro_talk_keeps_what_was_typed(client, coordinator, submit):
+    application = submit()
+    client.force_login(coordinator)
+    response = client.post(app_url("intro_talk", application), {"date": "gisteren", "recovery": "Goed bezig"})
+    body = response.content.decode()
+    assert response.status_code == 200 and "Vul een datum in, zoals 15-03-2026." in body and "Goed bezig" in body
+    assert not IntroTalk.objects.exists()
+
+
+# --- shadowing ----------------------------------------------------------------------------------------
+
+
+def _days(application, user, n, kind=ShadowKind.DAY, start=1):
+    for i in range(n):
+        selection.shadow_day_record(
+            application=application, date=dt.date(2026, 3, start + i), kind=kind, recorded_by=user
+        )
+
+
+def test_five_days_then_evaluation_then_five_half_days(coordinator, submit):
+    application = submit()
+    with pytest.raises(ValidationError):
+        _days(application, coordinator, 1, ShadowKind.HALF_DAY)
+    _days(application, coordinator, 5)
+    progress = selection.shadow_progress(application)
+    assert (progress.days, progress.evaluation_due) == (5, True)
+    with pytest.raises(ValidationError):
+        _days(application, coordinator, 1, start=20)
+    selection.shadow_evaluation_record(
+        application=application, date=dt.date(2026, 3, 9), outcome=ShadowOutcome.MORE_HALF_DAYS, recorded_by=coordinator
+    )
+    _days(application, coordinator, 5, ShadowKind.HALF_DAY, start=10)
+    progress = selection.shadow_progress(application)
+    assert (progress.half_days, progress.half_days_left, progress.done) == (5, 0, True)
+
+
+def test_the_same_day_twice_counts_once(client, coordinator, submit):
+    application = submit()
+    client.force_login(coordinator)
+    for _ in range(2):
+        client.post(app_url("shadowing", application), {"date": "2026-03-02", "kind": "day"})
+    assert ShadowDay.objects.filter(application=application).count() == 1
+    assert "1 van de 5 meeloopdagen" in client.get(app_url("shadowing", application)).content.decode()
+
+
+def test_evaluation_before_five_days_is_refused_with_a_message(client, coordinator, submit):
+    application = submit()
+    client.force_login(coordinator)
+    data = {"date": "2026-03-02", "outcome": "continue", "applicant_view": "Leerzaam"}
+    response = client.post(app_url("shadow_evaluation", application), data)
+    body = response.content.decode()
+    assert "Samen terugkijken kan na vijf meeloopdagen." in body and "Leerzaam" in body
+    assert not ShadowEvaluation.objects.exists()
+
+
+# --- the group: counts only -------------------------------------------------------------------------
+
+
+def _experts(orgs, n, age_band):
+    for i in range(n):
+        user = User.objects.create_user(email=f"e{age_band}{i}@test.nl", password=None, full_name=f"Expert {i}")
+        ExpertProfile.objects.create(
+            user=user, organisation=orgs.deploying, status=ExpertStatus.ACTIVE, age_band=age_band
+        )
+
+
+def test_the_group_shows_counts_and_hides_small_ones(client, coordinator, orgs, page, django_assert_max_num_queries):
+    _experts(orgs, 6, AgeBand.AGE_27_PLUS)
+    _experts(orgs, 2, AgeBand.UNDER_21)
+    client.force_login(coordinator)
+    url = reverse("recruitment:group", args=[orgs.deploying.slug])
+    with django_assert_max_num_queries(14):
+        response = client.get(url)
+    overview = response.context["overview"]
+    ages = {row.label: row.count for row in overview.tables[0].rows}
+    assert ages["27 of ouder"] == 6 and ages["Jonger dan 21"] is None
+    assert overview.experts == 8
+    body = response.content.decode()
+    assert "minder dan 5" in body and "Expert 1" not in body
+
+
+@given(st.integers(min_value=0, max_value=10_000))
+def test_a_shown_count_is_never_below_five(n):
+    shown = rules.shown_count(n)
+    assert shown is None if n < 5 else shown == n
