@@ -6,20 +6,27 @@ A team report holds the team's neighbourhood figures; the organisation-wide figu
 hours, money, support of experts) are not kept per team and are left out of it.
 """
 
-import datetime as dt
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from inzet.compensation.models import EntryState, HourEntry, Invoice, Payout, Settlement
-from inzet.engagements.models import EngagementRequest, Invitation, RequestStatus
 from inzet.evaluation.counts import shown
 from inzet.evaluation.models import Reflection, Story
+from inzet.evaluation.report_organisation import assignment_tables, budget_table, hours_and_money_tables, support_table
+from inzet.evaluation.report_types import (  # noqa: F401  (re-exported: exports, charts and tests read them here)
+    ASSIGNMENT_STATUSES,
+    PAID_STATES,
+    ZERO,
+    Question,
+    Report,
+    Row,
+    StoryView,
+    Table,
+    in_period,
+    on_days,
+)
 from inzet.evaluation.rules import Period, is_small
-from inzet.experts.models import RewardForm
 from inzet.neighbourhood import topics
 from inzet.neighbourhood.models import (
     CaseMeeting,
@@ -35,79 +42,6 @@ from inzet.neighbourhood.models import (
     Trajectory,
 )
 from inzet.organisations.models import Organisation
-from inzet.support.models import MeetingKind, MeetingSeat, MentorTalk
-from inzet.training.models import Attendance, Enrolment, EnrolmentStatus
-
-ZERO = Decimal("0")
-# Requests that became assignments (an agreement was reached).
-ASSIGNMENT_STATUSES = [RequestStatus.AGREED, RequestStatus.RUNNING, RequestStatus.COMPLETED]
-PAID_STATES = [Payout.State.APPROVED, Payout.State.BATCHED]
-
-
-@dataclass
-class Row:
-    label: str
-    count: int | None = None  # a count of people, trajectories or events: small ones are hidden
-    amount: Decimal | None = None  # hours or euros: sums, never hidden
-    extra: Decimal | None = None  # a second sum (the budget table: what was spent)
-
-
-@dataclass
-class Table:
-    key: str
-    title: str
-    rows: list[Row]
-    count_label: str = gettext_lazy("Aantal")
-    amount_label: str = ""
-    chart: bool = False
-    note: str = ""
-    chart_amount: bool = False  # the bars show the amount (e.g. a mean), not the count
-    extra_label: str = ""
-
-    @property
-    def total(self) -> int:
-        return sum(row.count or 0 for row in self.rows)
-
-
-@dataclass
-class Question:
-    title: str
-    tables: list[Table]
-    missing: list[str] = field(default_factory=list)  # what the report cannot answer yet, said plainly
-
-
-@dataclass
-class StoryView:
-    title: str
-    text: str
-    teller: str
-    name: str  # empty when anonymous
-
-
-@dataclass
-class Report:
-    organisation: Organisation
-    team: Team | None
-    period: Period
-    questions: list[Question]
-    figures: list[Table]
-    left_out: list[str]
-    stories: list[StoryView] = field(default_factory=list)
-
-    @property
-    def scope(self) -> str:
-        return f"{self.organisation.name} – {self.team.name}" if self.team else self.organisation.name
-
-
-def _in(period: Period, field_name: str) -> Q:
-    return Q(**{f"{field_name}__gte": period.start, f"{field_name}__lte": period.end})
-
-
-def _on_days(period: Period, field_name: str) -> Q:
-    # A datetime field compared with whole days, without the __date transform (keeps the index usable).
-    start = dt.datetime.combine(period.start, dt.time.min, tzinfo=dt.UTC)
-    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC)
-    return Q(**{f"{field_name}__gte": start, f"{field_name}__lt": end})
 
 
 def _trajectories(organisation: Organisation, team: Team | None):
@@ -142,14 +76,15 @@ def _trajectory_counts(organisation, team, period) -> dict[str, dict[str, int]]:
         for row in _trajectories(organisation, team)
         .values("channel")
         .annotate(
-            opened=Count("pk", filter=_in(period, "opened_on")), closed=Count("pk", filter=_in(period, "closed_on"))
+            opened=Count("pk", filter=in_period(period, "opened_on")),
+            closed=Count("pk", filter=in_period(period, "closed_on")),
         )
         .order_by()
     }
 
 
 def _closure_totals(organisation, team, period) -> dict[str, int]:
-    closures = Closure.objects.filter(_of("trajectory", organisation, team), _in(period, "trajectory__closed_on"))
+    closures = Closure.objects.filter(_of("trajectory", organisation, team), in_period(period, "trajectory__closed_on"))
     ticked = Q()
     for name in Closure.DIFFERENCE_FIELDS:
         ticked |= Q(**{name: True})
@@ -169,7 +104,7 @@ def _question_one(organisation, team, period, counts) -> Question:
     domain_counts = {
         row["topic"]: row["n"]
         for row in QuestionFormRow.objects.filter(
-            _of("form__trajectory", organisation, team), _in(period, "form__trajectory__opened_on")
+            _of("form__trajectory", organisation, team), in_period(period, "form__trajectory__opened_on")
         )
         .values("topic")
         .annotate(n=Count("form__trajectory", distinct=True))
@@ -177,7 +112,7 @@ def _question_one(organisation, team, period, counts) -> Question:
     }
     domains = [Row(label, domain_counts.get(code, 0)) for code, label in topics.life_domains()]
     contacts = _grouped(
-        Contact.objects.filter(_of("trajectory", organisation, team), _in(period, "on")),
+        Contact.objects.filter(_of("trajectory", organisation, team), in_period(period, "on")),
         "kind",
     )
     return Question(
@@ -212,7 +147,7 @@ def _question_two(organisation, team, period, counts, closures) -> Question:
     referrals: dict[str, int] = {}
     outcome: dict[str, int] = {}
     for row in (
-        Referral.objects.filter(_team_scope(organisation, team), _on_days(period, "received_at"))
+        Referral.objects.filter(_team_scope(organisation, team), on_days(period, "received_at"))
         .values("partner_kind", "status")
         .annotate(n=Count("pk"))
         .order_by()
@@ -221,7 +156,7 @@ def _question_two(organisation, team, period, counts, closures) -> Question:
         outcome[row["status"]] = outcome.get(row["status"], 0) + row["n"]
     partners = _grouped(Partner.objects.filter(_team_scope(organisation, team), is_active=True), "kind")
     meetings = CaseMeeting.objects.filter(
-        _of("trajectory", organisation, team), _on_days(period, "planned_for")
+        _of("trajectory", organisation, team), on_days(period, "planned_for")
     ).aggregate(
         planned=Count("pk", distinct=True),
         recorded=Count("pk", filter=Q(recorded_at__isnull=False), distinct=True),
@@ -276,7 +211,7 @@ def _group_activities(organisation, team, period) -> Table:
     """
     rows = {
         row["kind"]: row
-        for row in GroupActivity.objects.filter(_team_scope(organisation, team), _in(period, "held_on"))
+        for row in GroupActivity.objects.filter(_team_scope(organisation, team), in_period(period, "held_on"))
         .values("kind")
         .annotate(n=Count("pk"), attendees=Sum("attendees"))
         .order_by()
@@ -302,7 +237,7 @@ MAX_STORIES = 10
 def report_stories(organisation, period):
     """Stories the teller allowed in the report, checked by a coordinator and not withdrawn."""
     return Story.objects.filter(
-        _on_days(period, "consent_at"),
+        on_days(period, "consent_at"),
         organisation=organisation,
         for_report=True,
         approved_at__isnull=False,
@@ -329,7 +264,7 @@ def _stories(organisation, period) -> tuple[Table, list[StoryView]]:
 
 
 def _reflections(organisation, period) -> Table:
-    counts = _grouped(Reflection.objects.filter(_in(period, "held_on"), organisation=organisation), "occasion")
+    counts = _grouped(Reflection.objects.filter(in_period(period, "held_on"), organisation=organisation), "occasion")
     return Table("reflections", _("Terugblikken"), _choice_rows(Reflection.Occasion.choices, counts))
 
 
@@ -378,7 +313,7 @@ def _grades(organisation, team, period) -> list[Table]:
     # Joins, not IN (subquery): the reviews are few, the trajectories many; a subquery made the
     # databases list every trajectory of the organisation first.
     scope = {"review__trajectory__team": team} if team else {"review__trajectory__team__organisation": organisation}
-    graded = ReviewRow.objects.filter(_in(period, "review__filled_on"), grade__isnull=False, **scope)
+    graded = ReviewRow.objects.filter(in_period(period, "review__filled_on"), grade__isnull=False, **scope)
     by_round = {
         row["review__months"]: row
         for row in graded.values("review__months")
@@ -450,172 +385,6 @@ def _trajectory_table(by_channel) -> Table:
     )
 
 
-def _assignments(organisation, period) -> list[Table]:
-    requests = EngagementRequest.objects.filter(
-        _on_days(period, "submitted_at"), deploying_organisation=organisation, status__in=ASSIGNMENT_STATUSES
-    )
-    by_role = requests.values("role__label_nl", "role__label_en").annotate(n=Count("pk")).order_by("role__label_nl")
-    by_setting = (
-        requests.values("practice_setting__label_nl", "practice_setting__label_en")
-        .annotate(n=Count("pk"))
-        .order_by("practice_setting__label_nl")
-    )
-    english = (get_language() or "nl").startswith("en")
-
-    def label(row, prefix):
-        text = row[f"{prefix}__label_en"] if english and row[f"{prefix}__label_en"] else row[f"{prefix}__label_nl"]
-        return text or _("Niet ingevuld")
-
-    return [
-        Table(
-            "assignments_kind",
-            _("Opdrachten naar soort inzet"),
-            [Row(label(row, "role"), row["n"]) for row in by_role],
-            chart=True,
-        ),
-        Table(
-            "assignments_asker",
-            _("Opdrachten naar soort vrager (werkveld)"),
-            [Row(label(row, "practice_setting"), row["n"]) for row in by_setting],
-        ),
-    ]
-
-
-REPLACED_IDS_AT_ONCE = 5000
-
-
-def _replaced_hours(approved) -> dict:
-    """Sums of the approved rows in `approved` that an approved correction replaced.
-
-    First the ids from the correction side (few rows, the `corrects` index), then those rows by primary
-    key: a single query with a subquery let SQLite and PostgreSQL walk the whole period a second time.
-    """
-    # A range on corrects_id only (state checked here): with `state = 'approved'` in the query SQLite
-    # preferred the state index and read every approved row.
-    ids = sorted(
-        {
-            corrected
-            for corrected, state in HourEntry.objects.filter(corrects_id__gt=0).values_list("corrects_id", "state")
-            if state == EntryState.APPROVED
-        }
-    )
-    totals = {"hours": 0, "half_days": 0, "entries": 0}
-    for start in range(0, len(ids), REPLACED_IDS_AT_ONCE):
-        part = approved.filter(pk__in=ids[start : start + REPLACED_IDS_AT_ONCE]).aggregate(
-            hours=Sum("hours"), half_days=Sum("half_days"), entries=Count("pk")
-        )
-        totals = {key: totals[key] + (part[key] or 0) for key in totals}
-    return totals
-
-
-def _hours_and_money(organisation, period) -> list[Table]:
-    # An approved correction replaces the row it corrects: sum every approved row, then take off
-    # the rows that an approved correction replaced (few; found from the correction side, so the
-    # million-row sum stays one covered index scan).
-    invitations = Invitation.objects.filter(request__deploying_organisation=organisation).values("pk")
-    approved = HourEntry.objects.filter(_in(period, "date"), state=EntryState.APPROVED, invitation_id__in=invitations)
-    hours = approved.aggregate(hours=Sum("hours"), half_days=Sum("half_days"), entries=Count("pk"))
-    replaced = _replaced_hours(approved)
-    hours = {key: (hours[key] or 0) - (replaced[key] or 0) for key in hours}
-    paid = {
-        row["channel"]: row
-        for row in Payout.objects.filter(_in(period, "pay_date"), organisation=organisation, state__in=PAID_STATES)
-        .values("channel")
-        .annotate(total=Sum("amount"), n=Count("pk"))
-        .order_by()
-    }
-    settled = Settlement.objects.filter(_on_days(period, "created_at"), organisation=organisation).aggregate(
-        coordination=Sum("coordination_amount"), experts=Sum("experts_amount")
-    )
-    invoiced = Invoice.objects.filter(_in(period, "issued_on"), organisation=organisation).aggregate(
-        total=Sum("subtotal")
-    )
-    channels = [choice for choice in RewardForm.choices if choice[0] != RewardForm.NONE]
-    return [
-        Table(
-            "hours",
-            _("Uren (goedgekeurd)"),
-            [
-                Row(_("Uren"), hours["entries"], hours["hours"] or ZERO),
-                Row(_("Dagdelen"), None, hours["half_days"] or ZERO),
-            ],
-            count_label=_("Urenregels"),
-            amount_label=_("Totaal"),
-        ),
-        Table(
-            "money",
-            _("Vergoedingen aan ervaringsdeskundigen, per vorm"),
-            [
-                Row(str(label), paid.get(code, {}).get("n", 0), paid.get(code, {}).get("total") or ZERO)
-                for code, label in channels
-            ],
-            count_label=_("Betalingen"),
-            amount_label=_("Bedrag (euro)"),
-        ),
-        Table(
-            "income",
-            _("Inkomsten uit opdrachten"),
-            [
-                Row(_("Gefactureerd (zonder btw)"), None, invoiced["total"] or ZERO),
-                Row(_("Deel voor coördinatie"), None, settled["coordination"] or ZERO),
-                Row(_("Naar de ervaringsdeskundigen"), None, settled["experts"] or ZERO),
-            ],
-            count_label="",
-            amount_label=_("Bedrag (euro)"),
-        ),
-    ]
-
-
-def _support(organisation, period) -> Table:
-    talks = MentorTalk.objects.filter(_in(period, "held_on"), organisation=organisation).count()
-    seats = MeetingSeat.objects.filter(
-        _on_days(period, "meeting__starts_at"), meeting__organisation=organisation, attended=True
-    ).aggregate(
-        intervision=Count("pk", filter=Q(meeting__kind=MeetingKind.INTERVISION)),
-        meetings=Count("meeting", filter=Q(meeting__kind=MeetingKind.INTERVISION), distinct=True),
-        other=Count("pk", filter=~Q(meeting__kind=MeetingKind.INTERVISION)),
-    )
-    completed = Enrolment.objects.filter(
-        _in(period, "completed_on"), course__organisation=organisation, status=EnrolmentStatus.COMPLETED
-    ).count()
-    lessons = Attendance.objects.filter(
-        enrolment__course__organisation=organisation,
-        enrolment__course__starts_on__lte=period.end,
-        enrolment__course__ends_on__gte=period.start,
-        present=True,
-    ).count()
-    return Table(
-        "support",
-        _("Steun aan ervaringsdeskundigen"),
-        [
-            Row(_("Begeleidingsgesprekken"), talks),
-            Row(_("Intervisiebijeenkomsten met aanwezigen"), seats["meetings"]),
-            Row(_("Aanwezigen bij intervisie (totaal)"), seats["intervision"]),
-            Row(_("Aanwezigen bij werkoverleg en inspiratie"), seats["other"]),
-            Row(_("Afgeronde cursussen"), completed),
-            Row(_("Bijgewoonde lessen"), lessons),
-        ],
-    )
-
-
-def _budget(organisation, period) -> Table:
-    from inzet.evaluation.budget import budget_against_actual
-
-    years = f"{period.start.year}" + (f"–{period.end.year}" if period.end.year != period.start.year else "")
-    return Table(
-        "budget",
-        _("Begroting tegenover uitgaven per kostenpost (%(years)s)") % {"years": years},
-        [Row(label, None, budget, actual) for label, budget, actual in budget_against_actual(organisation, period)],
-        count_label="",
-        amount_label=_("Begroot (euro)"),
-        extra_label=_("Uitgegeven (euro)"),
-        note=_(
-            "De begroting en de uitgaven zijn per heel jaar ingevuld door de coördinator; "
-            "de vergoedingen aan ervaringsdeskundigen komen uit de betalingen in Inzet."
-        ),
-    )
-
-
 def evaluation_report(*, organisation: Organisation, team: Team | None, period: Period) -> Report:
     stories_table, stories = _stories(organisation, period)
     counts = _trajectory_counts(organisation, team, period)
@@ -632,8 +401,12 @@ def evaluation_report(*, organisation: Organisation, team: Team | None, period: 
     ]
     left_out = []
     if team is None:
-        figures += [*_assignments(organisation, period), *_hours_and_money(organisation, period)]
-        figures += [_support(organisation, period), _reflections(organisation, period), _budget(organisation, period)]
+        figures += [*assignment_tables(organisation, period), *hours_and_money_tables(organisation, period)]
+        figures += [
+            support_table(organisation, period),
+            _reflections(organisation, period),
+            budget_table(organisation, period),
+        ]
     else:
         left_out.append(_("Opdrachten, uren, geld en steun worden per organisatie bijgehouden, niet per wijkteam."))
     return Report(organisation, team, period, questions, figures, left_out, stories)

@@ -1,0 +1,184 @@
+"""The organisation-wide figures of the evaluation report: assignments, hours and money, support of experts, budget.
+
+Not kept per team, so a team report leaves them out. Each figure is one aggregate query."""
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from inzet.compensation.models import EntryState, HourEntry, Invoice, Payout, Settlement
+from inzet.engagements.models import EngagementRequest, Invitation
+from inzet.evaluation.report_types import ASSIGNMENT_STATUSES, PAID_STATES, ZERO, Row, Table, in_period, on_days
+from inzet.experts.models import RewardForm
+from inzet.support.models import MeetingKind, MeetingSeat, MentorTalk
+from inzet.training.models import Attendance, Enrolment, EnrolmentStatus
+
+
+def assignment_tables(organisation, period) -> list[Table]:
+    requests = EngagementRequest.objects.filter(
+        on_days(period, "submitted_at"), deploying_organisation=organisation, status__in=ASSIGNMENT_STATUSES
+    )
+    by_role = requests.values("role__label_nl", "role__label_en").annotate(n=Count("pk")).order_by("role__label_nl")
+    by_setting = (
+        requests.values("practice_setting__label_nl", "practice_setting__label_en")
+        .annotate(n=Count("pk"))
+        .order_by("practice_setting__label_nl")
+    )
+    english = (get_language() or "nl").startswith("en")
+
+    def label(row, prefix):
+        text = row[f"{prefix}__label_en"] if english and row[f"{prefix}__label_en"] else row[f"{prefix}__label_nl"]
+        return text or _("Niet ingevuld")
+
+    return [
+        Table(
+            "assignments_kind",
+            _("Opdrachten naar soort inzet"),
+            [Row(label(row, "role"), row["n"]) for row in by_role],
+            chart=True,
+        ),
+        Table(
+            "assignments_asker",
+            _("Opdrachten naar soort vrager (werkveld)"),
+            [Row(label(row, "practice_setting"), row["n"]) for row in by_setting],
+        ),
+    ]
+
+
+REPLACED_IDS_AT_ONCE = 5000
+
+
+def _replaced_hours(approved) -> dict:
+    """Sums of the approved rows in `approved` that an approved correction replaced.
+
+    First the ids from the correction side (few rows, the `corrects` index), then those rows by primary
+    key: a single query with a subquery let SQLite and PostgreSQL walk the whole period a second time.
+    """
+    # A range on corrects_id only (state checked here): with `state = 'approved'` in the query SQLite
+    # preferred the state index and read every approved row.
+    ids = sorted(
+        {
+            corrected
+            for corrected, state in HourEntry.objects.filter(corrects_id__gt=0).values_list("corrects_id", "state")
+            if state == EntryState.APPROVED
+        }
+    )
+    totals = {"hours": 0, "half_days": 0, "entries": 0}
+    for start in range(0, len(ids), REPLACED_IDS_AT_ONCE):
+        part = approved.filter(pk__in=ids[start : start + REPLACED_IDS_AT_ONCE]).aggregate(
+            hours=Sum("hours"), half_days=Sum("half_days"), entries=Count("pk")
+        )
+        totals = {key: totals[key] + (part[key] or 0) for key in totals}
+    return totals
+
+
+def hours_and_money_tables(organisation, period) -> list[Table]:
+    # An approved correction replaces the row it corrects: sum every approved row, then take off
+    # the rows that an approved correction replaced (few; found from the correction side, so the
+    # million-row sum stays one covered index scan).
+    invitations = Invitation.objects.filter(request__deploying_organisation=organisation).values("pk")
+    approved = HourEntry.objects.filter(
+        in_period(period, "date"), state=EntryState.APPROVED, invitation_id__in=invitations
+    )
+    hours = approved.aggregate(hours=Sum("hours"), half_days=Sum("half_days"), entries=Count("pk"))
+    replaced = _replaced_hours(approved)
+    hours = {key: (hours[key] or 0) - (replaced[key] or 0) for key in hours}
+    paid = {
+        row["channel"]: row
+        for row in Payout.objects.filter(
+            in_period(period, "pay_date"), organisation=organisation, state__in=PAID_STATES
+        )
+        .values("channel")
+        .annotate(total=Sum("amount"), n=Count("pk"))
+        .order_by()
+    }
+    settled = Settlement.objects.filter(on_days(period, "created_at"), organisation=organisation).aggregate(
+        coordination=Sum("coordination_amount"), experts=Sum("experts_amount")
+    )
+    invoiced = Invoice.objects.filter(in_period(period, "issued_on"), organisation=organisation).aggregate(
+        total=Sum("subtotal")
+    )
+    channels = [choice for choice in RewardForm.choices if choice[0] != RewardForm.NONE]
+    return [
+        Table(
+            "hours",
+            _("Uren (goedgekeurd)"),
+            [
+                Row(_("Uren"), hours["entries"], hours["hours"] or ZERO),
+                Row(_("Dagdelen"), None, hours["half_days"] or ZERO),
+            ],
+            count_label=_("Urenregels"),
+            amount_label=_("Totaal"),
+        ),
+        Table(
+            "money",
+            _("Vergoedingen aan ervaringsdeskundigen, per vorm"),
+            [
+                Row(str(label), paid.get(code, {}).get("n", 0), paid.get(code, {}).get("total") or ZERO)
+                for code, label in channels
+            ],
+            count_label=_("Betalingen"),
+            amount_label=_("Bedrag (euro)"),
+        ),
+        Table(
+            "income",
+            _("Inkomsten uit opdrachten"),
+            [
+                Row(_("Gefactureerd (zonder btw)"), None, invoiced["total"] or ZERO),
+                Row(_("Deel voor coördinatie"), None, settled["coordination"] or ZERO),
+                Row(_("Naar de ervaringsdeskundigen"), None, settled["experts"] or ZERO),
+            ],
+            count_label="",
+            amount_label=_("Bedrag (euro)"),
+        ),
+    ]
+
+
+def support_table(organisation, period) -> Table:
+    talks = MentorTalk.objects.filter(in_period(period, "held_on"), organisation=organisation).count()
+    seats = MeetingSeat.objects.filter(
+        on_days(period, "meeting__starts_at"), meeting__organisation=organisation, attended=True
+    ).aggregate(
+        intervision=Count("pk", filter=Q(meeting__kind=MeetingKind.INTERVISION)),
+        meetings=Count("meeting", filter=Q(meeting__kind=MeetingKind.INTERVISION), distinct=True),
+        other=Count("pk", filter=~Q(meeting__kind=MeetingKind.INTERVISION)),
+    )
+    completed = Enrolment.objects.filter(
+        in_period(period, "completed_on"), course__organisation=organisation, status=EnrolmentStatus.COMPLETED
+    ).count()
+    lessons = Attendance.objects.filter(
+        enrolment__course__organisation=organisation,
+        enrolment__course__starts_on__lte=period.end,
+        enrolment__course__ends_on__gte=period.start,
+        present=True,
+    ).count()
+    return Table(
+        "support",
+        _("Steun aan ervaringsdeskundigen"),
+        [
+            Row(_("Begeleidingsgesprekken"), talks),
+            Row(_("Intervisiebijeenkomsten met aanwezigen"), seats["meetings"]),
+            Row(_("Aanwezigen bij intervisie (totaal)"), seats["intervision"]),
+            Row(_("Aanwezigen bij werkoverleg en inspiratie"), seats["other"]),
+            Row(_("Afgeronde cursussen"), completed),
+            Row(_("Bijgewoonde lessen"), lessons),
+        ],
+    )
+
+
+def budget_table(organisation, period) -> Table:
+    from inzet.evaluation.budget import budget_against_actual
+
+    years = f"{period.start.year}" + (f"–{period.end.year}" if period.end.year != period.start.year else "")
+    return Table(
+        "budget",
+        _("Begroting tegenover uitgaven per kostenpost (%(years)s)") % {"years": years},
+        [Row(label, None, budget, actual) for label, budget, actual in budget_against_actual(organisation, period)],
+        count_label="",
+        amount_label=_("Begroot (euro)"),
+        extra_label=_("Uitgegeven (euro)"),
+        note=_(
+            "De begroting en de uitgaven zijn per heel jaar ingevuld door de coördinator; "
+            "de vergoedingen aan ervaringsdeskundigen komen uit de betalingen in Inzet."
+        ),
+    )
