@@ -1,10 +1,8 @@
-"""/api/conversations/…: the same rules as the pages; and the demo shows a conversation."""
+"""/api/conversations/…: the same rules as the pages."""
 
 import pytest
 
 from inzet.accounts.models import ApiToken
-from inzet.conversations.models import Message
-from inzet.demo.conversations import load_conversations_demo
 from inzet.engagements.tests import factories as f
 
 
@@ -47,16 +45,3 @@ def test_an_empty_message_gets_422_with_a_dutch_message(client, engagement, aske
     url = f"/api/conversations/requests/{engagement.pk}/messages"
     response = client.post(url, {"body": " ", "nonce": "api-3"}, content_type="application/json", **_auth(asker))
     assert response.status_code == 422 and "Schrijf een bericht" in response.json()["detail"]
-
-
-def test_the_demo_shows_a_conversation_and_loads_once(db, mailoutbox, django_capture_on_commit_callbacks):
-    from inzet.conversations.models import Notification
-    from inzet.demo.data import load_demo
-
-    with django_capture_on_commit_callbacks(execute=True):
-        load_demo()
-        load_conversations_demo()  # a second call adds nothing
-    assert Message.objects.count() == 4
-    assert Message.objects.filter(attachments__isnull=False).exists()
-    assert not Notification.objects.exists()
-    assert mailoutbox == []

@@ -211,15 +211,3 @@ def test_a_coordinator_deletes_a_question_at_the_askers_request(client, orgs, co
     response = client.post(reverse("knowledge:delete", args=[question.pk]))
     assert response["Location"] == reverse("knowledge:queue")
     assert not HelpdeskQuestion.objects.exists()
-
-
-def test_the_demo_shows_a_checklist_and_a_queue_and_loads_once():
-    from inzet.demo.data import load_demo
-    from inzet.demo.knowledge import load_knowledge_demo
-    from inzet.knowledge.models import ReadinessChecklist
-
-    load_demo()
-    load_knowledge_demo()
-    assert ReadinessChecklist.objects.get().organisation.slug == "gemeente-utrecht"
-    assert HelpdeskQuestion.objects.count() == 3
-    assert set(HelpdeskQuestion.objects.values_list("channel", flat=True)) == {"web", "phone"}

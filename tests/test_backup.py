@@ -35,7 +35,7 @@ from inzet.recruitment.models import (
 )
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[1]
 
 READ_EVERY_ENCRYPTED_COLUMN = """
 import json
