@@ -14,7 +14,7 @@ from inzet.recruitment.models import (
     ShadowKind,
     ShadowOutcome,
 )
-from inzet.recruitment.services import DEFAULT_STAGES, StageSpec, file_problem_message
+from inzet.recruitment.services import DEFAULT_STAGES, PAGE_FIELDS, StageSpec, file_problem_message
 
 HONEYPOT = "website_url"  # hidden from people; bots fill it in
 
@@ -209,19 +209,7 @@ class TranscriptForm(forms.Form):
 class RecruitmentPageForm(forms.ModelForm):
     class Meta:
         model = RecruitmentPage
-        fields = [
-            "is_open",
-            "intro",
-            "duration",
-            "time_investment",
-            "activities",
-            "requirements",
-            "compensation",
-            "offer",
-            "contact_name",
-            "contact_phone",
-            "contact_email",
-        ]
+        fields = list(PAGE_FIELDS)
         widgets = {
             "offer": forms.Textarea(attrs={"rows": 3}),
             "intro": forms.Textarea(attrs={"rows": 4}),

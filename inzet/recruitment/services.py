@@ -53,7 +53,8 @@ DEFAULT_STAGES = [
     ("active", gettext_lazy("Actief worden"), False),
 ]
 
-PAGE_FIELDS = {
+# What a coordinator may change on the recruitment page, in the order the form shows it.
+PAGE_FIELDS = (
     "is_open",
     "intro",
     "duration",
@@ -65,7 +66,7 @@ PAGE_FIELDS = {
     "contact_name",
     "contact_phone",
     "contact_email",
-}
+)
 
 DECISION_TEMPLATES = {
     Decision.PASSED: "recruitment/email/decision_passed",
@@ -188,7 +189,7 @@ def pipeline_configure(*, organisation: Organisation, stages: list[StageSpec]) -
 def recruitment_page_update(*, organisation: Organisation, changes: dict, updated_by: User | None) -> RecruitmentPage:
     """Create or change the organisation's recruitment page; the first time also the default stages."""
     _require_deploying(organisation)
-    unknown = set(changes) - PAGE_FIELDS
+    unknown = set(changes) - set(PAGE_FIELDS)
     if unknown:
         raise ValueError(f"Unknown page fields: {sorted(unknown)}")
     page = RecruitmentPage.objects.select_for_update().filter(organisation=organisation).first()
