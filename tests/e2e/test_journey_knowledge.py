@@ -45,7 +45,7 @@ def test_search_finds_toolkit_pages_by_dutch_word_forms(page, axe, demo):
     page.set_viewport_size(PHONE)
     problems: list[str] = []
     page.goto("/")
-    page.get_by_role("link", name=re.compile("^Kennisbank")).click()
+    page.get_by_role("link", name=re.compile("^Toolkit: uitleg")).click()
     problems += check(page, axe)
     page.get_by_label(label("Zoek in de kennisbank")).fill("betalingen")
     page.get_by_role("button", name="Zoeken").click()
@@ -70,7 +70,7 @@ def test_an_anonymous_question_becomes_a_draft_request(page, axe, demo):
 
     # Anyone: from the home page to the helpdesk form; an empty question gets a Dutch message.
     page.goto("/")
-    page.get_by_role("link", name="Vraagbaak: stel zelf een vraag").click()
+    page.get_by_role("link", name="Een vraag stellen aan de vraagbaak (helpdesk)").click()
     problems += check(page, axe)
     page.get_by_role("button", name="Vraag versturen").click()
     expect(page.get_by_text("Schrijf uw vraag op.")).to_be_visible()
