@@ -30,7 +30,7 @@ ROLES = ["anonymous", "expert", "coordinator", "asker", "operator"]
 EXAMPLES = 5
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
-pytestmark = pytest.mark.django_db(transaction=False)
+pytestmark = [pytest.mark.django_db(transaction=False), pytest.mark.fuzz]
 
 
 @pytest.fixture(scope="module")
