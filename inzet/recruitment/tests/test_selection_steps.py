@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -235,3 +236,16 @@ def test_the_group_shows_counts_and_hides_small_ones(client, coordinator, orgs, 
 def test_a_shown_count_is_never_below_five(n):
     shown = rules.shown_count(n)
     assert shown is None if n < 5 else shown == n
+
+
+# --- forms as a person meets them ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["intro_talk", "shadow_evaluation"])
+def test_a_new_talk_or_evaluation_has_todays_date_filled_in(client, coordinator, submit, name):
+    """A person who only writes the texts and saves must not be refused for a date the page left empty."""
+    application = submit()
+    client.force_login(coordinator)
+    form = client.get(app_url(name, application)).context["form"]
+    assert form["date"].value() == timezone.localdate()
+    assert f'value="{timezone.localdate().isoformat()}"' in str(form["date"])
