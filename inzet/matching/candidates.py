@@ -20,10 +20,10 @@ Experts who said no to matching, paused experts and inactive experts are not rea
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal
 
 import numpy as np
 from django.db import connections
@@ -44,6 +44,7 @@ from inzet.experts.models import (
     UnavailablePeriod,
 )
 from inzet.matching import rules
+from inzet.matching.profile_columns import VIS_COLUMNS, ProfileColumns, Who
 from inzet.organisations.models import PolicySettings
 from inzet.taxonomy.models import Term
 
@@ -64,17 +65,6 @@ _ITEM_TO_DISCLOSURE = {
     "languages": "languages",
     "wants": "does_not_want",
 }
-_VIS_COLUMNS = (
-    "vis_name",
-    "vis_level",
-    "vis_roles",
-    "vis_competences",
-    "vis_languages",
-    "vis_region",
-    "vis_availability",
-    "vis_benefit",
-    "vis_does_not_want",
-)
 # Relation kinds in the UNION query.
 _AREA, _COMPETENCE, _ROLE, _WANT, _UNWANTED, _LANGUAGE, _SELF_ASSESSED_COMPETENCE, _INVITED, _WORK = range(9)
 _STATES = tuple(Invitation.State.values)
@@ -84,49 +74,6 @@ TAKEN_STATES = (Invitation.State.ACCEPTED, Invitation.State.PENDING)
 _CONFIRMED, _SELF_ASSESSED = 2, 1
 _EMPTY: frozenset[str] = frozenset()
 _DAY_BITS = tuple((1 << day, day) for day in range(7))  # Weekday bitmask: Monday = 1 … Sunday = 64
-
-
-class _Profile:
-    """The columns of one profile that disclosure needs (``can_see`` reads the ``vis_*`` attributes)."""
-
-    __slots__ = ("age_band", "organisation_id", "pk", "region", "user_id", *_VIS_COLUMNS)
-    pk: int
-    user_id: int
-    organisation_id: int
-    age_band: str | None
-    region: str | None
-    # One per _VIS_COLUMNS (set by name below): an Audience value.
-    vis_name: int
-    vis_level: int
-    vis_roles: int
-    vis_competences: int
-    vis_languages: int
-    vis_region: int
-    vis_availability: int
-    vis_benefit: int
-    vis_does_not_want: int
-
-    def __init__(
-        self,
-        pk: int,
-        user_id: int,
-        organisation_id: int,
-        age_band: str | None,
-        region: str | None,
-        vis: Sequence[int],
-    ) -> None:
-        self.pk, self.user_id, self.organisation_id = pk, user_id, organisation_id
-        self.age_band, self.region = age_band, region
-        for name, value in zip(_VIS_COLUMNS, vis, strict=True):
-            setattr(self, name, value)
-
-
-class _Who(NamedTuple):
-    """What disclosure.viewer_levels reads of every profile; cheap to make 100,000 of."""
-
-    pk: int
-    user_id: int
-    organisation_id: int
 
 
 # An expert kept for building: (profile row, their term sets by relation kind, what the viewer may see).
@@ -269,10 +216,10 @@ class CandidateSet:
     rows: dict[int, tuple] = field(repr=False)  # the profile columns per expert id
     invited: dict[int, str] = field(default_factory=dict)  # invitation state to this request, per expert id
 
-    def profile(self, expert_id: int) -> _Profile:
+    def profile(self, expert_id: int) -> ProfileColumns:
         """What disclosure needs to decide about one expert's items (made on demand)."""
         row = self.rows[expert_id]
-        return _Profile(row[0], row[1], row[2], row[7], row[10], row[11:])
+        return ProfileColumns(row[0], row[1], row[2], row[7], row[10], row[11:])
 
 
 def _base(organisation_ids: Collection[int] | None) -> QuerySet:
@@ -380,7 +327,7 @@ def _unavailable(base: QuerySet, spec: rules.RequestSpec) -> dict[int, list[tupl
     return periods
 
 
-def _consent(level: int, profile: _Profile, feedback_allowed: bool) -> dict[str, bool]:
+def _consent(level: int, profile: ProfileColumns, feedback_allowed: bool) -> dict[str, bool]:
     """The items of rules.ITEMS the viewer may see. Only granted items are listed: a missing item is
     hidden (rules.Candidate), and a shorter mapping keeps building 100,000 candidates cheap."""
     consent = {item: True for item, disclosed in _ITEM_TO_DISCLOSURE.items() if can_see(level, profile, disclosed)}
@@ -440,10 +387,10 @@ def candidate_set(
             "lat",
             "lon",
             "area__region",
-            *_VIS_COLUMNS,
+            *VIS_COLUMNS,
         )
     )
-    levels = viewer_levels(viewer, [_Who(row[0], row[1], row[2]) for row in rows])
+    levels = viewer_levels(viewer, [Who(row[0], row[1], row[2]) for row in rows])
 
     sets: dict[int, dict[int, set[str]]] = {}
     codes = {
@@ -503,7 +450,7 @@ def candidate_set(
         consent = consent_memo.get(key)
         if consent is None:
             consent = consent_memo[key] = _consent(
-                level, _Profile(row[0], row[1], row[2], None, None, vis), spec.use_feedback
+                level, ProfileColumns(row[0], row[1], row[2], None, None, vis), spec.use_feedback
             )
         kept.append((row, mine, consent))
 

@@ -25,13 +25,13 @@ from inzet.matching.candidates import (  # noqa: F401  (re-exported for callers)
     TEAM_POOL_SIZE,
     CandidateSet,
     RequestTerms,
-    _Profile,
     candidate_set,
     candidates_for,
     request_spec,
     request_terms,
     with_policy,
 )
+from inzet.matching.profile_columns import ProfileColumns
 from inzet.matching.team import Team, TeamCandidate, TeamResult, fill_team
 
 # --- ranking and team ----------------------------------------------------------------------------
@@ -43,7 +43,7 @@ def rank(pool: CandidateSet, viewer: User, *, limit: int = RANKING_SIZE) -> list
     )
 
 
-def team_attributes(profile: _Profile, level: int) -> dict[str, str]:
+def team_attributes(profile: ProfileColumns, level: int) -> dict[str, str]:
     """Diversity attributes the viewer may see (the level is added by TeamCandidate.from_match)."""
     attributes = {}
     if profile.age_band and can_see(level, profile, "benefit"):  # "mijn uitkering en leeftijd"
