@@ -97,7 +97,7 @@ def request_create(request: HttpRequest) -> HttpResponse:
             request,
             form,
             lambda: services.request_create(asker_organisation=organisation, actor=request.user, data=data, m2m=m2m),
-            success=_("Uw vraag is bewaard als concept."),
+            success=_("Uw vraag is bewaard. U heeft hem nog niet verstuurd."),
         )
         if saved:
             return redirect("engagements:edit", pk=saved.result.pk, step=STEP_SLUGS[1])
