@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from inzet.experts.models import ExpertProfile, TrainingRecord, Verification
 from inzet.lib.next_step import NextStep
@@ -124,7 +125,12 @@ def next_steps_for(user, roles, role) -> list[NextStep]:
             steps.append(
                 NextStep(
                     title=_("Opleidingen controleren"),
-                    text=_("%(count)s opleidingen zijn zelf opgegeven en nog niet gecontroleerd.") % {"count": count},
+                    text=ngettext(
+                        "%(count)s opleiding is zelf opgegeven en nog niet gecontroleerd.",
+                        "%(count)s opleidingen zijn zelf opgegeven en nog niet gecontroleerd.",
+                        count,
+                    )
+                    % {"count": count},
                     url=reverse("training:records"),
                     link_text=_("Opleidingen controleren"),
                 )
