@@ -14,7 +14,7 @@ def fill_from_hour_rows(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compensation', '0009_work_instrument_rows'),
+        ('compensation', '0010_work_instruments_in_english'),
         ('organisations', '0003_two_factor_label'),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('neighbourhood', '0013_closure_question_six'),
+        ('neighbourhood', '0014_plain_language_labels'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
