@@ -71,7 +71,12 @@ def questions_configure(*, organisation: Organisation, questions: list[QuestionS
 
 # --- reads of special-category parts: logged, which item, never its content -----------------------
 
-READ_ITEMS = ("intro_talk", "shadow_days", "shadow_evaluation")
+READ_ITEMS = ("motivation", "answers", "intro_talk", "shadow_days", "shadow_evaluation")
+
+
+def motivation_shown(application: Application) -> bool:
+    """Whether the detail (page or API) shows a written motivation or its transcript; a read to log."""
+    return bool(application.motivation_text or application.motivation_transcript)
 
 
 def reads_log(*, viewer: User, application: Application, items: list[str], context: str, path: str = "") -> None:

@@ -75,9 +75,19 @@ def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     application = get_application_for_user(request.user, pk, slug=slug)
     organisation = application.organisation
     intro_talk = IntroTalk.objects.filter(application=application).first()
-    if intro_talk is not None:  # the page shows it
+    answers = list(ApplicationAnswer.objects.filter(application=application).select_related("question"))
+    shown = [  # the special-category parts this page shows; one insert logs them all
+        item
+        for item, present in (
+            ("motivation", selection.motivation_shown(application)),
+            ("answers", bool(answers)),
+            ("intro_talk", intro_talk is not None),
+        )
+        if present
+    ]
+    if shown:
         selection.reads_log(
-            viewer=request.user, application=application, items=["intro_talk"], context="page", path=request.path
+            viewer=request.user, application=application, items=shown, context="page", path=request.path
         )
     return render(
         request,
@@ -87,7 +97,7 @@ def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
             "application": application,
             "stages": selectors.stages_of(organisation),
             "history": selectors.application_history(application),
-            "answers": ApplicationAnswer.objects.filter(application=application).select_related("question"),
+            "answers": answers,
             "intro_talk": intro_talk,
             "progress": selection.shadow_progress(application),
             "can_manage": get_roles(request.user).has(Role.COORDINATOR, organisation_id=organisation.pk),
@@ -100,6 +110,9 @@ def application_file(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     application = get_application_for_user(request.user, pk, slug=slug)
     if not application.motivation_file:
         raise Http404
+    selection.reads_log(
+        viewer=request.user, application=application, items=["motivation"], context="page", path=request.path
+    )
     extension = uploads.extension_of(application.motivation_file.name)
     response = FileResponse(
         application.motivation_file.open("rb"),

@@ -104,9 +104,17 @@ def applications(
     return queryset
 
 
+def _with_motivation(request: HttpRequest, application: Application) -> Application:
+    """The detail carries the motivation: log that it was read (never its content), as the page does."""
+    if selection.motivation_shown(application):
+        _log(request, application, "motivation")
+    return application
+
+
 @router.get("/applications/{pk}", response={200: ApplicationOut, 404: Error})
 def application(request: HttpRequest, pk: Id):
-    return get_application_for_user(request.auth, pk)
+    """One application with its motivation; the read is logged."""
+    return _with_motivation(request, get_application_for_user(request.auth, pk))
 
 
 @router.post("/applications/{pk}/decisions", response={201: ApplicationOut, 404: Error, 422: Error})
@@ -114,7 +122,7 @@ def decide(request: HttpRequest, pk: Id, payload: ApplicationDecisionIn):
     """Record the decision on the current stage; the applicant gets an e-mail, as on the page."""
     found = get_application_for_user(request.auth, pk)
     services.stage_decide(application=found, decided_by=request.auth, **payload.dict())
-    return 201, get_application_for_user(request.auth, pk)
+    return 201, _with_motivation(request, get_application_for_user(request.auth, pk))
 
 
 # --- selection steps --------------------------------------------------------------------------------

@@ -385,3 +385,27 @@ def test_reading_shadow_notes_and_the_evaluation_is_logged(client, coordinator, 
     )
     client.get(f"{BASE}/applications/{application.pk}/shadow-evaluation", **auth)
     assert _reads(application, "shadow_evaluation") == [(coordinator.pk, "api")]
+
+
+def test_reading_the_application_logs_the_motivation_as_an_api_read(client, trainer, coordinator, application):
+    response = client.get(f"{BASE}/applications/{application.pk}", **_auth(trainer))
+    assert response.json()["motivation_text"] == "Ik wil mijn ervaring gebruiken."
+    assert _reads(application, "motivation") == [(trainer.pk, "api")]
+    body = {"decision": "passed", "message": "Welkom"}
+    response = _write(client, "post", f"{BASE}/applications/{application.pk}/decisions", _auth(coordinator), body)
+    assert response.status_code == 201 and response.json()["motivation_text"]
+    assert sorted(_reads(application, "motivation")) == sorted([(coordinator.pk, "api"), (trainer.pk, "api")])
+    assert all("ervaring" not in f"{r.item} {r.path} {r}" for r in ApplicationReadLog.objects.all())
+
+
+@pytest.mark.parametrize("who", ["other_coordinator", "asker"])
+def test_an_outsider_gets_404_and_no_read_is_logged(client, request, application, who):
+    auth = _auth(request.getfixturevalue(who))
+    assert client.get(f"{BASE}/applications/{application.pk}", **auth).status_code == 404
+    assert not ApplicationReadLog.objects.exists()
+
+
+def test_the_list_without_motivation_logs_nothing(client, coordinator, application):
+    response = client.get(f"{BASE}/applications", **_auth(coordinator))
+    assert response.status_code == 200 and "motivation_text" not in response.json()["items"][0]
+    assert not ApplicationReadLog.objects.exists()

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import given
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from inzet.accounts.models import User
 from inzet.experts.models import AgeBand, ExpertProfile, ExpertStatus
+from inzet.lib.tests.samples import PDF_BYTES
 from inzet.recruitment import rules, selection
 from inzet.recruitment.models import (
     ApplicationAnswer,
@@ -264,13 +266,14 @@ def test_reading_the_intro_talk_on_a_page_is_logged_without_its_content(client, 
     client.force_login(trainer)
     client.get(app_url("application_detail", application))
     client.get(app_url("intro_talk", application))
+    ApplicationReadLog.objects.filter(item="motivation").delete()  # the detail's motivation has its own test
     assert _reads(application) == []  # no talk yet: nothing was read
     selection.intro_talk_record(
         application=application, recorded_by=coordinator, date=dt.date(2026, 3, 2), recovery="Twee jaar stabiel"
     )
     assert "Twee jaar stabiel" in client.get(app_url("application_detail", application)).content.decode()
     assert "Twee jaar stabiel" in client.get(app_url("intro_talk", application)).content.decode()
-    assert _reads(application) == [(trainer.pk, "intro_talk", "page")] * 2
+    assert [row for row in _reads(application) if row[1] == "intro_talk"] == [(trainer.pk, "intro_talk", "page")] * 2
     assert all("stabiel" not in f"{row.item} {row.path}" for row in ApplicationReadLog.objects.all())
 
 
@@ -303,4 +306,44 @@ def test_someone_outside_the_organisation_reads_nothing_and_leaves_no_log(client
     selection.intro_talk_record(application=application, recorded_by=None, date=dt.date(2026, 3, 2), recovery="x")
     client.force_login(other_coordinator)
     assert client.get(app_url("intro_talk", application)).status_code == 404
+    assert not ApplicationReadLog.objects.exists()
+
+
+def test_reading_the_motivation_and_the_answers_on_the_detail_page_is_logged(client, trainer, submit, questions):
+    application = submit(answers={questions[0].pk: "Verslaving en herstel"})
+    client.force_login(trainer)
+    content = client.get(app_url("application_detail", application)).content.decode()
+    assert "Ik wil mijn ervaring gebruiken." in content and "Verslaving en herstel" in content
+    assert sorted(_reads(application)) == [(trainer.pk, "answers", "page"), (trainer.pk, "motivation", "page")]
+    rows = ApplicationReadLog.objects.all()
+    assert all("ervaring" not in f"{r.item} {r.path}" and "herstel" not in f"{r.item} {r.path}" for r in rows)
+
+
+def test_a_detail_without_motivation_text_or_answers_logs_no_such_read(client, coordinator, submit):
+    application = submit(motivation_text="", motivation_in_talk=True)
+    client.force_login(coordinator)
+    assert client.get(app_url("application_detail", application)).status_code == 200
+    assert _reads(application) == []
+
+
+def test_downloading_the_motivation_file_is_logged(client, coordinator, submit):
+    application = submit(motivation_text="", motivation_file=SimpleUploadedFile("motivatie.pdf", PDF_BYTES))
+    client.force_login(coordinator)
+    assert client.get(app_url("application_file", application)).status_code == 200
+    assert _reads(application) == [(coordinator.pk, "motivation", "page")]
+
+
+@pytest.mark.parametrize("who", ["other_coordinator", "asker"])
+def test_an_outsider_gets_404_on_the_detail_and_leaves_no_log(client, request, submit, questions, who):
+    application = submit(answers={questions[0].pk: "Verslaving en herstel"})
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(app_url("application_detail", application)).status_code == 404
+    assert not ApplicationReadLog.objects.exists()
+
+
+def test_the_lists_that_show_only_names_log_nothing(client, coordinator, orgs, submit, questions):
+    submit(answers={questions[0].pk: "Verslaving en herstel"})
+    client.force_login(coordinator)
+    for name in ("application_list", "pipeline"):
+        assert client.get(reverse(f"recruitment:{name}", args=[orgs.deploying.slug])).status_code == 200
     assert not ApplicationReadLog.objects.exists()
