@@ -395,7 +395,7 @@ def test_reading_the_application_logs_the_motivation_as_an_api_read(client, trai
     response = _write(client, "post", f"{BASE}/applications/{application.pk}/decisions", _auth(coordinator), body)
     assert response.status_code == 201 and response.json()["motivation_text"]
     assert sorted(_reads(application, "motivation")) == sorted([(coordinator.pk, "api"), (trainer.pk, "api")])
-    assert all("ervaring" not in f"{r.item} {r.path} {r}" for r in ApplicationReadLog.objects.all())
+    assert all("gebruiken" not in f"{r.item} {r.path} {r}" for r in ApplicationReadLog.objects.all())
 
 
 @pytest.mark.parametrize("who", ["other_coordinator", "asker"])
