@@ -183,6 +183,7 @@ _DATA_MIGRATIONS = [
     "inzet.taxonomy.migrations.0003_involvement_and_skills",
     "inzet.compensation.migrations.0004_rule_rows_with_sources",
     "inzet.compensation.migrations.0009_work_instrument_rows",
+    "inzet.compensation.migrations.0010_work_instruments_in_english",
     "inzet.privacy.migrations.0002_retention_rules",
     "inzet.privacy.migrations.0003_bookkeeping_text_rule",
     "inzet.neighbourhood.migrations.0005_retention_rule",

@@ -73,7 +73,7 @@ class HourlyGuidelineAdmin(admin.ModelAdmin):
 
 @admin.register(WorkInstrument)
 class WorkInstrumentAdmin(admin.ModelAdmin):
-    list_display = ["name", "provider", "valid_from", "valid_to", "source"]
+    list_display = ["name", "name_en", "provider", "valid_from", "valid_to", "source"]
     list_filter = ["provider"]
 
 

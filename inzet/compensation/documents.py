@@ -24,6 +24,7 @@ from inzet.compensation.models import (
     PayoutBatch,
 )
 from inzet.experts.disclosure import log_access, viewer_levels
+from inzet.experts.models import reward_form_label
 from inzet.lib import iban
 from inzet.lib.spreadsheets import safe_row
 
@@ -272,7 +273,7 @@ def bookkeeping_xlsx(*, viewer, organisation_ids: set[int], start: dt.date, end:
                 name(p.expert),
                 p.invitation.request.title,
                 p.get_kind_display(),
-                p.get_channel_display(),
+                reward_form_label(p.channel),
                 p.hours,
                 p.amount,
                 p.batch.filename if p.batch else "",

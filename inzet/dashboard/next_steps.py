@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from inzet.accounts.permissions import Roles
 from inzet.compensation import selectors as compensation
@@ -33,7 +34,12 @@ def _coordinator(user, roles: Roles) -> list[NextStep]:
         steps.append(
             NextStep(
                 title=org.name,
-                text=_("%(count)s ervaringsdeskundigen actief.") % {"count": org.expert_count},
+                text=ngettext(
+                    "%(count)s ervaringsdeskundige doet mee.",
+                    "%(count)s ervaringsdeskundigen doen mee.",
+                    org.expert_count,
+                )
+                % {"count": org.expert_count},
                 url=reverse("organisations:detail", args=[org.pk]),
                 link_text=_("Mensen bekijken"),
             )

@@ -27,7 +27,7 @@ def load_knowledge_demo() -> None:
             answers={
                 "support": {"answer": "yes", "note": "De wethouder en het team armoedebeleid willen dit graag."},
                 "roles": {"answer": "partly", "note": "We willen meedenken over de nieuwe minimaregeling."},
-                "conditions": {"answer": "yes", "note": "Budget voor € 50 per uur en reiskosten is er."},
+                "conditions": {"answer": "yes", "note": "Er is budget voor € 50 per uur en voor reiskosten."},
                 "timeline": {"answer": "no", "note": "Het beleid moet over zes weken klaar zijn."},
                 "abilities": {"answer": "unknown", "note": ""},
             },

@@ -36,7 +36,7 @@ NOTES = [
     "Samen de post doorgenomen en drie brieven gesorteerd.",
     "Koffie gedronken in het buurthuis; ze vertelde over haar kleinkinderen.",
     "Gebeld: het gesprek bij de Wmo is verschoven naar volgende week.",
-    "Samen met de bus gereisd, de terugweg ging hij alleen.",
+    "Samen met de bus gereisd. De terugweg deed hij alleen.",
     "Hij merkte dat mijn eigen verhaal over de schulden hem moed gaf.",
 ]
 EXPERTS = [

@@ -209,6 +209,15 @@ def load_recruitment_demo(deploying_orgs: list[Organisation], coordinator) -> No
     )
 
 
+SHADOW_NOTES = [
+    "Meegelopen in de inloop. Veel geluisterd, weinig gezegd.",
+    "",
+    "Zelf een gesprek gevoerd met een bezoeker, rustig en open.",
+    "",
+    "Na een drukke middag moe; samen nagepraat over grenzen.",
+]
+
+
 def _selection_steps(organisation, *, by, ruud, fatima) -> None:
     """Own questions, an intro talk, and shadowing with a joint evaluation for the demo applicants."""
     experience, learn = ApplicationQuestion.objects.bulk_create(
@@ -243,8 +252,8 @@ def _selection_steps(organisation, *, by, ruud, fatima) -> None:
         )
     ShadowDay.objects.bulk_create(
         [
-            ShadowDay(application=ruud, date=today - datetime.timedelta(days=30 - 3 * i), recorded_by=by)
-            for i in range(5)
+            ShadowDay(application=ruud, date=today - datetime.timedelta(days=30 - 3 * i), notes=note, recorded_by=by)
+            for i, note in enumerate(SHADOW_NOTES)
         ]
         + [
             ShadowDay(

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inzet.directory.filters import ExpertFilters
 from inzet.directory.reference import Reference
-from inzet.experts.models import ExpertStatus, RewardForm, Weekday, WorkForm
+from inzet.experts.models import ExpertStatus, Weekday, WorkForm, neutral_reward_choices
 
 SORT_CHOICES = [
     ("name", _("Naam (A tot Z)")),
@@ -112,7 +112,7 @@ class ExpertFilterForm(forms.Form):
     regions = _checkboxes(_("Regio"), field_class=_LateChoices)
     days = _checkboxes(_("Kan op deze dagen"), Weekday.choices, int, _("Alleen wie op al deze dagen kan."))
     work_forms = _checkboxes(_("Werkvorm"), WorkForm.choices)
-    reward_forms = _checkboxes(_("Beloning"), RewardForm.choices)
+    reward_forms = _checkboxes(_("Beloning"), neutral_reward_choices())
     statuses = _checkboxes(_("Status"), ExpertStatus.choices)
 
     GROUPS = [

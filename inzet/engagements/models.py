@@ -17,8 +17,8 @@ from inzet.lib.crypto import EncryptedCharField, EncryptedTextField
 
 
 class RequestStatus(models.TextChoices):
-    DRAFT = Status.DRAFT, _("Concept")
-    SUBMITTED = Status.SUBMITTED, _("Ingediend")
+    DRAFT = Status.DRAFT, _("Nog niet verstuurd")
+    SUBMITTED = Status.SUBMITTED, _("Verstuurd")
     INTAKE = Status.INTAKE, _("In behandeling")
     CHANGES_REQUESTED = Status.CHANGES_REQUESTED, _("Aanpassing gevraagd")
     DECLINED = Status.DECLINED, _("Afgewezen")

@@ -217,7 +217,7 @@ def _audit_text(event: AuditEvent) -> str:
             "new": _status_label(event.to_status),
         }
     texts = {
-        "created": _("Concept gemaakt"),
+        "created": _("Vraag begonnen"),
         "attachment_added": _("Bijlage toegevoegd: %(note)s"),
         "attachment_deleted": _("Bijlage weggehaald: %(note)s"),
         "invited": _("Een ervaringsdeskundige uitgenodigd"),
@@ -422,7 +422,7 @@ def _asker_steps(user: User) -> list[NextStep]:
     if counts.get(RequestStatus.DRAFT):
         steps.append(
             NextStep(
-                title=_("Vragen in concept"),
+                title=_("Vragen die nog niet verstuurd zijn"),
                 text=ngettext(
                     "U heeft %(count)s vraag die nog niet is ingediend.",
                     "U heeft %(count)s vragen die nog niet zijn ingediend.",

@@ -139,7 +139,7 @@ def request_update(
     """Change a draft (also after the organisation asked for changes)."""
     engagement = locked(engagement)
     if engagement.status != RequestStatus.DRAFT:
-        raise ValidationError(_("U kunt de vraag alleen aanpassen zolang die een concept is."))
+        raise ValidationError(_("U kunt de vraag alleen aanpassen zolang hij nog niet is verstuurd."))
     _apply(engagement, data, m2m)
     return engagement
 
@@ -151,7 +151,7 @@ def attachment_add(
     """Store an attachment under a random name; the form has checked type, content and size."""
     engagement = locked(engagement)
     if engagement.status != RequestStatus.DRAFT:
-        raise ValidationError(_("U kunt alleen bijlagen toevoegen zolang de vraag een concept is."))
+        raise ValidationError(_("U kunt alleen bestanden toevoegen zolang de vraag nog niet is verstuurd."))
     attachment = RequestAttachment(request=engagement, uploaded_by=actor, original_name=original_name[:200])
     attachment.file.save(original_name, upload, save=False)
     attachment.save()
@@ -163,7 +163,7 @@ def attachment_add(
 def attachment_delete(*, attachment: RequestAttachment, actor: User) -> None:
     engagement = locked(attachment.request)
     if engagement.status != RequestStatus.DRAFT:
-        raise ValidationError(_("U kunt alleen bijlagen weghalen zolang de vraag een concept is."))
+        raise ValidationError(_("U kunt alleen bestanden weghalen zolang de vraag nog niet is verstuurd."))
     name = attachment.original_name
     stored = attachment.file.name
     storage = attachment.file.storage

@@ -101,7 +101,7 @@ def request_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Uw vraag is bewaard als concept."))
+            messages.success(request, _("Uw vraag is bewaard. U heeft hem nog niet verstuurd."))
             return redirect("engagements:edit", pk=engagement.pk, step=STEP_SLUGS[1])
     context = _steps_context("doel", None) | {"form": form, "organisation": organisation}
     return render(request, "engagements/wizard_step.html", context)

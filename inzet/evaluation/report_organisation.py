@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from inzet.compensation.models import EntryState, HourEntry, Invoice, Payout, Settlement
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.evaluation.report_types import ASSIGNMENT_STATUSES, PAID_STATES, ZERO, Row, Table, in_period, on_days
-from inzet.experts.models import RewardForm
+from inzet.experts.models import RewardForm, neutral_reward_choices
 from inzet.support.models import MeetingKind, MeetingSeat, MentorTalk
 from inzet.training.models import Attendance, Enrolment, EnrolmentStatus
 
@@ -98,7 +98,7 @@ def hours_and_money_tables(organisation, period) -> list[Table]:
     invoiced = Invoice.objects.filter(in_period(period, "issued_on"), organisation=organisation).aggregate(
         total=Sum("subtotal")
     )
-    channels = [choice for choice in RewardForm.choices if choice[0] != RewardForm.NONE]
+    channels = [choice for choice in neutral_reward_choices() if choice[0] != RewardForm.NONE]
     return [
         Table(
             "hours",

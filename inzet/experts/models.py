@@ -44,6 +44,25 @@ class RewardForm(models.TextChoices):
     NONE = "none", _("Geen vergoeding")
 
 
+# The labels above are the expert's own answers ("Geld op mijn bankrekening"). Everyone else —
+# a coordinator on the payouts page, an export, a search filter — reads them without "mijn".
+_NEUTRAL_REWARD_LABELS = {RewardForm.BANK_TRANSFER: _("Geld op de bankrekening")}
+
+
+def reward_form_label(value: str):
+    """The reward form as anyone may read it (no "mijn": a coordinator is not the one paid)."""
+    if value in _NEUTRAL_REWARD_LABELS:
+        return _NEUTRAL_REWARD_LABELS[RewardForm(value)]
+    try:
+        return RewardForm(value).label
+    except ValueError:
+        return value
+
+
+def neutral_reward_choices() -> list[tuple[str, object]]:
+    return [(value, reward_form_label(value)) for value, _label in RewardForm.choices]
+
+
 class BenefitSituation(models.TextChoices):
     # Same codes as inzet.compensation.rules.BenefitSituation.
     NONE = "none", _("Geen uitkering")
@@ -374,7 +393,7 @@ class ExpertCompetence(models.Model):
 class TrainingKind(models.TextChoices):
     TRAINING = "training", _("Opleiding of training")
     COURSE = "course", _("Cursus")
-    EVC = "evc", _("EVC (erkenning van verworven competenties)")
+    EVC = "evc", _("EVC (erkenning van wat u al kunt, door werk of ervaring)")
     REGISTER = "register", _("Registratie in een beroepsregister")
 
 

@@ -29,6 +29,7 @@ from inzet.experts.models import (
     RewardForm,
     Weekday,
     WorkForm,
+    reward_form_label,
 )
 from inzet.organisations.models import Membership
 from inzet.taxonomy.models import Term
@@ -217,7 +218,7 @@ def _lines(profile: ExpertProfile, item: str, level: int) -> list[str]:
             lines.append(_("KvK-nummer: %(kvk)s") % {"kvk": p.kvk_number})
         if p.work_form == WorkForm.ZZP:
             lines.append(_("Btw: geen, kleineondernemersregeling (KOR)") if p.vat_kor else _("Btw: ja, ik reken btw"))
-        reward = str(RewardForm(p.reward_form).label)
+        reward = str(reward_form_label(p.reward_form))
         if p.reward_form == RewardForm.DONATION and p.donation_charity:
             reward = f"{reward}: {p.donation_charity}"
         lines.append(_("Beloning: %(reward)s") % {"reward": reward})

@@ -314,7 +314,7 @@ class ToRequestForm(forms.Form):
         label=_("Voor welke vragende organisatie?"),
         queryset=Organisation.objects.none(),
         error_messages={"required": _("Kies de organisatie van de vrager.")},
-        help_text=_("De vrager vult het concept daarna zelf aan en dient het in."),
+        help_text=_("De vrager vult de vraag daarna zelf aan en verstuurt hem."),
     )
     title = forms.CharField(label=_("Korte titel"), max_length=200)
 

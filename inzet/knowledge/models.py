@@ -198,7 +198,7 @@ class HelpdeskQuestion(models.Model):
         NEW = "new", _("nieuw")
         ANSWERED = "answered", _("beantwoord")
         REFERRED = "referred", _("doorverwezen")
-        REQUEST = "request", _("vraag voor inzet gemaakt")
+        REQUEST = "request", _("er is een vraag van gemaakt")
         CLOSED = "closed", _("afgesloten")
 
     reference = models.CharField(max_length=12, unique=True, editable=False)

@@ -203,7 +203,7 @@ def question_to_request(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _(
-                    "Er is een concept-vraag gemaakt. De vrager vult die aan en dient hem in; dan ziet u hem binnenkomen."
+                    "Er is alvast een vraag begonnen. De vrager vult die aan en verstuurt hem. Dan ziet u hem binnenkomen."
                 ),
             )
             return redirect("knowledge:question", pk=pk)

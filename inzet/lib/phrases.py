@@ -39,6 +39,18 @@ def say(msgid: str, **params: object) -> Phrase:
     return Phrase(msgid, params)
 
 
+def plural_count(value: object) -> int:
+    """The count that chooses a plural form for a number that may have decimals.
+
+    Only exactly one takes the singular: "1 dagdeel", "0,5 dagdelen", "1,5 dagdelen" (Dutch
+    allows the plural after a decimal, English requires it: "1.5 half-days"). gettext needs an int.
+    """
+    try:
+        return 1 if value is not None and value != "" and float(str(value).replace(",", ".")) == 1 else 2
+    except ValueError:
+        return 2
+
+
 def ngettext_lazy(singular: str, plural: str, count: int, **params: object) -> Phrase:
     """A message with a singular and a plural form, chosen by ``count`` (also passed as %(count)s).
 

@@ -321,7 +321,7 @@ class _Explainer:
         out = []
         if best is not None:
             if team.coverage < best.coverage:
-                out.append(say(_("Dit team dekt minder van wat gevraagd is dan het eerste voorstel.")))
+                out.append(say(_("Dit team heeft minder van wat gevraagd is dan het eerste voorstel.")))
             diff = best.objective - team.objective
             if diff > 0.05:
                 out.append(
@@ -352,7 +352,7 @@ class _Explainer:
                 if n > 1:
                     out.append(
                         say(
-                            _("%(who)s dekt samen alle gevraagde %(what)s: %(names)s."),
+                            _("%(who)s heeft samen alle gevraagde %(what)s: %(names)s."),
                             who=noun,
                             what=what,
                             names=names,
@@ -360,18 +360,20 @@ class _Explainer:
                     )
                 else:
                     out.append(
-                        say(_("%(who)s dekt alle gevraagde %(what)s: %(names)s."), who=noun, what=what, names=names)
+                        say(_("%(who)s heeft alle gevraagde %(what)s: %(names)s."), who=noun, what=what, names=names)
                     )
                 continue
             if covered:
                 counts = {"who": noun, "found": len(covered), "asked": len(asked), "what": what, "names": names}
                 if n > 1:
                     out.append(
-                        say(_("%(who)s dekt samen %(found)d van de %(asked)d gevraagde %(what)s: %(names)s."), **counts)
+                        say(
+                            _("%(who)s heeft samen %(found)d van de %(asked)d gevraagde %(what)s: %(names)s."), **counts
+                        )
                     )
                 else:
                     out.append(
-                        say(_("%(who)s dekt %(found)d van de %(asked)d gevraagde %(what)s: %(names)s."), **counts)
+                        say(_("%(who)s heeft %(found)d van de %(asked)d gevraagde %(what)s: %(names)s."), **counts)
                     )
             if nobody:
                 out.append(
@@ -385,8 +387,8 @@ class _Explainer:
             if missed:
                 out.append(
                     ngettext_lazy(
-                        "Met %(count)d persoon lukt het niet om ook dit te dekken: %(names)s.",
-                        "Met %(count)d mensen lukt het niet om ook dit te dekken: %(names)s.",
+                        "Met %(count)d persoon lukt het niet om ook dit erbij te hebben: %(names)s.",
+                        "Met %(count)d mensen lukt het niet om ook dit erbij te hebben: %(names)s.",
                         n,
                         names=Names.of(missed, self.labels),
                     )

@@ -196,15 +196,15 @@ class Closure(models.Model):
     trajectory = models.OneToOneField(Trajectory, on_delete=models.CASCADE, related_name="closure")
     age = EncryptedCharField(_("leeftijd"), blank=True)
     gender = EncryptedCharField(_("geslacht"), blank=True)
-    came_in = EncryptedTextField(_("1. Hoe is de cliënt binnen gekomen, wat was aanleiding?"), blank=True)
+    came_in = EncryptedTextField(_("1. Hoe is de bewoner bij ons gekomen, en waarom?"), blank=True)
     going_on = EncryptedTextField(_("2. Wat speelde er?"), blank=True)
     actions = EncryptedTextField(blank=True)  # JSON: life-domain code → what was done (only where something was)
     how_left = EncryptedTextField(
-        _("5. Hoe is de cliënt weggaan, wat was er veranderd, waarom is het contact afgesloten?"), blank=True
+        _("5. Hoe ging de bewoner weg? Wat was er veranderd? Waarom is het contact gestopt?"), blank=True
     )
     different = EncryptedTextField(_("6. Wat is er anders dan professionele hulp?"), blank=True)
     reflection = EncryptedTextField(
-        _("7. Eventuele aanvulling van de ervaringsdeskundige, qua cliënt en qua eigen proces"), blank=True
+        _("7. Wil de ervaringsdeskundige nog iets zeggen, over de bewoner of over zichzelf?"), blank=True
     )
     felt_heard = models.BooleanField(_("voelde zich gehoord"), default=False)
     more_confidence = models.BooleanField(_("meer zelfvertrouwen"), default=False)

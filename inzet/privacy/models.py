@@ -12,7 +12,7 @@ class ErasureRequest(models.Model):
 
     class State(models.TextChoices):
         REQUESTED = "requested", _("Aangevraagd")
-        COMPLETED = "completed", _("Uitgevoerd")
+        COMPLETED = "completed", _("Gedaan")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="erasure_requests")
     # The organisation whose coordinators carry it out; empty: the platform operator does.

@@ -271,6 +271,9 @@ REGISTER: dict[str, Processing] = {
         "closed_applications",
         special=True,
     ),
+    "recruitment.ApplicationReadLog": Processing(
+        WHO_DID_WHAT, BASIS_INTEREST, _("De beheerder"), _("Samen met de aanmelding"), "closed_applications"
+    ),
     "directory.ExpertSearchDocument": Processing(
         _("Zoeken naar ervaringsdeskundigen (alleen wat zij delen)"),
         BASIS_CONSENT_9,

@@ -111,9 +111,9 @@ def register_download(request: HttpRequest) -> HttpResponse:
         [
             _("Gegevens"),
             _("Doel"),
-            _("Grondslag"),
+            _("Op welke grond (wet)"),
             _("Wie krijgt ze"),
-            _("Bewaartermijn"),
+            _("Hoe lang bewaard"),
             _("Bewaarregel (dagen)"),
             _("Velden"),
             _("Versleuteld"),

@@ -365,8 +365,10 @@ class IntroTalkForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.instance.pk:
-            self.fields["date"].initial = timezone.localdate()
+        if not self.instance.pk and not self.initial.get("date"):
+            # Not fields["date"].initial: the unsaved instance's empty date sits in self.initial and wins,
+            # which left the date box empty and refused the first save with "Vul een datum in.".
+            self.initial["date"] = timezone.localdate()
 
 
 class ShadowDayForm(forms.Form):
@@ -401,5 +403,7 @@ class ShadowEvaluationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["outcome"].choices = ShadowOutcome.choices
-        if not self.instance.pk:
-            self.fields["date"].initial = timezone.localdate()
+        if not self.instance.pk and not self.initial.get("date"):
+            # Not fields["date"].initial: the unsaved instance's empty date sits in self.initial and wins,
+            # which left the date box empty and refused the first save with "Vul een datum in.".
+            self.initial["date"] = timezone.localdate()

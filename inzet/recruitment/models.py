@@ -334,3 +334,23 @@ class ShadowEvaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} – {self.get_outcome_display()}"
+
+
+class ApplicationReadLog(models.Model):
+    """Who read which special-category part of an application (the intro talk, shadowing notes, the
+    joint evaluation), where, and when. Never the content. Goes with the application when it is erased."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="read_log")
+    item = models.CharField(_("gegeven"), max_length=40)
+    context = models.CharField(_("waar"), max_length=10)  # page or api
+    path = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField(_("wanneer"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("inzage aanmelding")
+        verbose_name_plural = _("inzage aanmeldingen")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.item} #{self.application_id}"

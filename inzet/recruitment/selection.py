@@ -18,6 +18,7 @@ from inzet.recruitment import rules
 from inzet.recruitment.models import (
     Application,
     ApplicationQuestion,
+    ApplicationReadLog,
     ApplicationStatus,
     Channel,
     IntroTalk,
@@ -66,6 +67,24 @@ def questions_configure(*, organisation: Organisation, questions: list[QuestionS
         question.save()
         result.append(question)
     return result
+
+
+# --- reads of special-category parts: logged, which item, never its content -----------------------
+
+READ_ITEMS = ("intro_talk", "shadow_days", "shadow_evaluation")
+
+
+def reads_log(*, viewer: User, application: Application, items: list[str], context: str, path: str = "") -> None:
+    """Log that `viewer` was shown these parts of an application (one insert, whatever the number)."""
+    unknown = set(items) - set(READ_ITEMS)
+    if unknown:
+        raise ValueError(f"Unknown read items: {sorted(unknown)}")
+    ApplicationReadLog.objects.bulk_create(
+        [
+            ApplicationReadLog(user=viewer, application=application, item=item, context=context, path=path[:300])
+            for item in items
+        ]
+    )
 
 
 # --- the intro talk ---------------------------------------------------------------------------------

@@ -22,6 +22,10 @@ from inzet.recruitment.pdf import vacancy_pdf
 from inzet.recruitment.permissions import get_application_for_user, get_recruiting_organisation
 
 
+def _log(request: HttpRequest, application, item: str) -> None:
+    selection.reads_log(viewer=request.user, application=application, items=[item], context="page", path=request.path)
+
+
 @login_required
 def questions(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_recruiting_organisation(request.user, slug, manage=True)
@@ -60,6 +64,8 @@ def vacancy_flyer(request: HttpRequest, slug: str) -> HttpResponse:
 def intro_talk(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk, slug=slug)
     talk = IntroTalk.objects.filter(application=application).first()
+    if talk is not None and request.method == "GET":  # the form shows what was written
+        _log(request, application, "intro_talk")
     form = IntroTalkForm(posted(request), instance=talk or IntroTalk(application=application))
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in selection.INTRO_FIELDS}
@@ -85,6 +91,9 @@ def shadowing(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("De dag is geteld."))
             return redirect("recruitment:shadowing", slug=slug, pk=pk)
+    days = list(ShadowDay.objects.filter(application=application))
+    if any(day.notes for day in days):  # the page lists the notes
+        _log(request, application, "shadow_days")
     return render(
         request,
         "recruitment/shadowing.html",
@@ -93,7 +102,7 @@ def shadowing(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "application": application,
             "form": form,
             "progress": selection.shadow_progress(application),
-            "days": ShadowDay.objects.filter(application=application),
+            "days": days,
             "evaluation": ShadowEvaluation.objects.filter(application=application).first(),
         },
     )
@@ -103,6 +112,8 @@ def shadowing(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def shadow_evaluation(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk, slug=slug)
     evaluation = ShadowEvaluation.objects.filter(application=application).first()
+    if evaluation is not None and request.method == "GET":
+        _log(request, application, "shadow_evaluation")
     form = ShadowEvaluationForm(posted(request), instance=evaluation or ShadowEvaluation(application=application))
     if request.method == "POST" and form.is_valid():
         try:

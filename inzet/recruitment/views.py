@@ -74,6 +74,11 @@ def application_list(request: HttpRequest, slug: str) -> HttpResponse:
 def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk, slug=slug)
     organisation = application.organisation
+    intro_talk = IntroTalk.objects.filter(application=application).first()
+    if intro_talk is not None:  # the page shows it
+        selection.reads_log(
+            viewer=request.user, application=application, items=["intro_talk"], context="page", path=request.path
+        )
     return render(
         request,
         "recruitment/application_detail.html",
@@ -83,7 +88,7 @@ def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
             "stages": selectors.stages_of(organisation),
             "history": selectors.application_history(application),
             "answers": ApplicationAnswer.objects.filter(application=application).select_related("question"),
-            "intro_talk": IntroTalk.objects.filter(application=application).first(),
+            "intro_talk": intro_talk,
             "progress": selection.shadow_progress(application),
             "can_manage": get_roles(request.user).has(Role.COORDINATOR, organisation_id=organisation.pk),
         },

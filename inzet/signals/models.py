@@ -61,7 +61,7 @@ class Signal(models.Model):
     class Status(models.TextChoices):
         NEW = "new", _("Ontvangen")
         IN_PROGRESS = "in_progress", _("In behandeling")
-        ACTED = "acted", _("Er is actie ondernomen")
+        ACTED = "acted", _("Er is iets mee gedaan")
         CLOSED = "closed", _("Afgerond")
 
     class Channel(models.TextChoices):

@@ -107,11 +107,20 @@ def templates_for_expert(profile: ExpertProfile) -> QuerySet:
     )
 
 
-def plan_detail(plan: GrowthPlan) -> dict:
-    """Goals and reviews in two queries, whatever their number."""
+def plan_detail(plan: GrowthPlan, *, viewer: User | None = None) -> dict:
+    """Goals and reviews in two queries, whatever their number. With a goal towards paid work, the
+    expert and their coordinator get the work form page (what a change means for a benefit)."""
+    goals = list(plan.goals.all())
+    paid_work = any(g.kind == GoalKind.PAID_WORK for g in goals)
     return {
-        "goals": list(plan.goals.all()),
+        "goals": goals,
         "reviews": list(plan.reviews.select_related("recorded_by", "talk")[:50]),
+        "work_form_link": paid_work
+        and viewer is not None
+        and (
+            plan.expert.user_id == viewer.pk
+            or get_roles(viewer).has(Role.COORDINATOR, organisation_id=plan.expert.organisation_id)
+        ),
     }
 
 

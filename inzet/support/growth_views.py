@@ -71,7 +71,12 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "support/plan_detail.html",
-        {"plan": plan, "access": access, "review_due": growth.review_is_due(plan), **growth.plan_detail(plan)},
+        {
+            "plan": plan,
+            "access": access,
+            "review_due": growth.review_is_due(plan),
+            **growth.plan_detail(plan, viewer=request.user),
+        },
     )
 
 

@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from inzet.accounts.models import User
 from inzet.accounts.permissions import Roles
@@ -127,7 +128,12 @@ def next_steps_for(user: User, roles: Roles, role: str | None) -> list[NextStep]
             steps.append(
                 NextStep(
                     title=_("Opleidingen controleren"),
-                    text=_("%(count)s opleidingen zijn zelf opgegeven en nog niet gecontroleerd.") % {"count": count},
+                    text=ngettext(
+                        "%(count)s opleiding is zelf opgegeven en nog niet gecontroleerd.",
+                        "%(count)s opleidingen zijn zelf opgegeven en nog niet gecontroleerd.",
+                        count,
+                    )
+                    % {"count": count},
                     url=reverse("training:records"),
                     link_text=_("Opleidingen controleren"),
                 )

@@ -121,7 +121,7 @@ def test_an_expert_downloads_their_data_and_is_erased_but_the_payments_remain(pa
         page.get_by_role("button", name="Verwijdering uitvoeren").click()
     expect(page.get_by_text("De gegevens zijn verwijderd. De persoon krijgt bericht.")).to_be_visible()
     expect(
-        page.get_by_text(re.compile(r"Bewaard voor de administratie: 1 urenregels, 1 onkosten, 2 betalingen"))
+        page.get_by_text(re.compile(r"Bewaard voor de administratie. Urenregels: 1. Onkosten: 1. Betalingen: 2."))
     ).to_be_visible()
     problems += check(page, axe)
 

@@ -116,7 +116,7 @@ def test_a_request_goes_from_draft_to_completed(page, browser, live_server, demo
     journey.check(asker, "asker: controleren")
     journey.click_and_wait(asker, asker.get_by_role("button", name="Vraag versturen"))
     expect(asker.get_by_role("heading", level=1)).to_have_text(TITLE)
-    expect(asker.get_by_text("Status: Ingediend", exact=False)).to_be_visible()
+    expect(asker.get_by_text("Status: Verstuurd", exact=False)).to_be_visible()
     journey.check(asker, "asker: vraag ingediend")
     request = EngagementRequest.objects.get(title=TITLE)
     detail = f"/vragen/{request.pk}/"

@@ -127,7 +127,7 @@ def test_a_signal_from_report_to_published_lobby_overview(page, axe, staff):
     assert "Hardenberg" not in page.content()
     page.goto(follow_url)
     expect(page.get_by_text("Dank u. We hebben dit met de gemeente besproken.")).to_be_visible()
-    expect(page.get_by_text("Er is actie ondernomen")).to_be_visible()
+    expect(page.get_by_text("Er is iets mee gedaan")).to_be_visible()
     assert problems == [], "\n".join(problems)
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Annotated, Literal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -32,6 +33,7 @@ from inzet.compensation.permissions import (
     require_decider,
 )
 from inzet.experts.disclosure import log_access
+from inzet.experts.models import WorkForm
 from inzet.lib import uploads
 
 router = Router(tags=["compensation"])
@@ -221,6 +223,82 @@ def external_delete(request: HttpRequest, pk: int):
     allowance, _on_behalf = get_external_allowance_for_user(request.auth, pk)
     services.external_allowance_delete(allowance=allowance, actor=request.auth)
     return 204, None
+
+
+# --- the work form: the path to paid work ---------------------------------------------------------
+
+
+class ChangeLineOut(Schema):
+    text: str
+    source: str
+
+
+class InstrumentOut(Schema):
+    name: str
+    description: str
+    conditions: str
+    provider: str
+    source: str
+
+
+class WorkFormOut(Schema):
+    work_form: str
+    new_work_form: str
+    changes: list[ChangeLineOut]
+    benefit_hidden: bool = Field(description="true: the reader may not see the benefit, so its lines are left out")
+    instruments: list[InstrumentOut] | None = Field(
+        description="UWV and municipal instruments (information, not advice); for coordinators only, else null"
+    )
+
+
+class WorkFormIn(Schema):
+    work_form: str = Field(description="volunteer, employee or zzp")
+    kvk_number: str = Field("", description="zzp only: 8 digits")
+
+
+def _work_form_out(request: HttpRequest, profile, on_behalf: bool, new: str) -> dict:
+    change = selectors.work_form_change_view(
+        viewer=request.auth, profile=profile, new=new, path=request.path, context="api"
+    )
+    instruments = None
+    if on_behalf:
+        instruments = [
+            {
+                "name": i.shown_name,
+                "description": i.shown_description,
+                "conditions": i.shown_conditions,
+                "provider": i.provider,
+                "source": i.source,
+            }
+            for i in selectors.work_instruments()
+        ]
+    return {
+        "work_form": profile.work_form,
+        "new_work_form": new,
+        "changes": change.lines,
+        "benefit_hidden": change.benefit_hidden,
+        "instruments": instruments,
+    }
+
+
+@router.get("/compensation/experts/{pk}/work-form", response={200: WorkFormOut, 401: Error, 404: Error, 422: Error})
+def work_form(request: HttpRequest, pk: Id, new: str = ""):
+    """What changes when the work form changes to `new` (the benefit check again), as on the page:
+    for the expert and their coordinators (else 404); benefit lines only where the expert shares it."""
+    profile, on_behalf = get_expert_for_allowances(request.auth, pk)
+    new = new or profile.work_form
+    if new not in WorkForm.values:
+        raise ValidationError({"new": gettext("Kies een werkvorm.")})
+    return _work_form_out(request, profile, on_behalf, new)
+
+
+@router.put("/compensation/experts/{pk}/work-form", response={200: WorkFormOut, 401: Error, 404: Error, 422: Error})
+def work_form_change(request: HttpRequest, pk: Id, payload: WorkFormIn):
+    """Change the work form (the same checks as the page, e.g. a KvK number for zzp); the same form twice
+    changes nothing."""
+    profile, on_behalf = get_expert_for_allowances(request.auth, pk)
+    profile = services.work_form_change(profile=profile, work_form=payload.work_form, kvk_number=payload.kvk_number)
+    return _work_form_out(request, profile, on_behalf, profile.work_form)
 
 
 # --- hours -----------------------------------------------------------------------------------------

@@ -123,6 +123,11 @@ def decide(request: HttpRequest, pk: Id, payload: ApplicationDecisionIn):
 DateText = Field(None, description="Date, e.g. 2026-03-15", json_schema_extra={"format": "date"})
 
 
+def _log(request: HttpRequest, application: Application, item: str) -> None:
+    """Which special-category part was read through the API, never its content (as on the pages)."""
+    selection.reads_log(viewer=request.auth, application=application, items=[item], context="api", path=request.path)
+
+
 def _checked(form: forms.BaseForm) -> dict:
     """The page's form decides what is valid; its errors become one 422 with the Dutch messages."""
     if not form.is_valid():
@@ -213,8 +218,12 @@ def _intro_talk(application: Application) -> IntroTalk | None:
 
 @router.get("/applications/{pk}/intro-talk", response={200: IntroTalkOut, 404: Error})
 def intro_talk(request: HttpRequest, pk: Id):
-    """The intro talk (coordinators and trainers); `recorded: false` until it is written down."""
-    return _intro_out(_intro_talk(get_application_for_user(request.auth, pk)))
+    """The intro talk (coordinators and trainers); `recorded: false` until it is written down. Reads are logged."""
+    application = get_application_for_user(request.auth, pk)
+    talk = _intro_talk(application)
+    if talk is not None:
+        _log(request, application, "intro_talk")
+    return _intro_out(talk)
 
 
 @router.put("/applications/{pk}/intro-talk", response={200: IntroTalkOut, 403: Error, 404: Error, 422: Error})
@@ -251,8 +260,11 @@ class ShadowingOut(Schema):
     shadow_days: list[ShadowDayOut]
 
 
-def _shadowing_out(application: Application) -> dict:
+def _shadowing_out(request: HttpRequest, application: Application) -> dict:
     progress = selection.shadow_progress(application)
+    days = list(ShadowDay.objects.filter(application=application))
+    if any(day.notes for day in days):  # the answer carries the notes
+        _log(request, application, "shadow_days")
     return {
         "days": progress.days,
         "days_left": progress.days_left,
@@ -261,14 +273,14 @@ def _shadowing_out(application: Application) -> dict:
         "evaluated": progress.evaluated,
         "evaluation_due": progress.evaluation_due,
         "done": progress.done,
-        "shadow_days": list(ShadowDay.objects.filter(application=application)),
+        "shadow_days": days,
     }
 
 
 @router.get("/applications/{pk}/shadowing", response={200: ShadowingOut, 404: Error})
 def shadowing(request: HttpRequest, pk: Id):
     """Shadowing progress: five days, the evaluation, then (only when agreed) five half-days."""
-    return _shadowing_out(get_application_for_user(request.auth, pk))
+    return _shadowing_out(request, get_application_for_user(request.auth, pk))
 
 
 @router.post("/applications/{pk}/shadow-days", response={201: ShadowingOut, 403: Error, 404: Error, 422: Error})
@@ -277,7 +289,7 @@ def shadow_day_add(request: HttpRequest, pk: Id, payload: ShadowDayIn):
     application = get_application_for_user(request.auth, pk)
     data = _checked(ShadowDayForm(payload.dict()))
     selection.shadow_day_record(application=application, recorded_by=request.auth, **data)
-    return 201, _shadowing_out(application)
+    return 201, _shadowing_out(request, application)
 
 
 class ShadowEvaluationIn(Schema):
@@ -314,8 +326,12 @@ def _evaluation_out(evaluation: ShadowEvaluation | None) -> dict:
 
 @router.get("/applications/{pk}/shadow-evaluation", response={200: ShadowEvaluationOut, 404: Error})
 def shadow_evaluation(request: HttpRequest, pk: Id):
-    """The joint evaluation after the shadowing days; `recorded: false` until it is written down."""
-    return _evaluation_out(_evaluation(get_application_for_user(request.auth, pk)))
+    """The joint evaluation after the shadowing days; `recorded: false` until it is written down. Reads are logged."""
+    application = get_application_for_user(request.auth, pk)
+    evaluation = _evaluation(application)
+    if evaluation is not None:
+        _log(request, application, "shadow_evaluation")
+    return _evaluation_out(evaluation)
 
 
 @router.put(

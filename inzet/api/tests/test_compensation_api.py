@@ -49,7 +49,7 @@ def test_the_check_answers_with_crossed_caps_and_dutch_lines(client, expert):
     assert any("maandgrens van € 190 (2023)" in t for t in texts)
     assert all(src.startswith("https://") for line in body["explanation"] for src in line["sources"])
     assert any(line["sources"] for line in body["explanation"])
-    assert body["indication"] == "Dit is een indicatie, geen advies." and body["warnings"] is True
+    assert body["indication"] == "Dit is een schatting, geen advies." and body["warnings"] is True
 
 
 def test_the_check_adds_up_history_for_a_benefit(client, expert):

@@ -102,16 +102,16 @@ def test_only_askers_create_requests(client, personas, orgs, persona):
 @pytest.mark.parametrize(
     "persona,visible",
     [
-        ("asker", {"Concept", "Ingediend"}),
-        ("coordinator", {"Ingediend"}),
-        ("trainer", {"Ingediend"}),
+        ("asker", {"Nog niet verstuurd", "Verstuurd"}),
+        ("coordinator", {"Verstuurd"}),
+        ("trainer", {"Verstuurd"}),
         ("other_asker", set()),
         ("other_coordinator", set()),
     ],
 )
 def test_the_list_shows_only_what_the_person_may_see(client, personas, asker, orgs, persona, visible):
-    f.draft(orgs, asker, title="Concept")
-    f.submitted(orgs, asker, title="Ingediend")
+    f.draft(orgs, asker, title="Nog niet verstuurd")
+    f.submitted(orgs, asker, title="Verstuurd")
     response = client.get("/api/requests", **_auth(personas[persona]))
     assert response.status_code == 200
     assert {r["title"] for r in response.json()["items"]} == visible

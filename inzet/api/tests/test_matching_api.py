@@ -86,7 +86,7 @@ def test_a_coordinator_gets_a_team_with_alternatives(client, coordinator, orgs, 
     assert body["team"]["uncovered_areas"] == []
     assert (
         body["team"]["explanation"][0]
-        == "Dit duo dekt samen alle gevraagde ervaringsgebieden: Armoede en schulden en Verslaving."
+        == "Dit duo heeft samen alle gevraagde ervaringsgebieden: Armoede en schulden en Verslaving."
     )
     assert len(body["alternatives"]) == 2
 

@@ -13,6 +13,7 @@ from inzet.experts.models import AgeBand, ExpertProfile, ExpertStatus
 from inzet.recruitment import selection, services
 from inzet.recruitment.models import (
     ApplicationQuestion,
+    ApplicationReadLog,
     Channel,
     IntroTalk,
     ShadowDay,
@@ -342,3 +343,45 @@ def test_the_group_counts_equal_the_page_and_hide_small_numbers(
     ]
     assert {"label": AgeBand.choices[1][1], "count": 6, "shown": "6"} in body["tables"][0]["rows"]
     assert all("@" not in str(row) and "E 1" not in str(row) for table in body["tables"] for row in table["rows"])
+
+
+# --- reads of special-category parts are logged: which item, never the content ------------------------
+
+
+def _reads(application, item):
+    return list(ApplicationReadLog.objects.filter(application=application, item=item).values_list("user", "context"))
+
+
+def test_reading_the_intro_talk_is_logged_without_its_content(client, trainer, coordinator, application):
+    auth = _auth(trainer)
+    url = f"{BASE}/applications/{application.pk}/intro-talk"
+    client.get(url, **auth)
+    assert _reads(application, "intro_talk") == []  # nothing written yet, nothing read
+    selection.intro_talk_record(
+        application=application, recorded_by=coordinator, date=dt.date(2026, 3, 2), recovery="Twee jaar stabiel"
+    )
+    assert client.get(url, **auth).json()["recovery"] == "Twee jaar stabiel"
+    assert _reads(application, "intro_talk") == [(trainer.pk, "api")]
+    row = ApplicationReadLog.objects.get()
+    assert "stabiel" not in f"{row.item} {row.path} {row}"
+
+
+def test_reading_shadow_notes_and_the_evaluation_is_logged(client, coordinator, application):
+    auth = _auth(coordinator)
+    _days(application, coordinator, 4)
+    client.get(f"{BASE}/applications/{application.pk}/shadowing", **auth)
+    assert _reads(application, "shadow_days") == []  # counts without notes reveal nothing personal
+    selection.shadow_day_record(
+        application=application, date=dt.date(2026, 3, 20), kind=ShadowKind.DAY, notes="Moe", recorded_by=coordinator
+    )
+    client.get(f"{BASE}/applications/{application.pk}/shadowing", **auth)
+    assert _reads(application, "shadow_days") == [(coordinator.pk, "api")]
+    selection.shadow_evaluation_record(
+        application=application,
+        date=dt.date(2026, 3, 21),
+        outcome=ShadowOutcome.CONTINUE,
+        applicant_view="Spannend",
+        recorded_by=coordinator,
+    )
+    client.get(f"{BASE}/applications/{application.pk}/shadow-evaluation", **auth)
+    assert _reads(application, "shadow_evaluation") == [(coordinator.pk, "api")]

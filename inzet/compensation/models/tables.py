@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from inzet.compensation import rules
@@ -304,6 +305,10 @@ class WorkInstrument(models.Model):
     description = models.TextField(_("wat is het"))
     provider = models.CharField(_("wie regelt het"), max_length=20, choices=Provider.choices)
     conditions = models.TextField(_("voorwaarden, in gewone woorden"))
+    # English for the English pages; left empty, the Dutch text is shown.
+    name_en = models.CharField(_("naam (Engels)"), max_length=200, blank=True)
+    description_en = models.TextField(_("wat is het (Engels)"), blank=True)
+    conditions_en = models.TextField(_("voorwaarden (Engels)"), blank=True)
     source = models.URLField(_("bron (openbare pagina)"), max_length=300)
     valid_from = models.DateField(_("geldig vanaf"))
     valid_to = models.DateField(_("geldig tot en met"), null=True, blank=True)
@@ -321,3 +326,19 @@ class WorkInstrument(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def _in_language(self, name: str) -> str:
+        english = getattr(self, f"{name}_en")
+        return english if english and (get_language() or "nl").startswith("en") else getattr(self, name)
+
+    @property
+    def shown_name(self) -> str:
+        return self._in_language("name")
+
+    @property
+    def shown_description(self) -> str:
+        return self._in_language("description")
+
+    @property
+    def shown_conditions(self) -> str:
+        return self._in_language("conditions")

@@ -24,7 +24,7 @@ from inzet.compensation.rules.types import (
     RewardForm,
 )
 
-INDICATION = _("Dit is een indicatie, geen advies.")
+INDICATION = _("Dit is een schatting, geen advies.")
 INDICATION_TEXT = INDICATION
 TALK_FIRST = _("Praat hier samen over voordat u ja zegt.")
 

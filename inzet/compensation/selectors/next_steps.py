@@ -52,8 +52,28 @@ def next_steps_for(user: User, roles: Roles, role: str | None = None) -> list[Ne
             steps.append(
                 NextStep(
                     title=_("Betalingen"),
-                    text=_("%(proposed)s wachten op goedkeuring, %(ready)s klaar voor een betaalbestand.")
-                    % {"proposed": proposed, "ready": ready},
+                    text=" ".join(
+                        part
+                        for part in (
+                            ngettext(
+                                "%(n)s betaling wacht op goedkeuring.",
+                                "%(n)s betalingen wachten op goedkeuring.",
+                                proposed,
+                            )
+                            % {"n": proposed}
+                            if proposed
+                            else "",
+                            ngettext(
+                                "%(n)s betaling is klaar voor een betaalbestand.",
+                                "%(n)s betalingen zijn klaar voor een betaalbestand.",
+                                ready,
+                            )
+                            % {"n": ready}
+                            if ready
+                            else "",
+                        )
+                        if part
+                    ),
                     url=reverse("compensation:payouts"),
                     link_text=_("Naar de betalingen"),
                 )

@@ -14,7 +14,7 @@ from inzet.compensation.selectors.tables import ZERO, payment_settings, today
 from inzet.engagements.models import Agreement, EngagementRequest, Invitation
 from inzet.engagements.quote import Quote
 from inzet.experts.disclosure import can_see
-from inzet.experts.models import ExpertProfile, RewardForm
+from inzet.experts.models import ExpertProfile, reward_form_label
 from inzet.lib.money import cents
 
 
@@ -27,7 +27,7 @@ class RewardChoiceView:
 
     @property
     def label(self) -> StrOrPromise:
-        return RewardForm(self.reward_form).label
+        return reward_form_label(self.reward_form)
 
     @property
     def from_profile(self) -> bool:

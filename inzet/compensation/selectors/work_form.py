@@ -105,14 +105,16 @@ class WorkFormChange:
     benefit_hidden: bool = False  # the viewer may not see the benefit, so benefit lines are left out
 
 
-def work_form_change_view(*, viewer: User, profile: ExpertProfile, new: str, path: str = "") -> WorkFormChange:
+def work_form_change_view(
+    *, viewer: User, profile: ExpertProfile, new: str, path: str = "", context: str = "page"
+) -> WorkFormChange:
     """The benefit check again for a new work form, as this viewer may see it (benefit reads are logged)."""
     level = viewer_level(viewer, profile)
     sees_benefit = level == SELF or can_see(level, profile, "benefit")
     benefit = expert_benefit(profile) if sees_benefit else None
     codes = work_form_changes(old=profile.work_form, new=new, benefit=benefit)
     if sees_benefit and level != SELF and benefit is not rules.BenefitSituation.NONE:
-        log_access(viewer=viewer, profile=profile, items=["benefit"], context="page", path=path)
+        log_access(viewer=viewer, profile=profile, items=["benefit"], context=context, path=path)
     result = WorkFormChange(old=profile.work_form, new=new, benefit_hidden=not sees_benefit)
     result.lines = [ChangeLine(str(TEXTS[c][0]), TEXTS[c][1]) for c in codes if sees_benefit or c in GENERAL]
     return result

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from inzet.accounts.models import User
 from inzet.compensation import documents, pricing, selectors
@@ -305,7 +306,11 @@ def batch_create(
         label = PayoutBatch.Kind(kind).label
         if waiting:
             raise ValidationError(
-                _("Er is nog niets klaar voor “%(kind)s”: %(count)s betaling(en) wachten nog op uw goedkeuring.")
+                ngettext(
+                    "Er is nog niets klaar voor “%(kind)s”: %(count)s betaling wacht nog op uw goedkeuring.",
+                    "Er is nog niets klaar voor “%(kind)s”: %(count)s betalingen wachten nog op uw goedkeuring.",
+                    waiting,
+                )
                 % {"kind": label, "count": waiting}
             )
         raise ValidationError(

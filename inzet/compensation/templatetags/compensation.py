@@ -18,6 +18,7 @@ from inzet.compensation import explain as explanations
 from inzet.compensation import rules, selectors
 from inzet.compensation.forms import RewardChoiceForm
 from inzet.engagements.models import Invitation
+from inzet.experts.models import reward_form_label
 from inzet.lib import money
 from inzet.organisations.models import Role
 
@@ -29,6 +30,12 @@ def euro(value) -> str:
     """€ 1.234,50 on one line (Utrecht currency data), always with cents; empty for None."""
     html = money.euro_html(value, empty="")
     return mark_safe(html) if html else ""  # noqa: S308 - built from a Decimal, no user text
+
+
+@register.filter
+def reward_label(value) -> str:
+    """A reward form without "mijn": the payouts and exports are read by coordinators too."""
+    return str(reward_form_label(value))
 
 
 @register.filter

@@ -278,4 +278,4 @@ def test_half_days_count_in_the_check_before_saying_yes(time_machine, orgs, expe
     assert (proposed.half_days, proposed.half_day_amount) == (D("2"), proposed.amount)
     assert proposed.amount > 0
     html = render_include(expert, invitation)
-    assert WARNING in html and "jonger dan 27" in html and "dagdeel" in html
+    assert WARNING in html and "jonger dan 27" in html and "en 2 dagdelen voor" in html

@@ -434,7 +434,7 @@ def test_without_approved_payouts_the_message_says_what_is_waiting(orgs, expert,
     with pytest.raises(ValidationError) as refused:
         services.batch_create(organisation=orgs.deploying, kind="bank_transfer", actor=coordinator)
 
-    assert "1 betaling(en) wachten nog op uw goedkeuring" in refused.value.messages[0]
+    assert "1 betaling wacht nog op uw goedkeuring" in refused.value.messages[0]
 
 
 def test_the_bank_file_needs_the_organisations_bank_details(orgs, expert, asker, coordinator):

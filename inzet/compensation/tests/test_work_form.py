@@ -1,7 +1,10 @@
 """Path to paid work: changing the work form runs the benefit check again and shows what changes;
 the coordinator sees UWV and municipal instruments as information."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
@@ -104,3 +107,30 @@ def test_the_instruments_are_reference_data_with_public_sources(client, operator
     client.force_login(operator)
     body = client.get(reverse("compensation:rules")).content.decode()
     assert "Regelingen naar betaald werk" in body and "Loonkostensubsidie" in body
+
+
+PUBLIC_SOURCES = ("https://wetten.overheid.nl/", "https://www.uwv.nl/", "https://www.rijksoverheid.nl/")
+
+
+def test_every_instrument_cites_a_public_page_and_explains_itself_in_dutch_and_english():
+    rows = list(WorkInstrument.objects.all())
+    assert len(rows) >= 5
+    for row in rows:
+        assert row.source.startswith(PUBLIC_SOURCES) and " " not in row.source, row.name
+        assert re.fullmatch(r"https://[a-z.]+/[\w/.:&=-]*", row.source), row.source  # no file of ours
+        for field in ("name", "description", "conditions", "name_en", "description_en", "conditions_en"):
+            assert getattr(row, field).strip(), (row.name, field)
+        assert row.description_en != row.description
+
+
+def test_the_english_page_explains_the_instruments_in_english(client, coordinator, expert, orgs):
+    profile = _profile(expert, orgs)
+    client.force_login(coordinator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    body = client.get(reverse("compensation:work_form", args=[profile.pk])).content.decode()
+    assert "Wage cost subsidy" in body and "A job coach helps someone at the workplace" in body
+    assert "wetten.overheid.nl" in body
+    assert not re.search(r"\b0\d\d_[0-9a-f]{4,}|\.txt\b", body)  # never a file name of ours
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
+    body = client.get(reverse("compensation:work_form", args=[profile.pk])).content.decode()
+    assert "Een jobcoach helpt iemand op de werkplek" in body and "Wage cost subsidy" not in body

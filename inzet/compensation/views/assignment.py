@@ -235,7 +235,7 @@ def expense_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return _withdraw(
         request,
         withdraw=partial(services.expense_withdraw, claim=claim, actor=request.user),
-        message=_("De declaratie is ingetrokken."),
+        message=_("U heeft de onkosten teruggetrokken."),
         invitation_id=claim.invitation_id,
     )
 

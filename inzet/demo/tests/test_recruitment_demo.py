@@ -1,7 +1,18 @@
 """The recruitment demo: open pages and applications at various stages, safe to load twice."""
 
 from inzet.demo.recruitment import load_recruitment_demo
-from inzet.recruitment.models import Application, ApplicationStatus, PipelineStage, RecruitmentPage
+from inzet.recruitment.models import (
+    Application,
+    ApplicationAnswer,
+    ApplicationQuestion,
+    ApplicationStatus,
+    IntroTalk,
+    PipelineStage,
+    RecruitmentPage,
+    ShadowDay,
+    ShadowEvaluation,
+    ShadowKind,
+)
 
 
 def test_the_demo_has_open_pages_and_applications_at_various_stages(orgs, coordinator):
@@ -17,3 +28,13 @@ def test_the_demo_has_open_pages_and_applications_at_various_stages(orgs, coordi
     assert Application.objects.filter(entered_by=coordinator).exists()
     short = list(PipelineStage.objects.filter(organisation=orgs.other_deploying).values_list("code", flat=True))
     assert short == ["application", "training", "active"]
+    # Selection in use: own questions with answers, intro talks, five shadow days (some with notes),
+    # the joint evaluation and the extra half-days it agreed.
+    assert ApplicationQuestion.objects.filter(required=True).exists() and ApplicationAnswer.objects.count() == 3
+    assert IntroTalk.objects.count() == 2 and all(
+        talk.recovery and talk.learning_goals for talk in IntroTalk.objects.all()
+    )
+    assert ShadowDay.objects.filter(kind=ShadowKind.DAY).count() == 5
+    assert ShadowDay.objects.filter(kind=ShadowKind.HALF_DAY).count() == 2
+    assert ShadowDay.objects.exclude(notes="").count() == 3
+    assert ShadowEvaluation.objects.get().outcome == "more_half_days"

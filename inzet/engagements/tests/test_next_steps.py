@@ -16,7 +16,7 @@ def test_an_asker_is_told_about_drafts_and_agreements_to_accept(asker, coordinat
     ready = f.matching(orgs, asker, coordinator, title="Klaar voor akkoord")
     f.fill_seats(ready, coordinator, pool[:2])
     f.with_agreement(ready, coordinator)
-    assert _titles(asker) == ["Klaar voor akkoord", "Vragen in concept", "Een vraag stellen"]
+    assert _titles(asker) == ["Klaar voor akkoord", "Vragen die nog niet verstuurd zijn", "Een vraag stellen"]
 
 
 def test_a_coordinator_is_told_what_waits(asker, coordinator, orgs, expert_profile):

@@ -37,7 +37,7 @@ def test_the_inbox_lists_requests_by_status_with_bounded_queries(
     with django_assert_max_num_queries(12):
         body = client.get(reverse("engagements:inbox")).content.decode()
     assert "Nieuw 7" in body and "Zoeken 3" in body
-    assert "Ingediend (8)" in body and "Zoeken naar ervaringsdeskundigen (4)" in body
+    assert "Verstuurd (8)" in body and "Zoeken naar ervaringsdeskundigen (4)" in body
     filtered = client.get(reverse("engagements:inbox"), {"status": "matching"}).content.decode()
     assert "Zoeken 0" in filtered and "Nieuw 0" not in filtered
 
@@ -106,7 +106,7 @@ def test_taking_a_request_into_intake_is_audited(client, asker, coordinator, org
     request.refresh_from_db()
     assert request.status == RequestStatus.INTAKE
     body = client.get(reverse("engagements:detail", args=[request.pk])).content.decode()
-    assert "Ingediend → In behandeling" in body and coordinator.full_name in body
+    assert "Verstuurd → In behandeling" in body and coordinator.full_name in body
 
 
 # --- inviting ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from inzet.experts.models import (
     Audience,
     ExpertCompetence,
     ExpertExperience,
+    ExpertProfile,
     TrainingRecord,
     UnavailablePeriod,
 )
@@ -309,3 +310,15 @@ def test_the_coordinator_view_uses_a_bounded_number_of_queries(
     with django_assert_max_num_queries(23):
         response = client.get(reverse("experts:detail", args=[expert_profile.pk]))
     assert "Cursus 39" in response.content.decode()
+
+
+def test_a_coordinator_filling_in_for_an_expert_is_told_who_u_and_mijn_mean(client, coordinator, orgs, expert_profile):
+    """The wizard's questions speak to the expert ("Uw naam", "mijn vangnet"); on someone's behalf, say so (issue 16)."""
+    client.force_login(coordinator)
+    client.post(reverse("experts:assisted_signup"), {"full_name": "Nina Nieuw", "organisation": orgs.deploying.pk})
+    profile = ExpertProfile.objects.get(user__full_name="Nina Nieuw")
+    page = client.get(reverse("experts:wizard_for", args=[profile.pk, 1])).content.decode()
+    assert "U vult dit in voor Nina Nieuw. Waar de vragen “u”, “ik” of “mijn” zeggen, gaat het over Nina Nieuw." in page
+    client.force_login(expert_profile.user)
+    own = client.get(reverse("experts:wizard", args=[1])).content.decode()
+    assert "Stap 1 van 5" in own and "U vult dit in voor" not in own

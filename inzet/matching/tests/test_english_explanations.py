@@ -61,7 +61,7 @@ def test_a_team_explanation_in_english():
         TeamCandidate(2, 12, 60.0, frozenset({"b"}), attributes={"region": "west"}),
     ]
     result = compose_team(pool, k=2, required_areas={"a", "b"}, labels={"a": "A", "b": "B"}, alternatives=0)
-    assert result.explanation_nl[0] == "Dit duo dekt samen alle gevraagde ervaringsgebieden: A en B."
+    assert result.explanation_nl[0] == "Dit duo heeft samen alle gevraagde ervaringsgebieden: A en B."
     with translation.override("en"):
         lines = [phrases_i18n.text(line) for line in result.explanation]
     assert lines[0] == "This duo together covers all the requested areas of experience: A and B."

@@ -160,14 +160,14 @@ def test_it_explains_a_duo_in_plain_dutch():
     assert result.chosen == (3, 2)
     assert result.optimal
     assert result.explanation_nl[:2] == (
-        "Dit duo dekt samen alle gevraagde ervaringsgebieden: GGZ en verslaving.",
-        "Dit duo dekt samen alle gevraagde rollen: coach.",
+        "Dit duo heeft samen alle gevraagde ervaringsgebieden: GGZ en verslaving.",
+        "Dit duo heeft samen alle gevraagde rollen: coach.",
     )
     assert "Regio: 2 verschillend (oost en west)." in result.explanation_nl
     assert [alt.chosen for alt in result.alternatives] == [(1, 2), (3, 1)]
     assert result.alternatives[0].explanation_nl[0] == "Dit team scoort 10,0 punten lager dan het eerste voorstel."
     assert (
-        result.alternatives[1].explanation_nl[0] == "Dit team dekt minder van wat gevraagd is dan het eerste voorstel."
+        result.alternatives[1].explanation_nl[0] == "Dit team heeft minder van wat gevraagd is dan het eerste voorstel."
     )
 
 
@@ -181,7 +181,9 @@ def test_it_says_what_nobody_can_cover():
     assert result.uncovered_areas >= {"dakloosheid"}
     assert len(result.uncovered_areas) == 2
     assert "Niemand die beschikbaar is, heeft deze ervaringsgebieden: dakloosheid." in result.explanation_nl
-    assert any(line.startswith("Met 2 mensen lukt het niet om ook dit te dekken") for line in result.explanation_nl)
+    assert any(
+        line.startswith("Met 2 mensen lukt het niet om ook dit erbij te hebben") for line in result.explanation_nl
+    )
 
 
 def test_it_takes_everyone_when_fewer_people_are_available_than_asked():
@@ -223,7 +225,7 @@ def test_it_builds_team_candidates_from_what_the_viewer_may_see():
     assert member.roles == frozenset({"coach"})
     assert member.attributes == {"region": "oost", "level": "expertise"}
     result = compose_team([member], k=1, required_areas={"verslaving"})
-    assert not any("verslaving" in line and "dekt" in line for line in result.explanation_nl)
+    assert not any("verslaving" in line and "heeft" in line for line in result.explanation_nl)
 
 
 def test_it_proves_the_best_six_of_three_hundred():

@@ -115,7 +115,7 @@ def test_the_page_shows_a_team_proposal_with_alternatives(client, coordinator, o
     assert team.uncovered_areas == []
     assert len(response.context["page"].alternatives) == 2
     html = response.content.decode()
-    assert "Dit duo dekt samen alle gevraagde ervaringsgebieden" in html
+    assert "Dit duo heeft samen alle gevraagde ervaringsgebieden" in html
     assert "Heel het team uitnodigen" in html and "Ander voorstel 2" in html
     assert "Leeftijdsgroep: 2 verschillend (23 tot en met 26 en 27 of ouder)." in html
     assert "21 of 22" not in html

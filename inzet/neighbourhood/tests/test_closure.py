@@ -57,7 +57,7 @@ def test_closure_report_closes_the_trajectory_and_prints_the_seven_questions(cli
     for expected in [
         "Afsluitverslag",
         "Leeftijd: 54",
-        "1. Hoe is de cliënt binnen gekomen, wat was aanleiding?",
+        "1. Hoe is de bewoner bij ons gekomen, en waarom?",
         "Via het inloopspreekuur",
         "2. Wat speelde er?",
         "3. Wat is aangepakt, welke acties zijn gepleegd?",
@@ -65,9 +65,9 @@ def test_closure_report_closes_the_trajectory_and_prints_the_seven_questions(cli
         "Samen een schuldhulpafspraak gemaakt",
         "4. Hoe vaak is er contact geweest, telefonisch of live?",
         "Telefonisch: 2 keer. Live: 1 keer.",
-        "5. Hoe is de cliënt weggaan",
+        "5. Hoe ging de bewoner weg?",
         "6. Wat is er anders dan professionele hulp?",
-        "7. Eventuele aanvulling van de ervaringsdeskundige",
+        "7. Wil de ervaringsdeskundige nog iets zeggen",
         "Voelde zich gehoord",
         "Dakloosheid voorkomen",
     ]:

@@ -174,7 +174,7 @@ def test_an_anonymised_trajectory_is_read_only(client, expert, team):
     for name in ["closure", "form1"]:
         url = reverse(f"neighbourhood:{name}", args=[trajectory.pk])
         page = client.get(url).text
-        assert "geanonimiseerd" in page and "primary-action" not in page and "disabled" in page, name
+        assert "persoonlijke gegevens weggehaald" in page and "primary-action" not in page and "disabled" in page, name
         assert client.post(url, {"came_in": "nieuw", "now_free_time": "nieuw"}).status_code == 403, name
     review_url = reverse("neighbourhood:review", args=[trajectory.pk, 3])
     assert "primary-action" not in client.get(review_url).text

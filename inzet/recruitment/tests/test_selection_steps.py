@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,6 +14,7 @@ from inzet.experts.models import AgeBand, ExpertProfile, ExpertStatus
 from inzet.recruitment import rules, selection
 from inzet.recruitment.models import (
     ApplicationAnswer,
+    ApplicationReadLog,
     Channel,
     IntroTalk,
     ShadowDay,
@@ -235,3 +237,70 @@ def test_the_group_shows_counts_and_hides_small_ones(client, coordinator, orgs, 
 def test_a_shown_count_is_never_below_five(n):
     shown = rules.shown_count(n)
     assert shown is None if n < 5 else shown == n
+
+
+# --- forms as a person meets them ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["intro_talk", "shadow_evaluation"])
+def test_a_new_talk_or_evaluation_has_todays_date_filled_in(client, coordinator, submit, name):
+    """A person who only writes the texts and saves must not be refused for a date the page left empty."""
+    application = submit()
+    client.force_login(coordinator)
+    form = client.get(app_url(name, application)).context["form"]
+    assert form["date"].value() == timezone.localdate()
+    assert f'value="{timezone.localdate().isoformat()}"' in str(form["date"])
+
+
+# --- reads of special-category parts are logged: which item, never the content ------------------------
+
+
+def _reads(application):
+    return list(ApplicationReadLog.objects.filter(application=application).values_list("user", "item", "context"))
+
+
+def test_reading_the_intro_talk_on_a_page_is_logged_without_its_content(client, coordinator, trainer, submit):
+    application = submit()
+    client.force_login(trainer)
+    client.get(app_url("application_detail", application))
+    client.get(app_url("intro_talk", application))
+    assert _reads(application) == []  # no talk yet: nothing was read
+    selection.intro_talk_record(
+        application=application, recorded_by=coordinator, date=dt.date(2026, 3, 2), recovery="Twee jaar stabiel"
+    )
+    assert "Twee jaar stabiel" in client.get(app_url("application_detail", application)).content.decode()
+    assert "Twee jaar stabiel" in client.get(app_url("intro_talk", application)).content.decode()
+    assert _reads(application) == [(trainer.pk, "intro_talk", "page")] * 2
+    assert all("stabiel" not in f"{row.item} {row.path}" for row in ApplicationReadLog.objects.all())
+
+
+def test_reading_shadow_notes_and_the_evaluation_on_a_page_is_logged(client, coordinator, submit):
+    application = submit()
+    client.force_login(coordinator)
+    _days(application, coordinator, 4)
+    client.get(app_url("shadowing", application))
+    assert _reads(application) == []  # counted days without notes hold nothing personal
+    selection.shadow_day_record(
+        application=application, date=dt.date(2026, 3, 20), kind=ShadowKind.DAY, notes="Moe", recorded_by=coordinator
+    )
+    assert "Moe" in client.get(app_url("shadowing", application)).content.decode()
+    selection.shadow_evaluation_record(
+        application=application,
+        date=dt.date(2026, 3, 21),
+        outcome=ShadowOutcome.CONTINUE,
+        organisation_view="Goede vragen",
+        recorded_by=coordinator,
+    )
+    assert "Goede vragen" in client.get(app_url("shadow_evaluation", application)).content.decode()
+    assert _reads(application) == [
+        (coordinator.pk, "shadow_evaluation", "page"),
+        (coordinator.pk, "shadow_days", "page"),
+    ]
+
+
+def test_someone_outside_the_organisation_reads_nothing_and_leaves_no_log(client, other_coordinator, submit):
+    application = submit()
+    selection.intro_talk_record(application=application, recorded_by=None, date=dt.date(2026, 3, 2), recovery="x")
+    client.force_login(other_coordinator)
+    assert client.get(app_url("intro_talk", application)).status_code == 404
+    assert not ApplicationReadLog.objects.exists()

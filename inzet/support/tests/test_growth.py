@@ -243,3 +243,17 @@ def test_the_api_shows_the_plan_only_as_the_expert_shares_it(client, plan, exper
     assert [p["id"] for p in get(coordinator, "/api/support/growth-plans").json()] == [plan.pk]
     assert get(trainer, f"/api/support/growth-plans/{plan.pk}").status_code == 404
     assert AccessLog.objects.filter(viewer=coordinator, item="growth_plan", context="api").exists()
+
+
+def test_a_goal_towards_paid_work_leads_the_expert_and_the_coordinator_to_the_work_form(
+    client, plan, expert, coordinator, trainer
+):
+    growth.plan_update(plan=plan, actor=expert, shared_with_coordinators=True, shared_with_mentors=True)
+    url = reverse("support:plan_detail", args=[plan.pk])
+    work_form = reverse("compensation:work_form", args=[plan.expert_id])
+    client.force_login(coordinator)
+    assert work_form not in client.get(url).content.decode()  # no such goal yet
+    growth.goal_add(plan=plan, actor=expert, title="Betaald werk verkennen", kind=GoalKind.PAID_WORK, nonce="pw")
+    for person, shown in ((expert, True), (coordinator, True), (trainer, False)):  # a mentor gets no work form page
+        client.force_login(person)
+        assert (work_form in client.get(url).content.decode()) is shown

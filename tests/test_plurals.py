@@ -1,0 +1,97 @@
+"""Singular and plural next to a number, in Dutch and English (issue 16).
+
+A decimal count (1,5 dagdeel) takes the plural in both languages; only exactly one is singular.
+"""
+
+from decimal import Decimal as D
+from types import SimpleNamespace
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from inzet.lib.phrases import plural_count
+
+
+@pytest.mark.parametrize(
+    ("value", "count"),
+    [(1, 1), (D("1"), 1), (D("1.0"), 1), ("1", 1), (D("0.5"), 2), (D("1.5"), 2), (2, 2), (0, 2), (None, 2), ("", 2)],
+)
+def test_only_exactly_one_is_singular(value, count):
+    assert plural_count(value) == count
+
+
+def _quote(half_days, hours=D("1")):
+    return SimpleNamespace(
+        hours=hours,
+        hourly_rate=D("25"),
+        hours_amount=hours * 25,
+        has_half_days=True,
+        half_days=half_days,
+        half_day_rate=D("60"),
+        half_day_amount=half_days * 60,
+        has_discount=False,
+        vat_lines=[],
+        total=D("100"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "half_days", "hours", "expected"),
+    [
+        ("nl", D("1"), D("1"), ["1 dagdeel ×", "1 uur ×"]),
+        ("nl", D("2"), D("2"), ["2 dagdelen ×", "2 uur ×"]),
+        ("nl", D("1.5"), D("2.5"), ["1,5 dagdelen ×", "2,5 uur ×"]),
+        ("en", D("1"), D("1"), ["1 half-day ×", "1 hour ×"]),
+        ("en", D("2"), D("2"), ["2 half-days ×", "2 hours ×"]),
+        ("en", D("1.5"), D("2.5"), ["1,5 half-days ×", "2,5 hours ×"]),
+    ],
+)
+def test_quote_lines_agree_with_their_number(language, half_days, hours, expected):
+    with translation.override(language):
+        html = render_to_string("engagements/_quote.html", {"quote": _quote(half_days, hours)})
+    for text in expected:
+        assert text in html
+    assert "dagdelen" not in html or half_days != 1
+
+
+@pytest.mark.parametrize(
+    ("language", "half_days", "hours", "expected"),
+    [
+        ("nl", D("1"), D("1"), "Berekend met 1 uur × "),
+        ("nl", D("1"), D("1"), " en 1 dagdeel voor "),
+        ("nl", D("2"), D("2"), " en 2 dagdelen voor "),
+        ("nl", D("0.5"), D("2"), " en 0,5 dagdelen voor "),
+        ("en", D("1"), D("1"), "Calculated with 1 hour × "),
+        ("en", D("1"), D("1"), " and 1 half-day for "),
+        ("en", D("2"), D("2"), "Calculated with 2 hours × "),
+        ("en", D("1.5"), D("2"), " and 1,5 half-days for "),
+    ],
+)
+def test_rule_check_names_hours_and_half_days_in_the_right_form(language, half_days, hours, expected):
+    proposed = SimpleNamespace(hours=hours, rate=D("20"), half_days=half_days, half_day_amount=D("50"), amount=D("90"))
+    cv = SimpleNamespace(
+        proposed=proposed, check=True, applies=False, work_form="zzp", reward=SimpleNamespace(label="x")
+    )
+    with translation.override(language):
+        html = render_to_string("compensation/_check.html", {"cv": cv})
+    assert expected in html
+    assert "dagdeel of dagdelen" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "hours", "expected"),
+    [
+        ("nl", D("1"), "Berekend met 1 uur × "),
+        ("en", D("1"), "Calculated with 1 hour × "),
+        ("en", D("3"), "Calculated with 3 hours × "),
+    ],
+)
+def test_rule_check_without_half_days(language, hours, expected):
+    proposed = SimpleNamespace(hours=hours, rate=D("20"), half_days=D("0"), half_day_amount=None, amount=D("20"))
+    cv = SimpleNamespace(
+        proposed=proposed, check=True, applies=False, work_form="zzp", reward=SimpleNamespace(label="x")
+    )
+    with translation.override(language):
+        html = render_to_string("compensation/_check.html", {"cv": cv})
+    assert expected in html
