@@ -389,8 +389,7 @@ def pool_overview(
         through.objects.filter(expertprofile__in=profiles.filter(item_visible_q(level, "roles")))
         .values("term_id")
         .annotate(n=Count("expertprofile_id", distinct=True))
-        # django-stubs does not see annotations on an auto-created through model ("Cannot resolve 'n'").
-        .values_list("term_id", "n")  # type: ignore[misc]
+        .values_list("term_id", "n")
     )
     dimensions = [
         PoolDimension(

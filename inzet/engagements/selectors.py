@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from inzet.accounts.models import User
 from inzet.accounts.permissions import Roles, get_roles
@@ -32,7 +32,7 @@ from inzet.experts.disclosure import (
     viewer_levels,
 )
 from inzet.experts.models import Audience, ExpertProfile, ExpertStatus
-from inzet.lib.next_step import NextStep
+from inzet.lib.next_step import NextStep, counted
 from inzet.organisations.models import PolicySettings, Role
 
 # What an expert sees under "Mijn opdrachten".
@@ -419,20 +419,17 @@ def _asker_steps(user: User) -> list[NextStep]:
                 link_text=_("Afspraken bekijken"),
             )
         )
-    if counts.get(RequestStatus.DRAFT):
-        steps.append(
-            NextStep(
-                title=_("Vragen die nog niet verstuurd zijn"),
-                text=ngettext(
-                    "U heeft %(count)s vraag die nog niet is ingediend.",
-                    "U heeft %(count)s vragen die nog niet zijn ingediend.",
-                    counts[RequestStatus.DRAFT],
-                )
-                % {"count": counts[RequestStatus.DRAFT]},
-                url=reverse("engagements:mine"),
-                link_text=_("Naar mijn vragen"),
-            )
-        )
+    steps += counted(
+        counts.get(RequestStatus.DRAFT, 0),
+        title=_("Vragen die nog niet verstuurd zijn"),
+        text=ngettext_lazy(
+            "U heeft %(count)s vraag die nog niet is ingediend.",
+            "U heeft %(count)s vragen die nog niet zijn ingediend.",
+            "count",
+        ),
+        url=reverse("engagements:mine"),
+        link_text=_("Naar mijn vragen"),
+    )
     if PolicySettings.current().brokerage:
         steps.append(
             NextStep(
@@ -461,43 +458,33 @@ def _staff_steps(user: User, roles: Roles, *, coordinator: bool) -> list[NextSte
     url = reverse("engagements:inbox")
     steps = []
     new = counts.get(RequestStatus.SUBMITTED, 0) + counts.get(RequestStatus.INTAKE, 0)
-    if new:
-        steps.append(
-            NextStep(
-                title=_("Nieuwe vragen"),
-                text=ngettext("%(count)s vraag wacht op de intake.", "%(count)s vragen wachten op de intake.", new)
-                % {"count": new},
-                url=f"{url}?status={RequestStatus.SUBMITTED}",
-                link_text=_("Vragen bekijken"),
-            )
-        )
-    if counts.get(RequestStatus.MATCHING):
-        steps.append(
-            NextStep(
-                title=_("Ervaringsdeskundigen zoeken"),
-                text=ngettext(
-                    "Voor %(count)s vraag zoeken we nog mensen.",
-                    "Voor %(count)s vragen zoeken we nog mensen.",
-                    counts[RequestStatus.MATCHING],
-                )
-                % {"count": counts[RequestStatus.MATCHING]},
-                url=f"{url}?status={RequestStatus.MATCHING}",
-                link_text=_("Naar de vragen"),
-            )
-        )
-    if coordinator and counts.get(RequestStatus.AGREED):
-        steps.append(
-            NextStep(
-                title=_("Klaar om te beginnen"),
-                text=ngettext(
-                    "%(count)s vraag heeft akkoord en kan beginnen.",
-                    "%(count)s vragen hebben akkoord en kunnen beginnen.",
-                    counts[RequestStatus.AGREED],
-                )
-                % {"count": counts[RequestStatus.AGREED]},
-                url=f"{url}?status={RequestStatus.AGREED}",
-                link_text=_("Naar de vragen"),
-            )
+    steps += counted(
+        new,
+        title=_("Nieuwe vragen"),
+        text=ngettext_lazy("%(count)s vraag wacht op de intake.", "%(count)s vragen wachten op de intake.", "count"),
+        url=f"{url}?status={RequestStatus.SUBMITTED}",
+        link_text=_("Vragen bekijken"),
+    )
+    steps += counted(
+        counts.get(RequestStatus.MATCHING, 0),
+        title=_("Ervaringsdeskundigen zoeken"),
+        text=ngettext_lazy(
+            "Voor %(count)s vraag zoeken we nog mensen.", "Voor %(count)s vragen zoeken we nog mensen.", "count"
+        ),
+        url=f"{url}?status={RequestStatus.MATCHING}",
+        link_text=_("Naar de vragen"),
+    )
+    if coordinator:
+        steps += counted(
+            counts.get(RequestStatus.AGREED, 0),
+            title=_("Klaar om te beginnen"),
+            text=ngettext_lazy(
+                "%(count)s vraag heeft akkoord en kan beginnen.",
+                "%(count)s vragen hebben akkoord en kunnen beginnen.",
+                "count",
+            ),
+            url=f"{url}?status={RequestStatus.AGREED}",
+            link_text=_("Naar de vragen"),
         )
     if not steps:
         steps.append(
@@ -531,16 +518,13 @@ def _expert_steps(user: User) -> list[NextStep]:
         state=Invitation.State.ACCEPTED,
         request__status__in=(RequestStatus.AGREED, RequestStatus.RUNNING),
     ).count()
-    if running:
-        steps.append(
-            NextStep(
-                title=_("Mijn opdrachten"),
-                text=ngettext("U doet mee aan %(count)s opdracht.", "U doet mee aan %(count)s opdrachten.", running)
-                % {"count": running},
-                url=reverse("engagements:assignments"),
-                link_text=_("Naar mijn opdrachten"),
-            )
-        )
+    steps += counted(
+        running,
+        title=_("Mijn opdrachten"),
+        text=ngettext_lazy("U doet mee aan %(count)s opdracht.", "U doet mee aan %(count)s opdrachten.", "count"),
+        url=reverse("engagements:assignments"),
+        link_text=_("Naar mijn opdrachten"),
+    )
     return steps
 
 

@@ -9,13 +9,13 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from inzet.accounts.models import User
 from inzet.accounts.permissions import Roles
 from inzet.engagements.models import Invitation
 from inzet.experts.models import ExpertProfile, ExpertStatus
-from inzet.lib.next_step import NextStep
+from inzet.lib.next_step import NextStep, counted
 from inzet.organisations.models import Role
 from inzet.support import rules
 from inzet.support.models import BuddyPair, CheckIn, EarlyConversation, GrowthPlan, MentorTalk
@@ -183,51 +183,42 @@ def next_steps_for(user: User, roles: Roles, role: str | None = None) -> list:
     steps = []
     if role in (Role.COORDINATOR, Role.TRAINER) and roles.has(role):
         count = overdue_count(roles.organisation_ids(role))
-        if count:
-            steps.append(
-                NextStep(
-                    title=_("Mentorgesprekken"),
-                    text=ngettext(
-                        "%(count)s ervaringsdeskundige wacht langer dan een maand op een mentorgesprek.",
-                        "%(count)s ervaringsdeskundigen wachten langer dan een maand op een mentorgesprek.",
-                        count,
-                    )
-                    % {"count": count},
-                    url=reverse("support:team"),
-                    link_text=_("Gesprekken plannen"),
-                )
-            )
+        steps += counted(
+            count,
+            title=_("Mentorgesprekken"),
+            text=ngettext_lazy(
+                "%(count)s ervaringsdeskundige wacht langer dan een maand op een mentorgesprek.",
+                "%(count)s ervaringsdeskundigen wachten langer dan een maand op een mentorgesprek.",
+                "count",
+            ),
+            url=reverse("support:team"),
+            link_text=_("Gesprekken plannen"),
+        )
     if role == Role.COORDINATOR and roles.has(role):
         low = open_low_checkins(user).count()
-        if low:
-            steps.append(
-                NextStep(
-                    title=_("Bied een gesprek aan"),
-                    text=ngettext(
-                        "%(count)s ervaringsdeskundige gaf aan dat het niet goed gaat.",
-                        "%(count)s ervaringsdeskundigen gaven aan dat het niet goed gaat.",
-                        low,
-                    )
-                    % {"count": low},
-                    url=reverse("support:team") + "#check-ins",
-                    link_text=_("Bied een gesprek aan"),
-                )
-            )
+        steps += counted(
+            low,
+            title=_("Bied een gesprek aan"),
+            text=ngettext_lazy(
+                "%(count)s ervaringsdeskundige gaf aan dat het niet goed gaat.",
+                "%(count)s ervaringsdeskundigen gaven aan dat het niet goed gaat.",
+                "count",
+            ),
+            url=reverse("support:team") + "#check-ins",
+            link_text=_("Bied een gesprek aan"),
+        )
         heavy = len(heavy_follow_ups(org_ids=roles.organisation_ids(Role.COORDINATOR)))
-        if heavy:
-            steps.append(
-                NextStep(
-                    title=_("Na een zware opdracht"),
-                    text=ngettext(
-                        "%(count)s ervaringsdeskundige deed kort geleden een zware opdracht. Bied een gesprek aan.",
-                        "%(count)s ervaringsdeskundigen deden kort geleden een zware opdracht. Bied een gesprek aan.",
-                        heavy,
-                    )
-                    % {"count": heavy},
-                    url=reverse("support:team") + "#zwaar",
-                    link_text=_("Bied een gesprek aan"),
-                )
-            )
+        steps += counted(
+            heavy,
+            title=_("Na een zware opdracht"),
+            text=ngettext_lazy(
+                "%(count)s ervaringsdeskundige deed kort geleden een zware opdracht. Bied een gesprek aan.",
+                "%(count)s ervaringsdeskundigen deden kort geleden een zware opdracht. Bied een gesprek aan.",
+                "count",
+            ),
+            url=reverse("support:team") + "#zwaar",
+            link_text=_("Bied een gesprek aan"),
+        )
     if role == Role.EXPERT and roles.has(role):
         steps += _expert_steps(user)
     return steps

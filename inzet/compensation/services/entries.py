@@ -11,7 +11,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from inzet.accounts.models import User
-from inzet.compensation import selectors
+from inzet.compensation import hour_sums, selectors
 from inzet.compensation.files import validate_receipt
 from inzet.compensation.models import EntryState, ExpenseClaim, HourEntry
 from inzet.compensation.services.common import ZERO, _check_date, _now, _require_accepted
@@ -123,7 +123,9 @@ def _decide(entry: _Entry, *, actor: User, approve: bool, note: str) -> _Entry:
 @transaction.atomic
 def hours_decide(*, entry: HourEntry, actor: User, approve: bool, note: str = "") -> HourEntry:
     entry = HourEntry.objects.select_for_update().select_related("invitation__expert").get(pk=entry.pk)
-    return _decide(entry, actor=actor, approve=approve, note=note)
+    entry = _decide(entry, actor=actor, approve=approve, note=note)
+    hour_sums.refresh_entries(entry)  # the report's approved hours per day, in this transaction
+    return entry
 
 
 def _withdraw(entry: _Entry, *, actor: User) -> _Entry:

@@ -120,7 +120,7 @@ def _explain(code: str, p: _Plan, c: Candidate, labels: Mapping[str, str]) -> Ph
     if code == "workload":
         per_week = c.hours_per_week if c.hours_per_week is not None else w.default_hours_per_week
         return say(
-            _("%(hours)s uur ingezet in de laatste 8 weken. Past bij deze persoon: ongeveer %(fits)s uur."),
+            _("%(hours)s uur gewerkt in de laatste 8 weken. Past bij deze persoon: ongeveer %(fits)s uur."),
             hours=Number(c.hours_last_8_weeks),
             fits=Number(8 * per_week),
         )

@@ -73,7 +73,7 @@ _REASON_NL = {
     UNAVAILABLE: _("Deze persoon is in deze periode niet beschikbaar."),
     TOO_FAR: _("Deze afstand is verder dan deze persoon wil reizen."),
 }
-_REASON_HIDDEN_NL = _("Deze persoon komt niet in aanmerking voor deze vraag.")
+_REASON_HIDDEN_NL = _("Deze persoon past niet bij deze vraag.")
 
 # Criteria in the order they are shown: code, Dutch label (a message id), item it is based on.
 CRITERIA = (
@@ -85,7 +85,7 @@ CRITERIA = (
     ("distance", _("Afstand"), "location"),
     ("languages", _("Talen"), "languages"),
     ("wants", _("Wensen"), "wants"),
-    ("workload", _("Inzet in de laatste 8 weken"), "workload"),
+    ("workload", _("Gewerkt in de laatste 8 weken"), "workload"),
     ("recent_heavy", _("Zware opdrachten kort geleden"), "workload"),
     ("feedback", _("Eerdere feedback"), "feedback"),
 )
