@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from inzet.compensation.permissions import get_expense_for_user, get_hour_entry_for_user, require_decider
 from inzet.compensation.undo import approval_undo
+from inzet.lib.views import call_service
 
 
 class UndoForm(forms.Form):
@@ -24,12 +24,11 @@ def _undo(request: HttpRequest, entry, access) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Schrijf kort waarom u de goedkeuring terugdraait."))
     else:
-        try:
-            approval_undo(entry=entry, actor=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("De goedkeuring is teruggedraaid. De regel wacht weer op een besluit."))
+        call_service(
+            request,
+            lambda: approval_undo(entry=entry, actor=request.user, reason=form.cleaned_data["reason"]),
+            success=_("De goedkeuring is teruggedraaid. De regel wacht weer op een besluit."),
+        )
     return redirect(reverse("compensation:assignment", args=[entry.invitation_id]))
 
 

@@ -7,7 +7,7 @@ service and redirects.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from inzet.conversations.models import MessageAttachment
 from inzet.conversations.permissions import ConversationAccess, invitation_access, shared_access
 from inzet.engagements.selectors import invitation_rows
 from inzet.lib import uploads
+from inzet.lib.views import save_form
 
 
 @login_required
@@ -39,18 +40,18 @@ def _thread_page(request: HttpRequest, access: ConversationAccess, here: str) ->
             raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                services.message_post(
+            if save_form(
+                request,
+                form,
+                lambda: services.message_post(
                     access=access,
                     actor=request.user,
                     body=data["body"],
                     nonce=data["nonce"],
                     files=[data["file"]] if data.get("file") else [],
-                )
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Uw bericht is verstuurd."))
+                ),
+                success=_("Uw bericht is verstuurd."),
+            ):
                 return redirect(here)
     thread = selectors.thread_of(access)
     rows = selectors.message_rows(request.user, access, thread)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from inzet.engagements import changes
 from inzet.engagements.models import Invitation
 from inzet.engagements.permissions import ASKER, get_invitation_for_expert, get_request_for_user
-from inzet.lib.views import add_service_errors, posted
+from inzet.lib.views import posted, save_form
 
 
 class ChangeRequestForm(forms.Form):
@@ -40,18 +40,19 @@ class WithdrawForm(forms.Form):
 def agreement_change(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
     form = ChangeRequestForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            changes.agreement_change_request(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: changes.agreement_change_request(
                 engagement=engagement, actor=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request, _("Uw vraag om een aanpassing is verstuurd. U krijgt bericht als er een nieuwe versie is.")
-            )
-            return redirect("engagements:detail", pk=pk)
+            ),
+            success=_("Uw vraag om een aanpassing is verstuurd. U krijgt bericht als er een nieuwe versie is."),
+        )
+    ):
+        return redirect("engagements:detail", pk=pk)
     return render(request, "engagements/agreement_change.html", {"engagement": engagement, "form": form})
 
 

@@ -4,15 +4,13 @@ forms are in wizard_forms.py (re-exported here, so `engagements.forms` still off
 Forms validate and explain; the write itself happens in services.py.
 """
 
-import datetime as dt
 from decimal import Decimal
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inzet.engagements import rules
-from inzet.engagements.form_widgets import DateInput, TimeInput, textarea
+from inzet.engagements.form_widgets import DateInput, DayAndTimes, TimeInput, textarea
 from inzet.engagements.models import (
     Agreement,
     EngagementRequest,
@@ -321,7 +319,7 @@ class AgreementForm(forms.ModelForm):
 # --- sessions, cancelling, completing --------------------------------------------------------------
 
 
-class SessionForm(forms.Form):
+class SessionForm(DayAndTimes, forms.Form):
     title = forms.CharField(label=_("Wat"), max_length=200, error_messages={"required": _("Vul in wat er gebeurt.")})
     day = forms.DateField(
         label=_("Datum"),
@@ -352,18 +350,6 @@ class SessionForm(forms.Form):
         required=False,
         help_text=_("Nodig bij een bijeenkomst met het hele team. Die duurt ook minstens 2 uur."),
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        day, start, end = cleaned.get("day"), cleaned.get("start"), cleaned.get("end")
-        if day and start and end:
-            if end <= start:
-                self.add_error("end", _("De eindtijd ligt na de begintijd."))
-            else:
-                tz = timezone.get_current_timezone()
-                cleaned["starts_at"] = dt.datetime.combine(day, start, tzinfo=tz)
-                cleaned["ends_at"] = dt.datetime.combine(day, end, tzinfo=tz)
-        return cleaned
 
     def data_for_service(self) -> dict:
         c = self.cleaned_data

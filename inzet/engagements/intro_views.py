@@ -4,8 +4,6 @@ Authorise, validate, one service call (engagements/introductions.py). Trainers r
 expert who said yes sees it and gives their own outcome; everyone else 404.
 """
 
-import datetime as dt
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from inzet.engagements import introductions
-from inzet.engagements.forms import DateInput, TimeInput
+from inzet.engagements.form_widgets import DateInput, DayAndTimes, TimeInput
 from inzet.engagements.permissions import get_request_for_user
 from inzet.engagements.service_helpers import coordinators_of
 
 
-class PlanForm(forms.Form):
+class PlanForm(DayAndTimes, forms.Form):
     day = forms.DateField(
         label=gettext_lazy("Datum"),
         widget=DateInput(),
@@ -67,18 +65,6 @@ class PlanForm(forms.Form):
 
         ids = [u.pk for u in coordinators_of(engagement.deploying_organisation_id)]
         self.fields["coordinator"].queryset = User.objects.filter(pk__in=ids)
-
-    def clean(self):
-        cleaned = super().clean()
-        day, start, end = cleaned.get("day"), cleaned.get("start"), cleaned.get("end")
-        if day and start and end:
-            if end <= start:
-                self.add_error("end", _("De eindtijd ligt na de begintijd."))
-            else:
-                tz = timezone.get_current_timezone()
-                cleaned["starts_at"] = dt.datetime.combine(day, start, tzinfo=tz)
-                cleaned["ends_at"] = dt.datetime.combine(day, end, tzinfo=tz)
-        return cleaned
 
 
 class OutcomeForm(forms.Form):

@@ -4,7 +4,7 @@ yes or no, tells what they need, and sees their invitations and assignments."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,10 +18,14 @@ from inzet.engagements.forms import (
     RespondForm,
 )
 from inzet.engagements.models import Invitation, RequestStatus
-from inzet.engagements.permissions import COORDINATOR, get_invitation_for_expert, get_request_for_user
-from inzet.engagements.view_helpers import error_text, safe_next, without_page
-from inzet.experts.models import ExpertProfile
-from inzet.lib.views import add_service_errors, posted
+from inzet.engagements.permissions import (
+    COORDINATOR,
+    get_invitable_expert,
+    get_invitation_for_expert,
+    get_request_for_user,
+)
+from inzet.engagements.view_helpers import answer_thanks, error_text, safe_next, without_page
+from inzet.lib.views import call_service, posted, save_form
 from inzet.organisations.models import Role
 
 # --- invitations: the coordinator invites --------------------------------------------------------
@@ -37,24 +41,15 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             messages.error(request, _("Kies een ervaringsdeskundige."))
             return redirect(back)
-        expert = (
-            ExpertProfile.objects.filter(
-                pk=form.cleaned_data["expert"], organisation_id=engagement.deploying_organisation_id
-            )
-            .select_related("user")
-            .first()
-        )
-        if expert is None:
-            raise Http404
+        expert = get_invitable_expert(engagement, form.cleaned_data["expert"])
         # The service refuses a coordinator who invites themselves (403): not only hidden in the list.
-        try:
-            services.invitation_create(
+        call_service(
+            request,
+            lambda: services.invitation_create(
                 engagement=engagement, expert=expert, actor=request.user, message=form.cleaned_data["message"]
-            )
-        except ValidationError as exc:
-            messages.error(request, error_text(exc))
-        else:
-            messages.success(request, _("De uitnodiging is verstuurd. De ervaringsdeskundige krijgt een e-mail."))
+            ),
+            success=_("De uitnodiging is verstuurd. De ervaringsdeskundige krijgt een e-mail."),
+        )
         return redirect(back)
     if engagement.status != RequestStatus.MATCHING:
         messages.info(request, _("U kunt alleen uitnodigen terwijl er gezocht wordt."))
@@ -123,12 +118,7 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as exc:
                 messages.error(request, error_text(exc))
             else:
-                messages.success(
-                    request,
-                    _("Dank u wel. U doet mee.")
-                    if accept
-                    else _("Dank u wel voor uw antwoord. Nee zeggen mag altijd."),
-                )
+                messages.success(request, answer_thanks(accept))
             return redirect("engagements:invitation", pk=pk)
         messages.error(request, _("Kies ja of nee."))
     seats_taken = selectors.seats_taken(engagement)
@@ -169,14 +159,17 @@ def invitation_needs(request: HttpRequest, pk: int) -> HttpResponse:
             "share_with_asker": current.share_with_asker,
         }
     form = InvitationNeedsForm(posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.invitation_needs_state(invitation=invitation, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Dank u wel. De coördinator ziet wat u nodig heeft."))
-            return redirect("engagements:invitation", pk=pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: services.invitation_needs_state(invitation=invitation, actor=request.user, **form.cleaned_data),
+            success=_("Dank u wel. De coördinator ziet wat u nodig heeft."),
+        )
+    ):
+        return redirect("engagements:invitation", pk=pk)
     return render(
         request,
         "engagements/invitation_needs.html",

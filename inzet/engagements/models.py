@@ -14,6 +14,7 @@ from inzet.engagements.plausibility import SessionKind, SessionWarning, session_
 from inzet.engagements.rules import Status
 from inzet.experts.models import RewardForm
 from inzet.lib.crypto import EncryptedCharField, EncryptedTextField
+from inzet.taxonomy.fields import term_field, terms_field
 
 
 class RequestStatus(models.TextChoices):
@@ -61,89 +62,23 @@ class EngagementRequest(models.Model):
     title = models.CharField(_("korte titel"), max_length=200)
     goal = models.TextField(_("wat is het doel?"))
     # 2. The kind of work.
-    role = models.ForeignKey(
-        "taxonomy.Term",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": "role"},
-        verbose_name=_("rol"),
-    )
-    practice_setting = models.ForeignKey(
-        "taxonomy.Term",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": "practice_setting"},
-        verbose_name=_("praktijk"),
-    )
+    role = term_field("role", _("rol"))
+    practice_setting = term_field("practice_setting", _("praktijk"))
     structural = models.BooleanField(_("het gaat om structurele inzet"), default=False)
     # Who the experts speak for, and the stage of involvement (docs/domain/reference-lists.md).
     represented_group = models.CharField(
         _("welke groep vertegenwoordigen de ervaringsdeskundigen?"), max_length=300, blank=True
     )
-    policy_phase = models.ForeignKey(
-        "taxonomy.Term",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": "policy_phase"},
-        verbose_name=_("fase in de beleidscyclus"),
-    )
-    research_rung = models.ForeignKey(
-        "taxonomy.Term",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": "research_rung"},
-        verbose_name=_("rol in onderzoek"),
-    )
-    influence = models.ForeignKey(
-        "taxonomy.Term",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": "influence"},
-        verbose_name=_("mate van invloed"),
-    )
+    policy_phase = term_field("policy_phase", _("fase in de beleidscyclus"))
+    research_rung = term_field("research_rung", _("rol in onderzoek"))
+    influence = term_field("influence", _("mate van invloed"))
     decision_role = models.CharField(_("rol bij besluiten"), max_length=20, choices=DecisionRole.choices, blank=True)
     who_decides = models.CharField(_("wie beslist uiteindelijk?"), max_length=300, blank=True)
     expected_result = models.TextField(_("wat is het verwachte resultaat?"), blank=True)
-    experience_areas = models.ManyToManyField(
-        "taxonomy.Term",
-        blank=True,
-        related_name="+",
-        limit_choices_to={"vocabulary": "experience_area"},
-        verbose_name=_("ervaringsgebieden"),
-    )
-    competences = models.ManyToManyField(
-        "taxonomy.Term",
-        blank=True,
-        related_name="+",
-        limit_choices_to={"vocabulary": "competence"},
-        verbose_name=_("competenties"),
-    )
-    min_level = models.ForeignKey(
-        "taxonomy.Term",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": "level"},
-        verbose_name=_("minimaal niveau"),
-    )
-    languages = models.ManyToManyField(
-        "taxonomy.Term",
-        blank=True,
-        related_name="+",
-        limit_choices_to={"vocabulary": "language"},
-        verbose_name=_("talen"),
-    )
+    experience_areas = terms_field("experience_area", _("ervaringsgebieden"))
+    competences = terms_field("competence", _("competenties"))
+    min_level = term_field("level", _("minimaal niveau"))
+    languages = terms_field("language", _("talen"))
     experts_needed = models.PositiveSmallIntegerField(
         _("hoeveel ervaringsdeskundigen"),
         default=2,

@@ -18,6 +18,7 @@ from django.http import Http404
 
 from inzet.accounts.permissions import get_roles
 from inzet.engagements.models import EngagementRequest, Invitation
+from inzet.experts.models import ExpertProfile
 from inzet.organisations.models import Role
 
 ASKER = "asker"
@@ -114,3 +115,15 @@ def get_invitation_for_expert(user, pk: int) -> Invitation:
         ).get(pk=pk, expert__user=user)
     except Invitation.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def get_invitable_expert(engagement: EngagementRequest, expert_pk: int) -> ExpertProfile:
+    """An expert of the organisation that deploys for the request; any other expert is 404."""
+    expert = (
+        ExpertProfile.objects.filter(pk=expert_pk, organisation_id=engagement.deploying_organisation_id)
+        .select_related("user")
+        .first()
+    )
+    if expert is None:
+        raise Http404
+    return expert

@@ -35,9 +35,8 @@ from inzet.engagements.models import EngagementRequest, RequestAttachment, Reque
 from inzet.engagements.panels import intake_panels
 from inzet.engagements.permissions import ASKER, COORDINATOR, get_request_for_user
 from inzet.engagements.tasks import invitations_housekeeping
-from inzet.engagements.view_helpers import error_text
 from inzet.lib import uploads
-from inzet.lib.views import add_service_errors, posted, posted_files
+from inzet.lib.views import add_service_errors, call_service, posted, posted_files, save_form
 from inzet.organisations.models import Organisation, Role
 
 # --- the asker: list, wizard, submit ---------------------------------------------------------------
@@ -94,15 +93,14 @@ def request_create(request: HttpRequest) -> HttpResponse:
     form = GoalStep(posted(request))
     if request.method == "POST" and form.is_valid():
         data, m2m = form.data_for_service()
-        try:
-            engagement = services.request_create(
-                asker_organisation=organisation, actor=request.user, data=data, m2m=m2m
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Uw vraag is bewaard. U heeft hem nog niet verstuurd."))
-            return redirect("engagements:edit", pk=engagement.pk, step=STEP_SLUGS[1])
+        saved = save_form(
+            request,
+            form,
+            lambda: services.request_create(asker_organisation=organisation, actor=request.user, data=data, m2m=m2m),
+            success=_("Uw vraag is bewaard. U heeft hem nog niet verstuurd."),
+        )
+        if saved:
+            return redirect("engagements:edit", pk=saved.result.pk, step=STEP_SLUGS[1])
     context = _steps_context("doel", None) | {"form": form, "organisation": organisation}
     return render(request, "engagements/wizard_step.html", context)
 
@@ -139,12 +137,14 @@ def _attachments_step(request: HttpRequest, engagement: EngagementRequest) -> Ht
     form = AttachmentForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            services.attachment_add(engagement=engagement, actor=request.user, upload=upload, original_name=upload.name)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("De bijlage is toegevoegd."))
+        if save_form(
+            request,
+            form,
+            lambda: services.attachment_add(
+                engagement=engagement, actor=request.user, upload=upload, original_name=upload.name
+            ),
+            success=_("De bijlage is toegevoegd."),
+        ):
             return redirect("engagements:edit", pk=engagement.pk, step="bijlagen")
     context = _steps_context("bijlagen", engagement) | {
         "form": form,
@@ -165,12 +165,11 @@ def _review_step(request: HttpRequest, engagement: EngagementRequest) -> HttpRes
 @require_POST
 def request_submit(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
-    try:
-        services.request_submit(engagement=engagement, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, error_text(exc))
-        return redirect("engagements:detail", pk=pk)
-    messages.success(request, _("Uw vraag is verstuurd. De organisatie bekijkt hem en laat het u weten."))
+    call_service(
+        request,
+        lambda: services.request_submit(engagement=engagement, actor=request.user),
+        success=_("Uw vraag is verstuurd. De organisatie bekijkt hem en laat het u weten."),
+    )
     return redirect("engagements:detail", pk=pk)
 
 
@@ -185,12 +184,14 @@ def request_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     form = NoteForm(posted(request))
     if request.method == "POST" and form.is_valid():
         as_ = rules.Actor.ASKER if access.is_asker else rules.Actor.COORDINATOR
-        try:
-            services.request_cancel(engagement=engagement, actor=request.user, as_=as_, note=form.cleaned_data["note"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("De vraag is geannuleerd."))
+        if save_form(
+            request,
+            form,
+            lambda: services.request_cancel(
+                engagement=engagement, actor=request.user, as_=as_, note=form.cleaned_data["note"]
+            ),
+            success=_("De vraag is geannuleerd."),
+        ):
             return redirect("engagements:detail", pk=pk)
     return render(request, "engagements/cancel.html", {"engagement": engagement, "form": form})
 
@@ -246,13 +247,13 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
 def attachment_delete(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
     attachment = get_object_or_404(RequestAttachment, pk=attachment_pk, request=engagement)
-    try:
-        services.attachment_delete(attachment=attachment, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, error_text(exc))
-        return redirect("engagements:detail", pk=pk)
-    messages.success(request, _("De bijlage is weggehaald."))
-    return redirect("engagements:edit", pk=pk, step="bijlagen")
+    if call_service(
+        request,
+        lambda: services.attachment_delete(attachment=attachment, actor=request.user),
+        success=_("De bijlage is weggehaald."),
+    ):
+        return redirect("engagements:edit", pk=pk, step="bijlagen")
+    return redirect("engagements:detail", pk=pk)
 
 
 # --- the organisation: inbox and intake ------------------------------------------------------------
@@ -288,12 +289,11 @@ def run_housekeeping(request: HttpRequest) -> HttpResponse:
 @require_POST
 def intake_start(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
-    try:
-        services.intake_start(engagement=engagement, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, error_text(exc))
-    else:
-        messages.success(request, _("U heeft de vraag in behandeling genomen."))
+    call_service(
+        request,
+        lambda: services.intake_start(engagement=engagement, actor=request.user),
+        success=_("U heeft de vraag in behandeling genomen."),
+    )
     return redirect("engagements:intake", pk=pk)
 
 
@@ -342,14 +342,17 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("engagements:detail", pk=pk)
     agreement = getattr(engagement, "agreement", None)
     form = AgreementForm(posted(request), instance=agreement, request=engagement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agreement_save(engagement=engagement, actor=request.user, data=form.data_for_service())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("De afspraken en de offerte zijn opgeslagen. De vrager krijgt een e-mail."))
-            return redirect("engagements:detail", pk=pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: services.agreement_save(engagement=engagement, actor=request.user, data=form.data_for_service()),
+            success=_("De afspraken en de offerte zijn opgeslagen. De vrager krijgt een e-mail."),
+        )
+    ):
+        return redirect("engagements:detail", pk=pk)
     change_request = versions.open_change_request(agreement) if agreement else None
     return render(
         request,
@@ -389,12 +392,11 @@ def quote_pdf(request: HttpRequest, pk: int) -> FileResponse:
 @require_POST
 def agreement_accept(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=ASKER)
-    try:
-        services.agreement_accept(engagement=engagement, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, error_text(exc))
-    else:
-        messages.success(request, _("U heeft akkoord gegeven. De ervaringsdeskundigen krijgen bericht."))
+    call_service(
+        request,
+        lambda: services.agreement_accept(engagement=engagement, actor=request.user),
+        success=_("U heeft akkoord gegeven. De ervaringsdeskundigen krijgen bericht."),
+    )
     return redirect("engagements:detail", pk=pk)
 
 
@@ -405,12 +407,11 @@ def agreement_accept(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def request_start(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
-    try:
-        services.request_start(engagement=engagement, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, error_text(exc))
-    else:
-        messages.success(request, _("De inzet is begonnen. De ervaringsdeskundigen krijgen bericht."))
+    call_service(
+        request,
+        lambda: services.request_start(engagement=engagement, actor=request.user),
+        success=_("De inzet is begonnen. De ervaringsdeskundigen krijgen bericht."),
+    )
     return redirect("engagements:detail", pk=pk)
 
 
@@ -420,12 +421,11 @@ def request_complete(request: HttpRequest, pk: int) -> HttpResponse:
     engagement, _access = get_request_for_user(request.user, pk, need=COORDINATOR)
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    try:
-        services.request_complete(engagement=engagement, actor=request.user, note=note)
-    except ValidationError as exc:
-        messages.error(request, error_text(exc))
-    else:
-        messages.success(request, _("De inzet is afgerond."))
+    call_service(
+        request,
+        lambda: services.request_complete(engagement=engagement, actor=request.user, note=note),
+        success=_("De inzet is afgerond."),
+    )
     return redirect("engagements:detail", pk=pk)
 
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_POST
 from inzet.accounts.permissions import get_roles, role_required
 from inzet.engagements import referrals
 from inzet.engagements.forms import ReferralAnswerForm, ReferralForm
-from inzet.lib.views import add_service_errors, posted
+from inzet.lib.views import call_service, posted, save_form
 from inzet.organisations.models import Organisation, Role
 
 
@@ -39,19 +38,22 @@ def referral_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=organisation_pk, kind=Organisation.Kind.DEPLOYING)
     asker_organisation = _asker_organisation(request.user)
     form = ReferralForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            referrals.referral_send(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: referrals.referral_send(
                 asker_organisation=asker_organisation,
                 organisation=organisation,
                 actor=request.user,
                 **form.cleaned_data,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Uw vraag is verstuurd. De organisatie laat u weten of zij hem oppakt."))
-            return redirect("engagements:referrals")
+            ),
+            success=_("Uw vraag is verstuurd. De organisatie laat u weten of zij hem oppakt."),
+        )
+    ):
+        return redirect("engagements:referrals")
     return render(request, "engagements/referral_form.html", {"organisation": organisation, "form": form})
 
 
@@ -84,15 +86,14 @@ def referral_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Kies of u de vraag oppakt."))
         return redirect("engagements:referrals")
-    try:
-        referrals.referral_answer(
+    call_service(
+        request,
+        lambda: referrals.referral_answer(
             referral=referral,
             actor=request.user,
             take_on=form.cleaned_data["decision"] == "take_on",
             answer=form.cleaned_data["answer"],
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Uw antwoord is opgeslagen. De vrager ziet het bij Doorverwijzingen."))
+        ),
+        success=_("Uw antwoord is opgeslagen. De vrager ziet het bij Doorverwijzingen."),
+    )
     return redirect("engagements:referrals")

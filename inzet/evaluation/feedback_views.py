@@ -5,7 +5,7 @@ Thin views: permissions and writes live in feedback.py (shared with the API).
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from inzet.accounts.permissions import get_roles
 from inzet.evaluation import feedback
 from inzet.evaluation.forms import AskerFeedbackForm, ExpertFeedbackForm, ModerationForm, StigmaWordForm
 from inzet.evaluation.models import AskerFeedback, StigmaWord
+from inzet.lib.views import save_form
 from inzet.organisations.models import Role
 
 
@@ -46,12 +47,12 @@ def _give(request, request_pk, *, form_class, allowed, service, template):
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form_class.Meta.fields}
-        try:
-            service(parties=parties, by=request.user, request_key=form.cleaned_data["request_key"], **data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Dank u wel. Een coördinator kijkt uw antwoorden na voordat anderen ze zien."))
+        if save_form(
+            request,
+            form,
+            lambda: service(parties=parties, by=request.user, request_key=form.cleaned_data["request_key"], **data),
+            success=_("Dank u wel. Een coördinator kijkt uw antwoorden na voordat anderen ze zien."),
+        ):
             return redirect("evaluation:feedback_request", request_pk=parties.request.pk)
     return render(request, template, {"form": form, "parties": parties})
 
@@ -86,20 +87,23 @@ def feedback_moderate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     with_follow_up = isinstance(item, AskerFeedback)
     initial = {"remarks": item.remarks, **({"follow_up": item.follow_up} if with_follow_up else {})}
     form = ModerationForm(request.POST or None, initial=initial, with_follow_up=with_follow_up)
-    if request.method == "POST" and form.is_valid():
-        try:
-            feedback.feedback_moderate(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: feedback.feedback_moderate(
                 item=item,
                 by=request.user,
                 approve=form.cleaned_data["decision"] == "approve",
                 remarks=form.cleaned_data["remarks"],
                 follow_up=form.cleaned_data.get("follow_up") if with_follow_up else None,
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Uw besluit is bewaard."))
-            return redirect("evaluation:feedback_index")
+            ),
+            success=_("Uw besluit is bewaard."),
+        )
+    ):
+        return redirect("evaluation:feedback_index")
     return render(request, "evaluation/feedback_moderate.html", {"item": item, "form": form, "kind": kind})
 
 
@@ -112,14 +116,17 @@ def _require_operator(user) -> None:
 def stigma_words(request: HttpRequest) -> HttpResponse:
     _require_operator(request.user)
     form = StigmaWordForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            feedback.stigma_word_add(word=form.cleaned_data["word"], by=request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Het woord staat op de lijst."))
-            return redirect("evaluation:stigma_words")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: feedback.stigma_word_add(word=form.cleaned_data["word"], by=request.user),
+            success=_("Het woord staat op de lijst."),
+        )
+    ):
+        return redirect("evaluation:stigma_words")
     return render(request, "evaluation/stigma_words.html", {"form": form, "words": StigmaWord.objects.all()})
 
 
@@ -144,14 +151,17 @@ def budget(request: HttpRequest, org_pk: int) -> HttpResponse:
     raw_year = request.POST.get("year") or request.GET.get("jaar") or ""
     year = int(raw_year) if raw_year.isdigit() and 2000 <= int(raw_year) <= 2100 else timezone.localdate().year
     form = BudgetForm(request.POST or None, lines=budget_service.budget_for(organisation, year), initial={"year": year})
-    if request.method == "POST" and form.is_valid():
-        try:
-            budget_service.budget_save(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: budget_service.budget_save(
                 organisation=organisation, year=form.cleaned_data["year"], lines=form.lines(), by=request.user
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("De begroting is bewaard."))
-            return redirect(f"{request.path}?jaar={form.cleaned_data['year']}")
+            ),
+            success=_("De begroting is bewaard."),
+        )
+    ):
+        return redirect(f"{request.path}?jaar={form.cleaned_data['year']}")
     return render(request, "evaluation/budget.html", {"form": form, "organisation": organisation, "year": year})

@@ -193,7 +193,24 @@ class Scale(models.IntegerChoices):
     VERY_GOOD = 5, _("Heel goed")
 
 
-class AskerFeedback(models.Model):
+class Moderated(models.Model):
+    """What both kinds of feedback share: the coordinator's check before anyone else sees it, and the
+    key that makes a double submit store it once."""
+
+    flagged = models.TextField(blank=True)  # words of the list found in the texts (list words, not content)
+    state = models.CharField(max_length=10, choices=Moderation.choices, default=Moderation.PENDING)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    request_key = models.UUIDField(unique=True)
+
+    class Meta:
+        abstract = True
+
+
+class AskerFeedback(Moderated):
     """The asker's answers when a request is completed (001 l.4204–4208, 002 l.413).
 
     The follow-up (what was done with the experts' input) goes to the experts once a coordinator
@@ -220,14 +237,6 @@ class AskerFeedback(models.Model):
         default=Price.NOT_APPLICABLE,
     )
     remarks = EncryptedTextField(_("wat wilt u verder nog kwijt?"), blank=True)
-    flagged = models.TextField(blank=True)  # words of the list found in the texts (list words, not content)
-    state = models.CharField(max_length=10, choices=Moderation.choices, default=Moderation.PENDING)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    moderated_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    request_key = models.UUIDField(unique=True)
 
     class Meta:
         verbose_name = _("terugkoppeling van de vrager")
@@ -244,7 +253,7 @@ class AskerFeedback(models.Model):
         return f"#{self.request_id}"
 
 
-class ExpertFeedback(models.Model):
+class ExpertFeedback(Moderated):
     """One expert's rating of the asker when a request is completed: conditions, safety, payment."""
 
     class Paid(models.TextChoices):
@@ -262,14 +271,6 @@ class ExpertFeedback(models.Model):
     safety = models.PositiveSmallIntegerField(_("voelde u zich veilig om uw ervaring te delen?"), choices=Scale.choices)
     paid = models.CharField(_("bent u betaald zoals afgesproken?"), max_length=10, choices=Paid.choices)
     remarks = EncryptedTextField(_("wat wilt u verder nog kwijt?"), blank=True)
-    flagged = models.TextField(blank=True)
-    state = models.CharField(max_length=10, choices=Moderation.choices, default=Moderation.PENDING)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    moderated_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    request_key = models.UUIDField(unique=True)
 
     class Meta:
         verbose_name = _("terugkoppeling van een ervaringsdeskundige")

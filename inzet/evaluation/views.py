@@ -4,7 +4,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +16,7 @@ from inzet.evaluation import charts, exports, permissions, selectors, services
 from inzet.evaluation.forms import GrantForm, PeriodForm, ReflectionForm, StoryForm
 from inzet.evaluation.models import Reflection, ReportGrant, Story
 from inzet.evaluation.rules import Period
+from inzet.lib.views import call_service, save_form
 from inzet.organisations.models import Organisation
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -87,12 +88,12 @@ def grants(request: HttpRequest, org_pk: int) -> HttpResponse:
     form = GrantForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in GrantForm.Meta.fields}
-        try:
-            services.grant_create(organisation=organisation, by=request.user, **data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("De link voor de financier is gemaakt."))
+        if save_form(
+            request,
+            form,
+            lambda: services.grant_create(organisation=organisation, by=request.user, **data),
+            success=_("De link voor de financier is gemaakt."),
+        ):
             return redirect("evaluation:grants", org_pk=organisation.pk)
     existing = ReportGrant.objects.filter(organisation=organisation).select_related("team")
     return render(
@@ -159,15 +160,16 @@ def story_new(request: HttpRequest, org_pk: int) -> HttpResponse:
     form = StoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in StoryForm.Meta.fields}
-        try:
-            story = services.story_submit(
+        saved = save_form(
+            request,
+            form,
+            lambda: services.story_submit(
                 organisation=organisation, by=request.user, request_key=form.cleaned_data["request_key"], **data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Dank u wel. Een coördinator kijkt het verhaal na voordat het gebruikt wordt."))
-            return redirect("evaluation:story", pk=story.pk)
+            ),
+            success=_("Dank u wel. Een coördinator kijkt het verhaal na voordat het gebruikt wordt."),
+        )
+        if saved:
+            return redirect("evaluation:story", pk=saved.result.pk)
     return render(request, "evaluation/story_form.html", {"form": form, "organisation": organisation})
 
 
@@ -186,12 +188,9 @@ def story_approve(request: HttpRequest, pk: int) -> HttpResponse:
     story = permissions.get_story(request.user, pk)
     if not permissions.is_coordinator_of(request.user, story.organisation_id):
         raise PermissionDenied
-    try:
-        services.story_approve(story=story, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Het verhaal is goedgekeurd."))
+    call_service(
+        request, lambda: services.story_approve(story=story, by=request.user), success=_("Het verhaal is goedgekeurd.")
+    )
     return redirect("evaluation:story", pk=story.pk)
 
 
@@ -231,15 +230,16 @@ def reflection_new(request: HttpRequest, org_pk: int) -> HttpResponse:
     form = ReflectionForm(request.POST or None, organisation=organisation, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in ReflectionForm.Meta.fields}
-        try:
-            reflection = services.reflection_record(
+        saved = save_form(
+            request,
+            form,
+            lambda: services.reflection_record(
                 organisation=organisation, by=request.user, request_key=form.cleaned_data["request_key"], **data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Uw terugblik is bewaard."))
-            return redirect("evaluation:reflection", pk=reflection.pk)
+            ),
+            success=_("Uw terugblik is bewaard."),
+        )
+        if saved:
+            return redirect("evaluation:reflection", pk=saved.result.pk)
     return render(request, "evaluation/reflection_form.html", {"form": form, "organisation": organisation})
 
 

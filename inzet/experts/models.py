@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from inzet.lib.crypto import EncryptedCharField, EncryptedTextField
+from inzet.taxonomy.fields import term_field, terms_field
 
 
 class Audience(models.IntegerChoices):
@@ -139,42 +140,11 @@ class ExpertProfile(models.Model):
     consent_recorded_at = models.DateTimeField(null=True, blank=True)
 
     phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
-    level = models.ForeignKey(
-        "taxonomy.Term",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": "level"},
-        verbose_name=_("niveau"),
-    )
-    wanted_roles = models.ManyToManyField(
-        "taxonomy.Term",
-        blank=True,
-        related_name="+",
-        limit_choices_to={"vocabulary": "role"},
-        verbose_name=_("rollen die ik wil"),
-    )
-    relational_roles = models.ManyToManyField(
-        "taxonomy.Term",
-        blank=True,
-        related_name="+",
-        limit_choices_to={"vocabulary": "relational_role"},
-        verbose_name=_("hoe ik mij opstel"),
-    )
-    wanted_settings = models.ManyToManyField(
-        "taxonomy.Term",
-        blank=True,
-        related_name="+",
-        limit_choices_to={"vocabulary": "practice_setting"},
-        verbose_name=_("waar ik wil werken"),
-    )
-    unwanted = models.ManyToManyField(
-        "taxonomy.Term",
-        blank=True,
-        related_name="+",
-        verbose_name=_("wat ik niet wil doen"),
-    )
+    level = term_field("level", _("niveau"))
+    wanted_roles = terms_field("role", _("rollen die ik wil"))
+    relational_roles = terms_field("relational_role", _("hoe ik mij opstel"))
+    wanted_settings = terms_field("practice_setting", _("waar ik wil werken"))
+    unwanted = terms_field(None, _("wat ik niet wil doen"))
     does_not_want_note = EncryptedTextField(_("wat ik niet wil doen, in mijn eigen woorden"), blank=True)
     # Background and qualities (docs/domain/reference-lists.md): each item under its own visibility.
     represents = models.TextField(_("voor wie ik spreek of wie ik vertegenwoordig"), blank=True)
@@ -183,20 +153,8 @@ class ExpertProfile(models.Model):
     quality_knowledge = models.TextField(_("kennis"), blank=True)
     quality_attitude = models.TextField(_("houding"), blank=True)
     quality_skills = models.TextField(_("vaardigheden"), blank=True)
-    generic_skills = models.ManyToManyField(
-        "taxonomy.Term",
-        blank=True,
-        related_name="+",
-        limit_choices_to={"vocabulary": "generic_skill"},
-        verbose_name=_("algemene vaardigheden"),
-    )
-    languages = models.ManyToManyField(
-        "taxonomy.Term",
-        blank=True,
-        related_name="+",
-        limit_choices_to={"vocabulary": "language"},
-        verbose_name=_("talen"),
-    )
+    generic_skills = terms_field("generic_skill", _("algemene vaardigheden"))
+    languages = terms_field("language", _("talen"))
 
     postcode = models.CharField(_("postcode"), max_length=7, blank=True, validators=[postcode_validator])
     area = models.ForeignKey(
@@ -290,15 +248,7 @@ class ExpertExperience(models.Model):
     """
 
     profile = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="experiences")
-    area = models.ForeignKey(
-        "taxonomy.Term",
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": "experience_area"},
-        verbose_name=_("ervaringsgebied"),
-        null=True,
-        blank=True,
-    )
+    area = term_field("experience_area", _("ervaringsgebied"))
     sealed_area = EncryptedCharField(_("ervaringsgebied (alleen voor mij)"), blank=True)
     description = EncryptedTextField(_("in mijn eigen woorden"), blank=True)
     visibility = models.PositiveSmallIntegerField(
@@ -363,13 +313,7 @@ def resolve_areas(experiences) -> list[ExpertExperience]:
 
 class ExpertCompetence(models.Model):
     profile = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="competences")
-    competence = models.ForeignKey(
-        "taxonomy.Term",
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": "competence"},
-        verbose_name=_("competentie"),
-    )
+    competence = term_field("competence", _("competentie"), optional=False)
     self_assessed = models.BooleanField(_("ik vind dat ik dit kan"), default=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

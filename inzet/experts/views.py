@@ -34,7 +34,7 @@ from inzet.experts.forms import (
 from inzet.experts.models import Audience, ExpertCompetence, ExpertProfile, TrainingRecord, UnavailablePeriod
 from inzet.lib import iban as iban_lib
 from inzet.lib import uploads
-from inzet.lib.views import add_service_errors, posted, posted_files
+from inzet.lib.views import add_service_errors, posted, posted_files, save_form
 from inzet.organisations.models import Membership, Organisation, Role
 
 STEPS = {
@@ -325,16 +325,14 @@ def _bank(request: HttpRequest, profile: ExpertProfile, *, own: bool) -> HttpRes
         new_iban = form.cleaned_data["iban"]
         if not own and not new_iban.strip() and profile.iban and form.cleaned_data["account_holder"]:
             new_iban = profile.iban  # a coordinator who only corrects the name keeps the IBAN
-        try:
-            services.bank_details_set(
+        if save_form(
+            request,
+            form,
+            lambda: services.bank_details_set(
                 profile=profile, iban=new_iban, account_holder=form.cleaned_data["account_holder"]
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(
-                request, _("Uw bankgegevens zijn opgeslagen.") if own else _("De bankgegevens zijn opgeslagen.")
-            )
+            ),
+            success=_("Uw bankgegevens zijn opgeslagen.") if own else _("De bankgegevens zijn opgeslagen."),
+        ):
             return redirect(_profile_url(request.user, profile))
     return render(
         request,
@@ -393,14 +391,17 @@ def pause(request: HttpRequest, pk: int) -> HttpResponse:
 def unavailable_add(request: HttpRequest, pk: int) -> HttpResponse:
     profile = _editable(request.user, pk)
     form = UnavailableForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.unavailable_add(profile=profile, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("De periode is toegevoegd."))
-            return redirect(_profile_url(request.user, profile))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: services.unavailable_add(profile=profile, **form.cleaned_data),
+            success=_("De periode is toegevoegd."),
+        )
+    ):
+        return redirect(_profile_url(request.user, profile))
     return render(request, "experts/unavailable_add.html", {"profile": profile, "form": form})
 
 
@@ -551,19 +552,20 @@ def assisted_signup(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = AssistedSignupForm(posted(request), organisations=organisations)
     if request.method == "POST" and form.is_valid():
-        try:
-            profile = services.assisted_signup(
+        saved = save_form(
+            request,
+            form,
+            lambda: services.assisted_signup(
                 organisation=form.cleaned_data["organisation"],
                 full_name=form.cleaned_data["full_name"],
                 email=form.cleaned_data["email"],
                 invite=form.cleaned_data["invite"],
                 coordinator=request.user,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Het profiel is gemaakt. Vul nu samen de 5 stappen in."))
-            return redirect("experts:wizard_for", pk=profile.pk, step=1)
+            ),
+            success=_("Het profiel is gemaakt. Vul nu samen de 5 stappen in."),
+        )
+        if saved:
+            return redirect("experts:wizard_for", pk=saved.result.pk, step=1)
     return render(request, "experts/assisted_signup.html", {"form": form})
 
 

@@ -1,8 +1,6 @@
 """The toolkit pages (public) and its editor (coordinators and operators)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +10,7 @@ from inzet.knowledge import permissions, selectors, services
 from inzet.knowledge.forms import MEDIA_USE, ArticleForm, MediaForm, SearchForm
 from inzet.knowledge.models import Article, MediaItem, Revision
 from inzet.lib import uploads
-from inzet.lib.views import posted, posted_files
+from inzet.lib.views import posted, posted_files, save_form
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -80,20 +78,21 @@ def article_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     instance = get_object_or_404(Article, slug=slug) if slug else None
     form = ArticleForm(posted(request), instance=instance)
     if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.article_save(
+        saved = save_form(
+            request,
+            form,
+            lambda: services.article_save(
                 article=instance,
                 actor=request.user,
                 data=form.article_data(),
                 sources=form.cleaned_data["sources_text"],
                 related=list(form.cleaned_data["related"]),
                 note=form.cleaned_data["note"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("De pagina is opgeslagen."))
-            return redirect("knowledge:article", slug=saved.slug)
+            ),
+            success=_("De pagina is opgeslagen."),
+        )
+        if saved:
+            return redirect("knowledge:article", slug=saved.result.slug)
     return render(request, "knowledge/article_form.html", {"form": form, "article": instance})
 
 
@@ -105,8 +104,10 @@ def media_add(request: HttpRequest, slug: str) -> HttpResponse:
     form = MediaForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.media_add(
+        if save_form(
+            request,
+            form,
+            lambda: services.media_add(
                 article=article,
                 actor=request.user,
                 title=data["title"],
@@ -114,11 +115,9 @@ def media_add(request: HttpRequest, slug: str) -> HttpResponse:
                 url=data["url"],
                 upload=data["file"],
                 transcript=data["transcript"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Het geluid of de video is toegevoegd."))
+            ),
+            success=_("Het geluid of de video is toegevoegd."),
+        ):
             return redirect("knowledge:article", slug=slug)
     return render(request, "knowledge/media_form.html", {"form": form, "article": article})
 

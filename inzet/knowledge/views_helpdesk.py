@@ -29,7 +29,7 @@ from inzet.knowledge.forms import (
 )
 from inzet.knowledge.labels import ANSWER_LABELS, QUESTION_TEXT
 from inzet.knowledge.models import HelpdeskQuestion
-from inzet.lib.views import posted
+from inzet.lib.views import posted, save_form
 from inzet.organisations.models import Role
 
 # Spam safety without storing anything about the sender: a honeypot field, at most
@@ -188,25 +188,21 @@ def question_refer(request: HttpRequest, pk: int) -> HttpResponse:
 def question_to_request(request: HttpRequest, pk: int) -> HttpResponse:
     question, organisation = permissions.get_question(request.user, pk)
     form = ToRequestForm(request.POST)
-    if form.is_valid():
-        try:
-            services.question_to_request(
-                question=question,
-                actor=request.user,
-                organisation=organisation,
-                asker_organisation=form.cleaned_data["asker_organisation"],
-                title=form.cleaned_data["title"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Er is alvast een vraag begonnen. De vrager vult die aan en verstuurt hem. Dan ziet u hem binnenkomen."
-                ),
-            )
-            return redirect("knowledge:question", pk=pk)
+    if form.is_valid() and save_form(
+        request,
+        form,
+        lambda: services.question_to_request(
+            question=question,
+            actor=request.user,
+            organisation=organisation,
+            asker_organisation=form.cleaned_data["asker_organisation"],
+            title=form.cleaned_data["title"],
+        ),
+        success=_(
+            "Er is alvast een vraag begonnen. De vrager vult die aan en verstuurt hem. Dan ziet u hem binnenkomen."
+        ),
+    ):
+        return redirect("knowledge:question", pk=pk)
     return _question_page(request, question, organisation, request_form=form)
 
 

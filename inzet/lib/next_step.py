@@ -5,6 +5,7 @@ without importing the dashboard, which imports them (see the layers in the top R
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -13,3 +14,11 @@ class NextStep:
     text: str
     url: str
     link_text: str
+
+
+def counted(count: int, *, title: str, text: Any, url: str, link_text: str) -> list[NextStep]:
+    """A step that says how many there are, none when there are none. `text` is
+    ngettext_lazy(singular, plural, "count"): it picks the form by the count it is given."""
+    if not count:
+        return []
+    return [NextStep(title=title, text=text % {"count": count}, url=url, link_text=link_text)]

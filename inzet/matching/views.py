@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from inzet.engagements.permissions import get_invitable_expert
 from inzet.engagements.selectors import invitation_rows
 from inzet.engagements.services import invitation_create
 from inzet.experts.models import ExpertProfile
@@ -62,15 +63,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Kies een ervaringsdeskundige."))
         return redirect("matching:request", pk=pk)
-    expert = (
-        ExpertProfile.objects.filter(
-            pk=form.cleaned_data["expert"], organisation_id=engagement.deploying_organisation_id
-        )
-        .select_related("user")
-        .first()
-    )
-    if expert is None:
-        raise Http404
+    expert = get_invitable_expert(engagement, form.cleaned_data["expert"])
     try:
         invitation_create(engagement=engagement, expert=expert, actor=request.user)
     except (PermissionDenied, ValidationError) as exc:

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_organisation_for_user, get_roles, role_required, visible_organisations
+from inzet.lib.views import save_form
 from inzet.organisations import services
 from inzet.organisations.forms import MemberAddForm, PolicySettingsForm
 from inzet.organisations.models import Membership, PolicySettings, Role
@@ -46,14 +47,17 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk, write=True)
     form = MemberAddForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.member_add(organisation=organisation, added_by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("De persoon is toegevoegd en krijgt een e-mail."))
-            return redirect("organisations:detail", pk=pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: services.member_add(organisation=organisation, added_by=request.user, **form.cleaned_data),
+            success=_("De persoon is toegevoegd en krijgt een e-mail."),
+        )
+    ):
+        return redirect("organisations:detail", pk=pk)
     return render(request, "organisations/member_add.html", {"organisation": organisation, "form": form})
 
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles
 from inzet.lib import uploads
-from inzet.lib.views import add_service_errors, posted, posted_files
+from inzet.lib.views import add_service_errors, call_service, posted, posted_files, save_form
 from inzet.organisations.models import Role
 from inzet.recruitment import rules, selection, selectors, services
 from inzet.recruitment.forms import (
@@ -123,14 +123,17 @@ def application_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     is_last = index == len(stages) - 1
     allowed = rules.allowed_decisions([rules.Stage(s.code, s.can_skip) for s in stages], index)
     form = DecisionForm(posted(request), allowed=allowed, ask_email=is_last and not application.email)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.stage_decide(application=application, decided_by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Het besluit is vastgelegd. De aanmelder krijgt een e-mail."))
-            return redirect("recruitment:application_detail", slug=slug, pk=pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: services.stage_decide(application=application, decided_by=request.user, **form.cleaned_data),
+            success=_("Het besluit is vastgelegd. De aanmelder krijgt een e-mail."),
+        )
+    ):
+        return redirect("recruitment:application_detail", slug=slug, pk=pk)
     return render(
         request,
         "recruitment/application_decide.html",
@@ -163,12 +166,11 @@ def application_transcript(request: HttpRequest, slug: str, pk: int) -> HttpResp
 @require_POST
 def application_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk, slug=slug, manage=True)
-    try:
-        services.application_withdraw(application=application)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("De aanmelding is teruggetrokken."))
+    call_service(
+        request,
+        lambda: services.application_withdraw(application=application),
+        success=_("De aanmelding is teruggetrokken."),
+    )
     return redirect("recruitment:application_detail", slug=slug, pk=pk)
 
 
@@ -180,15 +182,16 @@ def application_enter(request: HttpRequest, slug: str) -> HttpResponse:
     form = EnterOnBehalfForm(posted(request), posted_files(request), questions=questions)
     if request.method == "POST":
         if form.is_valid():
-            try:
-                application = services.application_enter_on_behalf(
+            saved = save_form(
+                request,
+                form,
+                lambda: services.application_enter_on_behalf(
                     organisation=organisation, entered_by=request.user, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, _("De aanmelding is ingevoerd."))
-                return redirect("recruitment:application_detail", slug=slug, pk=application.pk)
+                ),
+                success=_("De aanmelding is ingevoerd."),
+            )
+            if saved:
+                return redirect("recruitment:application_detail", slug=slug, pk=saved.result.pk)
         form.ask_to_choose_file_again()
     return render(request, "recruitment/application_enter.html", {"organisation": organisation, "form": form})
 

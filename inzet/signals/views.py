@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles
-from inzet.lib.views import add_service_errors, posted
+from inzet.lib.views import add_service_errors, posted, save_form
 from inzet.signals import selectors, services
 from inzet.signals.forms import BundleForm, ExampleForm, HandleForm, OverviewForm, PhoneReportForm, WebReportForm
 from inzet.signals.models import Bundle, Example, Overview, Signal, SignalReadLog, Theme
@@ -131,14 +131,17 @@ def bundles(request: HttpRequest) -> HttpResponse:
 def bundle(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Bundle.objects.select_related("theme"), pk=pk)
     form = BundleForm(posted(request), instance=found)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.bundle_save(by=request.user, bundle=found, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("De bundel is opgeslagen."))
-            return redirect("signals:bundle", pk=found.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: services.bundle_save(by=request.user, bundle=found, **form.cleaned_data),
+            success=_("De bundel is opgeslagen."),
+        )
+    ):
+        return redirect("signals:bundle", pk=found.pk)
     signals = found.signals.select_related("theme").defer("description", "concerns", "reporter_contact")
     return render(request, "signals/bundle.html", {"bundle": found, "form": form, "signals": signals})
 
@@ -209,14 +212,13 @@ def overview_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return _edit_page(request, found)
     form = OverviewForm(request.POST, instance=Overview.objects.get(pk=pk))
-    if form.is_valid():
-        try:
-            services.overview_save(by=request.user, overview=found, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Het overzicht is opgeslagen."))
-            return redirect("signals:overview_edit", pk=found.pk)
+    if form.is_valid() and save_form(
+        request,
+        form,
+        lambda: services.overview_save(by=request.user, overview=found, **form.cleaned_data),
+        success=_("Het overzicht is opgeslagen."),
+    ):
+        return redirect("signals:overview_edit", pk=found.pk)
     return _edit_page(request, found, form=form)
 
 
@@ -228,14 +230,14 @@ def example_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = ExampleForm(request.POST, prefix=prefix if prefix.startswith("s") and prefix[1:].isdigit() else None)
     if form.is_valid():
         signal = Signal.objects.filter(pk=form.cleaned_data["signal"]).first() if form.cleaned_data["signal"] else None
-        try:
-            services.example_save(
+        if save_form(
+            request,
+            form,
+            lambda: services.example_save(
                 overview=found, signal=signal, theme=form.cleaned_data["theme"], text=form.cleaned_data["text"]
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Het voorbeeld is toegevoegd."))
+            ),
+            success=_("Het voorbeeld is toegevoegd."),
+        ):
             return redirect("signals:overview_edit", pk=found.pk)
     messages.error(request, _("Het voorbeeld is niet toegevoegd: %(why)s") % {"why": " ".join(_errors(form))})
     return _edit_page(request, found, example_form=form if not prefix else None, status=200)

@@ -6,6 +6,18 @@ from inzet.support.forms import DATE, _NonceForm
 from inzet.support.models import GoalKind, GoalStatus, MentorTalk, PlanTemplate
 from inzet.support.rules import MAX_OFFSET_DAYS
 
+# The fields of a plan and of a goal that the pages and the API fill from these forms.
+PLAN_FIELDS = (
+    "want_to_get",
+    "want_to_give",
+    "dreams",
+    "needs",
+    "next_review_on",
+    "shared_with_coordinators",
+    "shared_with_mentors",
+)
+GOAL_FIELDS = ("title", "kind", "target_on", "status", "actions", "support_wanted")
+
 TEXT = {"rows": 3}
 
 

@@ -2,16 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inzet.lib.views import posted
+from inzet.lib.views import posted, save_form
 from inzet.organisations.models import Organisation
 from inzet.support import growth
 from inzet.support.growth_forms import (
+    GOAL_FIELDS,
+    PLAN_FIELDS,
     GoalForm,
     PlanForm,
     PlanStartForm,
@@ -52,13 +53,14 @@ def plan_start(request: HttpRequest) -> HttpResponse:
     templates = growth.templates_for_expert(profile)
     form = PlanStartForm(request.POST, templates=templates)
     if form.is_valid():
-        try:
-            plan = growth.plan_start(actor=request.user, expert=profile, template=form.cleaned_data["template"])
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Uw groeiplan staat klaar. Vul in wat u wilt."))
-            return redirect("support:plan_detail", pk=plan.pk)
+        saved = save_form(
+            request,
+            form,
+            lambda: growth.plan_start(actor=request.user, expert=profile, template=form.cleaned_data["template"]),
+            success=_("Uw groeiplan staat klaar. Vul in wat u wilt."),
+        )
+        if saved:
+            return redirect("support:plan_detail", pk=saved.result.pk)
     return render(request, "support/plan_start.html", {"form": form, "templates": list(templates)}, status=200)
 
 
@@ -84,18 +86,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require_support_user(request.user)
     plan, _access = growth.get_plan_for_user(request.user, pk, owner_only=True)
-    initial = {
-        name: getattr(plan, name)
-        for name in (
-            "want_to_get",
-            "want_to_give",
-            "dreams",
-            "needs",
-            "next_review_on",
-            "shared_with_coordinators",
-            "shared_with_mentors",
-        )
-    }
+    initial = {name: getattr(plan, name) for name in PLAN_FIELDS}
     form = PlanForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         growth.plan_update(plan=plan, actor=request.user, **form.cleaned_data)
@@ -109,14 +100,17 @@ def goal_new(request: HttpRequest, pk: int) -> HttpResponse:
     require_support_user(request.user)
     plan, _access = growth.get_plan_for_user(request.user, pk, owner_only=True)
     form = GoalForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            growth.goal_add(plan=plan, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Het doel staat in uw groeiplan."))
-            return redirect("support:plan_detail", pk=plan.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: growth.goal_add(plan=plan, actor=request.user, **form.cleaned_data),
+            success=_("Het doel staat in uw groeiplan."),
+        )
+    ):
+        return redirect("support:plan_detail", pk=plan.pk)
     return render(request, "support/goal_form.html", {"form": form, "plan": plan})
 
 
@@ -124,16 +118,15 @@ def goal_new(request: HttpRequest, pk: int) -> HttpResponse:
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require_support_user(request.user)
     goal = growth.get_goal_for_owner(request.user, pk)
-    fields = ("title", "kind", "target_on", "status", "actions", "support_wanted")
-    form = GoalForm(posted(request), initial={name: getattr(goal, name) for name in fields})
+    form = GoalForm(posted(request), initial={name: getattr(goal, name) for name in GOAL_FIELDS})
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in fields}
-        try:
-            growth.goal_update(goal=goal, actor=request.user, **data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Het doel is bijgewerkt."))
+        data = {name: form.cleaned_data[name] for name in GOAL_FIELDS}
+        if save_form(
+            request,
+            form,
+            lambda: growth.goal_update(goal=goal, actor=request.user, **data),
+            success=_("Het doel is bijgewerkt."),
+        ):
             return redirect("support:plan_detail", pk=goal.plan_id)
     return render(request, "support/goal_form.html", {"form": form, "plan": goal.plan, "goal": goal})
 
@@ -145,14 +138,17 @@ def plan_review(request: HttpRequest, pk: int) -> HttpResponse:
     plan, _access = growth.get_plan_for_user(request.user, pk)
     talks = plan.expert.mentor_talks.order_by("-held_on")[:20]
     form = ReviewForm(posted(request), talks=plan.expert.mentor_talks.filter(pk__in=[t.pk for t in talks]))
-    if request.method == "POST" and form.is_valid():
-        try:
-            growth.review_record(plan=plan, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("De bespreking is vastgelegd."))
-            return redirect("support:plan_detail", pk=plan.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: growth.review_record(plan=plan, actor=request.user, **form.cleaned_data),
+            success=_("De bespreking is vastgelegd."),
+        )
+    ):
+        return redirect("support:plan_detail", pk=plan.pk)
     return render(request, "support/plan_review.html", {"form": form, "plan": plan})
 
 
@@ -206,11 +202,12 @@ def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             for g in formset.cleaned_data
             if g.get("title")
         ]
-        try:
-            saved = growth.template_save(actor=request.user, template=template, goals=lines, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Het sjabloon is bewaard."))
-            return redirect("support:template_edit", pk=saved.pk)
+        saved = save_form(
+            request,
+            form,
+            lambda: growth.template_save(actor=request.user, template=template, goals=lines, **form.cleaned_data),
+            success=_("Het sjabloon is bewaard."),
+        )
+        if saved:
+            return redirect("support:template_edit", pk=saved.result.pk)
     return render(request, "support/template_form.html", {"form": form, "formset": formset, "template": template})

@@ -1,9 +1,8 @@
 """Regional intervisie pages: groups across organisations, taking part, joining, sessions."""
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from inzet.accounts.models import User
 from inzet.accounts.permissions import get_roles
-from inzet.lib.views import posted
+from inzet.lib.views import call_service, posted, save_form
 from inzet.organisations.models import Organisation, Role
 from inzet.support import intervision
 from inzet.support.forms import DATETIME, _NonceForm, _PersonChoice
@@ -101,14 +100,13 @@ def group_take_part(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = Organisation.objects.filter(pk=request.POST.get("organisation", "0") or 0).first()
     if organisation is None or organisation.pk not in get_roles(request.user).organisation_ids(Role.COORDINATOR):
         raise PermissionDenied
-    try:
-        intervision.organisation_take_part(
+    call_service(
+        request,
+        lambda: intervision.organisation_take_part(
             actor=request.user, group=group, organisation=organisation, on=request.POST.get("on") == "1"
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Uw keuze is bewaard."))
+        ),
+        success=_("Uw keuze is bewaard."),
+    )
     return redirect("support:intervision_detail", pk=group.pk)
 
 
@@ -118,17 +116,16 @@ def group_member(request: HttpRequest, pk: int) -> HttpResponse:
     """An expert: POST join=1|0, name_visible."""
     require_support_user(request.user)
     group = intervision.get_group_for_user(request.user, pk)
-    try:
-        intervision.member_set(
+    call_service(
+        request,
+        lambda: intervision.member_set(
             actor=request.user,
             group=group,
             join=request.POST.get("join") == "1",
             name_visible=bool(request.POST.get("name_visible")),
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Uw keuze is bewaard."))
+        ),
+        success=_("Uw keuze is bewaard."),
+    )
     return redirect("support:intervision_detail", pk=group.pk)
 
 
@@ -140,11 +137,12 @@ def session_new(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = SessionForm(posted(request), initial={"title": group.name})
     if request.method == "POST" and form.is_valid():
-        try:
-            meeting = intervision.session_plan(actor=request.user, group=group, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("De bijeenkomst is gepland. De deelnemers krijgen een uitnodiging."))
-            return redirect("support:meeting_detail", pk=meeting.pk)
+        saved = save_form(
+            request,
+            form,
+            lambda: intervision.session_plan(actor=request.user, group=group, **form.cleaned_data),
+            success=_("De bijeenkomst is gepland. De deelnemers krijgen een uitnodiging."),
+        )
+        if saved:
+            return redirect("support:meeting_detail", pk=saved.result.pk)
     return render(request, "support/intervision_session_form.html", {"form": form, "group": group})

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from inzet.accounts.models import User
 from inzet.accounts.permissions import get_roles
-from inzet.lib.views import posted
+from inzet.lib.views import call_service, posted, save_form
 from inzet.organisations.models import Organisation, Role
 from inzet.support import intervision, meetings
 from inzet.support.forms import MeetingForm, ReflectionForm
@@ -54,13 +54,9 @@ def staff_plan_form(
         initial={"facilitator": request.user.pk, host_field: min(org_ids)},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            made = create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, message)
-            return redirect(detail, pk=made.pk)
+        saved = save_form(request, form, lambda: create(actor=request.user, **form.cleaned_data), success=message)
+        if saved:
+            return redirect(detail, pk=saved.result.pk)
     return render(request, template, {"form": form})
 
 
@@ -116,12 +112,11 @@ def meeting_signup(request: HttpRequest, pk: int) -> HttpResponse:
     meeting, seat = meetings.get_meeting_for_user(request.user, pk)
     if seat is None:
         raise PermissionDenied
-    try:
-        meetings.meeting_signup(meeting=meeting, actor=request.user, coming=request.POST.get("coming") != "no")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Uw keuze is bewaard."))
+    call_service(
+        request,
+        lambda: meetings.meeting_signup(meeting=meeting, actor=request.user, coming=request.POST.get("coming") != "no"),
+        success=_("Uw keuze is bewaard."),
+    )
     return redirect("support:meeting_detail", pk=meeting.pk)
 
 
@@ -131,12 +126,11 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     require_support_user(request.user)
     meeting, _seat = meetings.get_meeting_for_user(request.user, pk)
     present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
-    try:
-        meetings.attendance_record(meeting=meeting, actor=request.user, present=present)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("De aanwezigheid is bewaard."))
+    call_service(
+        request,
+        lambda: meetings.attendance_record(meeting=meeting, actor=request.user, present=present),
+        success=_("De aanwezigheid is bewaard."),
+    )
     return redirect("support:meeting_detail", pk=meeting.pk)
 
 
@@ -147,12 +141,11 @@ def meeting_reflection(request: HttpRequest, pk: int) -> HttpResponse:
     meeting, _seat = meetings.get_meeting_for_user(request.user, pk)
     form = ReflectionForm(request.POST)
     if form.is_valid():
-        try:
-            meetings.reflection_save(meeting=meeting, actor=request.user, text=form.cleaned_data["reflection"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("De terugblik is bewaard."))
+        call_service(
+            request,
+            lambda: meetings.reflection_save(meeting=meeting, actor=request.user, text=form.cleaned_data["reflection"]),
+            success=_("De terugblik is bewaard."),
+        )
     elif meeting.facilitator_id != request.user.pk:
         raise PermissionDenied
     else:

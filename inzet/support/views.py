@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -8,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_roles
 from inzet.experts.models import AccessLog, ExpertStatus
-from inzet.lib.views import posted
+from inzet.lib.views import call_service, posted, save_form
 from inzet.organisations.models import Role
 from inzet.support import selectors, services
 from inzet.support.forms import (
@@ -69,14 +68,17 @@ def checkin(request: HttpRequest) -> HttpResponse:
     profile = own_profile(request.user)
     assignments = selectors.assignments_of(profile)
     form = CheckInForm(posted(request), assignments=assignments, initial={"invitation": request.GET.get("opdracht")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.checkin_record(expert=profile, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Dank u wel. Fijn dat u het laat weten."))
-            return redirect("support:mine")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: services.checkin_record(expert=profile, actor=request.user, **form.cleaned_data),
+            success=_("Dank u wel. Fijn dat u het laat weten."),
+        )
+    ):
+        return redirect("support:mine")
     return render(request, "support/checkin.html", {"form": form})
 
 
@@ -104,13 +106,14 @@ def talk_new(request: HttpRequest) -> HttpResponse:
         data = dict(form.cleaned_data)
         expert = data.pop("expert", None) or profile
         partner = data.pop("partner", None) or request.user
-        try:
-            talk = services.talk_record(actor=request.user, expert=expert, partner=partner, **data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Het gesprek is vastgelegd."))
-            return redirect("support:talk_detail", pk=talk.pk)
+        saved = save_form(
+            request,
+            form,
+            lambda: services.talk_record(actor=request.user, expert=expert, partner=partner, **data),
+            success=_("Het gesprek is vastgelegd."),
+        )
+        if saved:
+            return redirect("support:talk_detail", pk=saved.result.pk)
     return render(request, "support/talk_form.html", {"form": form, "is_expert": profile is not None})
 
 
@@ -175,16 +178,19 @@ def early_conversation(request: HttpRequest, pk: int) -> HttpResponse:
         if check_in.expert_id != profile.pk:
             raise Http404
     form = EarlyConversationForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.early_conversation_record(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: services.early_conversation_record(
                 actor=request.user, expert=profile, check_in=check_in, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Het gesprek is vastgelegd."))
-            return redirect("support:team")
+            ),
+            success=_("Het gesprek is vastgelegd."),
+        )
+    ):
+        return redirect("support:team")
     return render(request, "support/early_form.html", {"form": form, "profile": profile})
 
 
@@ -204,14 +210,17 @@ def buddy_propose(request: HttpRequest) -> HttpResponse:
         .order_by("user__full_name")
     )
     form = BuddyProposeForm(posted(request), experts=experts)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.buddy_propose(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Het voorstel is verstuurd. Beiden kiezen zelf of ze het willen."))
-            return redirect("support:team")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: services.buddy_propose(actor=request.user, **form.cleaned_data),
+            success=_("Het voorstel is verstuurd. Beiden kiezen zelf of ze het willen."),
+        )
+    ):
+        return redirect("support:team")
     return render(request, "support/buddy_form.html", {"form": form})
 
 
@@ -223,12 +232,11 @@ def buddy_answer(request: HttpRequest, pk: int) -> HttpResponse:
     form = BuddyAnswerForm(request.POST)
     form.is_valid()  # two checkboxes: always valid
     accept = request.POST.get("answer") != "no"
-    try:
-        services.buddy_respond(pair=pair, actor=request.user, accept=accept, **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Uw keuze is bewaard."))
+    call_service(
+        request,
+        lambda: services.buddy_respond(pair=pair, actor=request.user, accept=accept, **form.cleaned_data),
+        success=_("Uw keuze is bewaard."),
+    )
     return redirect("support:mine")
 
 

@@ -20,20 +20,9 @@ from inzet.api.schemas import Error
 from inzet.organisations.models import Organisation, Role
 from inzet.support import growth, intervision
 from inzet.support.api import GoalOut, PlanOut, _plan_out, router
-from inzet.support.growth_forms import GoalForm, PlanForm
+from inzet.support.growth_forms import GOAL_FIELDS, PLAN_FIELDS, GoalForm, PlanForm
 from inzet.support.models import GrowthPlan, MentorTalk
 from inzet.support.permissions import own_profile, require_support_user
-
-PLAN_FIELDS = (
-    "want_to_get",
-    "want_to_give",
-    "dreams",
-    "needs",
-    "next_review_on",
-    "shared_with_coordinators",
-    "shared_with_mentors",
-)
-GOAL_FIELDS = ("title", "kind", "target_on", "status", "actions", "support_wanted")
 
 
 def _form_errors(form) -> ValidationError:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inzet.lib.views import call_service, save_form
 from inzet.organisations.models import Organisation
 from inzet.training import pdf, permissions, selectors, services
 from inzet.training.forms import CourseForm, VerifyForm
@@ -39,13 +40,14 @@ def course_new(request: HttpRequest, org_pk: int) -> HttpResponse:
     organisation = permissions.get_staff_organisation(request.user, org_pk)
     form = CourseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            course = services.course_create(organisation=organisation, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("De cursus staat in de catalogus."))
-            return redirect("training:course_detail", pk=course.pk)
+        saved = save_form(
+            request,
+            form,
+            lambda: services.course_create(organisation=organisation, by=request.user, **form.cleaned_data),
+            success=_("De cursus staat in de catalogus."),
+        )
+        if saved:
+            return redirect("training:course_detail", pk=saved.result.pk)
     return render(request, "training/course_form.html", {"form": form, "organisation": organisation})
 
 
@@ -53,14 +55,17 @@ def course_new(request: HttpRequest, org_pk: int) -> HttpResponse:
 def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     course = permissions.get_course_for_user(request.user, pk, write=True)
     form = CourseForm(request.POST or None, instance=course)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.course_update(course=course, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("De cursus is opgeslagen."))
-            return redirect("training:course_detail", pk=course.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_form(
+            request,
+            form,
+            lambda: services.course_update(course=course, **form.cleaned_data),
+            success=_("De cursus is opgeslagen."),
+        )
+    ):
+        return redirect("training:course_detail", pk=course.pk)
     return render(
         request, "training/course_form.html", {"form": form, "organisation": course.organisation, "course": course}
     )
@@ -132,12 +137,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = selectors.my_enrolments(request.user).get(course.pk)
     if enrolment is None:
         return redirect("training:course_detail", pk=pk)
-    try:
-        services.enrolment_withdraw(enrolment=enrolment)
-    except ValidationError as exc:
-        messages.error(request, _message(exc))
-    else:
-        messages.success(request, _("U bent afgemeld."))
+    call_service(request, lambda: services.enrolment_withdraw(enrolment=enrolment), success=_("U bent afgemeld."))
     return redirect("training:course_detail", pk=pk)
 
 
@@ -166,12 +166,11 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def complete(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = permissions.get_enrolment_for_user(request.user, pk, write=True)
-    try:
-        services.enrolment_complete(enrolment=enrolment, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, _message(exc))
-    else:
-        messages.success(request, _("Afgerond. De opleiding staat gecontroleerd op het profiel."))
+    call_service(
+        request,
+        lambda: services.enrolment_complete(enrolment=enrolment, by=request.user),
+        success=_("Afgerond. De opleiding staat gecontroleerd op het profiel."),
+    )
     return redirect("training:course_detail", pk=enrolment.course_id)
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inzet.compensation import rules
 from inzet.lib.crypto import EncryptedCharField
+from inzet.taxonomy.fields import term_field
 
 MONEY = {"max_digits": 10, "decimal_places": 2}
 
@@ -197,23 +198,8 @@ class Tariff(models.Model):
         limit_choices_to={"kind": "deploying"},
         verbose_name=_("organisatie"),
     )
-    role = models.ForeignKey(
-        "taxonomy.Term",
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": "role"},
-        verbose_name=_("rol"),
-    )
-    level = models.ForeignKey(
-        "taxonomy.Term",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": "level"},
-        verbose_name=_("niveau"),
-        help_text=_("Leeg: voor elk niveau."),
-    )
+    role = term_field("role", _("rol"), optional=False)
+    level = term_field("level", _("niveau"), help_text=_("Leeg: voor elk niveau."))
     hourly_rate = models.DecimalField(_("tarief per uur"), max_digits=8, decimal_places=2)
     half_day_rate = models.DecimalField(
         _("vast bedrag per dagdeel"),

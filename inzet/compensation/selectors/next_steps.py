@@ -2,19 +2,20 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
+from inzet.accounts.models import User
 from inzet.accounts.permissions import Roles
 from inzet.compensation.models import Invoice, Payout
 from inzet.compensation.selectors.entries import payouts_of, waiting_for_approval
 from inzet.compensation.selectors.tables import missing_cap_notices, missing_cap_years
 from inzet.engagements.models import Invitation
 from inzet.experts.models import RewardForm
-from inzet.lib.next_step import NextStep
+from inzet.lib.next_step import NextStep, counted
 from inzet.organisations.models import Role
 
 
-def next_steps_for(user, roles: Roles, role: str | None = None) -> list[NextStep]:
+def next_steps_for(user: User, roles: Roles, role: str | None = None) -> list[NextStep]:
     """What to do next about money, for every role the person holds, or only for `role` (a few counts)."""
 
     def wanted(name: str) -> bool:
@@ -87,36 +88,30 @@ def next_steps_for(user, roles: Roles, role: str | None = None) -> list[NextStep
         )
     if wanted(Role.EXPERT):
         count = Invitation.objects.filter(expert__user=user, state=Invitation.State.ACCEPTED).count()
-        if count:
-            steps.append(
-                NextStep(
-                    title=_("Uren en kosten"),
-                    text=ngettext(
-                        "U heeft %(count)s opdracht. Schrijf hier uw uren en kosten.",
-                        "U heeft %(count)s opdrachten. Schrijf hier uw uren en kosten.",
-                        count,
-                    )
-                    % {"count": count},
-                    url=reverse("compensation:overview"),
-                    link_text=_("Naar mijn vergoedingen"),
-                )
-            )
+        steps += counted(
+            count,
+            title=_("Uren en kosten"),
+            text=ngettext_lazy(
+                "U heeft %(count)s opdracht. Schrijf hier uw uren en kosten.",
+                "U heeft %(count)s opdrachten. Schrijf hier uw uren en kosten.",
+                "count",
+            ),
+            url=reverse("compensation:overview"),
+            link_text=_("Naar mijn vergoedingen"),
+        )
     if wanted(Role.ASKER):
         count = Invoice.objects.filter(asker_organisation_id__in=roles.organisation_ids(Role.ASKER)).count()
-        if count:
-            steps.append(
-                NextStep(
-                    title=_("Facturen"),
-                    text=ngettext(
-                        "Er is %(count)s factuur voor uw organisatie.",
-                        "Er zijn %(count)s facturen voor uw organisatie.",
-                        count,
-                    )
-                    % {"count": count},
-                    url=reverse("compensation:invoices"),
-                    link_text=_("Facturen bekijken"),
-                )
-            )
+        steps += counted(
+            count,
+            title=_("Facturen"),
+            text=ngettext_lazy(
+                "Er is %(count)s factuur voor uw organisatie.",
+                "Er zijn %(count)s facturen voor uw organisatie.",
+                "count",
+            ),
+            url=reverse("compensation:invoices"),
+            link_text=_("Facturen bekijken"),
+        )
     if wanted(Role.OPERATOR):
         for notice in missing_cap_notices():
             steps.append(

@@ -28,9 +28,10 @@ from inzet.compensation.permissions import (
 from inzet.compensation.views.common import _assignment_url, _next_or
 from inzet.engagements.forms import RespondForm
 from inzet.engagements.permissions import get_invitation_for_expert
+from inzet.engagements.view_helpers import answer_thanks
 from inzet.experts.disclosure import viewer_levels
 from inzet.lib import uploads
-from inzet.lib.views import add_service_errors, posted, posted_files
+from inzet.lib.views import add_service_errors, call_service, posted, posted_files
 
 
 @login_required
@@ -107,12 +108,7 @@ def _entry_form(
 
 
 def _withdraw(request: HttpRequest, *, withdraw, message: str, invitation_id: int) -> HttpResponse:
-    try:
-        withdraw()
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, message)
+    call_service(request, lambda: withdraw(), success=message)
     return redirect("compensation:assignment", pk=invitation_id)
 
 
@@ -173,12 +169,11 @@ def _decide(request: HttpRequest, access, invitation_id: int, decide) -> HttpRes
     if not form.is_valid():
         messages.error(request, _("Kies goedkeuren of afwijzen."))
     else:
-        try:
-            decide(approve=form.cleaned_data["decision"] == "approve", note=form.cleaned_data["note"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Het besluit is opgeslagen."))
+        call_service(
+            request,
+            lambda: decide(approve=form.cleaned_data["decision"] == "approve", note=form.cleaned_data["note"]),
+            success=_("Het besluit is opgeslagen."),
+        )
     return redirect(_next_or(request, _assignment_url(invitation_id)))
 
 
@@ -301,12 +296,7 @@ def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
                     return redirect("engagements:invitation", pk=pk)
                 add_service_errors(reward, exc)
             else:
-                messages.success(
-                    request,
-                    _("Dank u wel. U doet mee.")
-                    if accept
-                    else _("Dank u wel voor uw antwoord. Nee zeggen mag altijd."),
-                )
+                messages.success(request, answer_thanks(accept))
                 # Saying yes goes on to "what do you need to do this?" (engagements).
                 return redirect("engagements:invitation_needs" if accept else "engagements:invitation", pk=pk)
     return render(

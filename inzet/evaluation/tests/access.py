@@ -94,22 +94,12 @@ def _completed(o, p=None) -> dict:
 
 
 def _pending(o, p=None) -> dict:
-    import uuid
-
     from inzet.accounts.models import User
-    from inzet.evaluation import feedback
+    from inzet.evaluation.tests.factories import asker_feedback
 
     asker = User.objects.get(email="asker@test.nl")
-    parties = feedback.parties(asker, _completed(o)["request_pk"])
-    item = feedback.asker_feedback_give(
-        parties=parties,
-        by=asker,
-        request_key=uuid.uuid4(),
-        goal_met=4,
-        cooperation=5,
-        follow_up="Het advies staat in het nieuwe beleid",
-        price="n_a",
-        remarks="",
+    item = asker_feedback(
+        asker, _completed(o)["request_pk"], goal_met=4, follow_up="Het advies staat in het nieuwe beleid"
     )
     return {"kind": "vrager", "pk": item.pk}
 

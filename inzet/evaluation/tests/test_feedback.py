@@ -11,6 +11,7 @@ from inzet.compensation.tests import factories as f
 from inzet.engagements.models import RequestStatus
 from inzet.evaluation import feedback
 from inzet.evaluation.models import AskerFeedback, ExpertFeedback, Moderation, StigmaWord
+from inzet.evaluation.tests.factories import asker_feedback
 from inzet.organisations.models import PolicySettings
 
 
@@ -88,17 +89,7 @@ def test_both_ways_moderated_then_shown_and_the_follow_up_mailed(
 
 
 def test_a_refused_answer_stays_hidden_and_a_second_decision_changes_nothing(client, completed, asker, coordinator):
-    parties = feedback.parties(asker, completed.pk)
-    item = feedback.asker_feedback_give(
-        parties=parties,
-        by=asker,
-        request_key=uuid.uuid4(),
-        goal_met=2,
-        cooperation=2,
-        follow_up="Niets mee gedaan",
-        price="n_a",
-        remarks="",
-    )
+    item = asker_feedback(asker, completed.pk, goal_met=2, cooperation=2, follow_up="Niets mee gedaan")
     feedback.feedback_moderate(item=item, by=coordinator, approve=False)
     again = feedback.feedback_moderate(item=item, by=coordinator, approve=True)
     assert again.state == Moderation.REFUSED
@@ -135,18 +126,8 @@ def test_bad_input_gets_a_dutch_message_and_keeps_the_text(client, completed, as
 
 
 def test_wrong_roles_are_refused_on_writes(completed, asker, expert, coordinator, other_asker):
-    parties = feedback.parties(expert, completed.pk)
     with pytest.raises(PermissionDenied):
-        feedback.asker_feedback_give(
-            parties=parties,
-            by=expert,
-            request_key=uuid.uuid4(),
-            goal_met=5,
-            cooperation=5,
-            follow_up="x",
-            price="n_a",
-            remarks="",
-        )
+        asker_feedback(expert, completed.pk)
     with pytest.raises(PermissionDenied):
         feedback.expert_feedback_give(
             parties=feedback.parties(asker, completed.pk),
@@ -161,16 +142,7 @@ def test_wrong_roles_are_refused_on_writes(completed, asker, expert, coordinator
 
     with pytest.raises(Http404):
         feedback.parties(other_asker, completed.pk)
-    item = feedback.asker_feedback_give(
-        parties=feedback.parties(asker, completed.pk),
-        by=asker,
-        request_key=uuid.uuid4(),
-        goal_met=5,
-        cooperation=5,
-        follow_up="x",
-        price="n_a",
-        remarks="",
-    )
+    item = asker_feedback(asker, completed.pk)
     with pytest.raises(PermissionDenied):
         feedback.feedback_moderate(item=item, by=asker, approve=True)
 
@@ -190,16 +162,7 @@ def test_approved_feedback_changes_the_matching_explanation_within_the_organisat
         return next(c for c in match.criteria if c.code == "feedback")
 
     assert explanation().explanation_nl == "Nog geen feedback."
-    item = feedback.asker_feedback_give(
-        parties=feedback.parties(asker, completed.pk),
-        by=asker,
-        request_key=uuid.uuid4(),
-        goal_met=5,
-        cooperation=4,
-        follow_up="Gebruikt",
-        price="n_a",
-        remarks="",
-    )
+    item = asker_feedback(asker, completed.pk, cooperation=4, follow_up="Gebruikt")
     assert explanation().explanation_nl == "Nog geen feedback."  # not before the check
     feedback.feedback_moderate(item=item, by=coordinator, approve=True)
     assert explanation().explanation_nl == "Eerdere feedback: 88 van de 100."
@@ -232,16 +195,7 @@ def test_the_request_page_takes_a_bounded_number_of_queries(
 
 def test_validation_error_is_raised_for_an_empty_follow_up(completed, asker):
     with pytest.raises(ValidationError):
-        feedback.asker_feedback_give(
-            parties=feedback.parties(asker, completed.pk),
-            by=asker,
-            request_key=uuid.uuid4(),
-            goal_met=5,
-            cooperation=5,
-            follow_up="  ",
-            price="n_a",
-            remarks="",
-        )
+        asker_feedback(asker, completed.pk, follow_up="  ")
 
 
 def _auth(user) -> dict:
