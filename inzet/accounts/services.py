@@ -1,5 +1,7 @@
 """Write flows for accounts: one function per use case."""
 
+from datetime import datetime
+
 from axes.utils import reset as axes_reset
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -25,7 +27,7 @@ def two_factor_device_confirm(*, device: TOTPDevice, token: str) -> bool:
 
 @transaction.atomic
 def api_token_create(
-    *, user: User, name: str, expires_at=None, made_after_two_step: bool = False
+    *, user: User, name: str, expires_at: datetime | None = None, made_after_two_step: bool = False
 ) -> tuple[ApiToken, str]:
     return ApiToken.issue(user=user, name=name, expires_at=expires_at, made_after_two_step=made_after_two_step)
 

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from inzet.accounts.models import User
+from inzet.compensation import hour_sums
 from inzet.compensation.models import EntryState, ExpenseClaim, HourEntry
 from inzet.engagements import events
 from inzet.engagements.models import AuditEvent
@@ -44,6 +45,8 @@ def approval_undo(*, entry: HourEntry | ExpenseClaim, actor: User, reason: str) 
     entry.decided_at = None
     entry.decision_note = ""
     entry.save(update_fields=["state", "decided_by", "decided_at", "decision_note"])
+    if model is HourEntry:
+        hour_sums.refresh_entries(entry)  # the report's approved hours per day, in this transaction
     day = date_format(entry.date, "j F Y")
     what = _("uren van %(day)s") % {"day": day} if model is HourEntry else _("kosten van %(day)s") % {"day": day}
     AuditEvent.objects.create(

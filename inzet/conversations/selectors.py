@@ -8,7 +8,7 @@ the request page uses for the team. Nothing else of a profile is ever shown in a
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -42,7 +42,7 @@ def thread_of(access: ConversationAccess) -> Thread | None:
     return Thread.objects.filter(request=access.request, invitation=access.invitation).first()
 
 
-def _authors(viewer, access: ConversationAccess, author_ids: set[int]) -> dict[int, tuple[str, str]]:
+def _authors(viewer: User, access: ConversationAccess, author_ids: set[int]) -> dict[int, tuple[str, str]]:
     """(name, role) per author, with experts named only as their consent allows (two or three queries)."""
     request = access.request
     invitations = list(
@@ -66,7 +66,7 @@ def _authors(viewer, access: ConversationAccess, author_ids: set[int]) -> dict[i
     return result
 
 
-def message_rows(viewer, access: ConversationAccess, thread: Thread | None) -> list[MessageRow]:
+def message_rows(viewer: User, access: ConversationAccess, thread: Thread | None) -> list[MessageRow]:
     """The newest messages of a thread, oldest first, each with its author as the viewer may see them."""
     if thread is None:
         return []
@@ -79,7 +79,7 @@ def message_rows(viewer, access: ConversationAccess, thread: Thread | None) -> l
     authors = _authors(viewer, access, {m.author_id for m in messages if m.author_id})
     rows = []
     for m in messages:
-        name, role = authors.get(m.author_id, (_("Oud account"), ""))
+        name, role = authors.get(m.author_id, (_("Oud account"), "")) if m.author_id else (_("Oud account"), "")
         rows.append(
             MessageRow(
                 message=m, name=name, role=role, own=m.author_id == viewer.pk, attachments=list(m.attachments.all())
@@ -88,7 +88,7 @@ def message_rows(viewer, access: ConversationAccess, thread: Thread | None) -> l
     return rows
 
 
-def _unread_messages(user):
+def _unread_messages(user: User) -> QuerySet[Message]:
     mark = ReadMark.objects.filter(thread_id=OuterRef("thread_id"), user=user, last_read_id__gte=OuterRef("pk"))
     return (
         Message.objects.filter(thread__in=visible_threads(user).values("pk")).exclude(author=user).filter(~Exists(mark))
@@ -99,7 +99,7 @@ def _unread_messages(user):
 UNREAD_CAP = 99
 
 
-def unread_counts(user, *, cap: int = UNREAD_CAP) -> dict[str, int]:
+def unread_counts(user: User, *, cap: int = UNREAD_CAP) -> dict[str, int]:
     """For the header: unread messages and notifications, each counted up to cap + 1, in one query."""
     messages = _unread_messages(user).order_by().values("pk")[: cap + 1]
     notifications = Notification.objects.filter(user=user, read_at__isnull=True).order_by().values("pk")[: cap + 1]
@@ -126,7 +126,7 @@ class ThreadRow:
     unread: int
 
 
-def threads_of(user, *, limit: int = 100) -> list[ThreadRow]:
+def threads_of(user: User, *, limit: int = 100) -> list[ThreadRow]:
     """The person's conversations with messages, newest first, with unread counts (one query)."""
     last_read = ReadMark.objects.filter(thread=OuterRef("pk"), user=user).values("last_read_id")[:1]
     threads = (
@@ -136,7 +136,8 @@ def threads_of(user, *, limit: int = 100) -> list[ThreadRow]:
         .annotate(
             unread=Count(
                 "messages",
-                filter=~Q(messages__author=user) & (Q(messages__pk__gt=Subquery(last_read)) | ~Exists(last_read)),
+                # django-stubs types Q | Exists as Combinable; at run time it is a Q (Combinable.__ror__).
+                filter=~Q(messages__author=user) & (Q(messages__pk__gt=Subquery(last_read)) | ~Exists(last_read)),  # type: ignore[arg-type]
                 distinct=True,
             )
         )
@@ -157,10 +158,10 @@ def threads_of(user, *, limit: int = 100) -> list[ThreadRow]:
     ]
 
 
-def notifications_of(user, *, limit: int = 100) -> list[Notification]:
+def notifications_of(user: User, *, limit: int = 100) -> list[Notification]:
     return list(Notification.objects.filter(user=user)[:limit])
 
 
-def digest_on(user) -> bool:
+def digest_on(user: User) -> bool:
     setting = NotificationSetting.objects.filter(user=user).first()
     return setting.email_digest if setting else True

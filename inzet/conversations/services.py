@@ -5,9 +5,13 @@ the same nonce posts once. Attachments are checked by inzet/lib/uploads.py befor
 and stored encrypted; the file is written only when the transaction commits.
 """
 
+import functools
 import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -32,7 +36,7 @@ def _thread_for(access: ConversationAccess) -> Thread:
     return thread
 
 
-def _members(user_filter) -> list[User]:
+def _members(user_filter: Q) -> list[User]:
     return list(User.objects.filter(user_filter, is_active=True).distinct())
 
 
@@ -55,7 +59,9 @@ def participants(*, request: EngagementRequest, invitation: Invitation | None) -
 
 
 @transaction.atomic
-def message_post(*, access: ConversationAccess, actor: User, body: str, nonce: str, files=()) -> Message:
+def message_post(
+    *, access: ConversationAccess, actor: User, body: str, nonce: str, files: Sequence[UploadedFile] = ()
+) -> Message:
     """Post a message (with up to five checked attachments) and tell the others in the thread."""
     if not access.can_write:
         raise ValidationError(_("U kunt in dit gesprek niet schrijven."))
@@ -76,6 +82,7 @@ def message_post(*, access: ConversationAccess, actor: User, body: str, nonce: s
     thread = _thread_for(access)
     message = Message.objects.create(thread=thread, author=actor, body=body, nonce=nonce)
     for upload in files:
+        assert upload.name is not None  # an uploaded file always has a name
         attachment = MessageAttachment(message=message, original_name=upload.name[:200])
         attachment.file.save(upload.name, upload, save=False)  # encrypted, written on commit
         attachment.save()
@@ -84,7 +91,9 @@ def message_post(*, access: ConversationAccess, actor: User, body: str, nonce: s
     notify(
         users=others,
         text=_("Nieuw bericht bij “%(title)s”") % {"title": access.request.title},
-        path=thread_path(request_id=access.request.pk, invitation_id=access.invitation and access.invitation.pk),
+        path=thread_path(
+            request_id=access.request.pk, invitation_id=access.invitation.pk if access.invitation else None
+        ),
     )
     return message
 
@@ -97,25 +106,25 @@ def thread_mark_read(*, access: ConversationAccess, user: User) -> None:
         return
     last = thread.messages.aggregate(last=Max("pk"))["last"] or 0
     ReadMark.objects.update_or_create(thread=thread, user=user, defaults={"last_read_id": last})
-    path = thread_path(request_id=access.request.pk, invitation_id=access.invitation and access.invitation.pk)
+    path = thread_path(request_id=access.request.pk, invitation_id=access.invitation.pk if access.invitation else None)
     Notification.objects.filter(user=user, path=path, read_at__isnull=True).update(read_at=timezone.now())
 
 
 # --- notifications --------------------------------------------------------------------------------
 
 
-def notify(*, users, text: str, path: str) -> int:
+def notify(*, users: Iterable[User | None], text: str, path: str) -> int:
     """An in-app notification per person; the same unread notice is not repeated (no pile of the same)."""
     if is_quiet():
         return 0
-    users = [u for u in users if u is not None and u.is_active]
+    active = [u for u in users if u is not None and u.is_active]
     text, path = text[:300], path[:300]
     already = set(
-        Notification.objects.filter(user__in=users, path=path, text=text, read_at__isnull=True).values_list(
+        Notification.objects.filter(user__in=active, path=path, text=text, read_at__isnull=True).values_list(
             "user_id", flat=True
         )
     )
-    rows = [Notification(user=u, text=text, path=path) for u in users if u.pk not in already]
+    rows = [Notification(user=u, text=text, path=path) for u in active if u.pk not in already]
     Notification.objects.bulk_create(rows)
     return len(rows)
 
@@ -134,7 +143,7 @@ def notification_setting_save(*, user: User, email_digest: bool) -> Notification
     return setting
 
 
-def digest_send(*, now=None) -> int:
+def digest_send(*, now: datetime | None = None) -> int:
     """One e-mail per person with their unread notifications that were not e-mailed yet.
 
     Cron and the task worker may run this at the same moment: each person's rows are claimed with
@@ -163,8 +172,8 @@ def digest_send(*, now=None) -> int:
             context = {"name": user.full_name, "lines": [{"text": t, "path": p} for t, p in lines]}
             if user.email:
                 transaction.on_commit(
-                    lambda to=[user.email], c=context: send_mail_later(
-                        to=to, template="conversations/email/digest", context=c
+                    functools.partial(
+                        send_mail_later, to=[user.email], template="conversations/email/digest", context=context
                     )
                 )
                 sent += 1

@@ -9,11 +9,11 @@ import random
 from collections.abc import Callable
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from inzet.accounts.models import User
-from inzet.compensation.models import EntryState, HourEntry
+from inzet.compensation.models import ApprovedHoursDay, EntryState, HourEntry
 from inzet.demo.seed import BATCH, _insert, _seed_organisations
 from inzet.engagements.models import EngagementRequest, Invitation, RequestStatus
 from inzet.experts.models import ExpertProfile
@@ -165,19 +165,25 @@ def seed_hours(total: int, *, rng: random.Random, progress: Callable[[int], None
     while made < total:
         size = min(BATCH * 4, total - made)
         rows = []
+        days: dict[dt.date, list] = {}
         for _ in range(size):
             invitation = invitations[rng.randrange(len(invitations))]
+            day = today - dt.timedelta(days=rng.randrange(3 * 365))
+            hours = Decimal(rng.randrange(1, 17)) / 2
+            per_day = days.setdefault(day, [0, Decimal(0)])
+            per_day[0] += 1
+            per_day[1] += hours
             rows.append(
                 (
                     invitation.pk,
-                    today - dt.timedelta(days=rng.randrange(3 * 365)),
+                    day,
                     EntryState.APPROVED,
                     invitation.invited_by_id,
                     False,
                     now,
                     "",
                     "",
-                    str(Decimal(rng.randrange(1, 17)) / 2),
+                    str(hours),
                     "0",
                     "",
                     "",
@@ -185,10 +191,25 @@ def seed_hours(total: int, *, rng: random.Random, progress: Callable[[int], None
             )
         with transaction.atomic():
             _insert(HourEntry, columns, rows)
+            _add_day_totals(organisation, days)
         made += size
         if progress:
             progress(size)
     return made
+
+
+def _add_day_totals(organisation: Organisation, days: dict[dt.date, list]) -> None:
+    """The report's approved hours per day (compensation.hour_sums), added in the same pass and transaction
+    as the rows: every seeded row is approved and none is corrected, so a sum per day is the exact total.
+    One INSERT … ON CONFLICT DO UPDATE per day (PostgreSQL and SQLite ≥ 3.24 share the syntax)."""
+    table = connection.ops.quote_name(ApprovedHoursDay._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (organisation_id, date, entries, hours, half_days) VALUES (%s, %s, %s, %s, 0) "  # noqa: S608 (no user input)
+            f"ON CONFLICT (organisation_id, date) DO UPDATE SET entries = {table}.entries + excluded.entries, "
+            f"hours = {table}.hours + excluded.hours",
+            [(organisation.pk, day, n, hours) for day, (n, hours) in sorted(days.items())],
+        )
 
 
 def seed_evaluation(*, trajectories: int, hour_entries: int, progress=None, seed: int = 14) -> dict[str, int]:

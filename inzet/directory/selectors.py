@@ -9,7 +9,6 @@ linked rows, so it costs the same number of queries for 50 or 100,000 experts.
 import json
 import math
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inzet.accounts.permissions import get_roles
+from inzet.accounts.types import Viewer
 from inzet.directory.filters import ExpertFilters, filter_experts, order_experts
 from inzet.directory.reference import Reference, Related, load, load_reference
 from inzet.experts.disclosure import (
@@ -24,9 +24,9 @@ from inzet.experts.disclosure import (
     SELF,
     STAFF_ROLES,
     can_see,
-    experience_visible,
     item_visible_q,
     viewer_levels,
+    visible_at,
 )
 from inzet.experts.models import (
     AccessLog,
@@ -71,12 +71,12 @@ _LIST_FIELDS = (
 )
 
 
-def staff_organisation_ids(user) -> set[int]:
+def staff_organisation_ids(user: Viewer) -> set[int]:
     """Deploying organisations whose experts this person may search: coordinator or trainer there."""
     return get_roles(user).organisation_ids(*STAFF_ROLES)
 
 
-def coordinator_organisation_ids(user) -> set[int]:
+def coordinator_organisation_ids(user: Viewer) -> set[int]:
     return get_roles(user).organisation_ids(Role.COORDINATOR)
 
 
@@ -152,7 +152,7 @@ def build_row(
     def sees(item: str) -> bool:
         return can_see(level, profile, item)
 
-    visible = [area for area, vis in related.experiences if experience_visible(level, SimpleNamespace(visibility=vis))]
+    visible = [area for area, vis in related.experiences if visible_at(level, vis)]
     row = Row(
         profile=profile,
         level=level,
@@ -185,15 +185,23 @@ def build_row(
     return row
 
 
-def build_rows(viewer, profiles: list[ExpertProfile], related, reference: Reference, **kwargs) -> list[Row]:
+def build_rows(
+    viewer: Viewer,
+    profiles: list[ExpertProfile],
+    related: dict[int, Related],
+    reference: Reference,
+    *,
+    with_needs: bool = False,
+) -> list[Row]:
     levels = viewer_levels(viewer, profiles)
     labels = choice_labels()
     return [
-        build_row(p, related.get(p.pk) or Related(), reference, levels[p.pk], labels=labels, **kwargs) for p in profiles
+        build_row(p, related.get(p.pk) or Related(), reference, levels[p.pk], labels=labels, with_needs=with_needs)
+        for p in profiles
     ]
 
 
-def log_list_access(*, viewer, rows: list[Row], context: str, path: str = "") -> None:
+def log_list_access(*, viewer: Viewer | None, rows: list[Row], context: str, path: str = "") -> None:
     """One AccessLog row per special-category item shown, in one insert (disclosure.log_access, in bulk)."""
     if viewer is None or not viewer.is_authenticated:
         return
@@ -228,7 +236,7 @@ class ExpertPage:
         return self.more if self.pages is None else self.number < self.pages
 
 
-def coordinator_experts(viewer, filters: ExpertFilters) -> QuerySet:
+def coordinator_experts(viewer: Viewer, filters: ExpertFilters) -> QuerySet:
     """The filtered, sorted experts of the viewer's own organisations (unevaluated)."""
     queryset = ExpertProfile.objects.filter(organisation_id__in=staff_organisation_ids(viewer))
     queryset = filter_experts(queryset, filters, Audience.COORDINATORS, search_field="coordinators_text")
@@ -257,11 +265,13 @@ def _page_of(queryset: QuerySet, number: int, *, separate_count: bool = False) -
     return list(counted[(last - 1) * PAGE_SIZE : last * PAGE_SIZE]), total, last
 
 
-def expert_page(viewer, filters: ExpertFilters, number: int = 1) -> ExpertPage:
+def expert_page(viewer: Viewer, filters: ExpertFilters, number: int = 1) -> ExpertPage:
     """One page of 25 and the total (one query), then labels and linked rows (one query)."""
     queryset = coordinator_experts(viewer, filters).select_related("user", "area").only(*_LIST_FIELDS)
     profiles, total, number = _page_of(queryset, number, separate_count=filters.is_empty)
-    reference, related = load(("experience", "roles"), **({"in": [p.pk for p in profiles]} if profiles else {}))
+    reference, related = load(
+        ("experience", "roles"), reference=True, **({"in": [p.pk for p in profiles]} if profiles else {})
+    )
     rows = build_rows(viewer, profiles, related, reference)
     return ExpertPage(
         rows=rows, total=total, number=number, pages=max(1, math.ceil(total / PAGE_SIZE)), reference=reference
@@ -271,11 +281,11 @@ def expert_page(viewer, filters: ExpertFilters, number: int = 1) -> ExpertPage:
 EXPORT_KINDS = ("experience", "roles", "relational_roles", "settings", "languages", "competences", "training")
 
 
-def export_rows(viewer, filters: ExpertFilters) -> tuple[list[Row], Reference]:
+def export_rows(viewer: Viewer, filters: ExpertFilters) -> tuple[list[Row], Reference]:
     """Every expert the filters find (no paging), with all disclosed items incl. needs."""
     queryset = coordinator_experts(viewer, filters)
     profiles = list(queryset.select_related("user", "area").only(*_LIST_FIELDS, "needs"))
-    reference, related = load(EXPORT_KINDS, **{"in": queryset.values("pk")})
+    reference, related = load(EXPORT_KINDS, reference=True, **{"in": queryset.values("pk")})
     return build_rows(viewer, profiles, related, reference, with_needs=True), reference
 
 
@@ -345,7 +355,9 @@ POOL_STATUSES = {
 }
 
 
-def pool_overview(viewer, *, statuses=POOL_STATUSES["active"], reference: Reference | None = None) -> Pool:
+def pool_overview(
+    viewer: Viewer, *, statuses: tuple[str, ...] = POOL_STATUSES["active"], reference: Reference | None = None
+) -> Pool:
     """Counts, never names, of the viewer's organisations; only items shared with coordinators."""
     reference = reference or load_reference()
     level = Audience.COORDINATORS
@@ -425,7 +437,9 @@ def register_page(filters: ExpertFilters, policy: PolicySettings, number: int) -
     number = max(number, 1)
     profiles = list(queryset[(number - 1) * PAGE_SIZE : number * PAGE_SIZE + 1])
     more, profiles = len(profiles) > PAGE_SIZE, profiles[:PAGE_SIZE]
-    reference, related = load(("experience", "roles"), **({"in": [p.pk for p in profiles]} if profiles else {}))
+    reference, related = load(
+        ("experience", "roles"), reference=True, **({"in": [p.pk for p in profiles]} if profiles else {})
+    )
     labels = choice_labels()
     rows = [build_row(p, related.get(p.pk) or Related(), reference, Audience.PUBLIC, labels=labels) for p in profiles]
     return ExpertPage(rows=rows, total=None, number=number, pages=None, reference=reference, more=more)

@@ -7,6 +7,7 @@ rebuilds many (the seed, `manage.py inzet_reindex`) in batches of a few queries 
 
 from collections.abc import Callable, Iterable
 from types import SimpleNamespace
+from typing import Protocol
 
 from django.db import transaction
 from django.utils import translation
@@ -14,20 +15,37 @@ from django.utils import translation
 from inzet.directory import text
 from inzet.directory.models import ExpertSearchDocument
 from inzet.directory.reference import ALL_KINDS, Reference, Related, load_reference, load_related
-from inzet.experts.disclosure import ITEM_FIELDS, can_see, experience_visible
+from inzet.experts.disclosure import ITEM_FIELDS, can_see, visible_at
 from inzet.experts.models import Audience, ExpertProfile, WorkForm
 
 BATCH = 2000
 _PROFILE_VALUES = ("pk", "user__full_name", "level_id", "area__municipality", "area__region", "work_form")
 
 
-def _labels(reference: Reference, pks) -> list[str]:
+class ProfileValues(Protocol):
+    """The columns of a profile the documents read (``_VALUES``: these and the ``vis_*`` columns)."""
+
+    @property
+    def pk(self) -> int: ...
+    @property
+    def user__full_name(self) -> str: ...
+    @property
+    def level_id(self) -> int | None: ...
+    @property
+    def area__municipality(self) -> str | None: ...
+    @property
+    def area__region(self) -> str | None: ...
+    @property
+    def work_form(self) -> str: ...
+
+
+def _labels(reference: Reference, pks: Iterable[int]) -> list[str]:
     found = [reference.terms[pk] for pk in pks if pk in reference.terms]
     # Both languages: people may search in the language of the screen they use.
     return [label for t in found for label in (t.label_nl, t.label_en)]
 
 
-def document_parts(profile, related: Related, reference: Reference, level: int) -> list[str]:
+def document_parts(profile: ProfileValues, related: Related, reference: Reference, level: int) -> list[str]:
     """The words of everything `profile` shows at `level`; never the stories, benefit or needs."""
     parts: list[str] = []
     if can_see(level, profile, "name"):
@@ -37,7 +55,7 @@ def document_parts(profile, related: Related, reference: Reference, level: int) 
     parts.extend(
         _labels(
             reference,
-            [area for area, vis in related.experiences if experience_visible(level, SimpleNamespace(visibility=vis))],
+            [area for area, vis in related.experiences if visible_at(level, vis)],
         )
     )
     if can_see(level, profile, "roles"):
@@ -105,17 +123,20 @@ def bulk_build_documents(
 ) -> int:
     """Build the documents of many profiles (all when `profile_ids` is None) in batches of 2,000,
     each its own transaction of a few queries. Ids are taken in ranges, so any number works."""
-    ids = sorted(set(profile_ids)) if profile_ids is not None else None
-    if ids is None:
+    if profile_ids is None:
         ids = list(ExpertProfile.objects.order_by("pk").values_list("pk", flat=True))
         every = True
     else:
+        ids = sorted(set(profile_ids))
         every = False
-    reference = load_reference() if ids else None
+    if not ids:
+        return 0
+    reference = load_reference()
     made = 0
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         with transaction.atomic():
+            lookup: dict[str, int | list[int]]
             if every:  # consecutive ids: a range is cheaper than a list of 2,000 parameters
                 lookup = {"gte": chunk[0], "lte": chunk[-1]}
                 profiles = ExpertProfile.objects.filter(pk__gte=chunk[0], pk__lte=chunk[-1])

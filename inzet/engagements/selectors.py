@@ -9,6 +9,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
+from inzet.accounts.models import User
 from inzet.accounts.permissions import Roles, get_roles
 from inzet.engagements import rules
 from inzet.engagements.models import (
@@ -60,26 +61,26 @@ def _with_seats(queryset: QuerySet) -> QuerySet:
 # --- lists ---------------------------------------------------------------------------------------
 
 
-def requests_of_asker(user) -> QuerySet:
+def requests_of_asker(user: User) -> QuerySet:
     return _with_seats(asker_requests(user).select_related("deploying_organisation", "created_by")).order_by(
         "-created_at"
     )
 
 
-def inbox(user, *, status: str | None = None) -> QuerySet:
+def inbox(user: User, *, status: str | None = None) -> QuerySet:
     queryset = received_requests(user).select_related("asker_organisation", "deploying_organisation")
     if status:
         queryset = queryset.filter(status=status)
     return _with_seats(queryset).order_by("-submitted_at")
 
 
-def inbox_counts(user) -> list[tuple[str, str | Promise, int]]:
+def inbox_counts(user: User) -> list[tuple[str, str | Promise, int]]:
     """(status, label, count) for every status that has requests, in working order."""
     counts = dict(received_requests(user).values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     return [(s.value, s.label, counts[s]) for s in INBOX_ORDER if counts.get(s)]
 
 
-def invitations_of_expert(user) -> QuerySet:
+def invitations_of_expert(user: User) -> QuerySet:
     return (
         Invitation.objects.filter(expert__user=user)
         .exclude(state=Invitation.State.WITHDRAWN)
@@ -88,7 +89,7 @@ def invitations_of_expert(user) -> QuerySet:
     )
 
 
-def assignments_of_expert(user) -> QuerySet:
+def assignments_of_expert(user: User) -> QuerySet:
     return (
         Invitation.objects.filter(
             expert__user=user, state=Invitation.State.ACCEPTED, request__status__in=ASSIGNMENT_STATES
@@ -124,7 +125,7 @@ class TeamMember:
     name: str
 
 
-def invitation_rows(viewer, engagement: EngagementRequest, *, path: str = "") -> list[InvitationRow]:
+def invitation_rows(viewer: User, engagement: EngagementRequest, *, path: str = "") -> list[InvitationRow]:
     """Every invitation of the request with the expert's name as far as the viewer may see it.
 
     The viewer is one of the organisation's people: they see what each expert needs for this
@@ -148,7 +149,7 @@ def needs_of(invitation: Invitation) -> InvitationNeeds | None:
         return None
 
 
-def log_needs_read(viewer, invitations: list[Invitation], *, path: str = "") -> None:
+def log_needs_read(viewer: User, invitations: list[Invitation], *, path: str = "") -> None:
     for invitation in invitations:
         log_access(viewer=viewer, profile=invitation.expert, items={"needs"}, context="page", path=path)
 
@@ -172,7 +173,7 @@ def needs_for_asker(engagement: EngagementRequest) -> list[SharedNeed]:
     return shared
 
 
-def team_for_asker(viewer, engagement: EngagementRequest) -> list[TeamMember]:
+def team_for_asker(viewer: User, engagement: EngagementRequest) -> list[TeamMember]:
     """The experts who said yes, named only when they share their name with askers."""
     invitations = list(
         engagement.invitations.filter(state=Invitation.State.ACCEPTED).select_related("expert__user").order_by("pk")
@@ -273,7 +274,7 @@ class RequestPage:
     shared_needs: list[SharedNeed] = field(default_factory=list)
 
 
-def request_page(viewer, engagement: EngagementRequest, access: RequestAccess, *, path: str = "") -> RequestPage:
+def request_page(viewer: User, engagement: EngagementRequest, access: RequestAccess, *, path: str = "") -> RequestPage:
     agreement = getattr(engagement, "agreement", None)  # a missing one-to-one raises an AttributeError
     page = RequestPage(
         request=engagement,
@@ -322,7 +323,7 @@ class PickerRow:
 
 
 def expert_picker(
-    viewer,
+    viewer: User,
     engagement: EngagementRequest,
     *,
     query: str = "",
@@ -384,7 +385,7 @@ def expert_picker(
 # --- calendar --------------------------------------------------------------------------------------
 
 
-def sessions_for_person(user) -> QuerySet:
+def sessions_for_person(user: User) -> QuerySet:
     """Sessions a person may have in their calendar: experts of requests they said yes to; askers
     their organisation's; coordinators and trainers their organisation's."""
     roles = get_roles(user)
@@ -402,7 +403,7 @@ def sessions_for_person(user) -> QuerySet:
 # --- the home page ---------------------------------------------------------------------------------
 
 
-def _asker_steps(user) -> list[NextStep]:
+def _asker_steps(user: User) -> list[NextStep]:
     mine = asker_requests(user)
     counts = dict(mine.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     steps = []
@@ -450,7 +451,7 @@ def _asker_steps(user) -> list[NextStep]:
     return steps
 
 
-def _staff_steps(user, roles: Roles, *, coordinator: bool) -> list[NextStep]:
+def _staff_steps(user: User, roles: Roles, *, coordinator: bool) -> list[NextStep]:
     org_ids = roles.organisation_ids(Role.COORDINATOR if coordinator else Role.TRAINER)
     received = received_requests(user).filter(deploying_organisation_id__in=org_ids)
     counts = dict(received.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
@@ -497,7 +498,7 @@ def _staff_steps(user, roles: Roles, *, coordinator: bool) -> list[NextStep]:
     return steps
 
 
-def _expert_steps(user) -> list[NextStep]:
+def _expert_steps(user: User) -> list[NextStep]:
     pending = list(
         Invitation.objects.filter(expert__user=user, state=Invitation.State.PENDING)
         .select_related("request")
@@ -527,7 +528,7 @@ def _expert_steps(user) -> list[NextStep]:
     return steps
 
 
-def next_steps_for(user, roles: Roles, role: str | None = None) -> list[NextStep]:
+def next_steps_for(user: User, roles: Roles, role: str | None = None) -> list[NextStep]:
     """What to do next about requests, for the home page.
 
     Without `role`, the steps of every role the person holds; with `role`, only that role's.

@@ -2,6 +2,8 @@
 lock, who the coordinators are and the paths that go into mails. services, changes, introductions
 and referrals all import these, so none of them reaches into another's private names."""
 
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -48,7 +50,7 @@ def locked(engagement: EngagementRequest) -> EngagementRequest:
     return EngagementRequest.objects.select_for_update().get(pk=engagement.pk)
 
 
-def day_text(moment) -> str:
+def day_text(moment: datetime) -> str:
     # Task arguments must be JSON: format dates before they go into the mail queue.
     return date_format(timezone.localtime(moment), "j F Y")
 

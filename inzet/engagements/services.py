@@ -2,9 +2,10 @@
 
 import json
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -144,7 +145,9 @@ def request_update(
 
 
 @transaction.atomic
-def attachment_add(*, engagement: EngagementRequest, actor: User, upload, original_name: str) -> RequestAttachment:
+def attachment_add(
+    *, engagement: EngagementRequest, actor: User, upload: UploadedFile, original_name: str
+) -> RequestAttachment:
     """Store an attachment under a random name; the form has checked type, content and size."""
     engagement = locked(engagement)
     if engagement.status != RequestStatus.DRAFT:
@@ -407,7 +410,7 @@ def invitation_needs_state(
 
 
 @transaction.atomic
-def invitations_expire(*, now=None) -> int:
+def invitations_expire(*, now: datetime | None = None) -> int:
     """One conditional UPDATE: two runs at once cannot expire the same row twice, and nothing is sent."""
     now = now or timezone.now()
     return Invitation.objects.filter(state=Invitation.State.PENDING, expires_at__lte=now).update(
@@ -415,7 +418,7 @@ def invitations_expire(*, now=None) -> int:
     )
 
 
-def _due_reminders(*, now, before: timedelta) -> list[Invitation]:
+def _due_reminders(*, now: datetime, before: timedelta) -> list[Invitation]:
     return list(
         Invitation.objects.filter(
             state=Invitation.State.PENDING, reminded_at__isnull=True, expires_at__gt=now, expires_at__lte=now + before
@@ -423,7 +426,7 @@ def _due_reminders(*, now, before: timedelta) -> list[Invitation]:
     )
 
 
-def invitations_remind(*, now=None, before: timedelta = timedelta(days=2)) -> int:
+def invitations_remind(*, now: datetime | None = None, before: timedelta = timedelta(days=2)) -> int:
     """Remind experts once, two days before an invitation expires.
 
     Cron, the task worker and the coordinator's button may run this at the same moment. Each row is
@@ -452,7 +455,7 @@ def invitations_remind(*, now=None, before: timedelta = timedelta(days=2)) -> in
     return count
 
 
-def invitations_housekeeping(*, now=None) -> dict[str, int]:
+def invitations_housekeeping(*, now: datetime | None = None) -> dict[str, int]:
     """Expire what ran out, then remind who is due. Run daily (cron or the task worker)."""
     now = now or timezone.now()
     return {"expired": invitations_expire(now=now), "reminded": invitations_remind(now=now)}

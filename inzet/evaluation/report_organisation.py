@@ -6,8 +6,8 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from inzet.compensation.models import EntryState, HourEntry, Invoice, Payout, Settlement
-from inzet.engagements.models import EngagementRequest, Invitation
+from inzet.compensation.models import ApprovedHoursDay, Invoice, Payout, Settlement
+from inzet.engagements.models import EngagementRequest
 from inzet.evaluation.report_types import ASSIGNMENT_STATUSES, PAID_STATES, ZERO, Row, Table, in_period, on_days
 from inzet.experts.models import RewardForm, neutral_reward_choices
 from inzet.support.models import MeetingKind, MeetingSeat, MentorTalk
@@ -45,44 +45,13 @@ def assignment_tables(organisation, period) -> list[Table]:
     ]
 
 
-REPLACED_IDS_AT_ONCE = 5000
-
-
-def _replaced_hours(approved) -> dict:
-    """Sums of the approved rows in `approved` that an approved correction replaced.
-
-    First the ids from the correction side (few rows, the `corrects` index), then those rows by primary
-    key: a single query with a subquery let SQLite and PostgreSQL walk the whole period a second time.
-    """
-    # A range on corrects_id only (state checked here): with `state = 'approved'` in the query SQLite
-    # preferred the state index and read every approved row.
-    ids = sorted(
-        {
-            corrected
-            for corrected, state in HourEntry.objects.filter(corrects_id__gt=0).values_list("corrects_id", "state")
-            if state == EntryState.APPROVED
-        }
-    )
-    totals = {"hours": 0, "half_days": 0, "entries": 0}
-    for start in range(0, len(ids), REPLACED_IDS_AT_ONCE):
-        part = approved.filter(pk__in=ids[start : start + REPLACED_IDS_AT_ONCE]).aggregate(
-            hours=Sum("hours"), half_days=Sum("half_days"), entries=Count("pk")
-        )
-        totals = {key: totals[key] + (part[key] or 0) for key in totals}
-    return totals
-
-
 def hours_and_money_tables(organisation, period) -> list[Table]:
-    # An approved correction replaces the row it corrects: sum every approved row, then take off
-    # the rows that an approved correction replaced (few; found from the correction side, so the
-    # million-row sum stays one covered index scan).
-    invitations = Invitation.objects.filter(request__deploying_organisation=organisation).values("pk")
-    approved = HourEntry.objects.filter(
-        in_period(period, "date"), state=EntryState.APPROVED, invitation_id__in=invitations
+    # Approved hours come from the per-day totals that the compensation services keep in the same
+    # transaction as every hour decision (compensation.hour_sums): about one row per day instead of
+    # every hour row of the period. Counted as before: approved rows no approved correction replaced.
+    hours = ApprovedHoursDay.objects.filter(in_period(period, "date"), organisation=organisation).aggregate(
+        hours=Sum("hours"), half_days=Sum("half_days"), entries=Sum("entries")
     )
-    hours = approved.aggregate(hours=Sum("hours"), half_days=Sum("half_days"), entries=Count("pk"))
-    replaced = _replaced_hours(approved)
-    hours = {key: (hours[key] or 0) - (replaced[key] or 0) for key in hours}
     paid = {
         row["channel"]: row
         for row in Payout.objects.filter(
@@ -104,7 +73,7 @@ def hours_and_money_tables(organisation, period) -> list[Table]:
             "hours",
             _("Uren (goedgekeurd)"),
             [
-                Row(_("Uren"), hours["entries"], hours["hours"] or ZERO),
+                Row(_("Uren"), hours["entries"] or 0, hours["hours"] or ZERO),
                 Row(_("Dagdelen"), None, hours["half_days"] or ZERO),
             ],
             count_label=_("Urenregels"),

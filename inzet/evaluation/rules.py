@@ -20,7 +20,7 @@ class Period:
     start: dt.date
     end: dt.date  # inclusive
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError("end before start")
 

@@ -6,10 +6,12 @@ A team report holds the team's neighbourhood figures; the organisation-wide figu
 hours, money, support of experts) are not kept per team and are left out of it.
 """
 
+from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Avg, Count, F, Field, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
 
 from inzet.evaluation.counts import shown
 from inzet.evaluation.models import Reflection, Story
@@ -44,7 +46,7 @@ from inzet.neighbourhood.models import (
 from inzet.organisations.models import Organisation
 
 
-def _trajectories(organisation: Organisation, team: Team | None):
+def _trajectories(organisation: Organisation, team: Team | None) -> QuerySet[Trajectory]:
     qs = Trajectory.objects.filter(team__organisation=organisation)
     return qs.filter(team=team) if team else qs
 
@@ -58,21 +60,21 @@ def _of(prefix: str, organisation: Organisation, team: Team | None) -> Q:
     return Q(**{f"{prefix}__team": team}) if team else Q(**{f"{prefix}__team__organisation": organisation})
 
 
-def _choice_rows(choices, counts: dict) -> list[Row]:
+def _choice_rows(choices: Iterable[tuple[str, StrOrPromise]], counts: dict) -> list[Row]:
     return [Row(str(label), counts.get(code, 0)) for code, label in choices]
 
 
-def _grouped(qs, key: str) -> dict:
+def _grouped(qs: QuerySet, key: str) -> dict:
     # Count("pk") without DISTINCT: every caller groups rows of one table (no join repeats a row), and
     # COUNT(DISTINCT) made both databases sort every row of the period.
     return {row[key]: row["n"] for row in qs.values(key).annotate(n=Count("pk")).order_by()}
 
 
-def _trajectory_counts(organisation, team, period) -> dict[str, dict[str, int]]:
+def _trajectory_counts(organisation: Organisation, team: Team | None, period: Period) -> dict[str, dict[str, int]]:
     """{channel: {"opened": n, "closed": n}} in the period: one pass over the trajectories, shared by
     the channels table, the referrals and the started/closed figures."""
     return {
-        row["channel"]: row
+        row["channel"]: {"opened": row["opened"], "closed": row["closed"]}
         for row in _trajectories(organisation, team)
         .values("channel")
         .annotate(
@@ -83,7 +85,7 @@ def _trajectory_counts(organisation, team, period) -> dict[str, dict[str, int]]:
     }
 
 
-def _closure_totals(organisation, team, period) -> dict[str, int]:
+def _closure_totals(organisation: Organisation, team: Team | None, period: Period) -> dict[str, int]:
     closures = Closure.objects.filter(_of("trajectory", organisation, team), in_period(period, "trajectory__closed_on"))
     ticked = Q()
     for name in Closure.DIFFERENCE_FIELDS:
@@ -99,7 +101,9 @@ def _closure_totals(organisation, team, period) -> dict[str, int]:
     )
 
 
-def _question_one(organisation, team, period, counts) -> Question:
+def _question_one(
+    organisation: Organisation, team: Team | None, period: Period, counts: dict[str, dict[str, int]]
+) -> Question:
     channels = {channel: row["opened"] for channel, row in counts.items()}
     domain_counts = {
         row["topic"]: row["n"]
@@ -136,11 +140,17 @@ def _question_one(organisation, team, period, counts) -> Question:
     )
 
 
-def _team_scope(organisation, team) -> Q:
+def _team_scope(organisation: Organisation, team: Team | None) -> Q:
     return Q(team=team) if team else Q(team__organisation=organisation)
 
 
-def _question_two(organisation, team, period, counts, closures) -> Question:
+def _question_two(
+    organisation: Organisation,
+    team: Team | None,
+    period: Period,
+    counts: dict[str, dict[str, int]],
+    closures: dict[str, int],
+) -> Question:
     referred_in = counts.get(Trajectory.Channel.REFERRAL, {}).get("opened", 0)
     to_care = closures["found_care"]
     # Referrals by partners through the public form, per kind of partner and what became of them.
@@ -203,7 +213,7 @@ def _question_two(organisation, team, period, counts, closures) -> Question:
     )
 
 
-def _group_activities(organisation, team, period) -> Table:
+def _group_activities(organisation: Organisation, team: Team | None, period: Period) -> Table:
     """Group activities for residents (004 l.908–918): how many and how many came, per kind.
 
     The same figures as neighbourhood.selectors.group_activity_counts, grouped by kind and over
@@ -222,7 +232,7 @@ def _group_activities(organisation, team, period) -> Table:
         _("Groepsactiviteiten voor bewoners"),
         [
             *[
-                Row(str(label).capitalize(), rows.get(code, {}).get("n", 0))
+                Row(str(label).capitalize(), rows[code]["n"] if code in rows else 0)
                 for code, label in GroupActivity.Kind.choices
             ],
             Row(_("Bewoners die kwamen (alle activiteiten opgeteld)"), attendees),
@@ -234,7 +244,7 @@ def _group_activities(organisation, team, period) -> Table:
 MAX_STORIES = 10
 
 
-def report_stories(organisation, period):
+def report_stories(organisation: Organisation, period: Period) -> QuerySet[Story]:
     """Stories the teller allowed in the report, checked by a coordinator and not withdrawn."""
     return Story.objects.filter(
         on_days(period, "consent_at"),
@@ -245,7 +255,7 @@ def report_stories(organisation, period):
     )
 
 
-def _stories(organisation, period) -> tuple[Table, list[StoryView]]:
+def _stories(organisation: Organisation, period: Period) -> tuple[Table, list[StoryView]]:
     stories = report_stories(organisation, period)
     counts = _grouped(stories, "teller")
     shown = [
@@ -263,16 +273,22 @@ def _stories(organisation, period) -> tuple[Table, list[StoryView]]:
     return table, shown
 
 
-def _reflections(organisation, period) -> Table:
+def _reflections(organisation: Organisation, period: Period) -> Table:
     counts = _grouped(Reflection.objects.filter(in_period(period, "held_on"), organisation=organisation), "occasion")
     return Table("reflections", _("Terugblikken"), _choice_rows(Reflection.Occasion.choices, counts))
 
 
-def _tag_rows(totals, names) -> list[Row]:
-    return [Row(str(Closure._meta.get_field(name).verbose_name).capitalize(), totals[name]) for name in names]
+def _tag_rows(totals: dict[str, int], names: Iterable[str]) -> list[Row]:
+    return [Row(str(_closure_field(name).verbose_name).capitalize(), totals[name]) for name in names]
 
 
-def _question_three(totals, stories_table: Table) -> Question:
+def _closure_field(name: str) -> Field:
+    field = Closure._meta.get_field(name)
+    assert isinstance(field, Field)  # the outcome and difference ticks are columns of Closure
+    return field
+
+
+def _question_three(totals: dict[str, int], stories_table: Table) -> Question:
     outcomes = _tag_rows(totals, Closure.OUTCOME_FIELDS)
     return Question(
         _("3. Wat is de meerwaarde van ervaringsdeskundigen?"),
@@ -300,11 +316,11 @@ def _question_three(totals, stories_table: Table) -> Question:
     )
 
 
-def _mean(value) -> Decimal | None:
+def _mean(value: float | Decimal | None) -> Decimal | None:
     return None if value is None else Decimal(str(round(float(value), 2)))
 
 
-def _grades(organisation, team, period) -> list[Table]:
+def _grades(organisation: Organisation, team: Team | None, period: Period) -> list[Table]:
     """Form 2 (004 Bijlage 2): mean grade at 3 and at 6 months, and the mean change from 3 to 6 per life domain.
 
     A review counts in the period it was filled in; the change counts the domains graded both times,
@@ -315,7 +331,7 @@ def _grades(organisation, team, period) -> list[Table]:
     scope = {"review__trajectory__team": team} if team else {"review__trajectory__team__organisation": organisation}
     graded = ReviewRow.objects.filter(in_period(period, "review__filled_on"), grade__isnull=False, **scope)
     by_round = {
-        row["review__months"]: row
+        row["review__months"]: (row["n"], row["mean"])
         for row in graded.values("review__months")
         .annotate(n=Count("review__trajectory", distinct=True), mean=Avg("grade"))
         .order_by()
@@ -333,27 +349,27 @@ def _grades(organisation, team, period) -> list[Table]:
         .annotate(change=F("grade") - F("earlier"))
     )
     per_domain = {
-        row["topic"]: row
+        row["topic"]: (row["n"], row["mean_change"])
         for row in pairs.values("topic")
-        .annotate(n=Count("review__trajectory", distinct=True), change=Avg("change"))
+        .annotate(n=Count("review__trajectory", distinct=True), mean_change=Avg("change"))
         .order_by()
     }
     # Grouped by the round (6 for every row) rather than .aggregate(): Django wraps an aggregate over
     # this annotation in an outer query that lost the correlated 3-month grade (every change became 0).
     overall = (
         pairs.values("review__months")
-        .annotate(n=Count("review__trajectory", distinct=True), change=Avg("change"))
+        .annotate(n=Count("review__trajectory", distinct=True), mean_change=Avg("change"))
         .order_by("review__months")
         .first()
     )
 
-    def row(label, data) -> Row:
-        n = (data or {}).get("n", 0)
+    def row(label: str, data: tuple[int, float | Decimal | None] | None) -> Row:
+        n, mean = data or (0, None)
         # A mean over fewer than 5 residents could point to one of them: hidden like the count.
-        return Row(label, n, None if is_small(n) else _mean((data or {}).get("mean", (data or {}).get("change"))))
+        return Row(label, n, None if is_small(n) else _mean(mean))
 
     rounds = [row(str(label), by_round.get(code)) for code, label in Review.Round.choices]
-    changes = [row(_("Alle leefgebieden"), overall)]
+    changes = [row(_("Alle leefgebieden"), None if overall is None else (overall["n"], overall["mean_change"]))]
     changes += [row(label, per_domain[code]) for code, label in topics.life_domains() if code in per_domain]
     return [
         Table(
@@ -376,7 +392,7 @@ def _grades(organisation, team, period) -> list[Table]:
     ]
 
 
-def _trajectory_table(by_channel) -> Table:
+def _trajectory_table(by_channel: dict[str, dict[str, int]]) -> Table:
     counts = {key: sum(row[key] for row in by_channel.values()) for key in ("opened", "closed")}
     return Table(
         "trajectories",

@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from inzet.accounts.permissions import get_roles
 from inzet.experts.models import AccessLog, Audience, ExpertExperience, ExpertProfile, resolve_areas
 from inzet.organisations.models import Role
+from inzet.taxonomy.models import Term
 
 SELF = -1  # the expert themself: sees everything
 
@@ -101,14 +102,21 @@ def viewer_levels(viewer, profiles) -> dict[int, int]:
     return levels
 
 
-def can_see(level: int, profile: ExpertProfile, item: str) -> bool:
+def can_see(level: int, profile: object, item: str) -> bool:
+    """``profile``: an ExpertProfile, or any object with its ``vis_*`` column of ``item`` (matching
+    reads only those columns)."""
     if level == SELF:
         return True
     return getattr(profile, ITEM_FIELDS[item]) >= level
 
 
+def visible_at(level: int, visibility: int) -> bool:
+    """May a viewer at ``level`` see an experience row of this ``visibility`` (a raw column value)?"""
+    return level == SELF or visibility >= level
+
+
 def experience_visible(level: int, experience: ExpertExperience) -> bool:
-    return level == SELF or experience.visibility >= level
+    return visible_at(level, experience.visibility)
 
 
 def can_view_profile(viewer, profile: ExpertProfile) -> bool:
@@ -158,7 +166,7 @@ def has_visible_experience(level: int, area_ids, *, all_of: bool = False) -> Q:
 
 @dataclass
 class DisclosedExperience:
-    area: object
+    area: Term  # ExpertExperience.area_term: the sealed ones are resolved first (SELF only)
     description: str
     visibility: int
 

@@ -4,6 +4,7 @@ Each check returns problem codes; the forms and the API turn them into Dutch mes
 """
 
 import re
+from collections.abc import Collection, Iterable
 
 # --- postcode, KvK, phone ----------------------------------------------------------------------
 
@@ -55,14 +56,14 @@ def work_and_reward_problems(*, work_form: str, kvk_number: str, reward_form: st
 # --- days of the week as a bitmask -------------------------------------------------------------
 
 
-def days_to_mask(days) -> int:
+def days_to_mask(days: Iterable[int | str]) -> int:
     mask = 0
     for day in days:
         mask |= int(day)
     return mask
 
 
-def mask_to_days(mask: int, all_days) -> list[int]:
+def mask_to_days(mask: int, all_days: Iterable[int]) -> list[int]:
     return [day for day in all_days if mask & day]
 
 
@@ -74,7 +75,7 @@ MINIMUM_AUDIENCE = {"name": 1, "contact": 1}
 AUDIENCE_RANGE = range(0, 4)
 
 
-def visibility_problems(choices: dict, known_items) -> dict:
+def visibility_problems(choices: dict, known_items: Collection[str]) -> dict:
     """Item -> problem code for a set of visibility choices ({item: audience})."""
     problems = {}
     for item, value in choices.items():

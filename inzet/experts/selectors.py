@@ -4,7 +4,9 @@
 viewer may see the item, so a hidden value can never end up in a page by accident.
 """
 
+import datetime
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
@@ -13,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inzet.accounts.models import User
 from inzet.experts.consent_fields import PLACEHOLDER_DOMAIN, item_values, shown_email  # noqa: F401  (re-exported)
 from inzet.experts.disclosure import ITEM_FIELDS, SELF, DisclosedProfile
 from inzet.experts.models import (
@@ -29,6 +32,7 @@ from inzet.experts.models import (
     reward_form_label,
 )
 from inzet.organisations.models import Membership
+from inzet.taxonomy.models import Term
 
 # Dutch names of the items, as the expert reads them in the access log and on the profile.
 ITEM_LABELS = {
@@ -103,11 +107,11 @@ def get_profile(pk: int) -> ExpertProfile:
         raise Http404 from exc
 
 
-def own_profile(user) -> ExpertProfile | None:
+def own_profile(user: User) -> ExpertProfile | None:
     return profile_queryset().filter(user=user).first()
 
 
-def has_profile(user) -> bool:
+def has_profile(user: User) -> bool:
     return ExpertProfile.objects.filter(user=user).exists()
 
 
@@ -159,11 +163,11 @@ def _audience(profile: ExpertProfile, item: str) -> str:
     return str(Audience(getattr(profile, ITEM_FIELDS[item])).label)
 
 
-def _labels(terms) -> str:
+def _labels(terms: Iterable[Term]) -> str:
     return ", ".join(t.label for t in terms)
 
 
-def _date(value) -> str:
+def _date(value: datetime.date | None) -> str:
     return date_format(value, "j F Y") if value else ""
 
 
@@ -307,7 +311,7 @@ def access_log_queryset(profile: ExpertProfile) -> QuerySet:
     )
 
 
-def viewer_roles(viewer) -> list[str]:
+def viewer_roles(viewer: User | None) -> list[str]:
     """'Coördinator bij Stichting Ervaring' for each active role of a viewer (prefetched)."""
     if viewer is None:
         return []
@@ -317,7 +321,7 @@ def viewer_roles(viewer) -> list[str]:
     ]
 
 
-def managed_profiles(organisation_ids) -> QuerySet:
+def managed_profiles(organisation_ids: Iterable[int]) -> QuerySet:
     """Profiles that coordinators keep on someone's behalf, in these organisations."""
     return (
         ExpertProfile.objects.filter(organisation_id__in=organisation_ids, managed_by__isnull=False)

@@ -3,6 +3,7 @@
 import datetime
 import json
 import secrets
+from collections.abc import Collection
 
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -91,11 +92,11 @@ def _search_changed(profile: ExpertProfile) -> None:
     profile_changed.send(sender=ExpertProfile, profile_ids=[profile.pk])
 
 
-def _area_for(postcode: str):
+def _area_for(postcode: str) -> PostcodeArea | None:
     return PostcodeArea.objects.filter(pc4=rules.pc4(postcode)).first() if postcode else None
 
 
-def _check(profile: ExpertProfile, fields) -> None:
+def _check(profile: ExpertProfile, fields: Collection[str]) -> None:
     """Model validators (postcode, KvK, ranges) and the work/reward rules, with Dutch messages."""
     problems = rules.work_and_reward_problems(
         work_form=profile.work_form,
@@ -293,7 +294,7 @@ def unavailable_remove(*, period: UnavailablePeriod) -> None:
 
 @transaction.atomic
 def training_add(
-    *, profile: ExpertProfile, evidence: UploadedFile | None = None, verified_by=None, **fields
+    *, profile: ExpertProfile, evidence: UploadedFile | None = None, verified_by: User | None = None, **fields: object
 ) -> TrainingRecord:
     """A record the expert declares, or (verified_by given) one a trainer or coordinator vouches for."""
     fields.pop("verification", None)
@@ -304,6 +305,7 @@ def training_add(
         record.verified_on = timezone.localdate()
     if evidence is not None:
         record.evidence_name = (evidence.name or "")[-200:]
+        assert evidence.name is not None  # an uploaded file always has a name
         record.evidence.save(evidence.name, evidence, save=False)
     record.save()
     _search_changed(profile)
@@ -311,7 +313,7 @@ def training_add(
 
 
 @transaction.atomic
-def training_verify(*, record: TrainingRecord, by, valid_until: datetime.date | None = None) -> TrainingRecord:
+def training_verify(*, record: TrainingRecord, by: User, valid_until: datetime.date | None = None) -> TrainingRecord:
     """A trainer or coordinator has seen the evidence: from now on the record counts in the register.
     Doing it twice changes nothing but the validity given the second time."""
     record = TrainingRecord.objects.select_for_update().get(pk=record.pk)
@@ -331,6 +333,7 @@ def training_remove(*, record: TrainingRecord) -> None:
     profile = record.profile
     if record.evidence:
         name = record.evidence.name
+        assert name  # a file field is true only when it has a name
         storage = record.evidence.storage
         transaction.on_commit(lambda: storage.delete(name))
     record.delete()
@@ -386,8 +389,7 @@ def assisted_signup(
     user = User.objects.filter(email=email).first() if email else None
     if user is not None and ExpertProfile.objects.filter(user=user).exists():
         raise ValidationError({"email": [_("Deze persoon heeft al een profiel. Vraag de persoon of de beheerder.")]})
-    is_new = user is None
-    if is_new:
+    if user is None:
         user = User.objects.create_user(
             email=email or _placeholder_email(organisation), full_name=full_name, created_on_behalf_by=coordinator
         )

@@ -3,20 +3,24 @@
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inzet.accounts.models import User
 from inzet.directory.text import build_document
 from inzet.engagements import services as engagement_services
 from inzet.knowledge import readiness
 from inzet.knowledge.models import Article, HelpdeskQuestion, MediaItem, ReadinessChecklist, Revision, Source
 from inzet.lib.mail import send_mail_later
 from inzet.organisations.models import Organisation
+from inzet.taxonomy.models import Term
 
 ARTICLE_FIELDS = {
     "slug",
@@ -53,7 +57,7 @@ def search_text_for(article: Article) -> str:
 def article_save(
     *,
     article: Article | None,
-    actor,
+    actor: User,
     data: dict,
     sources: list[tuple[str, str]] | None = None,
     related: list[Article] | None = None,
@@ -97,7 +101,16 @@ def article_save(
 
 
 @transaction.atomic
-def media_add(*, article: Article, actor, title: str, kind: str, transcript: str, url: str = "", upload=None):
+def media_add(
+    *,
+    article: Article,
+    actor: User,
+    title: str,
+    kind: str,
+    transcript: str,
+    url: str = "",
+    upload: UploadedFile | None = None,
+) -> MediaItem:
     """Add audio or video: a link or an uploaded file (checked by the form), always with a transcript."""
     if not transcript.strip():
         raise ValidationError({"transcript": _("Schrijf uit wat er gezegd wordt. Zo kan iedereen het volgen.")})
@@ -105,6 +118,7 @@ def media_add(*, article: Article, actor, title: str, kind: str, transcript: str
         raise ValidationError(_("Geef een link óf kies een bestand (één van de twee)."))
     item = MediaItem(article=article, title=title, kind=kind, url=url, transcript=transcript.strip(), added_by=actor)
     if upload is not None:
+        assert upload.name is not None  # an uploaded file always has a name
         item.file_name = upload.name[:200]
         item.file.save(upload.name, upload, save=False)
     item.full_clean(exclude=["file", "added_by", "article"])
@@ -117,7 +131,7 @@ def media_add(*, article: Article, actor, title: str, kind: str, transcript: str
 
 @transaction.atomic
 def readiness_save(
-    *, organisation: Organisation, actor, answers: dict, treaty_areas=(), treaty_note: str = ""
+    *, organisation: Organisation, actor: User, answers: dict, treaty_areas: Iterable[Term] = (), treaty_note: str = ""
 ) -> ReadinessChecklist:
     """Save the checklist on the asker's organisation (one per organisation; the last save counts)."""
     if organisation.kind != Organisation.Kind.ASKER:
@@ -155,7 +169,7 @@ def question_ask(
     email: str = "",
     phone: str = "",
     channel: str = HelpdeskQuestion.Channel.WEB,
-    logged_by=None,
+    logged_by: User | None = None,
     organisation: Organisation | None = None,
 ) -> HelpdeskQuestion:
     """A new question: from the web form (anyone) or logged by a coordinator (phone, walk-in, mail)."""
@@ -180,7 +194,7 @@ def _locked(question: HelpdeskQuestion) -> HelpdeskQuestion:
     return HelpdeskQuestion.objects.select_for_update().get(pk=question.pk)
 
 
-def _handled(question: HelpdeskQuestion, actor, organisation: Organisation, status: str) -> None:
+def _handled(question: HelpdeskQuestion, actor: User, organisation: Organisation, status: str) -> None:
     question.status = status
     question.handled_by = actor
     question.handled_at = timezone.now()
@@ -196,7 +210,9 @@ def _mail(question: HelpdeskQuestion, context: dict) -> None:
 
 
 @transaction.atomic
-def question_answer(*, question: HelpdeskQuestion, actor, organisation: Organisation, answer: str) -> HelpdeskQuestion:
+def question_answer(
+    *, question: HelpdeskQuestion, actor: User, organisation: Organisation, answer: str
+) -> HelpdeskQuestion:
     """Answer the question; the person gets it by e-mail if they left an address."""
     if not answer.strip():
         raise ValidationError({"answer": _("Schrijf een antwoord.")})
@@ -212,7 +228,7 @@ def question_answer(*, question: HelpdeskQuestion, actor, organisation: Organisa
 def question_refer(
     *,
     question: HelpdeskQuestion,
-    actor,
+    actor: User,
     organisation: Organisation,
     article: Article | None = None,
     referred_organisation: Organisation | None = None,
@@ -248,7 +264,7 @@ def question_refer(
 def question_to_request(
     *,
     question: HelpdeskQuestion,
-    actor,
+    actor: User,
     organisation: Organisation,
     asker_organisation: Organisation,
     title: str,
@@ -271,7 +287,7 @@ def question_to_request(
 
 
 @transaction.atomic
-def question_close(*, question: HelpdeskQuestion, actor, organisation: Organisation) -> HelpdeskQuestion:
+def question_close(*, question: HelpdeskQuestion, actor: User, organisation: Organisation) -> HelpdeskQuestion:
     question = _locked(question)
     _handled(question, actor, organisation, HelpdeskQuestion.Status.CLOSED)
     question.save()
@@ -279,7 +295,7 @@ def question_close(*, question: HelpdeskQuestion, actor, organisation: Organisat
 
 
 @transaction.atomic
-def question_delete(*, question: HelpdeskQuestion, actor) -> bool:
+def question_delete(*, question: HelpdeskQuestion, actor: User) -> bool:
     """Erasure on request of someone without an account (they call or write): delete at once.
     A draft request made from it stays with the asker organisation."""
     return HelpdeskQuestion.objects.filter(pk=question.pk).delete()[0] > 0

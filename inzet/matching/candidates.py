@@ -20,12 +20,10 @@ Experts who said no to matching, paused experts and inactive experts are not rea
 
 from __future__ import annotations
 
-from collections import namedtuple
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from types import SimpleNamespace
-from typing import Literal
+from typing import Final, Literal
 
 import numpy as np
 from django.db import connections
@@ -34,8 +32,9 @@ from django.db.models.functions import Cast, Coalesce, Round
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from inzet.accounts.models import User
 from inzet.engagements.models import EngagementRequest, Invitation
-from inzet.experts.disclosure import SELF, can_see, experience_visible, viewer_levels
+from inzet.experts.disclosure import SELF, can_see, viewer_levels, visible_at
 from inzet.experts.models import (
     Audience,
     ExpertCompetence,
@@ -45,10 +44,11 @@ from inzet.experts.models import (
     UnavailablePeriod,
 )
 from inzet.matching import rules
+from inzet.matching.profile_columns import VIS_COLUMNS, ProfileColumns, Who
 from inzet.organisations.models import PolicySettings
 from inzet.taxonomy.models import Term
 
-REQUEST_ORGANISATION = "request"  # candidates_for default: the request's deploying organisation
+REQUEST_ORGANISATION: Final = "request"  # candidates_for default: the request's deploying organisation
 RECENT_DAYS = 8 * 7
 RANKING_SIZE = 20
 TEAM_POOL_SIZE = 300
@@ -65,17 +65,6 @@ _ITEM_TO_DISCLOSURE = {
     "languages": "languages",
     "wants": "does_not_want",
 }
-_VIS_COLUMNS = (
-    "vis_name",
-    "vis_level",
-    "vis_roles",
-    "vis_competences",
-    "vis_languages",
-    "vis_region",
-    "vis_availability",
-    "vis_benefit",
-    "vis_does_not_want",
-)
 # Relation kinds in the UNION query.
 _AREA, _COMPETENCE, _ROLE, _WANT, _UNWANTED, _LANGUAGE, _SELF_ASSESSED_COMPETENCE, _INVITED, _WORK = range(9)
 _STATES = tuple(Invitation.State.values)
@@ -83,24 +72,12 @@ _STATES = tuple(Invitation.State.values)
 TAKEN_STATES = (Invitation.State.ACCEPTED, Invitation.State.PENDING)
 # ExpertCompetence: confirmed by someone else, or only self-assessed.
 _CONFIRMED, _SELF_ASSESSED = 2, 1
-_EMPTY: frozenset = frozenset()
+_EMPTY: frozenset[str] = frozenset()
 _DAY_BITS = tuple((1 << day, day) for day in range(7))  # Weekday bitmask: Monday = 1 … Sunday = 64
 
 
-class _Profile:
-    """The columns of one profile that disclosure needs (``can_see`` reads the ``vis_*`` attributes)."""
-
-    __slots__ = ("age_band", "organisation_id", "pk", "region", "user_id", *_VIS_COLUMNS)
-
-    def __init__(self, pk, user_id, organisation_id, age_band, region, vis):
-        self.pk, self.user_id, self.organisation_id = pk, user_id, organisation_id
-        self.age_band, self.region = age_band, region
-        for name, value in zip(_VIS_COLUMNS, vis, strict=True):
-            setattr(self, name, value)
-
-
-# What disclosure.viewer_levels reads of every profile; cheap to make 100,000 of.
-_Who = namedtuple("_Who", ["pk", "user_id", "organisation_id"])
+# An expert kept for building: (profile row, their term sets by relation kind, what the viewer may see).
+_Kept = tuple[tuple, dict[int, set[str]], dict[str, bool]]
 
 
 def _raw(queryset: QuerySet) -> list[tuple]:
@@ -161,7 +138,7 @@ def request_terms(engagement: EngagementRequest) -> RequestTerms:
         for pk, code in by_vocabulary.get("practice_setting", {}).items()
         if pk == engagement.practice_setting_id
     }
-    min_level = by_vocabulary.get("level", {}).get(engagement.min_level_id)
+    min_level = None if engagement.min_level_id is None else by_vocabulary.get("level", {}).get(engagement.min_level_id)
     kind_ids = {pk: _kind("role", c) for pk, c in roles.items()}
     kind_ids |= {pk: _kind("practice_setting", c) for pk, c in settings.items()}
     kind_ids |= {pk: _kind("experience_area", c) for pk, c in areas.items()}  # target groups
@@ -169,8 +146,9 @@ def request_terms(engagement: EngagementRequest) -> RequestTerms:
     if start and end and end < start:
         start, end = end, start
     location = None
-    if not engagement.online and engagement.area_id is not None:
-        location = (float(engagement.area.latitude), float(engagement.area.longitude))
+    area = engagement.area if not engagement.online and engagement.area_id is not None else None
+    if area is not None:
+        location = (float(area.latitude), float(area.longitude))
     spec = rules.RequestSpec(
         required_areas=frozenset(areas.values()),
         required_roles=frozenset(roles.values()),
@@ -206,7 +184,7 @@ def with_policy(queryset: QuerySet) -> QuerySet:
 # Sources of the criterion "Eerdere feedback", registered by a higher app (evaluation) from its
 # AppConfig.ready(); this app may not import it. Each is called as source(deploying organisation pk)
 # and returns {expert profile pk: score 0.0-1.0}: feedback counts only within that organisation.
-FEEDBACK_SOURCES: list = []
+FEEDBACK_SOURCES: list[Callable[[int], dict[int, float]]] = []
 
 
 def _feedback_scores(engagement: EngagementRequest) -> dict[int, float]:
@@ -238,10 +216,10 @@ class CandidateSet:
     rows: dict[int, tuple] = field(repr=False)  # the profile columns per expert id
     invited: dict[int, str] = field(default_factory=dict)  # invitation state to this request, per expert id
 
-    def profile(self, expert_id: int) -> _Profile:
+    def profile(self, expert_id: int) -> ProfileColumns:
         """What disclosure needs to decide about one expert's items (made on demand)."""
         row = self.rows[expert_id]
-        return _Profile(row[0], row[1], row[2], row[7], row[10], row[11:])
+        return ProfileColumns(row[0], row[1], row[2], row[7], row[10], row[11:])
 
 
 def _base(organisation_ids: Collection[int] | None) -> QuerySet:
@@ -349,7 +327,7 @@ def _unavailable(base: QuerySet, spec: rules.RequestSpec) -> dict[int, list[tupl
     return periods
 
 
-def _consent(level: int, profile: _Profile, feedback_allowed: bool) -> dict[str, bool]:
+def _consent(level: int, profile: ProfileColumns, feedback_allowed: bool) -> dict[str, bool]:
     """The items of rules.ITEMS the viewer may see. Only granted items are listed: a missing item is
     hidden (rules.Candidate), and a shorter mapping keeps building 100,000 candidates cheap."""
     consent = {item: True for item, disclosed in _ITEM_TO_DISCLOSURE.items() if can_see(level, profile, disclosed)}
@@ -365,7 +343,7 @@ def _consent(level: int, profile: _Profile, feedback_allowed: bool) -> dict[str,
 
 def candidate_set(
     engagement: EngagementRequest,
-    viewer,
+    viewer: User,
     *,
     organisation_ids: Collection[int] | Literal["request"] | None = REQUEST_ORGANISATION,
     terms: RequestTerms | None = None,
@@ -390,9 +368,9 @@ def candidate_set(
     terms = terms or request_terms(engagement)
     spec = terms.spec
     today = today or timezone.localdate()
-    if organisation_ids == REQUEST_ORGANISATION:
-        organisation_ids = [engagement.deploying_organisation_id]
-    base = _base(organisation_ids)
+    org_ids = [engagement.deploying_organisation_id] if organisation_ids == REQUEST_ORGANISATION else organisation_ids
+    assert not isinstance(org_ids, str)  # "request" is the only string it takes
+    base = _base(org_ids)
     rows = _raw(
         base.annotate(
             lat=Cast("area__latitude", FloatField()),
@@ -409,10 +387,10 @@ def candidate_set(
             "lat",
             "lon",
             "area__region",
-            *_VIS_COLUMNS,
+            *VIS_COLUMNS,
         )
     )
-    levels = viewer_levels(viewer, [_Who(row[0], row[1], row[2]) for row in rows])
+    levels = viewer_levels(viewer, [Who(row[0], row[1], row[2]) for row in rows])
 
     sets: dict[int, dict[int, set[str]]] = {}
     codes = {
@@ -427,7 +405,7 @@ def candidate_set(
     visible_area: dict[tuple[int, int], bool] = {}
     recent: dict[int, tuple[float, int]] = {}
     invited: dict[int, str] = {}
-    relations = _relations(base, terms, request_id=engagement.pk, organisation_ids=organisation_ids, today=today)
+    relations = _relations(base, terms, request_id=engagement.pk, organisation_ids=org_ids, today=today)
     for kind, profile_id, value, extra in relations:
         if kind == _WORK:
             recent[profile_id] = (float(value or 0) / 10, int(extra))
@@ -438,7 +416,7 @@ def candidate_set(
         if kind == _AREA:
             key = (levels[profile_id], extra)
             if key not in visible_area:
-                visible_area[key] = experience_visible(key[0], SimpleNamespace(visibility=extra))
+                visible_area[key] = visible_at(key[0], extra)
             if not visible_area[key]:
                 continue  # an area this viewer may not see is not there for them
         elif kind == _COMPETENCE:
@@ -454,7 +432,7 @@ def candidate_set(
     no_sets: dict[int, set[str]] = {}
     distance_memo: dict[tuple[float, float], float] = {}
     feedback = _feedback_scores(engagement) if spec.use_feedback else {}
-    kept = []  # (row, the expert's term sets, consent): cheap; Candidate values are built below
+    kept: list[_Kept] = []  # (row, the expert's term sets, consent): cheap; Candidate values are built below
     for row in rows:
         pk, _user, _org, _level, _days, radius, _hours, _age, lat, lon, _region, *vis = row
         mine = sets.get(pk, no_sets)
@@ -471,10 +449,12 @@ def candidate_set(
         key = (level, *vis)
         consent = consent_memo.get(key)
         if consent is None:
-            consent = consent_memo[key] = _consent(level, _Profile(*row[:3], None, None, vis), spec.use_feedback)
+            consent = consent_memo[key] = _consent(
+                level, ProfileColumns(row[0], row[1], row[2], None, None, vis), spec.use_feedback
+            )
         kept.append((row, mine, consent))
 
-    def build(entry) -> rules.Candidate:
+    def build(entry: _Kept) -> rules.Candidate:
         row, mine, consent = entry
         pk, user_id, _org, level_code, days, radius, hours, _age, lat, lon, _region, *_vis = row
         weekdays = weekdays_memo.get(days)
@@ -517,7 +497,7 @@ def candidate_set(
     )
 
 
-def _bounds(kept: list, terms: RequestTerms) -> list[float]:
+def _bounds(kept: list[_Kept], terms: RequestTerms) -> list[float]:
     """Per kept expert, the most raw points ``rules`` could give them (``rules.upper_bound``), with
     numpy over arrays: the count of asked areas, roles, competences and languages each one has, the
     level's fraction, a wanted setting, and which items the viewer may see (a bit mask)."""
@@ -544,7 +524,9 @@ def _bounds(kept: list, terms: RequestTerms) -> list[float]:
     return rules.upper_bounds(plan, masks, counts).tolist()
 
 
-def _reachers(kept: list, build, terms: RequestTerms, viewer, *, limit: int) -> list[rules.Candidate]:
+def _reachers(
+    kept: list[_Kept], build: Callable[[_Kept], rules.Candidate], terms: RequestTerms, viewer: User, *, limit: int
+) -> list[rules.Candidate]:
     """Candidates built best bound first until nobody left can reach the best ``limit``.
 
     Exact: ``rules.rank`` orders by score, then expert id; whoever is not built has a bound
@@ -577,7 +559,7 @@ def _reachers(kept: list, build, terms: RequestTerms, viewer, *, limit: int) -> 
 
 def candidates_for(
     engagement: EngagementRequest,
-    viewer,
+    viewer: User,
     *,
     organisation_ids: Collection[int] | Literal["request"] | None = REQUEST_ORGANISATION,
 ) -> list[rules.Candidate]:

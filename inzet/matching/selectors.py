@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
 
 from django.utils.translation import gettext as _
 
+from inzet.accounts.models import User
 from inzet.engagements.models import EngagementRequest, Invitation, RequestStatus
 from inzet.experts.disclosure import SELF, SPECIAL_ITEMS, can_see
 from inzet.experts.models import AccessLog, AgeBand, ExpertProfile
@@ -25,30 +25,30 @@ from inzet.matching.candidates import (  # noqa: F401  (re-exported for callers)
     TEAM_POOL_SIZE,
     CandidateSet,
     RequestTerms,
-    _Profile,
     candidate_set,
     candidates_for,
     request_spec,
     request_terms,
     with_policy,
 )
-from inzet.matching.team import TeamCandidate, TeamResult, fill_team
+from inzet.matching.profile_columns import ProfileColumns
+from inzet.matching.team import Team, TeamCandidate, TeamResult, fill_team
 
 # --- ranking and team ----------------------------------------------------------------------------
 
 
-def rank(pool: CandidateSet, viewer, *, limit: int = RANKING_SIZE) -> list[rules.Match]:
+def rank(pool: CandidateSet, viewer: User, *, limit: int = RANKING_SIZE) -> list[rules.Match]:
     return rules.rank(
         pool.terms.spec, pool.candidates, viewer_person_id=viewer.pk, limit=limit, labels=pool.terms.labels
     )
 
 
-def team_attributes(profile: _Profile, level: int) -> dict[str, str]:
+def team_attributes(profile: ProfileColumns, level: int) -> dict[str, str]:
     """Diversity attributes the viewer may see (the level is added by TeamCandidate.from_match)."""
     attributes = {}
-    if profile.age_band and can_see(level, cast(ExpertProfile, profile), "benefit"):  # "mijn uitkering en leeftijd"
+    if profile.age_band and can_see(level, profile, "benefit"):  # "mijn uitkering en leeftijd"
         attributes["age_band"] = profile.age_band
-    if profile.region and can_see(level, cast(ExpertProfile, profile), "region"):
+    if profile.region and can_see(level, profile, "region"):
         attributes["region"] = profile.region
     return attributes
 
@@ -62,7 +62,7 @@ def team_labels(terms: RequestTerms) -> dict[str, str]:
 def compose(
     pool: CandidateSet,
     matches: list[rules.Match],
-    viewer,
+    viewer: User,
     *,
     alternatives: int = TEAM_ALTERNATIVES,
     max_same: dict[str, int] | None = None,
@@ -159,14 +159,14 @@ def _names(profile_ids: Iterable[int], pool: CandidateSet) -> dict[int, str]:
     names = dict(ExpertProfile.objects.filter(pk__in=ids).values_list("pk", "user__full_name"))
     shown = {}
     for pk in ids:
-        if can_see(pool.levels[pk], cast(ExpertProfile, pool.profile(pk)), "name"):
+        if can_see(pool.levels[pk], pool.profile(pk), "name"):
             shown[pk] = names[pk]
         else:
             shown[pk] = _("Ervaringsdeskundige nr. %(number)s (naam niet gedeeld)") % {"number": pk}
     return shown
 
 
-def _log(viewer, pool: CandidateSet, shown: dict[int, set[str]], *, context: str, path: str) -> None:
+def _log(viewer: User | None, pool: CandidateSet, shown: dict[int, set[str]], *, context: str, path: str) -> None:
     """disclosure.log_access for a list: one AccessLog row per special item shown, in one insert."""
     if viewer is None or not viewer.is_authenticated:
         return
@@ -190,8 +190,8 @@ def _special_items(match: rules.Match | None, candidate: rules.Candidate) -> set
     return items
 
 
-def _team(team, scores: dict[int, float], names: dict[int, str], labels: dict[str, str]) -> ProposedTeam:
-    def words(codes):
+def _team(team: Team, scores: dict[int, float], names: dict[int, str], labels: dict[str, str]) -> ProposedTeam:
+    def words(codes: Iterable[str]) -> list[str]:
         return sorted(labels.get(code, code) for code in codes)
 
     return ProposedTeam(
@@ -209,7 +209,7 @@ def _team(team, scores: dict[int, float], names: dict[int, str], labels: dict[st
 
 def matching_page(
     engagement: EngagementRequest,
-    viewer,
+    viewer: User,
     *,
     context: str = "page",
     path: str = "",

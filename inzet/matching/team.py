@@ -239,7 +239,7 @@ def compose_team(
     if chosen is None:
         if optimal:  # proven infeasible
             return _no_team(explain, say(_("Met deze eisen aan de samenstelling is geen team te maken.")))
-        return _no_team(explain, say(_("De rekentijd was op voordat er een team gevonden was.")))
+        return _no_team(explain, say(_("De computer had te weinig tijd om een team te vinden.")))
     best = explain.team(chosen, optimal, best=None)
     others = []
     while len(others) < alternatives:
@@ -408,14 +408,14 @@ class _Explainer:
         if best is None and team.optimal:
             out.append(
                 say(
-                    _("Samen de beste keuze volgens de rekenregels. Gemiddelde matchscore: %(score)s van de 100."),
+                    _("Samen de beste keuze volgens de rekenregels. Gemiddelde score: %(score)s van de 100."),
                     score=average,
                 )
             )
         else:
-            out.append(say(_("Gemiddelde matchscore: %(score)s van de 100."), score=average))
+            out.append(say(_("Gemiddelde score: %(score)s van de 100."), score=average))
         if not team.optimal:
-            out.append(say(_("Let op: de rekentijd was op. Er is misschien een beter team.")))
+            out.append(say(_("Let op: de computer had te weinig tijd. Er is misschien een beter team.")))
         return out
 
 

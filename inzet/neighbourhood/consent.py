@@ -3,6 +3,8 @@ that partner, not revoked (004 l.2061–2065). Every sharing path calls `may_sha
 `shareable_partners`) at the moment of sharing, so a revoked consent stops sharing at once.
 """
 
+from django.db.models import QuerySet
+
 from inzet.neighbourhood.models import Consent, Partner, Trajectory
 
 
@@ -10,7 +12,7 @@ class NoConsent(Exception):
     """There is no live consent for this partner: nothing may be shared with them."""
 
 
-def active(trajectory: Trajectory):
+def active(trajectory: Trajectory) -> QuerySet[Consent]:
     return Consent.objects.filter(trajectory=trajectory, revoked_at__isnull=True)
 
 
@@ -30,7 +32,7 @@ def require(trajectory: Trajectory, partner: Partner, *, lock: bool = False) -> 
     return consent
 
 
-def shareable_partners(trajectory: Trajectory):
+def shareable_partners(trajectory: Trajectory) -> QuerySet[Partner]:
     """The partners this trajectory may be shared with now. One query."""
     return Partner.objects.filter(
         team=trajectory.team, is_active=True, consents__trajectory=trajectory, consents__revoked_at__isnull=True

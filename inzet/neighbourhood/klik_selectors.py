@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from inzet.experts.models import ExpertProfile
 from inzet.neighbourhood import klik, topics
-from inzet.neighbourhood.models import QuestionFormRow, ResidentPreferences, TeamMember, Trajectory
+from inzet.neighbourhood.models import QuestionFormRow, ResidentPreferences, Team, TeamMember, Trajectory
 from inzet.taxonomy.models import Term, Vocabulary
 
 
@@ -50,7 +50,7 @@ def wish_of(prefs: ResidentPreferences | None) -> klik.Wish:
     )
 
 
-def team_experts(team) -> list[tuple[klik.Expert, object]]:
+def team_experts(team: Team) -> list[tuple[klik.Expert, object]]:
     """The team's active experts as pure values, with their user. Three queries whatever the team size."""
     members = list(
         TeamMember.objects.filter(team=team, is_active=True, role=TeamMember.Role.EXPERT)
@@ -87,7 +87,7 @@ def team_experts(team) -> list[tuple[klik.Expert, object]]:
     ]
 
 
-def ranking(trajectory: Trajectory, prefs, labels: dict) -> list[tuple[klik.Match, object]]:
+def ranking(trajectory: Trajectory, prefs: ResidentPreferences | None, labels: dict) -> list[tuple[klik.Match, object]]:
     experts = team_experts(trajectory.team)
     users = {expert.person_id: user for expert, user in experts}
     return [(match, users[match.expert_id]) for match in klik.rank(wish_of(prefs), [e for e, _u in experts], labels)]

@@ -111,6 +111,11 @@ class Trajectory(models.Model):
         verbose_name = _("traject")
         verbose_name_plural = _("trajecten")
         ordering = ["-opened_on", "-pk"]
+        indexes = [
+            # Covers the evaluation report's counts per channel, opened and closed (no table lookups
+            # for 100,000 trajectories of an organisation).
+            models.Index(fields=["team", "channel", "opened_on", "closed_on"], name="trajectory_report_counts"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.pk}"
@@ -182,6 +187,8 @@ class Contact(models.Model):
         verbose_name = _("contact")
         verbose_name_plural = _("contacten")
         ordering = ["-on", "-pk"]
+        # Covers the evaluation report's contacts per kind in a period (reached from the trajectories).
+        indexes = [models.Index(fields=["trajectory", "on", "kind"], name="contact_report_counts")]
 
     def __str__(self) -> str:
         return f"#{self.trajectory_id} {self.on}"

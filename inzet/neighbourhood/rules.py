@@ -1,5 +1,7 @@
 """Team rules from seed 004, shown as warnings, never blocks. Pure: no Django imports."""
 
+import datetime
+
 MIN_EXPERTS_PER_TEAM = 2  # 004 l.1753: never alone; at least two experts per team
 
 
@@ -41,6 +43,6 @@ def referral_flood(*, received_last_hour: int) -> bool:
     return received_last_hour >= MAX_REFERRALS_PER_HOUR
 
 
-def next_weekday(today, weekday: int):
+def next_weekday(today: datetime.date, weekday: int) -> datetime.date:
     """The first date on or after `today` that falls on `weekday` (0 = Monday). Works on datetime.date."""
     return today.fromordinal(today.toordinal() + (weekday - today.weekday()) % 7)

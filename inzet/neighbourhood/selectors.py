@@ -5,8 +5,11 @@ import datetime
 from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.utils import timezone
 
+from inzet.accounts.models import User
+from inzet.accounts.permissions import Roles
+from inzet.lib.next_step import NextStep
 from inzet.neighbourhood import review_rules
-from inzet.neighbourhood.models import GroupActivity, QuestionFormRow, Review, ReviewRow, Trajectory
+from inzet.neighbourhood.models import GroupActivity, QuestionFormRow, Review, ReviewRow, Team, Trajectory
 
 
 def with_review_flags(trajectories: QuerySet) -> QuerySet:
@@ -19,7 +22,7 @@ def with_review_flags(trajectories: QuerySet) -> QuerySet:
     )
 
 
-def review_statuses(trajectory: Trajectory, today=None) -> list[review_rules.RoundStatus]:
+def review_statuses(trajectory: Trajectory, today: datetime.date | None = None) -> list[review_rules.RoundStatus]:
     """The rounds of one trajectory. Needs `with_review_flags`, or asks the database once."""
     today = today or timezone.localdate()
     if hasattr(trajectory, "review_3"):
@@ -30,7 +33,7 @@ def review_statuses(trajectory: Trajectory, today=None) -> list[review_rules.Rou
 
 
 def due_reviews(
-    trajectories: QuerySet, today=None, limit: int = 200
+    trajectories: QuerySet, today: datetime.date | None = None, limit: int = 200
 ) -> list[tuple[Trajectory, review_rules.RoundStatus]]:
     """Reviews that are due within two weeks or overdue, oldest first. One query."""
     today = today or timezone.localdate()
@@ -66,8 +69,8 @@ def review_initial(trajectory: Trajectory, months: int) -> tuple[Review | None, 
             )
         return review, initial
     initial["filled_on"] = timezone.localdate()
-    for row in QuestionFormRow.objects.filter(form__trajectory=trajectory):
-        initial[f"start_{row.topic}"] = row.now
+    for form_row in QuestionFormRow.objects.filter(form__trajectory=trajectory):
+        initial[f"start_{form_row.topic}"] = form_row.now
     return None, initial
 
 
@@ -83,17 +86,17 @@ def grades_by_round(trajectories: QuerySet) -> dict[int, dict[int, dict[str, int
         "review__trajectory_id", "review__months", "topic", "grade"
     )
     for trajectory_id, months, topic, grade in rows:
+        assert grade is not None  # filtered on grade__isnull=False
         result.setdefault(trajectory_id, {}).setdefault(months, {})[topic] = grade
     return result
 
 
-def next_steps_for(user, roles, role: str | None = None) -> list:
+def next_steps_for(user: User, roles: Roles, role: str | None = None) -> list[NextStep]:
     """Dashboard hook: reviews due or overdue, for an expert (their residents) or a team coordinator."""
     from django.urls import reverse
     from django.utils.translation import gettext as _
     from django.utils.translation import ngettext
 
-    from inzet.lib.next_step import NextStep
     from inzet.neighbourhood.models import TeamMember
     from inzet.organisations.models import Role
 
@@ -125,7 +128,9 @@ def next_steps_for(user, roles, role: str | None = None) -> list:
     ]
 
 
-def group_activity_counts(team, *, since=None, until=None) -> dict:
+def group_activity_counts(
+    team: Team, *, since: datetime.date | None = None, until: datetime.date | None = None
+) -> dict:
     """Group activities of a team in a period: how many and the total attendance (counts only). One query.
 
     For the coordinator's overview and for evaluation (#14)."""

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from inzet.accounts.models import User
 from inzet.lib.mail import send_mail_later
 from inzet.neighbourhood import consent as consent_rules
 from inzet.neighbourhood import rules
@@ -29,6 +30,8 @@ from inzet.neighbourhood.models import (
     TeamMember,
     Trajectory,
 )
+from inzet.network.models import Partner as MapEntry
+from inzet.organisations.models import Organisation
 
 
 def ensure_writable(trajectory: Trajectory) -> None:
@@ -37,7 +40,9 @@ def ensure_writable(trajectory: Trajectory) -> None:
         raise PermissionDenied("anonymised trajectory")
 
 
-def team_create(*, organisation, name: str, area: str = "", postcode_ranges: str = "", form: str = "") -> Team:
+def team_create(
+    *, organisation: Organisation, name: str, area: str = "", postcode_ranges: str = "", form: str = ""
+) -> Team:
     return Team.objects.create(
         organisation=organisation,
         name=name,
@@ -47,7 +52,7 @@ def team_create(*, organisation, name: str, area: str = "", postcode_ranges: str
     )
 
 
-def team_member_add(*, team: Team, user, role: str = TeamMember.Role.EXPERT) -> TeamMember:
+def team_member_add(*, team: Team, user: User, role: str = TeamMember.Role.EXPERT) -> TeamMember:
     member, _created = TeamMember.objects.update_or_create(
         team=team, user=user, defaults={"role": role, "is_active": True}
     )
@@ -58,14 +63,14 @@ def team_member_add(*, team: Team, user, role: str = TeamMember.Role.EXPERT) -> 
 def first_contact_register(
     *,
     team: Team,
-    by,
+    by: User,
     request_key: uuid.UUID,
     channel: str,
     referrer: str = "",
     question: str = "",
     name: str = "",
     reach: str = "",
-    opened_on=None,
+    opened_on: datetime.date | None = None,
 ) -> tuple[Trajectory, bool]:
     """A resident and their trajectory in one step. The same request_key returns the first result."""
     existing = Trajectory.objects.filter(request_key=request_key).first()
@@ -89,7 +94,7 @@ def first_contact_register(
 
 @transaction.atomic
 def question_form_save(
-    *, trajectory: Trajectory, name: str = "", filled_on=None, rows: dict[str, tuple[str, str]]
+    *, trajectory: Trajectory, name: str = "", filled_on: datetime.date | None = None, rows: dict[str, tuple[str, str]]
 ) -> QuestionForm:
     """Store Form 1. Saving the same content twice changes nothing; empty rows are not kept."""
     ensure_writable(trajectory)
@@ -104,7 +109,15 @@ def question_form_save(
 
 
 def contact_log(
-    *, trajectory: Trajectory, by, request_key: uuid.UUID, on, kind: str, minutes=None, note: str = "", domain: str = ""
+    *,
+    trajectory: Trajectory,
+    by: User,
+    request_key: uuid.UUID,
+    on: datetime.date,
+    kind: str,
+    minutes: int | None = None,
+    note: str = "",
+    domain: str = "",
 ) -> tuple[Contact, bool]:
     """Log one contact. The same request_key (a double click, a retry) logs it once."""
     ensure_writable(trajectory)
@@ -123,7 +136,9 @@ def contact_log(
 
 
 @transaction.atomic
-def closure_save(*, trajectory: Trajectory, fields: dict, actions: dict[str, str], closed_on=None) -> Closure:
+def closure_save(
+    *, trajectory: Trajectory, fields: dict, actions: dict[str, str], closed_on: datetime.date | None = None
+) -> Closure:
     """Store the closure report and close the trajectory. Saving again overwrites: no duplicates."""
     ensure_writable(trajectory)
     closure, _created = Closure.objects.select_for_update().get_or_create(trajectory=trajectory)
@@ -146,7 +161,12 @@ def contact_counts(trajectory: Trajectory) -> dict[str, int]:
 
 @transaction.atomic
 def review_save(
-    *, trajectory: Trajectory, months: int, by, filled_on=None, rows: dict[str, tuple[str, str, int | None, str]]
+    *,
+    trajectory: Trajectory,
+    months: int,
+    by: User,
+    filled_on: datetime.date | None = None,
+    rows: dict[str, tuple[str, str, int | None, str]],
 ) -> Review:
     """Store Form 2 for one round (3 or 6 months): per life domain start, now, grade, explanation.
 
@@ -176,7 +196,7 @@ def partner_add(*, team: Team, name: str, kind: str = "", email: str = "") -> tu
     )
 
 
-def partner_from_map(*, team: Team, entry) -> tuple[Partner, bool]:
+def partner_from_map(*, team: Team, entry: MapEntry) -> tuple[Partner, bool]:
     """Add an organisation from the social map (network.Partner) as a partner of the team, linked to
     its map entry. Picking it twice (a double click) adds it once."""
     partner, created = Partner.objects.get_or_create(
@@ -191,7 +211,13 @@ def partner_from_map(*, team: Team, entry) -> tuple[Partner, bool]:
 
 
 def consent_record(
-    *, trajectory: Trajectory, partner: Partner, by, request_key: uuid.UUID, purpose: str, given_on=None
+    *,
+    trajectory: Trajectory,
+    partner: Partner,
+    by: User,
+    request_key: uuid.UUID,
+    purpose: str,
+    given_on: datetime.date | None = None,
 ) -> tuple[Consent, bool]:
     """Record the resident's consent to share with one partner for one purpose: who, when, for what."""
     ensure_writable(trajectory)
@@ -210,7 +236,7 @@ def consent_record(
 
 
 @transaction.atomic
-def consent_revoke(*, consent: Consent, by) -> bool:
+def consent_revoke(*, consent: Consent, by: User) -> bool:
     """Revoke a consent, at once. Revoking twice changes nothing. True when this call revoked it.
 
     The partner also leaves every case meeting of this trajectory still to come.
@@ -227,7 +253,7 @@ def consent_revoke(*, consent: Consent, by) -> bool:
 
 @transaction.atomic
 def partner_message_send(
-    *, trajectory: Trajectory, partner: Partner, by, request_key: uuid.UUID, text: str
+    *, trajectory: Trajectory, partner: Partner, by: User, request_key: uuid.UUID, text: str
 ) -> tuple[PartnerMessage, bool]:
     """Send information to a partner: only under a live consent (checked and locked now); mail on commit."""
     ensure_writable(trajectory)
@@ -291,10 +317,10 @@ def referral_submit(
 
 
 @transaction.atomic
-def referral_take_on(*, referral: Referral, by) -> Trajectory:
+def referral_take_on(*, referral: Referral, by: User) -> Trajectory:
     """Take a referral on: the first contact and trajectory are made from it. Twice gives the same one."""
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
-    if referral.trajectory_id:
+    if referral.trajectory_id and referral.trajectory is not None:
         return referral.trajectory
     if referral.status != Referral.Status.NEW:
         raise PermissionDenied("referral already declined")
@@ -316,7 +342,7 @@ def referral_take_on(*, referral: Referral, by) -> Trajectory:
 
 
 @transaction.atomic
-def referral_decline(*, referral: Referral, by, reason: str) -> bool:
+def referral_decline(*, referral: Referral, by: User, reason: str) -> bool:
     """Decline a new referral with a reason. Only a new one; True when this call declined it."""
     return bool(
         Referral.objects.filter(pk=referral.pk, status=Referral.Status.NEW).update(
@@ -325,7 +351,9 @@ def referral_decline(*, referral: Referral, by, reason: str) -> bool:
     )
 
 
-def drop_in_add(*, team: Team, place: str, weekday: int, starts, ends, **fields) -> tuple[DropInHour, bool]:
+def drop_in_add(
+    *, team: Team, place: str, weekday: int, starts: datetime.time, ends: datetime.time, **fields: object
+) -> tuple[DropInHour, bool]:
     """Add a weekly drop-in hour. The same place, day and start twice (a double click) adds it once."""
     return DropInHour.objects.get_or_create(
         team=team, place=place.strip(), weekday=weekday, starts=starts, defaults={"ends": ends, **fields}

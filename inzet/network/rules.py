@@ -39,13 +39,13 @@ def place(points: dict[int, tuple[float, float]], *, width: int = 600, height: i
     return dots
 
 
-def add_months(day, months: int):
+def add_months(day: dt.date, months: int) -> dt.date:
     """The same day `months` later; the last day of the month when that day does not exist (31 → 30)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def valid_until(assessed_on, months: int):
+def valid_until(assessed_on: dt.date, months: int) -> dt.date:
     """A mark assessed on day D for N months is valid up to and including the day before D + N months."""
     return add_months(assessed_on, months) - dt.timedelta(days=1)

@@ -1,5 +1,7 @@
 """Reads shared by the network pages and by other apps (the neighbourhood app picks partners here)."""
 
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet
 
 from inzet.network import rules
@@ -33,7 +35,7 @@ def partner_choices(*, area: str = "") -> list[tuple[int, str]]:
     return [(pk, f"{name} – {where}" if where else name) for pk, name, where in found]
 
 
-def by_area(found) -> list[tuple[str, list[Partner]]]:
+def by_area(found: Iterable[Partner]) -> list[tuple[str, list[Partner]]]:
     groups: dict[str, list[Partner]] = {}
     for partner in found:
         groups.setdefault(partner.area or "", []).append(partner)

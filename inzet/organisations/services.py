@@ -20,7 +20,7 @@ def member_add(*, organisation: Organisation, full_name: str, email: str, role: 
         raise ValidationError(_("Deze rol past niet bij deze organisatie."))
     user = User.objects.filter(email=email.lower()).first()
     is_new = user is None
-    if is_new:
+    if user is None:
         user = User.objects.create_user(email=email, full_name=full_name, created_on_behalf_by=added_by)
     membership, created = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
     if not created and membership.is_active:

@@ -5,6 +5,7 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from inzet.accounts.models import User
 from inzet.experts.models import ExpertProfile
 from inzet.lib.mail import send_mail_later
 from inzet.organisations.models import Membership, Organisation, Role
@@ -14,12 +15,12 @@ from inzet.privacy.models import DataRightsEvent, ErasureRequest
 logger = logging.getLogger("inzet.privacy")
 
 
-def event_log(*, kind: str, subject, actor) -> None:
+def event_log(*, kind: str, subject: User | None, actor: User | None) -> None:
     DataRightsEvent.objects.create(kind=kind, subject=subject, actor=actor)
     logger.info("data rights: %s subject=%s actor=%s", kind, getattr(subject, "pk", None), getattr(actor, "pk", None))
 
 
-def responsible_organisation(user) -> Organisation | None:
+def responsible_organisation(user: User) -> Organisation | None:
     """Whose coordinators handle this person's request: their expert organisation, else any
     deploying organisation they belong to; None means the platform operator."""
     profile = ExpertProfile.objects.filter(user=user).select_related("organisation").first()
@@ -35,7 +36,7 @@ def responsible_organisation(user) -> Organisation | None:
     return membership.organisation if membership else None
 
 
-def erasure_request(*, user, reason: str = "") -> tuple[ErasureRequest, bool]:
+def erasure_request(*, user: User, reason: str = "") -> tuple[ErasureRequest, bool]:
     """Ask to be erased. A second click or retry returns the open request: (request, created)."""
     existing = ErasureRequest.objects.filter(user=user, state=ErasureRequest.State.REQUESTED).first()
     if existing is not None:
@@ -53,7 +54,7 @@ def erasure_request(*, user, reason: str = "") -> tuple[ErasureRequest, bool]:
 
 
 @transaction.atomic
-def erasure_carry_out(*, erasure_request_id: int, actor) -> tuple[ErasureRequest, bool]:
+def erasure_carry_out(*, erasure_request_id: int, actor: User) -> tuple[ErasureRequest, bool]:
     """Carry out an open request. Claims the row first, so a double click or retry does nothing
     the second time: (request, done_now)."""
     request = ErasureRequest.objects.select_for_update().select_related("user").get(pk=erasure_request_id)

@@ -1,5 +1,6 @@
 """Reads shared by the recruitment pages, the API and the dashboard. Each uses a fixed number of queries."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
@@ -7,7 +8,10 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_stubs_ext import StrOrPromise
 
+from inzet.accounts.models import User
+from inzet.accounts.permissions import Roles
 from inzet.lib.next_step import NextStep
 from inzet.organisations.models import Organisation, Role
 from inzet.recruitment.models import Application, ApplicationStatus, PipelineStage, RecruitmentPage, StageDecision
@@ -68,7 +72,7 @@ class Overview:
         return sum(self.closed_counts.values())
 
     @property
-    def closed_summary(self) -> list[tuple[str, int]]:
+    def closed_summary(self) -> list[tuple[StrOrPromise, int]]:
         return [(label, self.closed_counts.get(value, 0)) for value, label in ApplicationStatus.choices[1:]]
 
 
@@ -90,14 +94,14 @@ def application_history(application: Application) -> list[StageDecision]:
     return list(application.decisions.select_related("stage", "decided_by").order_by("created_at", "pk"))
 
 
-def applications_for_user(user) -> QuerySet:
+def applications_for_user(user: User) -> QuerySet:
     """Applications of the organisations where the person is coordinator or trainer."""
     return Application.objects.filter(organisation_id__in=selection_organisation_ids(user)).select_related(
         "organisation", "current_stage"
     )
 
 
-def new_application_counts(organisation_ids) -> dict[int, int]:
+def new_application_counts(organisation_ids: Iterable[int]) -> dict[int, int]:
     """Open applications nobody has decided on yet, per organisation (one query)."""
     rows = (
         Application.objects.filter(organisation_id__in=organisation_ids, status=ApplicationStatus.OPEN)
@@ -109,11 +113,12 @@ def new_application_counts(organisation_ids) -> dict[int, int]:
     return dict(rows)
 
 
-def _next_steps(roles, role: str) -> list[NextStep]:
-    organisations = Organisation.objects.filter(
-        pk__in=roles.organisation_ids(role), kind=Organisation.Kind.DEPLOYING
-    ).order_by("name")
-    organisations = list(organisations)
+def _next_steps(roles: Roles, role: str) -> list[NextStep]:
+    organisations = list(
+        Organisation.objects.filter(pk__in=roles.organisation_ids(role), kind=Organisation.Kind.DEPLOYING).order_by(
+            "name"
+        )
+    )
     counts = new_application_counts([o.pk for o in organisations])
     steps = []
     for organisation in organisations:
@@ -134,12 +139,12 @@ def _next_steps(roles, role: str) -> list[NextStep]:
     return steps
 
 
-def coordinator_next_steps(user, roles) -> list[NextStep]:
+def coordinator_next_steps(user: User, roles: Roles) -> list[NextStep]:
     """One step per coordinated organisation: "N nieuwe aanmeldingen" (two queries)."""
     return _next_steps(roles, Role.COORDINATOR)
 
 
-def trainer_next_steps(user, roles) -> list[NextStep]:
+def trainer_next_steps(user: User, roles: Roles) -> list[NextStep]:
     """The same for trainers, who take part in selection."""
     return _next_steps(roles, Role.TRAINER)
 

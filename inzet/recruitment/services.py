@@ -211,7 +211,7 @@ def _mail(*, to: str, template: str, context: dict, decision_pk: int | None = No
     if not to:
         return
 
-    def send():
+    def send() -> None:
         send_mail_later(to=[to], template=template, context=context)
         if decision_pk is not None:
             StageDecision.objects.filter(pk=decision_pk).update(email_sent_at=timezone.now())
@@ -219,7 +219,7 @@ def _mail(*, to: str, template: str, context: dict, decision_pk: int | None = No
     transaction.on_commit(send)
 
 
-def _mail_context(application: Application, **extra) -> dict:
+def _mail_context(application: Application, **extra: object) -> dict:
     organisation = application.organisation
     return {
         "name": application.full_name,
@@ -230,13 +230,17 @@ def _mail_context(application: Application, **extra) -> dict:
 
 
 def _attach_file(application: Application, upload: UploadedFile) -> None:
-    verdict = uploads.check("motivation", upload.name, upload, upload.size)
+    name, size = upload.name, upload.size
+    assert name is not None and size is not None  # an uploaded file has both
+    # django-stubs does not type UploadedFile as a BinaryIO, though it reads and seeks like one.
+    verdict = uploads.check("motivation", name, upload, size)  # type: ignore[arg-type]
     if not verdict.ok:
         raise ValidationError({"motivation_file": file_problem_message(verdict.problem, verdict.family)})
-    application.motivation_file_name = PurePath(upload.name).name[-200:]
+    assert verdict.family is not None  # a file that passed the check has a known kind
+    application.motivation_file_name = PurePath(name).name[-200:]
     application.motivation_file_kind = verdict.family
-    application.motivation_file_size = upload.size
-    application.motivation_file.save(upload.name, upload, save=False)
+    application.motivation_file_size = size
+    application.motivation_file.save(name, upload, save=False)
 
 
 def _check_answers(organisation: Organisation, answers: dict[int, str]) -> list[ApplicationQuestion]:
@@ -509,7 +513,7 @@ def application_accept_as_expert(
         raise ValidationError({"email": _("Vul een e-mailadres in. Dat is nodig om een account te maken.")})
     user = User.objects.filter(email=application.email).first()
     is_new = user is None
-    if is_new:
+    if user is None:
         user = User.objects.create_user(
             email=application.email, full_name=application.full_name, created_on_behalf_by=accepted_by
         )

@@ -1,6 +1,6 @@
 """Reads shared by the pages of the signals app. Every function runs a fixed number of queries."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from inzet.signals.models import Bundle, Overview, Signal, Theme
@@ -34,7 +34,7 @@ def overview_counts(overview: Overview) -> dict:
     return {"months": ordered, "rows": rows, "total": sum(cells.values())}
 
 
-def overview_bundles(overview: Overview):
+def overview_bundles(overview: Overview) -> QuerySet[Bundle]:
     """Bundles with something done about them that hold signals of the period: "what was done"."""
     return (
         Bundle.objects.filter(signals__in=Signal.objects.filter(_in_period(overview)))
@@ -45,5 +45,5 @@ def overview_bundles(overview: Overview):
     )
 
 
-def published_overviews():
+def published_overviews() -> QuerySet[Overview]:
     return Overview.objects.filter(published_at__isnull=False).order_by("-period_end", "-pk")

@@ -1,14 +1,18 @@
 """Every write of the signals app. Keyword-only; idempotent against a double click or a retry."""
 
+import datetime
 import hashlib
 import secrets
 import uuid
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inzet.accounts.models import User
 from inzet.signals import rules
 from inzet.signals.models import Bundle, Example, Overview, Signal, Theme
 
@@ -28,11 +32,11 @@ def signal_report(
     description_private: bool = False,
     concerns_private: bool = False,
     place_private: bool = False,
-    reporter=None,
+    reporter: User | None = None,
     reporter_name: str = "",
     reporter_contact: str = "",
     channel: str = Signal.Channel.WEB,
-    recorded_by=None,
+    recorded_by: User | None = None,
 ) -> tuple[Signal, str | None]:
     """Store a signal. Returns it with its secret follow token (shown once); a retry gets (signal, None)."""
     existing = Signal.objects.filter(request_key=request_key).first()
@@ -71,16 +75,18 @@ def signal_handle(*, signal: Signal, status: str, answer: str, bundle: Bundle | 
     return signal
 
 
-def _private_parts(signals) -> list[str]:
+def _private_parts(signals: Iterable[Signal]) -> list[str]:
     return [part for signal in signals for part in signal.private_parts()]
 
 
-def _refuse_leaks(text: str, signals, *, field: str) -> None:
+def _refuse_leaks(text: str, signals: Iterable[Signal], *, field: str) -> None:
     if text and rules.leaks(text, _private_parts(signals)):
         raise ValidationError({field: [_("Deze tekst bevat iets wat een melder privé heeft gemaakt. Haal dat eruit.")]})
 
 
-def bundle_save(*, by, title: str, theme: Theme, action: str = "", answer: str = "", bundle: Bundle | None = None):
+def bundle_save(
+    *, by: User, title: str, theme: Theme, action: str = "", answer: str = "", bundle: Bundle | None = None
+) -> Bundle:
     """Create or change a bundle. What was done (`action`) is public: it may not hold private parts."""
     if bundle is not None:
         _refuse_leaks(action, bundle.signals.all(), field="action")
@@ -92,7 +98,13 @@ def bundle_save(*, by, title: str, theme: Theme, action: str = "", answer: str =
 
 
 def overview_save(
-    *, by, title: str, period_start, period_end, intro: str = "", overview: Overview | None = None
+    *,
+    by: User,
+    title: str,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    intro: str = "",
+    overview: Overview | None = None,
 ) -> Overview:
     if period_end < period_start:
         raise ValidationError({"period_end": [_("De einddatum ligt voor de begindatum.")]})
@@ -105,7 +117,7 @@ def overview_save(
     return overview
 
 
-def _signals_in(overview: Overview):
+def _signals_in(overview: Overview) -> QuerySet[Signal]:
     return Signal.objects.filter(
         created_at__date__gte=overview.period_start, created_at__date__lte=overview.period_end
     ).only("pk", "description", "concerns", "place", "description_private", "concerns_private", "place_private")
@@ -155,7 +167,7 @@ def overview_publish(*, overview: Overview, publish: bool = True) -> Overview:
     return overview
 
 
-def signal_erase_reporter(*, user) -> int:
+def signal_erase_reporter(*, user: User) -> int:
     """Erasure: a signal keeps its theme and date (it still counts); its words and the link to
     the person go."""
     return Signal.objects.filter(reporter=user).update(

@@ -1,6 +1,7 @@
 """Reads that the pages, the API and the home page share. Bounded queries whatever the data size."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
@@ -10,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
+from inzet.accounts.models import User
 from inzet.accounts.permissions import Roles
+from inzet.engagements.models import Invitation
 from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.lib.next_step import NextStep, counted
 from inzet.organisations.models import Role
@@ -27,18 +30,21 @@ class ExpertRow:
     overdue: bool
 
 
-def _rows(profiles) -> list[ExpertRow]:
+def _rows(profiles: Iterable[ExpertProfile]) -> list[ExpertRow]:
     today = timezone.localdate()
     rows = []
     for p in profiles:
         since = timezone.localdate(p.created_at)
         # A paused expert is not overdue: a pause is normal and asks nothing of anyone.
-        overdue = not p.paused and rules.talk_overdue(last_talk=p.last_talk, since=since, today=today)
-        rows.append(ExpertRow(p, p.last_talk, rules.talk_due_on(last_talk=p.last_talk, since=since), overdue))
+        # Every caller annotates last_talk=Max("mentor_talks__held_on"). Typing that with django-stubs'
+        # WithAnnotations[ExpertProfile, TypedDict] crashes mypy 2.4 (Annotated takes one argument).
+        last_talk: dt.date | None = p.last_talk  # type: ignore[attr-defined]
+        overdue = not p.paused and rules.talk_overdue(last_talk=last_talk, since=since, today=today)
+        rows.append(ExpertRow(p, last_talk, rules.talk_due_on(last_talk=last_talk, since=since), overdue))
     return rows
 
 
-def team_experts(user) -> list[ExpertRow]:
+def team_experts(user: User) -> list[ExpertRow]:
     """Active experts of the person's organisations (coordinator or trainer), overdue first."""
     profiles = (
         ExpertProfile.objects.filter(organisation_id__in=staff_org_ids(user), status=ExpertStatus.ACTIVE)
@@ -50,18 +56,18 @@ def team_experts(user) -> list[ExpertRow]:
     return sorted(_rows(profiles), key=lambda r: (not r.overdue, r.profile.user.full_name))
 
 
-def overdue_count(org_ids) -> int:
+def overdue_count(org_ids: Iterable[int]) -> int:
     profiles = ExpertProfile.objects.filter(
         organisation_id__in=org_ids, status=ExpertStatus.ACTIVE, paused=False
     ).annotate(last_talk=Max("mentor_talks__held_on"))
     return sum(1 for r in _rows(profiles.only("pk", "created_at", "paused")) if r.overdue)
 
 
-def talks_for(user) -> QuerySet:
+def talks_for(user: User) -> QuerySet:
     return MentorTalk.objects.filter(visible_talks_q(user)).select_related("expert__user", "partner").distinct()
 
 
-def open_low_checkins(user) -> QuerySet:
+def open_low_checkins(user: User) -> QuerySet:
     """Low check-ins not yet answered by an early conversation, for the person's coordinated organisations."""
     return (
         CheckIn.objects.filter(
@@ -92,7 +98,7 @@ def pairs_of(profile: ExpertProfile) -> QuerySet:
     )
 
 
-def team_pairs(user) -> QuerySet:
+def team_pairs(user: User) -> QuerySet:
     return (
         BuddyPair.objects.filter(
             organisation_id__in=coordinator_org_ids(user),
@@ -123,15 +129,15 @@ def buddy_view(pair: BuddyPair, profile: ExpertProfile) -> dict:
 # --- after a heavy assignment -------------------------------------------------------------------------
 
 
-def heavy_follow_ups(*, org_ids=None, profile: ExpertProfile | None = None, for_expert: bool = False) -> list:
+def heavy_follow_ups(
+    *, org_ids: Iterable[int] | None = None, profile: ExpertProfile | None = None, for_expert: bool = False
+) -> list[Invitation]:
     """Accepted heavy assignments that ended in the last 30 days and still ask for a talk.
 
     For coordinators (`org_ids`): until the expert says it goes well about that assignment or a
     talk was recorded since. For the expert (`profile`, `for_expert`): until they checked in about
     it at all. One query whatever the number; the words of a check-in are never read here.
     """
-    from inzet.engagements.models import Invitation
-
     today = timezone.localdate()
     found = (
         Invitation.objects.filter(state=Invitation.State.ACCEPTED, request__is_heavy=True)
@@ -162,7 +168,7 @@ def heavy_follow_ups(*, org_ids=None, profile: ExpertProfile | None = None, for_
     ]
 
 
-def safety_net(invitation) -> str:
+def safety_net(invitation: Invitation) -> str:
     """Who the expert can call after this assignment, as the agreement names it ('' when none)."""
     # A missing agreement raises RelatedObjectDoesNotExist, an AttributeError: getattr's default.
     agreement = getattr(invitation.request, "agreement", None)
@@ -172,7 +178,7 @@ def safety_net(invitation) -> str:
 # --- the home page ----------------------------------------------------------------------------------
 
 
-def next_steps_for(user, roles: Roles, role: str | None = None) -> list:
+def next_steps_for(user: User, roles: Roles, role: str | None = None) -> list:
     """Due and overdue talks, check-in prompts and buddy proposals (inzet.dashboard.next_steps.NextStep)."""
     steps = []
     if role in (Role.COORDINATOR, Role.TRAINER) and roles.has(role):
@@ -218,7 +224,7 @@ def next_steps_for(user, roles: Roles, role: str | None = None) -> list:
     return steps
 
 
-def _expert_steps(user) -> list:
+def _expert_steps(user: User) -> list[NextStep]:
     profile = ExpertProfile.objects.filter(user=user).annotate(last_talk=Max("mentor_talks__held_on")).first()
     if profile is None:
         return []

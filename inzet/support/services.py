@@ -4,6 +4,8 @@ Double clicks and retries: every form carries a random `nonce`; the same nonce s
 """
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -14,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from inzet.accounts.models import User
 from inzet.accounts.permissions import get_roles
+from inzet.engagements.models import Invitation
 from inzet.experts import services as expert_services
 from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.lib.mail import notify
@@ -21,10 +24,13 @@ from inzet.organisations.models import Membership, Role
 from inzet.support import rules
 from inzet.support.models import BuddyPair, CheckIn, EarlyConversation, MentorTalk, Outcome, PartnerKind, TalkReminder
 
+# The rows a form posts once (a double click or a retry finds the first by its nonce).
+_Once = TypeVar("_Once", MentorTalk, CheckIn, EarlyConversation)
+
 _notify = notify  # one mail path for every app: inzet.lib.mail
 
 
-def _once(model, nonce: str):
+def _once(model: type[_Once], nonce: str) -> _Once | None:
     if not nonce or len(nonce) > 64:
         raise ValidationError(_("Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens."))
     return model.objects.filter(nonce=nonce).first()
@@ -105,7 +111,7 @@ def talk_share_set(*, talk: MentorTalk, actor: User, shared: bool) -> MentorTalk
     return talk
 
 
-def _coordinators(organisation_ids) -> dict[int, list[User]]:
+def _coordinators(organisation_ids: Iterable[int]) -> dict[int, list[User]]:
     found: dict[int, list[User]] = {}
     for m in Membership.objects.filter(
         organisation_id__in=organisation_ids, role=Role.COORDINATOR, is_active=True
@@ -168,7 +174,7 @@ def checkin_record(
     score: int,
     words: str = "",
     words_shared: bool = False,
-    invitation=None,
+    invitation: Invitation | None = None,
     nonce: str,
 ) -> CheckIn:
     """The expert says how they are doing. Only the expert can: nobody checks in for someone else."""

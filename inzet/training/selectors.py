@@ -1,5 +1,6 @@
 """Reads shared by the pages, the API and the home page."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -8,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
+from inzet.accounts.models import User
+from inzet.accounts.permissions import Roles
 from inzet.experts.models import ExpertProfile, TrainingRecord, Verification
 from inzet.lib.next_step import NextStep, counted
 from inzet.organisations.models import Role
@@ -16,7 +19,7 @@ from inzet.training.models import Attendance, Course, Enrolment, EnrolmentStatus
 from inzet.training.permissions import catalogue_organisation_ids, staff_organisation_ids
 
 
-def catalogue(user) -> QuerySet:
+def catalogue(user: User) -> QuerySet:
     return (
         Course.objects.filter(organisation_id__in=catalogue_organisation_ids(user))
         .select_related("organisation")
@@ -28,7 +31,7 @@ def catalogue(user) -> QuerySet:
 ACTIVE = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
 
 
-def my_enrolments(user) -> dict[int, Enrolment]:
+def my_enrolments(user: User) -> dict[int, Enrolment]:
     return {e.course_id: e for e in Enrolment.objects.filter(profile__user=user)}
 
 
@@ -86,7 +89,7 @@ def not_enrolled(course: Course) -> list:
     )
 
 
-def records_to_verify(user) -> QuerySet:
+def records_to_verify(user: User) -> QuerySet:
     return (
         TrainingRecord.objects.filter(
             profile__organisation_id__in=staff_organisation_ids(user), verification=Verification.SELF_DECLARED
@@ -96,18 +99,18 @@ def records_to_verify(user) -> QuerySet:
     )
 
 
-def lessons_to_record(user) -> QuerySet:
+def lessons_to_record(user: User) -> QuerySet:
     """Courses under way (started, not yet finished a week ago) with enrolled people, for staff."""
     today = timezone.localdate()
     return Course.objects.filter(
         organisation_id__in=staff_organisation_ids(user),
         starts_on__lte=today,
-        ends_on__gte=today - timezone.timedelta(days=7),
+        ends_on__gte=today - datetime.timedelta(days=7),
         enrolments__status=EnrolmentStatus.ENROLLED,
     ).distinct()
 
 
-def next_steps_for(user, roles, role) -> list[NextStep]:
+def next_steps_for(user: User, roles: Roles, role: str | None) -> list[NextStep]:
     """The home page's steps for trainers and coordinators (lessons, records) and experts (course starts)."""
     steps = []
     if role in (Role.TRAINER, Role.COORDINATOR):

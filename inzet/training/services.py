@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inzet.accounts.models import User
 from inzet.experts import services as expert_services
 from inzet.experts.models import ExpertProfile, TrainingKind, TrainingRecord, TrainingStatus
 from inzet.organisations.models import Organisation
@@ -41,7 +42,7 @@ def _check_course(course: Course) -> None:
 
 
 @transaction.atomic
-def course_create(*, organisation: Organisation, by, **fields) -> Course:
+def course_create(*, organisation: Organisation, by: User, **fields: object) -> Course:
     course = Course(organisation=organisation, created_by=by, **{k: fields[k] for k in COURSE_FIELDS if k in fields})
     _check_course(course)
     course.save()
@@ -49,7 +50,7 @@ def course_create(*, organisation: Organisation, by, **fields) -> Course:
 
 
 @transaction.atomic
-def course_update(*, course: Course, **fields) -> Course:
+def course_update(*, course: Course, **fields: object) -> Course:
     course = Course.objects.select_for_update().get(pk=course.pk)
     for name in COURSE_FIELDS:
         if name in fields:
@@ -114,7 +115,7 @@ def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
 
 
 @transaction.atomic
-def attendance_record(*, course: Course, lesson: int, present_ids: set[int], by) -> int:
+def attendance_record(*, course: Course, lesson: int, present_ids: set[int], by: User) -> int:
     """Who was at one lesson (enrolment ids), saved as a whole: sending the form again gives the same result."""
     if not 1 <= lesson <= course.lessons:
         raise ValidationError(_("Deze les bestaat niet."))
@@ -129,7 +130,7 @@ def attendance_record(*, course: Course, lesson: int, present_ids: set[int], by)
 
 
 @transaction.atomic
-def enrolment_complete(*, enrolment: Enrolment, by) -> Enrolment:
+def enrolment_complete(*, enrolment: Enrolment, by: User) -> Enrolment:
     """Completion: enough lessons attended → a verified training record on the expert's profile.
     Completing twice gives the same record."""
     enrolment = Enrolment.objects.select_for_update().select_related("course", "profile").get(pk=enrolment.pk)
@@ -170,5 +171,5 @@ def enrolment_complete(*, enrolment: Enrolment, by) -> Enrolment:
     return enrolment
 
 
-def record_verify(*, record: TrainingRecord, by, valid_until: datetime.date | None = None) -> TrainingRecord:
+def record_verify(*, record: TrainingRecord, by: User, valid_until: datetime.date | None = None) -> TrainingRecord:
     return expert_services.training_verify(record=record, by=by, valid_until=valid_until)

@@ -8,7 +8,14 @@ Rules of the house:
   payout's state moves on: proposed → approved → in a batch).
 """
 
-from inzet.compensation.models.entries import AssignmentRewardChoice, EntryState, ExpenseClaim, HourEntry, receipt_path
+from inzet.compensation.models.entries import (
+    ApprovedHoursDay,
+    AssignmentRewardChoice,
+    EntryState,
+    ExpenseClaim,
+    HourEntry,
+    receipt_path,
+)
 from inzet.compensation.models.settlement import Invoice, InvoiceLine, Payout, PayoutBatch, Settlement, SettlementItem
 from inzet.compensation.models.tables import (
     BENEFIT_METHOD_CHOICES,
@@ -26,6 +33,7 @@ __all__ = [
     "BENEFIT_METHOD_CHOICES",
     "MONEY",
     "AllowanceCapRow",
+    "ApprovedHoursDay",
     "AssignmentRewardChoice",
     "BenefitRuleRow",
     "EntryState",

@@ -152,3 +152,28 @@ class ExpenseClaim(_Entry):
 
     def __str__(self) -> str:
         return f"{self.date}: {self.description}"
+
+
+class ApprovedHoursDay(models.Model):
+    """The approved hours of one deploying organisation on one day, kept for the evaluation report.
+
+    Derived data: the hour rows decide. Counted the way the report counts: approved rows that no
+    approved correction replaced. Kept up to date inside the transaction of every hour write
+    (compensation.hour_sums, called by the services); `manage.py inzet_hour_sums` rebuilds it.
+    Per day, not per month, so any period a coordinator picks is exact. Counts and sums of an
+    organisation only, no person in it: not personal data (privacy/detect.py finds no such field).
+    """
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    entries = models.PositiveIntegerField(default=0)
+    hours = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    half_days = models.DecimalField(max_digits=12, decimal_places=1, default=0)
+
+    class Meta:
+        verbose_name = _("goedgekeurde uren per dag")
+        verbose_name_plural = _("goedgekeurde uren per dag")
+        constraints = [models.UniqueConstraint(fields=["organisation", "date"], name="approved_hours_day_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.date}: {self.hours} uur"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Required, TypedDict, Unpack
+
 from inzet.compensation.rules.benefits import check_benefit
 from inzet.compensation.rules.messages import BD_COSTS, BD_VOLUNTEER, ExplanationLine, Money, Term, _, line
 from inzet.compensation.rules.tax import WHOLE_AMOUNT_TAXED, cap_for_year, check_tax, latest_cap_before
@@ -13,6 +16,7 @@ from inzet.compensation.rules.types import (
     BenefitSituation,
     BijstandExemption,
     CapKind,
+    CrossedCap,
     PastPayment,
     PaymentCheck,
     PaymentHistory,
@@ -25,7 +29,23 @@ INDICATION_TEXT = INDICATION
 TALK_FIRST = _("Praat hier samen over voordat u ja zegt.")
 
 
-def _finish(lines: list[ExplanationLine], **kwargs) -> PaymentCheck:
+class _Outcome(TypedDict, total=False):
+    """The fields of PaymentCheck besides its explanation."""
+
+    stays_untaxed_allowance: Required[bool | None]
+    crossed_caps: Required[tuple[CrossedCap, ...]]
+    benefit_effect: Required[BenefitEffect]
+    warnings: Required[bool]
+    counted_amount: Decimal
+    benefit_rule_code: str | None
+    benefit_basis: Decimal | None
+    benefit_kept: Decimal | None
+    benefit_offset: Decimal | None
+    missing_cap_year: int | None
+    tax_explanation: tuple[ExplanationLine, ...]
+
+
+def _finish(lines: list[ExplanationLine], **kwargs: Unpack[_Outcome]) -> PaymentCheck:
     lines.append(line(INDICATION))
     return PaymentCheck(explanation=tuple(lines), **kwargs)
 

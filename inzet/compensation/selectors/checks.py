@@ -1,12 +1,15 @@
 """The check, as one viewer may see it."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from inzet.accounts.models import User
 from inzet.compensation import pricing, rules
 from inzet.compensation.explain import Shown, show_all
 from inzet.compensation.models import Payout
 from inzet.compensation.rules.check import TALK_FIRST
+from inzet.compensation.rules.messages import ExplanationLine
 from inzet.compensation.selectors.pay import Proposed, RewardChoiceView, effective_reward, proposed_for_invitation
 from inzet.compensation.selectors.tables import (
     ZERO,
@@ -81,7 +84,7 @@ def run_check(
 
 def build_check_view(
     *,
-    viewer,
+    viewer: User,
     profile: ExpertProfile,
     payment: rules.ProposedPayment | None,
     reward: RewardChoiceView,
@@ -125,12 +128,14 @@ def build_check_view(
     return view
 
 
-def _for_the_moment(lines, decided: bool) -> list:
+def _for_the_moment(lines: Iterable[ExplanationLine], decided: bool) -> list[ExplanationLine]:
     """After the yes, "talk about it before you say yes" is advice too late: leave it out."""
     return [line for line in lines if not (decided and line.msgid == TALK_FIRST)]
 
 
-def invitation_check(viewer, invitation: Invitation, *, tables: RuleTables | None = None, path: str = "") -> CheckView:
+def invitation_check(
+    viewer: User, invitation: Invitation, *, tables: RuleTables | None = None, path: str = ""
+) -> CheckView:
     """What saying yes to this invitation would mean for the caps and a benefit."""
     proposed = proposed_for_invitation(invitation)
     payment = None
@@ -153,7 +158,7 @@ def invitation_check(viewer, invitation: Invitation, *, tables: RuleTables | Non
     )
 
 
-def payout_check(viewer, payout: Payout, *, tables: RuleTables | None = None, path: str = "") -> CheckView:
+def payout_check(viewer: User, payout: Payout, *, tables: RuleTables | None = None, path: str = "") -> CheckView:
     """The check a coordinator sees before approving a payout (real costs never count)."""
     on = payout.pay_date or today()
     reward = RewardChoiceView(payout.channel, payout.charity, None, payout.details)

@@ -1,12 +1,14 @@
 """Hours, expenses and what is not settled yet."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
+from inzet.accounts.models import User
 from inzet.accounts.permissions import get_roles
 from inzet.compensation.models import (
     EntryState,
@@ -54,7 +56,7 @@ class Unsettled:
         return bool(self.hours or self.expenses)
 
 
-def unsettled_by_invitation(request_ids) -> dict[int, Unsettled]:
+def unsettled_by_invitation(request_ids: Iterable[int]) -> dict[int, Unsettled]:
     """Per assignment: approved rows whose chain is not (fully) settled, with the difference to pay.
 
     A correction of a row that was already paid settles only the difference (it may be negative).
@@ -118,7 +120,11 @@ def assignment_rows(invitation: Invitation) -> tuple[list[HourEntry], list[Expen
 
 
 def entries_visible_to(
-    user, model: type[HourEntry] | type[ExpenseClaim], *, assignment_id: int | None = None, state: str | None = None
+    user: User,
+    model: type[HourEntry] | type[ExpenseClaim],
+    *,
+    assignment_id: int | None = None,
+    state: str | None = None,
 ) -> QuerySet:
     """Hour rows or expense claims of the person's own assignments, or of assignments of the
     organisations they coordinate, newest first; optionally of one assignment or in one state."""
@@ -133,7 +139,7 @@ def entries_visible_to(
     return queryset.order_by("-date", "-pk")
 
 
-def assignments_of_expert(user) -> QuerySet:
+def assignments_of_expert(user: User) -> QuerySet:
     return (
         Invitation.objects.filter(expert__user=user, state=Invitation.State.ACCEPTED)
         .select_related("request__asker_organisation", "request__deploying_organisation")
@@ -145,7 +151,7 @@ def assignments_of_expert(user) -> QuerySet:
     )
 
 
-def assignments_of_coordinator(user) -> QuerySet:
+def assignments_of_coordinator(user: User) -> QuerySet:
     org_ids = get_roles(user).organisation_ids(Role.COORDINATOR)
     return (
         Invitation.objects.filter(state=Invitation.State.ACCEPTED, request__deploying_organisation_id__in=org_ids)
@@ -154,7 +160,7 @@ def assignments_of_coordinator(user) -> QuerySet:
     )
 
 
-def waiting_for_approval(user) -> tuple[QuerySet, QuerySet]:
+def waiting_for_approval(user: User) -> tuple[QuerySet, QuerySet]:
     """Submitted hour and expense rows of the coordinator's organisations, not of their own work."""
     org_ids = get_roles(user).organisation_ids(Role.COORDINATOR)
     common = {"state": EntryState.SUBMITTED, "invitation__request__deploying_organisation_id__in": org_ids}
@@ -164,7 +170,7 @@ def waiting_for_approval(user) -> tuple[QuerySet, QuerySet]:
     return hours.order_by("date", "pk"), expenses.order_by("date", "pk")
 
 
-def requests_to_settle(user) -> list[tuple[EngagementRequest, dict[int, Unsettled]]]:
+def requests_to_settle(user: User) -> list[tuple[EngagementRequest, dict[int, Unsettled]]]:
     """Requests of the coordinator's organisations with approved rows that are not settled yet."""
     org_ids = get_roles(user).organisation_ids(Role.COORDINATOR)
     candidates = EngagementRequest.objects.filter(deploying_organisation_id__in=org_ids).filter(
@@ -183,7 +189,7 @@ def requests_to_settle(user) -> list[tuple[EngagementRequest, dict[int, Unsettle
     return [(r, per_request[r.pk]) for r in requests.order_by("title")]
 
 
-def settlements_of(user) -> QuerySet:
+def settlements_of(user: User) -> QuerySet:
     org_ids = get_roles(user).organisation_ids(Role.COORDINATOR)
     return (
         Settlement.objects.filter(organisation_id__in=org_ids)
@@ -192,7 +198,7 @@ def settlements_of(user) -> QuerySet:
     )
 
 
-def invoices_for(user) -> QuerySet:
+def invoices_for(user: User) -> QuerySet:
     roles = get_roles(user)
     q = Q(organisation_id__in=roles.organisation_ids(Role.COORDINATOR)) | Q(
         asker_organisation_id__in=roles.organisation_ids(Role.ASKER)
@@ -204,7 +210,7 @@ def invoices_for(user) -> QuerySet:
     )
 
 
-def payouts_of(user) -> QuerySet:
+def payouts_of(user: User) -> QuerySet:
     org_ids = get_roles(user).organisation_ids(Role.COORDINATOR)
     return (
         Payout.objects.filter(organisation_id__in=org_ids)
@@ -213,12 +219,12 @@ def payouts_of(user) -> QuerySet:
     )
 
 
-def batches_of(user) -> QuerySet:
+def batches_of(user: User) -> QuerySet:
     org_ids = get_roles(user).organisation_ids(Role.COORDINATOR)
     return PayoutBatch.objects.filter(organisation_id__in=org_ids).order_by("-created_at", "-pk")
 
 
-def payouts_of_expert(user, *, year: int | None = None) -> QuerySet:
+def payouts_of_expert(user: User, *, year: int | None = None) -> QuerySet:
     queryset = Payout.objects.filter(expert__user=user, state__in=PAID_STATES).select_related(
         "organisation", "invitation__request"
     )
@@ -227,7 +233,7 @@ def payouts_of_expert(user, *, year: int | None = None) -> QuerySet:
     return queryset.order_by("pay_date", "pk")
 
 
-def statement_years(user) -> list[int]:
+def statement_years(user: User) -> list[int]:
     years = {d.year for d in Payout.objects.filter(expert__user=user, state__in=PAID_STATES).dates("pay_date", "year")}
     years.add(today().year)
     return sorted(years, reverse=True)

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, ngettext_lazy
 
+from inzet.accounts.models import User
 from inzet.accounts.permissions import Roles
 from inzet.compensation.models import Invoice, Payout
 from inzet.compensation.selectors.entries import payouts_of, waiting_for_approval
@@ -14,7 +15,7 @@ from inzet.lib.next_step import NextStep, counted
 from inzet.organisations.models import Role
 
 
-def next_steps_for(user, roles: Roles, role: str | None = None) -> list[NextStep]:
+def next_steps_for(user: User, roles: Roles, role: str | None = None) -> list[NextStep]:
     """What to do next about money, for every role the person holds, or only for `role` (a few counts)."""
 
     def wanted(name: str) -> bool:

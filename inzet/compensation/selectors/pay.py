@@ -11,7 +11,8 @@ from django_stubs_ext import StrOrPromise
 from inzet.compensation import pricing
 from inzet.compensation.models import AssignmentRewardChoice, OrganisationPaymentSettings
 from inzet.compensation.selectors.tables import ZERO, payment_settings, today
-from inzet.engagements.models import EngagementRequest, Invitation
+from inzet.engagements.models import Agreement, EngagementRequest, Invitation
+from inzet.engagements.quote import Quote
 from inzet.experts.disclosure import can_see
 from inzet.experts.models import ExpertProfile, reward_form_label
 from inzet.lib.money import cents
@@ -56,7 +57,7 @@ def expert_label(profile: ExpertProfile, level: int) -> str:
 # --- what an assignment pays ---------------------------------------------------------------------
 
 
-def agreement_of(engagement: EngagementRequest):
+def agreement_of(engagement: EngagementRequest) -> Agreement | None:
     try:
         return engagement.agreement
     except EngagementRequest.agreement.RelatedObjectDoesNotExist:
@@ -85,7 +86,7 @@ def half_day_pay(engagement: EngagementRequest, config: OrganisationPaymentSetti
     return pricing.expert_rate(price=agreement.half_day_rate, offered=None, share=config.coordination_share)
 
 
-def quote_vat_parts(agreement) -> tuple[tuple[Decimal, Decimal], ...]:
+def quote_vat_parts(agreement: Agreement) -> tuple[tuple[Decimal, Decimal], ...]:
     """Each accepted expert's share of the quoted work with the VAT of their work form (the invoice's
     rule); seats not filled yet carry the agreement's rate. Hooked into engagements.pdf."""
     engagement = agreement.request
@@ -101,7 +102,7 @@ def quote_vat_parts(agreement) -> tuple[tuple[Decimal, Decimal], ...]:
     return tuple(parts)
 
 
-def quote_coordination(agreement, q) -> dict | None:
+def quote_coordination(agreement: Agreement, q: Quote) -> dict | None:
     """The split the quote promises, by the settlement's rule: to the experts, and what stays."""
     engagement = agreement.request
     config = payment_settings(engagement.deploying_organisation)

@@ -1,6 +1,7 @@
 """The rule tables (database rows → rules dataclasses), tariffs, payment settings and an expert's situation and payment history."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -132,7 +133,7 @@ def guidelines() -> QuerySet:
     return HourlyGuideline.objects.order_by("valid_from")
 
 
-def tariffs(organisation_ids=None) -> QuerySet:
+def tariffs(organisation_ids: Iterable[int] | None = None) -> QuerySet:
     queryset = Tariff.objects.select_related("organisation", "role", "level")
     if organisation_ids is not None:
         queryset = queryset.filter(organisation_id__in=organisation_ids)
@@ -185,7 +186,7 @@ def external_allowances(expert_id: int) -> list[ExternalAllowance]:
     )
 
 
-def external_payments(allowances, *, until: dt.date) -> list[rules.PastPayment]:
+def external_payments(allowances: Iterable[ExternalAllowance], *, until: dt.date) -> list[rules.PastPayment]:
     """Each declared month as a payment on the first of that month; an open end runs to `until`'s year end."""
     payments = []
     for allowance in allowances:

@@ -1,10 +1,12 @@
 """What a change of work form means, in words, for one viewer; and the instruments towards paid work."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from inzet.accounts.models import User
 from inzet.compensation import rules
 from inzet.compensation.models import WorkInstrument
 from inzet.compensation.rules.work_form import Change, work_form_changes
@@ -104,7 +106,7 @@ class WorkFormChange:
 
 
 def work_form_change_view(
-    *, viewer, profile: ExpertProfile, new: str, path: str = "", context: str = "page"
+    *, viewer: User, profile: ExpertProfile, new: str, path: str = "", context: str = "page"
 ) -> WorkFormChange:
     """The benefit check again for a new work form, as this viewer may see it (benefit reads are logged)."""
     level = viewer_level(viewer, profile)
@@ -118,7 +120,7 @@ def work_form_change_view(
     return result
 
 
-def work_instruments(on=None) -> QuerySet:
+def work_instruments(on: dt.date | None = None) -> QuerySet:
     """The instruments valid on a day (today by default): one query."""
     on = on or today()
     return WorkInstrument.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)

@@ -23,7 +23,7 @@ BATCH_NAMES = {
 }
 
 
-def _now():
+def _now() -> dt.datetime:
     return timezone.now()
 
 

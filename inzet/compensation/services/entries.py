@@ -2,19 +2,24 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from inzet.accounts.models import User
-from inzet.compensation import selectors
+from inzet.compensation import hour_sums, selectors
 from inzet.compensation.files import validate_receipt
 from inzet.compensation.models import EntryState, ExpenseClaim, HourEntry
 from inzet.compensation.services.common import ZERO, _check_date, _now, _require_accepted
 from inzet.engagements import introductions, plausibility
 from inzet.engagements.models import Invitation
+
+# An hour row or an expense claim: they are decided and withdrawn alike.
+_Entry = TypeVar("_Entry", HourEntry, ExpenseClaim)
 
 
 @transaction.atomic
@@ -96,7 +101,7 @@ def _unusual_hours_message(flags: list[str]) -> str:
     return reasons + " " + _("Klopt het toch? Vink dan aan dat het klopt. De coördinator kijkt ernaar.")
 
 
-def _decide(entry, *, actor: User, approve: bool, note: str):
+def _decide(entry: _Entry, *, actor: User, approve: bool, note: str) -> _Entry:
     if entry.state != EntryState.SUBMITTED:
         raise ValidationError(_("Hierover is al besloten."))
     if entry.invitation.expert.user_id == actor.pk:
@@ -118,10 +123,12 @@ def _decide(entry, *, actor: User, approve: bool, note: str):
 @transaction.atomic
 def hours_decide(*, entry: HourEntry, actor: User, approve: bool, note: str = "") -> HourEntry:
     entry = HourEntry.objects.select_for_update().select_related("invitation__expert").get(pk=entry.pk)
-    return _decide(entry, actor=actor, approve=approve, note=note)
+    entry = _decide(entry, actor=actor, approve=approve, note=note)
+    hour_sums.refresh_entries(entry)  # the report's approved hours per day, in this transaction
+    return entry
 
 
-def _withdraw(entry, *, actor: User):
+def _withdraw(entry: _Entry, *, actor: User) -> _Entry:
     if entry.state != EntryState.SUBMITTED:
         raise ValidationError(_("Alleen een regel die nog wacht op goedkeuring kunt u intrekken."))
     entry.state = EntryState.WITHDRAWN
@@ -137,7 +144,7 @@ def hours_withdraw(*, entry: HourEntry, actor: User) -> HourEntry:
     return _withdraw(entry, actor=actor)
 
 
-def _check_correctable(entry) -> None:
+def _check_correctable(entry: HourEntry | ExpenseClaim) -> None:
     if entry.state != EntryState.APPROVED:
         raise ValidationError(_("Alleen een goedgekeurde regel corrigeert u. Een andere regel kunt u intrekken."))
     if entry.corrections.filter(state__in=[EntryState.APPROVED, EntryState.SUBMITTED]).exists():
@@ -176,15 +183,16 @@ def hours_correct(
 # --- expenses --------------------------------------------------------------------------------------
 
 
-def _store_receipt(claim: ExpenseClaim, upload) -> None:
+def _store_receipt(claim: ExpenseClaim, upload: UploadedFile) -> None:
     validate_receipt(upload)
     claim.receipt_name = (upload.name or "bon")[-200:]
+    assert upload.name is not None  # an uploaded file always has a name
     claim.receipt.save(upload.name, upload, save=False)
 
 
 @transaction.atomic
 def expense_submit(
-    *, invitation: Invitation, actor: User, date: dt.date, amount: Decimal, description: str, receipt
+    *, invitation: Invitation, actor: User, date: dt.date, amount: Decimal, description: str, receipt: UploadedFile
 ) -> ExpenseClaim:
     _require_accepted(invitation)
     _check_date(date)
@@ -223,7 +231,14 @@ def expense_withdraw(*, claim: ExpenseClaim, actor: User) -> ExpenseClaim:
 
 @transaction.atomic
 def expense_correct(
-    *, claim: ExpenseClaim, actor: User, date: dt.date, amount: Decimal, description: str, reason: str, receipt=None
+    *,
+    claim: ExpenseClaim,
+    actor: User,
+    date: dt.date,
+    amount: Decimal,
+    description: str,
+    reason: str,
+    receipt: UploadedFile | None = None,
 ) -> ExpenseClaim:
     """A new claim that supersedes an approved one; without a new receipt it keeps the old one."""
     claim = ExpenseClaim.objects.select_for_update().select_related("invitation").get(pk=claim.pk)

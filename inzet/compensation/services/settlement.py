@@ -31,7 +31,16 @@ from inzet.lib.money import cents
 from inzet.organisations.models import Organisation
 
 
-def _line(invoice, position, kind, description, amount, vat_rate, quantity=None, unit_price=None) -> InvoiceLine:
+def _line(
+    invoice: Invoice,
+    position: int,
+    kind: str,
+    description: str,
+    amount: Decimal,
+    vat_rate: Decimal,
+    quantity: Decimal | None = None,
+    unit_price: Decimal | None = None,
+) -> InvoiceLine:
     return InvoiceLine(
         invoice=invoice,
         position=position,

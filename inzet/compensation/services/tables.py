@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import TypedDict
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from inzet.accounts.models import User
 from inzet.compensation.models import AllowanceCapRow, ExternalAllowance, OrganisationPaymentSettings
 from inzet.compensation.services.common import _now
+from inzet.experts.models import ExpertProfile
 from inzet.organisations.models import Organisation
 
 
@@ -41,7 +43,16 @@ def payment_settings_update(
 # --- allowances from organisations outside Inzet ---------------------------------------------------
 
 
-def _external_values(*, organisation_name: str, amount: Decimal, from_month: dt.date, to_month: dt.date | None):
+class _ExternalValues(TypedDict):
+    organisation_name: str
+    amount: str  # an encrypted text column
+    from_month: dt.date
+    to_month: dt.date | None
+
+
+def _external_values(
+    *, organisation_name: str, amount: Decimal, from_month: dt.date, to_month: dt.date | None
+) -> _ExternalValues:
     name = organisation_name.strip()
     if not name:
         raise ValidationError({"organisation_name": _("Vul de naam van de organisatie in.")})
@@ -62,7 +73,7 @@ def _external_values(*, organisation_name: str, amount: Decimal, from_month: dt.
 @transaction.atomic
 def external_allowance_save(
     *,
-    expert,
+    expert: ExpertProfile,
     actor: User,
     organisation_name: str,
     amount: Decimal,

@@ -75,10 +75,12 @@ def _explain(code: str, p: _Plan, c: Candidate, labels: Mapping[str, str]) -> Ph
             return text, say(_("Zelf ingeschat (telt half): %(names)s."), names=Names.of(self_only, labels))
         return text
     if code == "level":
+        assert r.min_level is not None  # the level criterion applies only when a level is asked
         have, asked = Term(LEVEL_LABELS_NL[c.level]), Term(LEVEL_LABELS_NL[r.min_level])
         return say(_("Niveau: %(have)s. Gevraagd: %(asked)s of hoger."), have=have, asked=asked)
     if code == "availability":
-        free, total = _free_days(c, r.start, r.end)
+        assert p.days is not None  # availability applies only to a request with dates
+        free, total = _free_days(c, *p.days)
         if c.available_weekdays:
             if free == total:
                 return ngettext_lazy(
@@ -101,6 +103,7 @@ def _explain(code: str, p: _Plan, c: Candidate, labels: Mapping[str, str]) -> Ph
     if code == "distance":
         if c._latlon is None:
             return say(_("Niet bekend waar deze persoon woont."))
+        assert p.latlon is not None  # distance applies only to a request with a place
         d = round(_haversine(p.latlon, c._latlon))
         if c.travel_radius_km is None:
             return say(_("Ongeveer %(km)d km reizen."), km=d)
@@ -117,7 +120,7 @@ def _explain(code: str, p: _Plan, c: Candidate, labels: Mapping[str, str]) -> Ph
     if code == "workload":
         per_week = c.hours_per_week if c.hours_per_week is not None else w.default_hours_per_week
         return say(
-            _("%(hours)s uur ingezet in de laatste 8 weken. Past bij deze persoon: ongeveer %(fits)s uur."),
+            _("%(hours)s uur gewerkt in de laatste 8 weken. Past bij deze persoon: ongeveer %(fits)s uur."),
             hours=Number(c.hours_last_8_weeks),
             fits=Number(8 * per_week),
         )

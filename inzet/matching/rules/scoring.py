@@ -152,7 +152,7 @@ def filter_reason(request: RequestSpec, candidate: Candidate, viewer_person_id: 
         return PAUSED
     if not r.kinds.isdisjoint(c.does_not_want):
         return DOES_NOT_WANT
-    if r.start is not None and _free_days(c, r.start, r.end)[0] <= 0:
+    if r.start is not None and r.end is not None and _free_days(c, r.start, r.end)[0] <= 0:
         return UNAVAILABLE
     if (
         r.location is not None
@@ -243,7 +243,12 @@ class _Top:
 
     def matches(self, labels: Mapping[str, str] | None) -> list[Match]:
         best = sorted(self.heap, reverse=True)
-        return [_evaluate(self.plan, c, labels or {}) for _, _, _, c in best]
+        out = []
+        for _, _, _, c in best:
+            match = _evaluate(self.plan, c, labels or {})
+            assert match is not None  # in the heap only after passing the hard filters
+            out.append(match)
+        return out
 
 
 def rank(

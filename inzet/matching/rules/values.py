@@ -9,6 +9,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import overload
 
 from inzet.lib.phrases import _, dutch
 
@@ -72,7 +73,7 @@ _REASON_NL = {
     UNAVAILABLE: _("Deze persoon is in deze periode niet beschikbaar."),
     TOO_FAR: _("Deze afstand is verder dan deze persoon wil reizen."),
 }
-_REASON_HIDDEN_NL = _("Deze persoon komt niet in aanmerking voor deze vraag.")
+_REASON_HIDDEN_NL = _("Deze persoon past niet bij deze vraag.")
 
 # Criteria in the order they are shown: code, Dutch label (a message id), item it is based on.
 CRITERIA = (
@@ -84,7 +85,7 @@ CRITERIA = (
     ("distance", _("Afstand"), "location"),
     ("languages", _("Talen"), "languages"),
     ("wants", _("Wensen"), "wants"),
-    ("workload", _("Inzet in de laatste 8 weken"), "workload"),
+    ("workload", _("Gewerkt in de laatste 8 weken"), "workload"),
     ("recent_heavy", _("Zware opdrachten kort geleden"), "workload"),
     ("feedback", _("Eerdere feedback"), "feedback"),
 )
@@ -225,7 +226,7 @@ class RequestSpec:
             raise ValueError(f"unknown level {self.min_level!r}")
         if (self.start is None) != (self.end is None):
             raise ValueError("give both start and end, or neither")
-        if self.start is not None and self.start > self.end:
+        if self.start is not None and self.end is not None and self.start > self.end:
             raise ValueError("the request ends before it starts")
         if self.experts_needed < 1:
             raise ValueError("experts_needed must be at least 1")
@@ -290,6 +291,34 @@ class _Plan:
         "vis_max",
         "weights",
     )
+    request: RequestSpec
+    weights: Weights
+    viewer: int
+    areas: frozenset[str]
+    roles: frozenset[str]
+    competences: frozenset[str]
+    languages: frozenset[str]
+    kinds: frozenset[str]
+    min_rank: int | None
+    level_fraction: tuple[float, ...]
+    default_cap: float
+    days: tuple[date, date] | None
+    latlon: tuple[float, float, float] | None
+    max: dict[str, float]
+    # max[code] per criterion, as attributes: the ranking loop reads them for every candidate.
+    m_experience_areas: float
+    m_roles: float
+    m_competences: float
+    m_level: float
+    m_availability: float
+    m_distance: float
+    m_languages: float
+    m_wants: float
+    m_workload: float
+    m_recent_heavy: float
+    m_feedback: float
+    total: float
+    vis_max: list[float]
 
     def __init__(self, request: RequestSpec, weights: Weights, viewer: int) -> None:
         r, w = request, weights
@@ -304,7 +333,7 @@ class _Plan:
             for rank in range(len(LEVELS))
         )
         self.default_cap = 8 * w.default_hours_per_week  # hours in 8 weeks
-        self.days = None if r.start is None else (r.start, r.end)
+        self.days = None if r.start is None or r.end is None else (r.start, r.end)
         self.latlon = _radians(r.location)
         applies = {
             "experience_areas": bool(self.areas),
@@ -321,8 +350,11 @@ class _Plan:
         }
         # Depends on the request only, never on a candidate (see the consent policy).
         self.max = {code: float(getattr(w, code)) if applies[code] else 0.0 for code, _label, _item in CRITERIA}
-        for code, value in self.max.items():
-            setattr(self, "m_" + code, value)
+        m = self.max
+        self.m_experience_areas, self.m_roles, self.m_competences = m["experience_areas"], m["roles"], m["competences"]
+        self.m_level, self.m_availability, self.m_distance = m["level"], m["availability"], m["distance"]
+        self.m_languages, self.m_wants, self.m_workload = m["languages"], m["wants"], m["workload"]
+        self.m_recent_heavy, self.m_feedback = m["recent_heavy"], m["feedback"]
         self.total = sum(self.max.values())
         # vis_max[mask]: the most points a candidate can get when the viewer may see
         # the items in the bit mask. The ranking starts each candidate at this bound
@@ -353,6 +385,10 @@ def _merge_periods(
     return tuple((a, b) for a, b in merged)
 
 
+@overload
+def _radians(point: tuple[float, float]) -> tuple[float, float, float]: ...
+@overload
+def _radians(point: tuple[float, float] | None) -> tuple[float, float, float] | None: ...
 def _radians(point: tuple[float, float] | None) -> tuple[float, float, float] | None:
     if point is None:
         return None

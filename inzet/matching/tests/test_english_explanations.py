@@ -39,7 +39,7 @@ def test_the_dutch_reads_as_the_message_ids_with_singular_and_plural():
     assert texts["experience_areas"] == "Alle gevraagde ervaringsgebieden: Armoede."
     assert texts["availability"] == "Beschikbaar op de enige dag in de periode."
     assert texts["recent_heavy"] == "1 zware opdracht kort geleden. Rust is belangrijk."
-    assert texts["workload"].startswith("2,5 uur ingezet")
+    assert texts["workload"].startswith("2,5 uur gewerkt")
     assert _texts("nl")["level"] == ("Niveau", texts["level"])
 
 

@@ -201,8 +201,8 @@ def test_it_hides_the_reason_for_an_exclusion_based_on_a_hidden_item():
     hidden = {**ALL_VISIBLE, "availability": False, "wants": False}
     paused = expert(paused=True, consent=hidden)
     refuses = expert(does_not_want=frozenset({"voorlichting"}), consent=hidden)
-    assert exclusion_nl(REQUEST, paused, VIEWER) == "Deze persoon komt niet in aanmerking voor deze vraag."
-    assert exclusion_nl(REQUEST, refuses, VIEWER) == "Deze persoon komt niet in aanmerking voor deze vraag."
+    assert exclusion_nl(REQUEST, paused, VIEWER) == "Deze persoon past niet bij deze vraag."
+    assert exclusion_nl(REQUEST, refuses, VIEWER) == "Deze persoon past niet bij deze vraag."
     assert exclusion_nl(REQUEST, expert(paused=True), VIEWER) == "Deze persoon heeft even pauze."
     assert "zelf" in exclusion_nl(REQUEST, expert(person_id=VIEWER), VIEWER)
     assert exclusion_nl(REQUEST, expert(), VIEWER) is None
