@@ -7,12 +7,12 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
 from inzet.accounts.models import User
 from inzet.accounts.permissions import Roles
 from inzet.experts.models import ExpertProfile, TrainingRecord, Verification
-from inzet.lib.next_step import NextStep
+from inzet.lib.next_step import NextStep, counted
 from inzet.organisations.models import Role
 from inzet.training import rules
 from inzet.training.models import Attendance, Course, Enrolment, EnrolmentStatus
@@ -124,20 +124,17 @@ def next_steps_for(user: User, roles: Roles, role: str | None) -> list[NextStep]
                 )
             )
         count = records_to_verify(user).filter(profile__organisation_id__in=roles.organisation_ids(role)).count()
-        if count:
-            steps.append(
-                NextStep(
-                    title=_("Opleidingen controleren"),
-                    text=ngettext(
-                        "%(count)s opleiding is zelf opgegeven en nog niet gecontroleerd.",
-                        "%(count)s opleidingen zijn zelf opgegeven en nog niet gecontroleerd.",
-                        count,
-                    )
-                    % {"count": count},
-                    url=reverse("training:records"),
-                    link_text=_("Opleidingen controleren"),
-                )
-            )
+        steps += counted(
+            count,
+            title=_("Opleidingen controleren"),
+            text=ngettext_lazy(
+                "%(count)s opleiding is zelf opgegeven en nog niet gecontroleerd.",
+                "%(count)s opleidingen zijn zelf opgegeven en nog niet gecontroleerd.",
+                "count",
+            ),
+            url=reverse("training:records"),
+            link_text=_("Opleidingen controleren"),
+        )
     elif role == Role.EXPERT:
         today = timezone.localdate()
         upcoming = (

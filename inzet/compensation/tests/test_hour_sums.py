@@ -75,21 +75,6 @@ def test_the_day_totals_equal_the_hour_rows_after_each_kind_of_write(job, coordi
     assert stored() == fresh() == {(orgs.deploying.pk, MONDAY): (1, D("3.00"), D("0.0"))}
 
 
-def test_the_report_reads_the_totals_of_its_own_organisation_and_period(job, coordinator, orgs, other_coordinator):
-    from inzet.evaluation import selectors
-    from inzet.evaluation.rules import Period
-
-    services.hours_decide(entry=_log(job, "2"), actor=coordinator, approve=True)
-    services.hours_decide(entry=_log(job, "1.25", day=TUESDAY), actor=coordinator, approve=True)
-    report = selectors.evaluation_report(
-        organisation=orgs.deploying, team=None, period=Period(TUESDAY, dt.date(2025, 6, 30))
-    )
-    hours = next(t for t in report.figures if t.key == "hours")
-    assert (hours.rows[0].count, hours.rows[0].amount) == (1, D("1.25"))
-    other = selectors.evaluation_report(organisation=orgs.other_deploying, team=None, period=Period(MONDAY, TUESDAY))
-    assert next(t for t in other.figures if t.key == "hours").rows[0].amount == 0
-
-
 def test_the_rebuild_command_finds_and_repairs_a_wrong_total(job, coordinator, orgs):
     services.hours_decide(entry=_log(job, "2"), actor=coordinator, approve=True)
     ApprovedHoursDay.objects.update(hours=D("99"))
