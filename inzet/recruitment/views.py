@@ -164,6 +164,11 @@ def application_decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 def application_transcript(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     application = get_application_for_user(request.user, pk, slug=slug)
     form = TranscriptForm(posted(request), initial={"transcript": application.motivation_transcript})
+    if request.method == "GET" and application.motivation_transcript:
+        # the form shows the transcript of the motivation: a read like the detail page's
+        selection.reads_log(
+            viewer=request.user, application=application, items=["motivation"], context="page", path=request.path
+        )
     if request.method == "POST" and form.is_valid():
         services.application_transcript_update(application=application, transcript=form.cleaned_data["transcript"])
         messages.success(request, _("De tekst is opgeslagen."))

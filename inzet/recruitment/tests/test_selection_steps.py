@@ -333,6 +333,17 @@ def test_downloading_the_motivation_file_is_logged(client, coordinator, submit):
     assert _reads(application) == [(coordinator.pk, "motivation", "page")]
 
 
+def test_opening_the_transcript_form_is_logged(client, coordinator, submit):
+    application = submit(motivation_text="", motivation_file=SimpleUploadedFile("motivatie.pdf", PDF_BYTES))
+    client.force_login(coordinator)
+    assert client.get(app_url("application_transcript", application)).status_code == 200
+    assert _reads(application) == []  # no transcript yet: nothing of the motivation is shown
+    application.motivation_transcript = "Wat ik meemaakte, in mijn eigen woorden."
+    application.save()
+    assert client.get(app_url("application_transcript", application)).status_code == 200
+    assert _reads(application) == [(coordinator.pk, "motivation", "page")]
+
+
 @pytest.mark.parametrize("who", ["other_coordinator", "asker"])
 def test_an_outsider_gets_404_on_the_detail_and_leaves_no_log(client, request, submit, questions, who):
     application = submit(answers={questions[0].pk: "Verslaving en herstel"})
