@@ -20,7 +20,7 @@ from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 from pydantic import BeforeValidator, Field
 
-from inzet.api.schemas import Error, Id
+from inzet.api.schemas import Error, Id, Text
 from inzet.compensation import rules, selectors, services
 from inzet.compensation.explain import show_all
 from inzet.compensation.models import ExpenseClaim, ExternalAllowance, HourEntry
@@ -282,7 +282,7 @@ def _work_form_out(request: HttpRequest, profile, on_behalf: bool, new: str) -> 
 
 
 @router.get("/compensation/experts/{pk}/work-form", response={200: WorkFormOut, 401: Error, 404: Error, 422: Error})
-def work_form(request: HttpRequest, pk: Id, new: str = ""):
+def work_form(request: HttpRequest, pk: Id, new: Text = ""):
     """What changes when the work form changes to `new` (the benefit check again), as on the page:
     for the expert and their coordinators (else 404); benefit lines only where the expert shares it."""
     profile, on_behalf = get_expert_for_allowances(request.auth, pk)
@@ -344,7 +344,7 @@ def _decide(access, payload: CompensationDecisionIn, decide):
 
 
 @router.get("/compensation/hours", response=list[HourOut])
-def hours_list(request: HttpRequest, assignment_id: Id | None = None, state: str | None = None):
+def hours_list(request: HttpRequest, assignment_id: Id | None = None, state: Text | None = None):
     """Hour rows the person may see, newest first (at most 500)."""
     return list(selectors.entries_visible_to(request.auth, HourEntry, assignment_id=assignment_id, state=state)[:500])
 
@@ -404,7 +404,7 @@ class ExpenseIn(Schema):
 
 
 @router.get("/compensation/expenses", response=list[ExpenseOut])
-def expenses_list(request: HttpRequest, assignment_id: Id | None = None, state: str | None = None):
+def expenses_list(request: HttpRequest, assignment_id: Id | None = None, state: Text | None = None):
     """Expense claims the person may see, newest first (at most 500). The receipt is a link."""
     queryset = selectors.entries_visible_to(request.auth, ExpenseClaim, assignment_id=assignment_id, state=state)
     return list(queryset[:500])

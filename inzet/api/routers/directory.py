@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema
 
 from inzet.accounts.permissions import require_role
-from inzet.api.schemas import MAX_DB_INT, Error, Id
+from inzet.api.schemas import MAX_DB_INT, Error, Id, Text
 from inzet.directory import selectors
 from inzet.directory.filters import ExpertFilters
 from inzet.experts.models import ExpertStatus, RewardForm, Weekday, WorkForm
@@ -18,7 +18,7 @@ router = Router(tags=["directory"])
 
 
 class ExpertQuery(Schema):
-    q: str = Field("", max_length=200, description="Dutch full-text search (stemmed), on what experts share")
+    q: Text = Field("", max_length=200, description="Dutch full-text search (stemmed), on what experts share")
     areas: list[Id] = Field(default_factory=list, description="experience area term ids (any of)")
     levels: list[Id] = Field(default_factory=list)
     roles: list[Id] = Field(default_factory=list)
@@ -27,8 +27,8 @@ class ExpertQuery(Schema):
     competences: list[Id] = Field(default_factory=list)
     competence_confirmed: bool = False
     languages: list[Id] = Field(default_factory=list)
-    municipalities: list[str] = Field(default_factory=list)
-    regions: list[str] = Field(default_factory=list)
+    municipalities: list[Text] = Field(default_factory=list)
+    regions: list[Text] = Field(default_factory=list)
     available_from: date | None = None
     available_to: date | None = None
     days: list[Weekday] = Field(default_factory=list, description="1=Monday, 2=Tuesday, 4, 8, 16, 32, 64=Sunday")

@@ -16,7 +16,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from inzet.accounts.permissions import get_roles
-from inzet.api.schemas import Error, Id
+from inzet.api.schemas import Error, Id, Text
 from inzet.engagements import selectors, services
 from inzet.engagements.models import EngagementRequest, Invitation
 from inzet.engagements.permissions import ASKER, COORDINATOR, get_invitation_for_expert, get_request_for_user
@@ -256,7 +256,7 @@ def _terms(vocabulary: str, codes: list[str]) -> list[Term]:
 
 @router.get("/requests", response={200: list[RequestOut], 403: Error})
 @paginate
-def request_list(request, status: str | None = None):
+def request_list(request, status: Text | None = None):
     """Askers: their organisation's requests. Coordinators and trainers: requests to their organisation."""
     roles = get_roles(request.auth)
     if not roles.has(Role.ASKER, Role.COORDINATOR, Role.TRAINER):

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
-from inzet.api.schemas import Error, Id
+from inzet.api.schemas import Error, Id, Text
 from inzet.recruitment import selection, selectors, services
 from inzet.recruitment.forms import IntroTalkForm, QuestionForm, ShadowDayForm, ShadowEvaluationForm
 from inzet.recruitment.models import Application, IntroTalk, ShadowDay, ShadowEvaluation, StageDecision
@@ -167,7 +167,7 @@ def _questions_out(organisation) -> dict:
 
 
 @router.get("/organisations/{slug}/questions", response={200: SelectionQuestionsOut, 403: Error, 404: Error})
-def questions(request: HttpRequest, slug: str):
+def questions(request: HttpRequest, slug: Text):
     """The organisation's own application questions (coordinators of the organisation)."""
     return _questions_out(get_recruiting_organisation(request.auth, slug, manage=True))
 
@@ -175,7 +175,7 @@ def questions(request: HttpRequest, slug: str):
 @router.put(
     "/organisations/{slug}/questions", response={200: SelectionQuestionsOut, 403: Error, 404: Error, 422: Error}
 )
-def questions_update(request: HttpRequest, slug: str, payload: SelectionQuestionsIn):
+def questions_update(request: HttpRequest, slug: Text, payload: SelectionQuestionsIn):
     organisation = get_recruiting_organisation(request.auth, slug, manage=True)
     specs = []
     for item in payload.questions:
@@ -383,7 +383,7 @@ def _shown(count: int | None) -> str:
 
 
 @router.get("/organisations/{slug}/group", response={200: GroupOut, 403: Error, 404: Error})
-def group(request: HttpRequest, slug: str):
+def group(request: HttpRequest, slug: Text):
     """Diversity and unity of the group: counts only, never a person; under five is “minder dan 5”."""
     overview = selection.group_overview(get_recruiting_organisation(request.auth, slug, manage=True))
     return {

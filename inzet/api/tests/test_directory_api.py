@@ -84,6 +84,14 @@ def test_bad_input_gets_a_clear_answer(client, coordinator):
     assert client.get("/api/directory/experts", {"sort": "salary"}, **_auth(coordinator)).status_code == 422
 
 
+@pytest.mark.parametrize("param", ["q", "municipalities", "regions"])
+def test_a_nul_character_in_search_text_is_refused_not_a_server_error(client, coordinator, param):
+    # PostgreSQL raises on text with NUL in it; the API fuzzing found a 500 here
+    response = client.get("/api/directory/experts", {param: "zorg\x00"}, **_auth(coordinator))
+    assert response.status_code == 422, response.content
+    assert "NUL" in response.content.decode()
+
+
 def test_it_pages_by_25(client, coordinator, orgs):
     for i in range(27):
         make_expert(orgs.deploying, f"Persoon {i:02d}", refresh=False)
