@@ -3,6 +3,7 @@
 import json
 import random
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from django.utils import timezone
 
@@ -49,6 +50,15 @@ _WORK_FORMS = list(WorkForm.values)
 _BENEFITS = list(BenefitSituation.values)
 _AGE_BANDS = list(AgeBand.values)
 _NEEDS = list(Need.values)
+# Cumulative weights, computed once: rng.choices(weights=...) sums them on every call (same draws).
+_REWARD_CUM = list(accumulate([70, 12, 10, 8]))
+_WORK_CUM = list(accumulate([75, 10, 15]))
+_STATUS_CUM = list(accumulate([85, 10, 5]))
+_BENEFIT_CUM = list(accumulate([45, 20, 12, 8, 5, 10]))
+_AGE_CUM = list(accumulate([5, 7, 15, 73]))
+_VISIBILITY_CUM = list(accumulate([10, 45, 30, 15]))
+_STATUSES = [ExpertStatus.ACTIVE, ExpertStatus.IN_TRAINING, ExpertStatus.INACTIVE]
+_EXPERIENCE_AUDIENCES = [Audience.ONLY_ME, Audience.COORDINATORS, Audience.ASKERS, Audience.PUBLIC]
 
 
 @dataclass
@@ -96,12 +106,10 @@ class ProfileSketch:
 def sketch_profile(rng: random.Random, vocab: Vocabularies, *, with_stories: bool = True) -> ProfileSketch:
     area = rng.choice(vocab.areas_pc4) if vocab.areas_pc4 else None
     letters = "ABCDEFGHJKLMNPRSTVWXZ"
-    reward = rng.choices(_REWARD_FORMS, weights=[70, 12, 10, 8])[0]
-    work = rng.choices(_WORK_FORMS, weights=[75, 10, 15])[0]
+    reward = rng.choices(_REWARD_FORMS, cum_weights=_REWARD_CUM)[0]
+    work = rng.choices(_WORK_FORMS, cum_weights=_WORK_CUM)[0]
     fields = {
-        "status": rng.choices(
-            [ExpertStatus.ACTIVE, ExpertStatus.IN_TRAINING, ExpertStatus.INACTIVE], weights=[85, 10, 5]
-        )[0],
+        "status": rng.choices(_STATUSES, cum_weights=_STATUS_CUM)[0],
         "level": rng.choice(vocab.levels),
         "postcode": f"{area.pc4} {rng.choice(letters)}{rng.choice(letters)}" if area else "",
         "area": area,
@@ -113,8 +121,8 @@ def sketch_profile(rng: random.Random, vocab: Vocabularies, *, with_stories: boo
         "kvk_number": f"{rng.randrange(10_000_000, 99_999_999)}" if work == WorkForm.ZZP else "",
         "reward_form": reward,
         "donation_charity": "Stichting Lotgenoten" if reward == RewardForm.DONATION else "",
-        "benefit_situation": rng.choices(_BENEFITS, weights=[45, 20, 12, 8, 5, 10])[0],
-        "age_band": rng.choices(_AGE_BANDS, weights=[5, 7, 15, 73])[0],
+        "benefit_situation": rng.choices(_BENEFITS, cum_weights=_BENEFIT_CUM)[0],
+        "age_band": rng.choices(_AGE_BANDS, cum_weights=_AGE_CUM)[0],
         # No needs is stored as empty (nothing to encrypt), as the profile form does.
         "needs": json.dumps(picked) if (picked := rng.sample(_NEEDS, k=rng.choice([0, 0, 1, 2]))) else "",
         "vis_name": rng.choice([Audience.COORDINATORS, Audience.ASKERS, Audience.ASKERS, Audience.PUBLIC]),
@@ -131,9 +139,7 @@ def sketch_profile(rng: random.Random, vocab: Vocabularies, *, with_stories: boo
             if with_stories
             else ""
         )
-        visibility = rng.choices(
-            [Audience.ONLY_ME, Audience.COORDINATORS, Audience.ASKERS, Audience.PUBLIC], weights=[10, 45, 30, 15]
-        )[0]
+        visibility = rng.choices(_EXPERIENCE_AUDIENCES, cum_weights=_VISIBILITY_CUM)[0]
         experiences.append((term, story, visibility))
     dutch = next(t for t in vocab.languages if t.code == "nl")
     languages = [dutch, *rng.sample([t for t in vocab.languages if t.code != "nl"], k=rng.choice([0, 0, 1, 2]))]

@@ -45,34 +45,73 @@ def _insert(model, columns: list[str], rows: list[tuple]) -> None:
 _PREPARED = (models.DateTimeField, models.DateField, models.DecimalField, EncryptedTextField)
 
 
-def _insert_objects(model, objs: list, now) -> None:
-    """Insert unsaved model instances with one executemany (no per-field ORM preparation)."""
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    prepared = [isinstance(f, _PREPARED) for f in fields]
-    auto_now = [getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) for f in fields]
-    rows = []
-    for obj in objs:
-        row = []
-        for f, prep, auto in zip(fields, prepared, auto_now, strict=True):
-            value = now if auto else getattr(obj, f.attname)
-            if isinstance(value, enum.Enum):
-                value = value.value
-            row.append(f.get_db_prep_save(value, connection) if prep else value)
-        rows.append(tuple(row))
-    _insert(model, [f.column for f in fields], rows)
+class _RowMaker:
+    """Database rows for one model from dicts of attribute values, without model instances.
+
+    Fields left out get their default, prepared once. Prepared values are remembered per field:
+    the seed repeats a few dates, choices and texts, so each is converted (and encrypted) once.
+    Equal synthetic plaintexts thus share one ciphertext: acceptable for benchmark data only.
+    """
+
+    def __init__(self, model, now) -> None:
+        self.model = model
+        self.fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+        self.index = {f.attname: i for i, f in enumerate(self.fields)}
+        self.prepared = {f.attname: {} for f in self.fields if isinstance(f, _PREPARED)}
+        blank = model()
+        self.defaults = [
+            self._prepare(f, now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else value)
+            for f in self.fields
+            for value in [getattr(blank, f.attname)]
+        ]
+        self.columns = [f.column for f in self.fields]
+
+    def _prepare(self, f, value):
+        if isinstance(value, enum.Enum):
+            value = value.value
+        memo = self.prepared.get(f.attname)
+        if memo is None:
+            return value
+        try:
+            return memo[value]
+        except KeyError:
+            memo[value] = prepared = f.get_db_prep_save(value, connection)
+            return prepared
+
+    def row(self, values: dict) -> tuple:
+        row = list(self.defaults)
+        for attname, value in values.items():
+            i = self.index[attname]
+            row[i] = self._prepare(self.fields[i], value)
+        return tuple(row)
+
+    def insert(self, rows: list[dict]) -> None:
+        _insert(self.model, self.columns, [self.row(values) for values in rows])
 
 
-def _document_values(pk: int, full_name: str, profile: ExpertProfile) -> dict:
-    """The values directory.services reads per profile (its `_VALUES`), from the unsaved instance."""
-    area = profile.area
+def _attnames(model, fields: dict) -> dict:
+    """`{"level": term}` → `{"level_id": term.pk}`: related objects as their ids."""
+    out = {}
+    for name, value in fields.items():
+        f = model._meta.get_field(name)
+        if f.is_relation:
+            out[f.attname] = value.pk if value is not None else None
+        else:
+            out[f.attname] = value
+    return out
+
+
+def _document_values(pk: int, full_name: str, fields: dict, vis_defaults: dict) -> dict:
+    """The values directory.services reads per profile (its `_VALUES`), from the sketch's fields."""
+    area = fields.get("area")
     return {
         "pk": pk,
         "user__full_name": full_name,
-        "level_id": profile.level_id,
+        "level_id": fields["level"].pk if fields.get("level") else None,
         "area__municipality": area.municipality if area else None,
         "area__region": area.region if area else None,
-        "work_form": profile.work_form,
-        **{column: getattr(profile, column) for column in ITEM_FIELDS.values()},
+        "work_form": fields.get("work_form", vis_defaults["work_form"]),
+        **{column: fields.get(column, vis_defaults[column]) for column in ITEM_FIELDS.values()},
     }
 
 
@@ -98,16 +137,44 @@ def _seed_organisations(count: int) -> list[Organisation]:
     ]
 
 
+def _fast_sqlite(cursor) -> dict[str, object]:
+    """Bulk-load settings for this connection only (SQLite): no fsync per checkpoint, a larger
+    page cache. A crash mid-seed may lose the last batches, never the database's consistency
+    (WAL keeps it); the settings are put back when the seed ends."""
+    before = {}
+    for pragma, value in (("synchronous", "OFF"), ("cache_size", "-200000"), ("temp_store", "MEMORY")):
+        cursor.execute(f"PRAGMA {pragma}")
+        before[pragma] = cursor.fetchone()[0]
+        cursor.execute(f"PRAGMA {pragma}={value}")
+    return before
+
+
 def seed_experts(
     total: int, *, organisations: int = 20, progress: Callable[[int], None] | None = None, seed: int = 1
 ) -> int:
     """Create `total` experts with users, memberships and full profiles; returns the count made."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        return _seed(total, organisations=organisations, progress=progress, seed=seed)
+    with connection.cursor() as cursor:
+        before = _fast_sqlite(cursor)
+    try:
+        return _seed(total, organisations=organisations, progress=progress, seed=seed)
+    finally:
+        with connection.cursor() as cursor:
+            for pragma, value in before.items():
+                cursor.execute(f"PRAGMA {pragma}={value}")
+
+
+def _seed(total: int, *, organisations: int, progress: Callable[[int], None] | None, seed: int) -> int:
     rng = random.Random(seed)
     orgs = _seed_organisations(organisations)
     vocab = Vocabularies.load()
     unusable = make_password(None)  # one hash for all: hashing 100,000 passwords would take hours
     reference = load_reference()  # labels for the search documents, read once for all batches
     now = timezone.now()
+    users, profiles_maker, experiences = (_RowMaker(m, now) for m in (User, ExpertProfile, ExpertExperience))
+    blank = ExpertProfile()
+    vis_defaults = {c: getattr(blank, c) for c in (*ITEM_FIELDS.values(), "work_form")}
     start = User.objects.filter(email__startswith="seed-").count()
     made = 0
     while made < total:
@@ -117,13 +184,11 @@ def seed_experts(
         with transaction.atomic():
             emails = [f"seed-{start + made + i}@seed.example.org" for i in range(size)]
             names = [f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" for _email in emails]
-            _insert_objects(
-                User,
+            users.insert(
                 [
-                    User(email=email, full_name=name, password=unusable)
+                    {"email": email, "full_name": name, "password": unusable}
                     for email, name in zip(emails, names, strict=True)
-                ],
-                now,
+                ]
             )
             user_id = dict(User.objects.filter(email__in=emails).values_list("email", "id"))
             user_ids = [user_id[email] for email in emails]
@@ -132,21 +197,20 @@ def seed_experts(
                 ["user_id", "organisation_id", "role", "is_active", "created_at"],
                 [(u, o.pk, Role.EXPERT, True, now) for u, o in zip(user_ids, org_for, strict=True)],
             )
-            profiles = [
-                ExpertProfile(user_id=u, organisation_id=o.pk, **s.fields)
-                for u, o, s in zip(user_ids, org_for, sketches, strict=True)
-            ]
-            _insert_objects(ExpertProfile, profiles, now)
+            profiles_maker.insert(
+                [
+                    {"user_id": u, "organisation_id": o.pk, **_attnames(ExpertProfile, s.fields)}
+                    for u, o, s in zip(user_ids, org_for, sketches, strict=True)
+                ]
+            )
             profile_of = dict(ExpertProfile.objects.filter(user_id__in=user_ids).values_list("user_id", "id"))
             profile_ids = [profile_of[u] for u in user_ids]
-            _insert_objects(
-                ExpertExperience,
+            experiences.insert(
                 [
-                    ExpertExperience(profile_id=p, description=d, visibility=v, **ExpertExperience.area_fields(a.pk, v))
+                    {"profile_id": p, "description": d, "visibility": v, **ExpertExperience.area_fields(a.pk, v)}
                     for p, s in zip(profile_ids, sketches, strict=True)
                     for a, d, v in s.experiences
-                ],
-                now,
+                ]
             )
             _insert(
                 ExpertCompetence,
@@ -168,8 +232,8 @@ def seed_experts(
             # the rows just inserted (what bulk_build_documents would read back), in the same pass.
             documents_save_from_values(
                 profiles=[
-                    _document_values(p, name, profile)
-                    for p, name, profile in zip(profile_ids, names, profiles, strict=True)
+                    _document_values(p, name, s.fields, vis_defaults)
+                    for p, name, s in zip(profile_ids, names, sketches, strict=True)
                 ],
                 related={p: _related(s) for p, s in zip(profile_ids, sketches, strict=True)},
                 reference=reference,

@@ -6,11 +6,12 @@ rebuilds many (the seed, `manage.py inzet_reindex`) in batches of a few queries 
 """
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Protocol
 
-from django.db import transaction
-from django.utils import translation
+from django.db import connection, transaction
+from django.utils import timezone, translation
 
 from inzet.directory import text
 from inzet.directory.models import ExpertSearchDocument
@@ -69,36 +70,51 @@ def document_parts(profile: ProfileValues, related: Related, reference: Referenc
     if can_see(level, profile, "region"):
         parts.extend([profile.area__municipality or "", profile.area__region or ""])
     if can_see(level, profile, "work_form") and profile.work_form:
-        parts.append(str(WorkForm(profile.work_form).label))
+        parts.append(_work_form_label(profile.work_form, translation.get_language()))
     return parts
 
 
-def _build(profiles: list[dict], related: dict[int, Related], reference: Reference) -> list[ExpertSearchDocument]:
+@lru_cache(maxsize=64)
+def _work_form_label(value: str, language: str | None) -> str:
+    """Translated once per language (resolving the lazy label per document cost more than the rest)."""
+    return str(WorkForm(value).label)
+
+
+def _build(profiles: list[dict], related: dict[int, Related], reference: Reference) -> list[tuple[int, str, str]]:
+    """(profile id, coordinators' text, public text) per profile."""
     documents = []
+    empty = Related()
     with translation.override("nl"):
         for values in profiles:
             profile = SimpleNamespace(**values)
-            found = related.get(profile.pk) or Related()
+            found = related.get(profile.pk) or empty
             documents.append(
-                ExpertSearchDocument(
-                    profile_id=profile.pk,
-                    coordinators_text=text.build_document(
-                        document_parts(profile, found, reference, Audience.COORDINATORS)
-                    ),
-                    public_text=text.build_document(document_parts(profile, found, reference, Audience.PUBLIC)),
+                (
+                    profile.pk,
+                    text.build_document(document_parts(profile, found, reference, Audience.COORDINATORS)),
+                    text.build_document(document_parts(profile, found, reference, Audience.PUBLIC)),
                 )
             )
     return documents
 
 
-def _save(documents: list[ExpertSearchDocument]) -> None:
-    ExpertSearchDocument.objects.bulk_create(
-        documents,
-        batch_size=500,
-        update_conflicts=True,
-        unique_fields=["profile"],
-        update_fields=["coordinators_text", "public_text", "updated_at"],
+def _save(documents: list[tuple[int, str, str]]) -> None:
+    """Insert or replace, with one executemany: the ORM's bulk_create spent more time preparing
+    these three plain columns than building the documents (same SQL on SQLite and PostgreSQL)."""
+    if not documents:
+        return
+    now = timezone.now()
+    updated = ExpertSearchDocument._meta.get_field("updated_at").get_db_prep_save(now, connection)
+    quote = connection.ops.quote_name
+    table = quote(ExpertSearchDocument._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} ({quote('profile_id')}, {quote('coordinators_text')}, {quote('public_text')}, "  # noqa: S608 (no user input in names)
+        f"{quote('updated_at')}) VALUES (%s, %s, %s, %s) ON CONFLICT ({quote('profile_id')}) DO UPDATE SET "
+        f"{quote('coordinators_text')} = excluded.{quote('coordinators_text')}, "
+        f"{quote('public_text')} = excluded.{quote('public_text')}, {quote('updated_at')} = excluded.{quote('updated_at')}"
     )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [(*document, updated) for document in documents])
 
 
 _VALUES = (*_PROFILE_VALUES, *ITEM_FIELDS.values())

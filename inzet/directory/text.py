@@ -13,6 +13,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 import snowballstemmer
 
@@ -106,7 +107,7 @@ def _tokens(part: str) -> tuple[str, ...]:
 
 def build_document(parts: Iterable[str]) -> str:
     """The indexed text for some labels and names: every word and its stem, once each."""
-    seen = dict.fromkeys(token for part in parts if part for token in _tokens(part))
+    seen = dict.fromkeys(chain.from_iterable(map(_tokens, filter(None, parts))))
     return f" {' '.join(seen)} " if seen else ""
 
 
