@@ -66,7 +66,8 @@ demo: migrate
 worker: setup
 	$(PY) manage.py db_worker
 
-## make bench: performance figures, written to docs/BENCHMARKS.md
+## make bench: performance figures, written to docs/BENCHMARKS.md (the seed's own time:
+## `python -m inzet.demo.bench --only seed`, or printed when the bench seeds an empty SQLite database)
 bench: setup migrate
 	$(PY) -m inzet.demo.bench
 

@@ -37,3 +37,16 @@ def test_the_expert_list_benchmark_measures_the_real_page(db, tmp_path, monkeypa
     report = (tmp_path / "BENCHMARKS.md").read_text()
     assert report.count("<!-- bench-run -->") == 2
     assert "| `expert_list_queries` |" in report and "≤ 10" in report
+
+
+def test_the_seed_figure_is_named_for_its_size_and_held_to_90_seconds():
+    assert bench.seed_figure(100_000, 61.24).line == "BENCH seed_100k_s 61.2 s"
+    assert bench.seed_figure(100_000, 61.2).ok is True
+    assert bench.seed_figure(100_000, 95.0).ok is False
+    assert bench.seed_figure(500, 1.0).name == "seed_500_s"
+
+
+def test_the_seed_benchmark_is_opt_in_and_a_run_that_seeds_from_nothing_is_timed(db):
+    assert "seed" in bench.BENCHMARKS and "seed" in bench.OPT_IN
+    assert bench.ensure_dataset(5) is not None
+    assert bench.ensure_dataset(5) is None
