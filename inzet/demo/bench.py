@@ -371,7 +371,7 @@ OPT_IN = {"seed"}
 
 def seed_figure(experts: int, seconds: float) -> Figure:
     name = "seed_100k_s" if experts == 100_000 else f"seed_{experts}_s"
-    return Figure(name, round(seconds, 1), "s", f"≤ {SEED_TARGET_S}", seconds <= SEED_TARGET_S)
+    return Figure(name, round(seconds, 3), "s", f"≤ {SEED_TARGET_S}", seconds <= SEED_TARGET_S)
 
 
 @benchmark("seed")

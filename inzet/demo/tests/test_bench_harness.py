@@ -40,7 +40,7 @@ def test_the_expert_list_benchmark_measures_the_real_page(db, tmp_path, monkeypa
 
 
 def test_the_seed_figure_is_named_for_its_size_and_held_to_90_seconds():
-    assert bench.seed_figure(100_000, 61.24).line == "BENCH seed_100k_s 61.2 s"
+    assert bench.seed_figure(100_000, 61.24).line == "BENCH seed_100k_s 61.240 s"
     assert bench.seed_figure(100_000, 61.2).ok is True
     assert bench.seed_figure(100_000, 95.0).ok is False
     assert bench.seed_figure(500, 1.0).name == "seed_500_s"
