@@ -93,10 +93,3 @@ def test_every_expert_service_that_changes_matching_renews_the_version(orgs, coo
     competence = ExpertCompetence.objects.get(profile=profile)
     assert _changes_version(org, lambda: services.competence_confirm(competence=competence, confirmed_by=coordinator))
     assert not _changes_version(orgs.other_deploying.pk, lambda: services.profile_resume(profile=profile))
-
-
-def test_erasure_renews_the_version(orgs):
-    from inzet.privacy.erasure import profile_strip
-
-    profile = make_expert(orgs.deploying)
-    assert _changes_version(orgs.deploying.pk, lambda: profile_strip(profile=profile))
