@@ -283,22 +283,27 @@ def _relations(
     if terms.language_ids:
         through("languages", _LANGUAGE, terms.language_ids)
     if live:
-        parts += _live_parts(base, request_id=request_id, organisation_ids=organisation_ids, today=today)
+        parts += _live_parts(request_id=request_id, organisation_ids=organisation_ids, today=today)
     if not parts:
         return []
     return _raw(parts[0].union(*parts[1:], all=True))
 
 
-def _live_parts(base: QuerySet, *, request_id: int, organisation_ids: Collection[int] | None, today: date) -> list:
+def _live_parts(*, request_id: int, organisation_ids: Collection[int] | None, today: date) -> list:
     """The parts of the UNION that change with every invitation: this request's invitations and the
     accepted work of the last 8 weeks. The page reads them on every view (pool_cache keeps the rest)."""
+    willing = Q(expert__status=ExpertStatus.ACTIVE, expert__consent_matching=True, expert__paused=False)
+    if organisation_ids is not None:
+        willing &= Q(expert__organisation_id__in=list(organisation_ids))
     parts: list = []
     parts.append(
-        Invitation.objects.filter(request_id=request_id, expert__in=base)
+        # Only the experts of ``base`` count (value 1); said as a CASE on the joined profile rather than a
+        # filter, so the database starts from this request's few invitations, not from the organisation.
+        Invitation.objects.filter(request_id=request_id)
         .order_by()
         .annotate(
             kind=Value(_INVITED),
-            value=Value(0),
+            value=Case(When(willing, then=Value(1)), default=Value(0), output_field=IntegerField()),
             extra=Case(
                 *[When(state=state, then=Value(i)) for i, state in enumerate(_STATES)], output_field=IntegerField()
             ),
@@ -332,15 +337,13 @@ def live_reads(
     engagement: EngagementRequest, *, organisation_ids: Collection[int] | None, today: date
 ) -> tuple[dict[int, str], dict[int, tuple[float, int]]]:
     """This request's invitation states and the recent work per expert, in ONE query."""
-    parts = _live_parts(
-        _base(organisation_ids), request_id=engagement.pk, organisation_ids=organisation_ids, today=today
-    )
+    parts = _live_parts(request_id=engagement.pk, organisation_ids=organisation_ids, today=today)
     invited: dict[int, str] = {}
     recent: dict[int, tuple[float, int]] = {}
     for kind, profile_id, value, extra in _raw(parts[0].union(*parts[1:], all=True)):
         if kind == _WORK:
             recent[profile_id] = (float(value or 0) / 10, int(extra))
-        else:
+        elif value:  # an expert of the pool (see _live_parts)
             invited[profile_id] = _STATES[extra]
     return invited, recent
 
@@ -448,7 +451,8 @@ def candidate_set(
             recent[profile_id] = (float(value or 0) / 10, int(extra))
             continue
         if kind == _INVITED:
-            invited[profile_id] = _STATES[extra]
+            if value:  # an expert of the pool (see _live_parts)
+                invited[profile_id] = _STATES[extra]
             continue
         if kind == _AREA:
             key = (levels[profile_id], extra)
