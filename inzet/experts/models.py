@@ -428,6 +428,21 @@ class UnavailablePeriod(models.Model):
         return f"{self.start} – {self.end}"
 
 
+class MatchingVersion(models.Model):
+    """A stamp per organisation that every write to what matching reads of its experts renews (through
+    experts.services.matching_changed, in the same transaction). Matching keeps candidate pools per
+    process under this stamp (inzet/matching/pool_cache.py), so none from before a write is used again;
+    in the database, so every app node sees the same stamp."""
+
+    organisation = models.OneToOneField(
+        "organisations.Organisation", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}: {self.version}"
+
+
 class AccessLog(models.Model):
     """Every read of a special-category item by someone other than the expert. The expert reads it."""
 

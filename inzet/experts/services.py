@@ -3,7 +3,7 @@
 import datetime
 import json
 import secrets
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -24,6 +24,7 @@ from inzet.experts.models import (
     ExpertCompetence,
     ExpertExperience,
     ExpertProfile,
+    MatchingVersion,
     TrainingRecord,
     UnavailablePeriod,
     Verification,
@@ -87,9 +88,24 @@ VISIBILITY_MESSAGES = {
 }
 
 
+def matching_changed(*, organisation_ids: Iterable[int]) -> None:
+    """Give these organisations a new matching version, in the caller's transaction: matching's
+    cached candidate pools (inzet/matching/pool_cache.py) are keyed by it, so none from before this
+    write is used again. Every write that changes what matching reads of an expert calls it.
+
+    A random stamp rather than a counter: a rolled-back write must not hand out again a number
+    whose pool was built (inside that transaction) from data that never committed."""
+    for organisation_id in sorted({pk for pk in organisation_ids if pk is not None}):
+        MatchingVersion.objects.update_or_create(
+            organisation_id=organisation_id, defaults={"version": secrets.randbits(62)}
+        )
+
+
 def _search_changed(profile: ExpertProfile) -> None:
-    """Tell the apps above experts (the directory's search words) that the profile changed."""
+    """Tell the apps above experts (the directory's search words) that the profile changed, and
+    matching that its cached pools of this organisation are stale."""
     profile_changed.send(sender=ExpertProfile, profile_ids=[profile.pk])
+    matching_changed(organisation_ids=[profile.organisation_id])
 
 
 def _area_for(postcode: str) -> PostcodeArea | None:
@@ -257,11 +273,13 @@ def bank_details_set(*, profile: ExpertProfile, iban: str, account_holder: str) 
     return profile
 
 
+@transaction.atomic
 def profile_pause(*, profile: ExpertProfile, until: datetime.date | None) -> None:
     """Take a break. Never asks why: a pause is normal and counts against no one."""
     profile.paused = True
     profile.paused_until = until
     profile.save(update_fields=["paused", "paused_until", "updated_at"])
+    matching_changed(organisation_ids=[profile.organisation_id])
 
 
 @transaction.atomic
@@ -269,6 +287,7 @@ def profile_resume(*, profile: ExpertProfile) -> None:
     profile.paused = False
     profile.paused_until = None
     profile.save(update_fields=["paused", "paused_until", "updated_at"])
+    matching_changed(organisation_ids=[profile.organisation_id])
 
 
 @transaction.atomic
@@ -284,11 +303,13 @@ def unavailable_add(
 ) -> UnavailablePeriod:
     if end < start:
         raise ValidationError({"end": [_("De einddatum ligt vóór de begindatum.")]})
+    matching_changed(organisation_ids=[profile.organisation_id])
     return UnavailablePeriod.objects.create(profile=profile, start=start, end=end, note=note)
 
 
 @transaction.atomic
 def unavailable_remove(*, period: UnavailablePeriod) -> None:
+    matching_changed(organisation_ids=[period.profile.organisation_id])
     period.delete()
 
 
@@ -368,6 +389,7 @@ def competence_confirm(*, competence: ExpertCompetence, confirmed_by: User) -> E
         competence.confirmed_by = confirmed_by
         competence.confirmed_at = timezone.now()
         competence.save(update_fields=["confirmed_by", "confirmed_at"])
+        matching_changed(organisation_ids=[competence.profile.organisation_id])
     return competence
 
 

@@ -187,7 +187,7 @@ def with_policy(queryset: QuerySet) -> QuerySet:
 FEEDBACK_SOURCES: list[Callable[[int], dict[int, float]]] = []
 
 
-def _feedback_scores(engagement: EngagementRequest) -> dict[int, float]:
+def feedback_scores(engagement: EngagementRequest) -> dict[int, float]:
     scores: dict[int, float] = {}
     for source in FEEDBACK_SOURCES:
         scores.update(source(engagement.deploying_organisation_id))
@@ -236,6 +236,7 @@ def _relations(
     request_id: int,
     organisation_ids: Collection[int] | None,
     today: date,
+    live: bool = True,
 ) -> list[tuple[int, int, int, int]]:
     """Everything per expert that is not a profile column, as (kind, expert id, value, extra), in ONE query.
 
@@ -281,12 +282,28 @@ def _relations(
         through("unwanted", _UNWANTED, terms.kind_ids)
     if terms.language_ids:
         through("languages", _LANGUAGE, terms.language_ids)
+    if live:
+        parts += _live_parts(request_id=request_id, organisation_ids=organisation_ids, today=today)
+    if not parts:
+        return []
+    return _raw(parts[0].union(*parts[1:], all=True))
+
+
+def _live_parts(*, request_id: int, organisation_ids: Collection[int] | None, today: date) -> list:
+    """The parts of the UNION that change with every invitation: this request's invitations and the
+    accepted work of the last 8 weeks. The page reads them on every view (pool_cache keeps the rest)."""
+    willing = Q(expert__status=ExpertStatus.ACTIVE, expert__consent_matching=True, expert__paused=False)
+    if organisation_ids is not None:
+        willing &= Q(expert__organisation_id__in=list(organisation_ids))
+    parts: list = []
     parts.append(
-        Invitation.objects.filter(request_id=request_id, expert__in=base)
+        # Only the experts of ``base`` count (value 1); said as a CASE on the joined profile rather than a
+        # filter, so the database starts from this request's few invitations, not from the organisation.
+        Invitation.objects.filter(request_id=request_id)
         .order_by()
         .annotate(
             kind=Value(_INVITED),
-            value=Value(0),
+            value=Case(When(willing, then=Value(1)), default=Value(0), output_field=IntegerField()),
             extra=Case(
                 *[When(state=state, then=Value(i)) for i, state in enumerate(_STATES)], output_field=IntegerField()
             ),
@@ -313,7 +330,22 @@ def _relations(
         )
         .values_list("kind", "expert_id", "tenths", "heavy")
     )
-    return _raw(parts[0].union(*parts[1:], all=True))
+    return parts
+
+
+def live_reads(
+    engagement: EngagementRequest, *, organisation_ids: Collection[int] | None, today: date
+) -> tuple[dict[int, str], dict[int, tuple[float, int]]]:
+    """This request's invitation states and the recent work per expert, in ONE query."""
+    parts = _live_parts(request_id=engagement.pk, organisation_ids=organisation_ids, today=today)
+    invited: dict[int, str] = {}
+    recent: dict[int, tuple[float, int]] = {}
+    for kind, profile_id, value, extra in _raw(parts[0].union(*parts[1:], all=True)):
+        if kind == _WORK:
+            recent[profile_id] = (float(value or 0) / 10, int(extra))
+        elif value:  # an expert of the pool (see _live_parts)
+            invited[profile_id] = _STATES[extra]
+    return invited, recent
 
 
 def _unavailable(base: QuerySet, spec: rules.RequestSpec) -> dict[int, list[tuple[date, date]]]:
@@ -350,6 +382,9 @@ def candidate_set(
     today: date | None = None,
     keep_excluded: bool = False,
     reach: int | None = None,
+    live: tuple[dict[int, str], dict[int, tuple[float, int]]] | None = None,
+    feedback: dict[int, float] | None = None,
+    basis: tuple | None = None,
 ) -> CandidateSet:
     """Active, willing, not paused experts as ``viewer`` may see them, for ``request``.
 
@@ -364,6 +399,10 @@ def candidate_set(
     turned into candidates (the same tests: ``rules.distance_km`` against their own radius, the
     request's kinds against their does-not-want list), which saves building thousands of values
     that ``rank`` would only throw away; ``keep_excluded=True`` builds them all.
+
+    ``live``: the invitations and recent work as ``live_reads`` gave them, and ``feedback`` the
+    scores as ``feedback_scores`` gave them, and ``basis`` the viewer's ``disclosure.viewer_basis``
+    (not read again).
     """
     terms = terms or request_terms(engagement)
     spec = terms.spec
@@ -390,7 +429,7 @@ def candidate_set(
             *VIS_COLUMNS,
         )
     )
-    levels = viewer_levels(viewer, [Who(row[0], row[1], row[2]) for row in rows])
+    levels = viewer_levels(viewer, [Who(row[0], row[1], row[2]) for row in rows], basis=basis)
 
     sets: dict[int, dict[int, set[str]]] = {}
     codes = {
@@ -403,15 +442,17 @@ def candidate_set(
         _LANGUAGE: terms.language_ids,
     }
     visible_area: dict[tuple[int, int], bool] = {}
-    recent: dict[int, tuple[float, int]] = {}
-    invited: dict[int, str] = {}
-    relations = _relations(base, terms, request_id=engagement.pk, organisation_ids=org_ids, today=today)
+    invited, recent = live if live is not None else ({}, {})
+    relations = _relations(
+        base, terms, request_id=engagement.pk, organisation_ids=org_ids, today=today, live=live is None
+    )
     for kind, profile_id, value, extra in relations:
         if kind == _WORK:
             recent[profile_id] = (float(value or 0) / 10, int(extra))
             continue
         if kind == _INVITED:
-            invited[profile_id] = _STATES[extra]
+            if value:  # an expert of the pool (see _live_parts)
+                invited[profile_id] = _STATES[extra]
             continue
         if kind == _AREA:
             key = (levels[profile_id], extra)
@@ -431,7 +472,8 @@ def candidate_set(
     weekdays_memo: dict[int, frozenset[int]] = {}
     no_sets: dict[int, set[str]] = {}
     distance_memo: dict[tuple[float, float], float] = {}
-    feedback = _feedback_scores(engagement) if spec.use_feedback else {}
+    if feedback is None:
+        feedback = feedback_scores(engagement) if spec.use_feedback else {}
     kept: list[_Kept] = []  # (row, the expert's term sets, consent): cheap; Candidate values are built below
     for row in rows:
         pk, _user, _org, _level, _days, radius, _hours, _age, lat, lon, _region, *vis = row

@@ -6,17 +6,20 @@ fixed number of queries); its public names are re-exported here so callers keep 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field, replace
 
+from django.template.defaultfilters import floatformat
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from inzet.accounts.models import User
 from inzet.engagements.models import EngagementRequest, Invitation, RequestStatus
-from inzet.experts.disclosure import SELF, SPECIAL_ITEMS, can_see
-from inzet.experts.models import AccessLog, AgeBand, ExpertProfile
+from inzet.experts.disclosure import SELF, SPECIAL_ITEMS, can_see, viewer_basis
+from inzet.experts.models import AccessLog, AgeBand, ExpertProfile, ExpertStatus
 from inzet.lib import phrases_i18n
-from inzet.matching import rules
+from inzet.matching import pool_cache, rules
 from inzet.matching.candidates import (  # noqa: F401  (re-exported for callers)
     RANKING_SIZE,
     REQUEST_ORGANISATION,
@@ -27,6 +30,8 @@ from inzet.matching.candidates import (  # noqa: F401  (re-exported for callers)
     RequestTerms,
     candidate_set,
     candidates_for,
+    feedback_scores,
+    live_reads,
     request_spec,
     request_terms,
     with_policy,
@@ -37,9 +42,17 @@ from inzet.matching.team import Team, TeamCandidate, TeamResult, fill_team
 # --- ranking and team ----------------------------------------------------------------------------
 
 
-def rank(pool: CandidateSet, viewer: User, *, limit: int = RANKING_SIZE) -> list[rules.Match]:
+def rank(
+    pool: CandidateSet, viewer: User, *, limit: int = RANKING_SIZE, explain: int | None = None
+) -> list[rules.Match]:
+    """The best ``limit``; only the best ``explain`` (all when None) carry their criteria."""
     return rules.rank(
-        pool.terms.spec, pool.candidates, viewer_person_id=viewer.pk, limit=limit, labels=pool.terms.labels
+        pool.terms.spec,
+        pool.candidates,
+        viewer_person_id=viewer.pk,
+        limit=limit,
+        labels=pool.terms.labels,
+        explain=explain,
     )
 
 
@@ -98,6 +111,26 @@ def compose(
 # --- what the page and the API show --------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class CriterionLine:
+    """One criterion as the page prints it (reader's language); made in Python, not in the template:
+    20 rows of 10 criteria made template tags most of the page's time."""
+
+    label: str
+    points: str  # "3 van 5 punten", or "" when the item is not shared
+    explanation: str
+
+
+def criterion_line(criterion: rules.Criterion) -> CriterionLine:
+    points = ""
+    if criterion.shown:
+        points = _("%(points)s van %(max)s punten") % {
+            "points": floatformat(criterion.points, -1),
+            "max": floatformat(criterion.max_points, -1),
+        }
+    return CriterionLine(phrases_i18n.text(criterion.label_nl), points, phrases_i18n.text(criterion.explanation))
+
+
 @dataclass
 class RankedExpert:
     position: int
@@ -107,6 +140,10 @@ class RankedExpert:
     criteria: tuple[rules.Criterion, ...]
     invitation_state: str  # "" when not invited
     invitation_label: str
+
+    @cached_property
+    def lines(self) -> list[CriterionLine]:
+        return [criterion_line(c) for c in self.criteria]
 
     @property
     def can_invite(self) -> bool:
@@ -153,17 +190,76 @@ class MatchingPage:
     someone_asked: bool = False  # an accepted or pending invitation among the pool
 
 
-def _names(profile_ids: Iterable[int], pool: CandidateSet) -> dict[int, str]:
-    """Names as far as the viewer may see them (disclosure), one query for the shown experts only."""
+def _names(profile_ids: Iterable[int], pool: CandidateSet, organisation_id: int) -> tuple[dict[int, str], bool]:
+    """Names as far as the viewer may see them (disclosure), one query for the shown experts only.
+
+    Also whether one of them may no longer be matched (no consent, paused, inactive, moved away)
+    through a write the cached pool did not see (pool_cache): the page then builds the pool afresh.
+    """
     ids = sorted(set(profile_ids))
-    names = dict(ExpertProfile.objects.filter(pk__in=ids).values_list("pk", "user__full_name"))
+    rows = ExpertProfile.objects.filter(pk__in=ids).values_list(
+        "pk", "user__full_name", "organisation_id", "status", "consent_matching", "paused"
+    )
+    names, willing = {}, set()
+    for pk, name, organisation, status, consent, paused in rows:
+        names[pk] = name
+        if organisation == organisation_id and status == ExpertStatus.ACTIVE and consent and not paused:
+            willing.add(pk)
     shown = {}
     for pk in ids:
         if can_see(pool.levels[pk], pool.profile(pk), "name"):
-            shown[pk] = names[pk]
+            shown[pk] = names.get(pk, "")
         else:
             shown[pk] = _("Ervaringsdeskundige nr. %(number)s (naam niet gedeeld)") % {"number": pk}
-    return shown
+    return shown, len(willing) < len(ids)
+
+
+@dataclass
+class _Cached:
+    """One pool_cache entry: the candidates (without this request's invitations) and their ranking,
+    and team proposals already solved for the seats taken (``fill_team`` is pure in its inputs)."""
+
+    pool: CandidateSet
+    matches: list[rules.Match]
+    teams: dict[tuple[int, ...], TeamResult] = field(default_factory=dict)
+
+
+def _ranked(
+    engagement: EngagementRequest, viewer: User, *, reach: int, fresh: bool
+) -> tuple[CandidateSet, list[rules.Match], _Cached, Hashable]:
+    """The pool and its best ``reach`` for this view: from pool_cache when nothing it rests on changed.
+
+    Every view reads the version, the request's terms, the invitations and recent work, the viewer's
+    basis and the feedback scores (a fixed number of queries); only a miss reads the experts.
+    """
+    organisation_id = engagement.deploying_organisation_id
+    version = pool_cache.version(organisation_id)  # before the rows (see pool_cache)
+    terms = request_terms(engagement)
+    today = timezone.localdate()
+    invited, recent = live_reads(engagement, organisation_ids=[organisation_id], today=today)
+    feedback = feedback_scores(engagement) if terms.spec.use_feedback else {}
+    basis = viewer_basis(viewer)
+    key = (
+        organisation_id,
+        version,
+        engagement.pk,
+        terms.spec,
+        tuple(sorted(terms.labels.items())),
+        basis,
+        today,
+        reach,
+        tuple(sorted(recent.items())),
+        tuple(sorted(feedback.items())),
+    )
+    entry = None if fresh else pool_cache.get(key)
+    if not isinstance(entry, _Cached):
+        pool = candidate_set(
+            engagement, viewer, terms=terms, today=today, reach=reach, live=({}, recent), feedback=feedback, basis=basis
+        )
+        # The team needs only scores (TeamCandidate.from_match): explain only the rows shown.
+        entry = _Cached(pool=pool, matches=rank(pool, viewer, limit=reach, explain=RANKING_SIZE))
+        pool_cache.put(key, entry)
+    return replace(entry.pool, invited=invited), entry.matches, entry, key
 
 
 def _log(viewer: User | None, pool: CandidateSet, shown: dict[int, set[str]], *, context: str, path: str) -> None:
@@ -215,18 +311,38 @@ def matching_page(
     path: str = "",
     with_ranking: bool = True,
     with_team: bool = True,
+    fresh: bool = False,
 ) -> MatchingPage:
     """The top 20 with explanations and the team proposal, for a coordinator or trainer of the organisation.
 
     Nobody excluded by a hard filter appears, nor the viewer (docs/domain/request-loop.md#independence). Bounded queries.
     """
-    pool = candidate_set(engagement, viewer, reach=max(RANKING_SIZE, TEAM_POOL_SIZE if with_team else 0))
-    matches = rank(pool, viewer, limit=max(RANKING_SIZE, TEAM_POOL_SIZE if with_team else 0))
+    reach = max(RANKING_SIZE, TEAM_POOL_SIZE if with_team else 0)
+    pool, matches, entry, key = _ranked(engagement, viewer, reach=reach, fresh=fresh)
     top = matches[:RANKING_SIZE] if with_ranking else []
-    result = compose(pool, matches, viewer) if with_team and matches else None
+    result = None
+    if with_team and matches:
+        taken = tuple(sorted(pk for pk, state in pool.invited.items() if state in TAKEN_STATES))
+        result = entry.teams.get(taken)
+        if result is None:
+            result = entry.teams[taken] = compose(pool, matches, viewer)
     teams = [] if result is None or not result.feasible else [result, *result.alternatives]
     in_teams = {i for t in teams for i in t.chosen}
-    names = _names([m.expert_id for m in top] + sorted(in_teams), pool)
+    names, stale = _names([m.expert_id for m in top] + sorted(in_teams), pool, engagement.deploying_organisation_id)
+    if stale:
+        # Someone shown changed past the services: never show them from a cached pool; build afresh
+        # (a fresh pool read them a moment ago, in this view: as without any cache).
+        pool_cache.discard(key)
+        if not fresh:
+            return matching_page(
+                engagement,
+                viewer,
+                context=context,
+                path=path,
+                with_ranking=with_ranking,
+                with_team=with_team,
+                fresh=True,
+            )
     states = pool.invited
     by_id = {c.expert_id: c for c in pool.candidates}
     ranking = [

@@ -30,6 +30,7 @@ from inzet.experts.models import (
     TrainingRecord,
     UnavailablePeriod,
 )
+from inzet.experts.services import matching_changed
 from inzet.knowledge.services import questions_erase_for
 from inzet.neighbourhood.models import AgreedAction, CaseMeeting, TeamMember
 from inzet.network.events import registration_erase
@@ -100,6 +101,7 @@ def profile_strip(*, profile: ExpertProfile) -> bool:
     removed += InvitationNeeds.objects.filter(invitation__expert=profile).delete()[0]
     changed = ExpertProfile.objects.filter(pk=profile.pk).exclude(**{k: v for k, v in values.items()}).exists()
     ExpertProfile.objects.filter(pk=profile.pk).update(**values, updated_at=timezone.now())
+    matching_changed(organisation_ids=[profile.organisation_id])  # matching's cached pools (same transaction)
     return bool(removed or changed)
 
 

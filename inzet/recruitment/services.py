@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from inzet.accounts.models import User
 from inzet.experts.models import ExpertProfile, ExpertStatus
+from inzet.experts.services import matching_changed
 from inzet.lib import uploads
 from inzet.lib.mail import send_mail_later
 from inzet.organisations.models import Membership, Organisation, Role
@@ -529,6 +530,7 @@ def application_accept_as_expert(
     elif profile.status != ExpertStatus.ACTIVE:
         profile.status = ExpertStatus.ACTIVE
         profile.save(update_fields=["status", "updated_at"])
+    matching_changed(organisation_ids=[organisation.pk])  # matching's cached pools (same transaction)
     membership, _created = Membership.objects.get_or_create(user=user, organisation=organisation, role=Role.EXPERT)
     if not membership.is_active:
         membership.is_active = True

@@ -146,3 +146,16 @@ def test_the_operator_handles_people_without_an_organisation_and_only_them(
     assert client.post(reverse("privacy:erasure_carry_out", kwargs={"pk": orgless.pk})).status_code == 302
     orgless.refresh_from_db()
     assert orgless.state == ErasureRequest.State.COMPLETED and orgless.completed_by == operator
+
+
+def test_stripping_a_profile_renews_the_organisations_matching_version(orgs, expert_profile):
+    # Matching's cached candidate pools (inzet/matching/pool_cache.py) must drop the erased expert.
+    from inzet.experts.models import MatchingVersion
+    from inzet.privacy.erasure import profile_strip
+
+    def version():
+        return MatchingVersion.objects.filter(organisation=orgs.deploying).values_list("version", flat=True).first()
+
+    before = version()
+    profile_strip(profile=expert_profile)
+    assert version() not in (None, before)

@@ -488,3 +488,17 @@ def test_stages_of_another_organisation_cannot_be_smuggled_in(client, coordinato
     assert "Deze stap hoort niet bij deze organisatie." in response.content.decode()
     foreign.refresh_from_db()
     assert foreign.organisation == orgs.other_deploying
+
+
+def test_making_an_expert_renews_the_organisations_matching_version(coordinator, orgs, submit):
+    # Matching's cached candidate pools (inzet/matching/pool_cache.py) must see the new expert.
+    from inzet.experts.models import MatchingVersion
+
+    def version():
+        return MatchingVersion.objects.filter(organisation=orgs.deploying).values_list("version", flat=True).first()
+
+    application = submit("Anna Aanmelder")
+    walk_to_last_stage(application, coordinator)
+    before = version()
+    services.stage_decide(application=application, decision=Decision.PASSED, decided_by=coordinator)
+    assert version() not in (None, before)
