@@ -95,3 +95,73 @@ def test_rule_check_without_half_days(language, hours, expected):
     with translation.override(language):
         html = render_to_string("compensation/_check.html", {"cv": cv})
     assert expected in html
+
+
+def _snippet(template_path: str, marker: str) -> str:
+    """The blocktranslate with `marker` exactly as the template holds it, so a test sees the real text."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    source = (Path(settings.BASE_DIR) / template_path).read_text(encoding="utf-8")
+    start = source.rindex("{% blocktranslate count", 0, source.index(marker))
+    end = source.index("{% endblocktranslate %}", start) + len("{% endblocktranslate %}")
+    return "{% load i18n %}" + source[start:end]
+
+
+def _render(template_path: str, marker: str, language: str, **context) -> str:
+    from django.template import Context, Template
+
+    with translation.override(language):
+        return Template(_snippet(template_path, marker)).render(Context(context))
+
+
+@pytest.mark.parametrize(
+    ("language", "total", "expected"),
+    [
+        ("nl", 1, "1 ervaringsdeskundige gevonden"),
+        ("nl", 2, "2 ervaringsdeskundigen gevonden"),
+        ("en", 1, "1 experience expert found"),
+        ("en", 2, "2 experience experts found"),
+    ],
+)
+def test_directory_total_agrees_with_its_number(language, total, expected):
+    page = SimpleNamespace(total=total)
+    html = _render(
+        "inzet/directory/templates/directory/expert_list.html", "ervaringsdeskundige gevonden", language, page=page
+    )
+    assert html.strip() == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "days", "expected"),
+    [
+        ("nl", 1, "regel “Logboek”: 1 dag"),
+        ("nl", 2, "regel “Logboek”: 2 dagen"),
+        ("en", 1, "rule “Logboek”: 1 day"),
+        ("en", 2, "rule “Logboek”: 2 days"),
+    ],
+)
+def test_register_retention_days_agree_with_their_number(language, days, expected):
+    rule = SimpleNamespace(period_days=days, name="Logboek")
+    html = _render("inzet/privacy/templates/privacy/register.html", "{{ days }} dag{% plural %}", language, rule=rule)
+    assert html.strip() == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("nl", 1, "1 ervaringsdeskundige is actief. Die naam ziet alleen wie de ervaringsdeskundige dat toestaat."),
+        ("nl", 2, "2 ervaringsdeskundigen zijn actief. Hun namen ziet alleen wie zij dat toestaan."),
+        ("en", 1, "1 experience expert is active. Only people they allow can see their name."),
+        ("en", 2, "2 experience experts are active. Only people they allow can see their names."),
+    ],
+)
+def test_organisation_expert_count_agrees_with_its_number(language, count, expected):
+    html = _render(
+        "inzet/organisations/templates/organisations/detail.html",
+        "ervaringsdeskundige is actief",
+        language,
+        expert_count=count,
+    )
+    assert html.strip() == expected

@@ -111,7 +111,9 @@ def _operator(user, roles: Roles) -> list[NextStep]:
     return [
         NextStep(
             title=_("Beleid van het platform"),
-            text=_("Kies wat dit platform toestaat: bemiddeling, beoordelingen, betalen, register."),
+            text=_(
+                "Kies wat dit platform toestaat: zelf ervaringsdeskundigen zoeken bij een vraag, beoordelen, betalen, het register."
+            ),
             url=reverse("organisations:policy"),
             link_text=_("Beleid instellen"),
         ),

@@ -164,7 +164,7 @@ def load_engagements_demo() -> list[EngagementRequest]:
         )
         _accept(matching, coordinator, others[:1])
         services.invitation_create(
-            engagement=matching, expert=eva, actor=coordinator, message="Jouw ervaring met schulden past hier goed bij."
+            engagement=matching, expert=eva, actor=coordinator, message="Uw ervaring met schulden past hier goed bij."
         )
         services.invitation_create(engagement=matching, expert=others[1], actor=coordinator)
         made.append(matching)

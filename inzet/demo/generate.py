@@ -21,19 +21,20 @@ from inzet.experts.models import (
 )
 from inzet.taxonomy.models import PostcodeArea, Term
 
+# Every opening fits every middle: the story is one grammatical sentence whichever pair is drawn.
 STORY_OPENINGS = [
-    "Ik weet hoe het is om",
-    "Jarenlang heb ik",
-    "Na een moeilijke periode",
-    "Door mijn eigen ervaring met",
-    "Ik heb zelf meegemaakt hoe",
+    "Ik weet uit eigen ervaring",
+    "Jarenlang heb ik gemerkt",
+    "Na een moeilijke periode weet ik",
+    "Door wat ik zelf heb meegemaakt, weet ik",
+    "Ik heb zelf meegemaakt",
 ]
 STORY_MIDDLES = [
-    "de weg kwijt te raken in de hulpverlening",
-    "me niet gehoord te voelen door instanties",
-    "stap voor stap weer grip te krijgen op mijn leven",
-    "schulden en schaamte elkaar versterken",
-    "herstel niet in een rechte lijn gaat",
+    "hoe moeilijk het is om de weg te vinden in de hulpverlening",
+    "hoe het voelt om niet gehoord te worden door instanties",
+    "hoe belangrijk het is dat iemand echt luistert",
+    "dat schulden en schaamte elkaar versterken",
+    "dat herstel niet in een rechte lijn gaat",
 ]
 STORY_ENDS = [
     "Nu help ik anderen om hun eigen weg te vinden.",

@@ -14,7 +14,7 @@ PARTNERS = [
         "3511",
         "Inloop, koffieochtend, hulp bij formulieren",
         "iedereen uit de wijk",
-        "Drempel bij de ingang; lift is regelmatig kapot",
+        "Drempel bij de ingang. De lift is vaak kapot.",
     ),
     (
         "Schuldhulp Utrecht",
@@ -163,5 +163,9 @@ def load_marks_demo() -> None:
             from inzet.network import marks
 
             marks.award_assess(
-                award=award, assessor=assessor, grant=True, assessment="Schouw gedaan; voldoet.", assessed_on=assessed
+                award=award,
+                assessor=assessor,
+                grant=True,
+                assessment="Schouw gedaan. Voldoet aan alle eisen.",
+                assessed_on=assessed,
             )

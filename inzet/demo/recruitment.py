@@ -214,7 +214,7 @@ SHADOW_NOTES = [
     "",
     "Zelf een gesprek gevoerd met een bezoeker, rustig en open.",
     "",
-    "Na een drukke middag moe; samen nagepraat over grenzen.",
+    "Na een drukke middag moe. Samen nagepraat over grenzen.",
 ]
 
 
@@ -246,8 +246,8 @@ def _selection_steps(organisation, *, by, ruud, fatima) -> None:
             date=today - datetime.timedelta(days=days_ago),
             recovery="Al een paar jaar stabiel. Heeft een vaste hulpverlener als vangnet.",
             distance="Kan over de eigen ervaring vertellen zonder erin terug te vallen.",
-            self_insight="Weet dat lange dagen zwaar zijn; houdt het bij twee dagdelen per week.",
-            learning_goals="Persoon: leren wat je wel en niet vertelt. Wij: leren hoe de inloop voor nieuwe mensen voelt.",
+            self_insight="Weet dat lange dagen zwaar zijn. Houdt het daarom bij twee dagdelen per week.",
+            learning_goals="Aanmelder: leren kiezen wat wel en niet te vertellen. Wij: leren hoe de inloop voor nieuwe mensen voelt.",
             recorded_by=by,
         )
     ShadowDay.objects.bulk_create(

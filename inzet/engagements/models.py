@@ -64,14 +64,14 @@ class EngagementRequest(models.Model):
     # 2. The kind of work.
     role = term_field("role", _("rol"))
     practice_setting = term_field("practice_setting", _("praktijk"))
-    structural = models.BooleanField(_("het gaat om structurele inzet"), default=False)
+    structural = models.BooleanField(_("het gaat om werk voor langere tijd"), default=False)
     # Who the experts speak for, and the stage of involvement (docs/domain/reference-lists.md).
     represented_group = models.CharField(
         _("welke groep vertegenwoordigen de ervaringsdeskundigen?"), max_length=300, blank=True
     )
-    policy_phase = term_field("policy_phase", _("fase in de beleidscyclus"))
+    policy_phase = term_field("policy_phase", _("fase van het beleid"))
     research_rung = term_field("research_rung", _("rol in onderzoek"))
-    influence = term_field("influence", _("mate van invloed"))
+    influence = term_field("influence", _("hoeveel invloed"))
     decision_role = models.CharField(_("rol bij besluiten"), max_length=20, choices=DecisionRole.choices, blank=True)
     who_decides = models.CharField(_("wie beslist uiteindelijk?"), max_length=300, blank=True)
     expected_result = models.TextField(_("wat is het verwachte resultaat?"), blank=True)
@@ -293,7 +293,7 @@ class Agreement(models.Model):
     )
     half_days = models.DecimalField(_("dagdelen in totaal"), max_digits=5, decimal_places=1, null=True, blank=True)
     first_assignment_discount = models.BooleanField(
-        _("eerste opdracht zonder kosten, met evaluatie van de prijs achteraf"), default=False
+        _("eerste opdracht zonder kosten; achteraf bekijken we samen de prijs"), default=False
     )
     vat_rate = models.DecimalField(_("btw-percentage"), max_digits=4, decimal_places=1, default=0)
     drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

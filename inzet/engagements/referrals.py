@@ -28,7 +28,9 @@ def refuse_when_referring() -> None:
     """Called by the request services: a brokered request cannot start while the switch is off."""
     if not brokering():
         raise ValidationError(
-            _("Deze installatie bemiddelt niet. Stuur uw vraag rechtstreeks naar een organisatie via Doorverwijzen.")
+            _(
+                "Op deze website zoeken wij niet zelf ervaringsdeskundigen voor u. Stuur uw vraag rechtstreeks naar een organisatie: kies Doorverwijzen."
+            )
         )
 
 
@@ -82,7 +84,9 @@ def referral_send(
     *, asker_organisation: Organisation, organisation: Organisation, actor: User, question: str, contact: str
 ) -> Referral:
     if brokering():
-        raise ValidationError(_("Deze installatie bemiddelt zelf. Stel uw vraag via Nieuwe vraag."))
+        raise ValidationError(
+            _("Op deze website zoeken wij zelf ervaringsdeskundigen voor u. Stel uw vraag via Nieuwe vraag.")
+        )
     if asker_organisation.kind != Organisation.Kind.ASKER or organisation.kind != Organisation.Kind.DEPLOYING:
         raise PermissionDenied
     errors = {}

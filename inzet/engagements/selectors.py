@@ -423,8 +423,8 @@ def _asker_steps(user: User) -> list[NextStep]:
         counts.get(RequestStatus.DRAFT, 0),
         title=_("Vragen die nog niet verstuurd zijn"),
         text=ngettext_lazy(
-            "U heeft %(count)s vraag die nog niet is ingediend.",
-            "U heeft %(count)s vragen die nog niet zijn ingediend.",
+            "U heeft %(count)s vraag die nog niet is verstuurd.",
+            "U heeft %(count)s vragen die nog niet zijn verstuurd.",
             "count",
         ),
         url=reverse("engagements:mine"),

@@ -87,7 +87,10 @@ def request_create(request: HttpRequest) -> HttpResponse:
     organisation = _asker_organisation(request.user)
     if not referrals.brokering():
         messages.info(
-            request, _("Deze installatie bemiddelt niet. Kies een organisatie en stuur uw vraag rechtstreeks.")
+            request,
+            _(
+                "Op deze website zoeken wij niet zelf ervaringsdeskundigen voor u. Kies een organisatie en stuur uw vraag rechtstreeks."
+            ),
         )
         return redirect("engagements:referral_find")
     form = GoalStep(posted(request))
@@ -112,7 +115,7 @@ def request_edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if step not in STEP_SLUGS:
         raise Http404
     if engagement.status != RequestStatus.DRAFT:
-        messages.info(request, _("Deze vraag is ingediend. U kunt hem niet meer aanpassen."))
+        messages.info(request, _("Deze vraag is al verstuurd. U kunt hem niet meer aanpassen."))
         return redirect("engagements:detail", pk=pk)
     if step == "bijlagen":
         return _attachments_step(request, engagement)
@@ -280,7 +283,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def run_housekeeping(request: HttpRequest) -> HttpResponse:
     invitations_housekeeping.enqueue()
     messages.success(
-        request, _("Verlopen uitnodigingen worden afgesloten en herinneringen worden verstuurd. Dit kan even duren.")
+        request, _("Inzet sluit nu de verlopen uitnodigingen af en stuurt herinneringen. Dit kan even duren.")
     )
     return redirect("engagements:inbox")
 

@@ -246,7 +246,7 @@ class RewardStep(StepForm):
         labels = {"reward_form": _("Hoe beloont u de ervaringsdeskundigen?")}
         help_texts = {
             "amount_offered": _(
-                "Het ministerie van VWS adviseert € 50 per uur bij structurele inzet. Een eerlijke vergoeding is de regel."
+                "Het ministerie van VWS adviseert € 50 per uur bij werk voor langere tijd. Een eerlijke vergoeding is de regel."
             ),
         }
         error_messages = {"amount_offered": {"invalid": _("Vul een bedrag in, bijvoorbeeld 50 of 37,50.")}}

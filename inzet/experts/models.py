@@ -361,7 +361,7 @@ class QualificationLevel(models.TextChoices):
     LEVEL_4 = "4", _("Niveau 4 (mbo)")
     LEVEL_5 = "5", _("Niveau 5 (associate degree)")
     LEVEL_6 = "6", _("Niveau 6 (hbo)")
-    NON_REGULAR = "non_regular", _("Niet-reguliere opleiding (geen erkend niveau)")
+    NON_REGULAR = "non_regular", _("Andere opleiding (zonder erkend niveau)")
 
 
 def evidence_path(instance, filename: str) -> str:

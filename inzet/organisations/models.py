@@ -71,7 +71,7 @@ class PolicySettings(models.Model):
     """Per-installation positions on which the field disagrees (docs/domain/policy-switches.md). One row."""
 
     brokerage = models.BooleanField(
-        _("platform bemiddelt tussen vrager en ervaringsdeskundige"),
+        _("het platform zoekt zelf ervaringsdeskundigen bij een vraag"),
         default=True,
         help_text=_("Uit: het platform verwijst alleen door."),
     )
@@ -89,7 +89,9 @@ class PolicySettings(models.Model):
     two_factor_for_staff = models.BooleanField(
         _("tweestapsverificatie verplicht voor wie bijzondere gegevens van anderen ziet"),
         default=True,
-        help_text=_("Coördinatoren, begeleiders, beheerders, vragers en leden van een wijkteam. Geldt in productie."),
+        help_text=_(
+            "Coördinatoren, begeleiders, beheerders, vragers en leden van een wijkteam. Geldt op de echte website, niet bij het testen."
+        ),
     )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(

@@ -267,7 +267,7 @@ class BaseStageFormSet(forms.BaseFormSet):
             if data.get("name", "").strip():
                 kept += 1
         if kept == 0:
-            raise forms.ValidationError(_("Er moet minstens één stap overblijven."))
+            raise forms.ValidationError(_("Houd minstens één stap over."))
 
 
 def stage_initial(stages) -> list[dict]:

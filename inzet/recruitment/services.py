@@ -146,7 +146,7 @@ def pipeline_configure(*, organisation: Organisation, stages: list[StageSpec]) -
     _require_deploying(organisation)
     existing = {s.pk: s for s in PipelineStage.objects.select_for_update().filter(organisation=organisation)}
     if not stages:
-        raise ValidationError(_("Er moet minstens één stap overblijven."))
+        raise ValidationError(_("Houd minstens één stap over."))
     for spec in stages:
         if not spec.name.strip():
             raise ValidationError(_("Geef elke stap een naam."))

@@ -347,9 +347,11 @@ def review_record(
     if existing is not None:
         return existing
     if reviewed_on > timezone.localdate():
-        raise ValidationError({"reviewed_on": [_("Een bespreking ligt niet in de toekomst.")]})
+        raise ValidationError(
+            {"reviewed_on": [_("Deze datum ligt in de toekomst. Vul de datum in waarop u het plan besprak.")]}
+        )
     if next_review_on is not None and next_review_on <= reviewed_on:
-        raise ValidationError({"next_review_on": [_("De volgende bespreking komt na deze.")]})
+        raise ValidationError({"next_review_on": [_("Kies voor de volgende bespreking een datum na deze bespreking.")]})
     if talk is not None and talk.expert_id != plan.expert_id:
         raise ValidationError({"talk": [_("Kies een gesprek van deze ervaringsdeskundige.")]})
     try:

@@ -171,7 +171,7 @@ def session_plan(
     if not can_plan(actor, group):
         raise PermissionDenied
     if ends_at <= starts_at:
-        raise ValidationError({"ends_at": [_("De bijeenkomst eindigt na het begin.")]})
+        raise ValidationError({"ends_at": [_("Het einde ligt vóór het begin. Kies een eindtijd na de begintijd.")]})
     try:
         with transaction.atomic():
             meeting = Meeting.objects.create(

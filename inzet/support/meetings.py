@@ -101,7 +101,7 @@ def meeting_plan(
     if not get_roles(facilitator).has(*STAFF, organisation_id=organisation.pk):
         raise ValidationError({"facilitator": [_("Kies een trainer of coördinator van de organisatie.")]})
     if ends_at <= starts_at:
-        raise ValidationError({"ends_at": [_("De bijeenkomst eindigt na het begin.")]})
+        raise ValidationError({"ends_at": [_("Het einde ligt vóór het begin. Kies een eindtijd na de begintijd.")]})
     try:
         with transaction.atomic():
             meeting = Meeting.objects.create(

@@ -71,12 +71,14 @@ def talk_record(
     if actor.pk not in (expert.user_id, partner.pk):
         raise PermissionDenied
     if partner.pk == expert.user_id:
-        raise ValidationError({"partner": [_("Een gesprek voert u met iemand anders.")]})
+        raise ValidationError(
+            {"partner": [_("U kunt geen gesprek met uzelf vastleggen. Kies iemand anders als gesprekspartner.")]}
+        )
     kind = _partner_kind(partner, expert.organisation_id)
     if held_on > timezone.localdate():
         raise ValidationError({"held_on": [_("Vul de datum in van een gesprek dat al is geweest.")]})
     if next_on is not None and next_on < held_on:
-        raise ValidationError({"next_on": [_("Het volgende gesprek komt na dit gesprek.")]})
+        raise ValidationError({"next_on": [_("Kies voor het volgende gesprek een datum na dit gesprek.")]})
     if not goal.strip():
         raise ValidationError({"goal": [_("Schrijf op aan welk doel u werkte.")]})
     # Only the expert decides whether coordinators may read the words.
@@ -238,7 +240,7 @@ def early_conversation_record(
     if held_on > timezone.localdate():
         raise ValidationError({"held_on": [_("Vul de datum in van een gesprek dat al is geweest.")]})
     if pause_until is not None and pause_until <= held_on:
-        raise ValidationError({"pause_until": [_("De pauze eindigt na de datum van het gesprek.")]})
+        raise ValidationError({"pause_until": [_("Kies voor het einde van de pauze een datum na het gesprek.")]})
     if outcome not in (Outcome.PAUSE, Outcome.TEMPORARY_STOP):
         pause_until = None
     conversation = EarlyConversation.objects.create(

@@ -16,9 +16,9 @@ class Vocabulary(models.TextChoices):
     COMPETENCE = "competence", _("Competentie")
     LIFE_DOMAIN = "life_domain", _("Leefgebied")
     LANGUAGE = "language", _("Taal")
-    POLICY_PHASE = "policy_phase", _("Fase in de beleidscyclus")
+    POLICY_PHASE = "policy_phase", _("Fase van het beleid")
     RESEARCH_RUNG = "research_rung", _("Trede op de participatieladder in onderzoek")
-    INFLUENCE = "influence", _("Mate van invloed")
+    INFLUENCE = "influence", _("Hoeveel invloed")
     GENERIC_SKILL = "generic_skill", _("Algemene vaardigheid")
 
 

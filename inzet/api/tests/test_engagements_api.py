@@ -252,7 +252,7 @@ def test_the_api_refuses_a_brokered_request_when_the_installation_refers(client,
         asker,
         {"title": "Meedenken", "goal": "Beleid toetsen", "deploying_organisation_id": orgs.deploying.pk},
     )
-    assert response.status_code == 422 and "bemiddelt niet" in response.json()["detail"]
+    assert response.status_code == 422 and "zoeken wij niet zelf ervaringsdeskundigen" in response.json()["detail"]
     assert not EngagementRequest.objects.exists()
 
 

@@ -24,7 +24,7 @@ def test_with_brokerage_on_the_wizard_works_and_there_is_no_referral_page(client
     assert client.get(reverse("engagements:referrals")).status_code == 404
     from inzet.engagements.referrals import referral_send
 
-    with pytest.raises(ValidationError, match="bemiddelt zelf"):
+    with pytest.raises(ValidationError, match="zoeken wij zelf ervaringsdeskundigen"):
         referral_send(
             asker_organisation=orgs.asker, organisation=orgs.deploying, actor=asker, question="Vraag", contact="06"
         )
@@ -38,7 +38,7 @@ def test_with_brokerage_off_an_asker_cannot_create_or_submit_a_brokered_request(
     assert response.url == reverse("engagements:referral_find")
     assert client.post(reverse("engagements:create"), {"title": "x", "goal": "y"}).status_code == 302
     assert EngagementRequest.objects.count() == 1
-    with pytest.raises(ValidationError, match="bemiddelt niet"):
+    with pytest.raises(ValidationError, match="zoeken wij niet zelf ervaringsdeskundigen"):
         services.request_create(asker_organisation=orgs.asker, actor=asker, data={"title": "x", "goal": "y"})
     client.post(reverse("engagements:submit", args=[draft.pk]))
     draft.refresh_from_db()

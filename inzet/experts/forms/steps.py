@@ -310,7 +310,9 @@ class PracticalForm(forms.Form):
         choices=[("", _("Weet ik niet of geen bijstand")), *BijstandExemption.choices],
         widget=forms.RadioSelect,
         required=False,
-        help_text=_("Uw gemeente zegt welke vrijlating u heeft. Weet u het niet? Dan rekenen we met de gewone."),
+        help_text=_(
+            "Vrijlating: het deel van wat u verdient dat u mag houden naast de bijstand. Uw gemeente zegt welke vrijlating u heeft. Weet u het niet? Dan rekenen we met de gewone."
+        ),
     )
 
     @staticmethod

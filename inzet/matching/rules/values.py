@@ -67,7 +67,7 @@ _REASON_ITEM = {
 }
 _REASON_NL = {
     SELF: _("Dit bent u zelf. U kunt uzelf niet voorstellen of inzetten."),
-    NO_CONSENT: _("Deze persoon doet (nu) niet mee aan matchen."),
+    NO_CONSENT: _("Deze persoon wil nu niet voorgesteld worden voor opdrachten."),
     PAUSED: _("Deze persoon heeft even pauze."),
     DOES_NOT_WANT: _("Deze persoon wil dit soort werk niet doen."),
     UNAVAILABLE: _("Deze persoon is in deze periode niet beschikbaar."),

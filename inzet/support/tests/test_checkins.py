@@ -124,7 +124,11 @@ def test_a_pause_that_ends_before_the_talk_is_refused_in_dutch(client, profile, 
         },
     )
     body = response.content.decode()
-    assert response.status_code == 200 and "De pauze eindigt na de datum van het gesprek." in body and "Rust" in body
+    assert (
+        response.status_code == 200
+        and "Kies voor het einde van de pauze een datum na het gesprek." in body
+        and "Rust" in body
+    )
     assert not EarlyConversation.objects.exists()
 
 

@@ -121,7 +121,10 @@ def test_an_end_before_the_start_gets_a_dutch_message_on_the_page(client, group,
         reverse("support:intervision_session_new", args=[group.pk]),
         {"title": "Juni", "starts_at": "2030-06-01T14:00", "ends_at": "2030-06-01T13:00", "nonce": "x1"},
     )
-    assert response.status_code == 200 and "De bijeenkomst eindigt na het begin." in response.content.decode()
+    assert (
+        response.status_code == 200
+        and "Het einde ligt vóór het begin. Kies een eindtijd na de begintijd." in response.content.decode()
+    )
     assert not group.sessions.exists()
 
 

@@ -62,7 +62,11 @@ def test_the_end_comes_after_the_start_with_a_dutch_message(client, orgs, traine
         },
     )
     body = response.content.decode()
-    assert response.status_code == 200 and "De bijeenkomst eindigt na het begin." in body and "Werkoverleg" in body
+    assert (
+        response.status_code == 200
+        and "Het einde ligt vóór het begin. Kies een eindtijd na de begintijd." in body
+        and "Werkoverleg" in body
+    )
     assert not Meeting.objects.exists()
 
 

@@ -58,7 +58,10 @@ def test_bad_input_gets_a_dutch_message_and_changes_nothing(client, plan, expert
     assert response.status_code == 422 and "kind:" in response.json()["detail"]
     future = {"reviewed_on": "2999-01-01", "nonce": "r"}
     response = _send(client, "post", f"/api/support/growth-plans/{plan.pk}/reviews", future, expert)
-    assert response.status_code == 422 and "Een bespreking ligt niet in de toekomst." in response.json()["detail"]
+    assert (
+        response.status_code == 422
+        and "Deze datum ligt in de toekomst. Vul de datum in waarop u het plan besprak." in response.json()["detail"]
+    )
     assert not PlanGoal.objects.exists() and not PlanReview.objects.exists()
 
 
