@@ -20,8 +20,8 @@ def test_form1_has_the_rows_of_bijlage_2(client, expert, trajectory):
     client.force_login(expert)
     page = client.get(reverse("neighbourhood:form1", args=[trajectory.pk])).text
     for text in [
-        "Een aanvrager vult dit zelf in, eventueel samen met de ervaringsdeskundige.",
-        "Let op: Vul alleen in waar je voor komt/waar je naar op zoek bent, sla de rest over.",
+        "De bewoner vult dit zelf in, als hij of zij dat wil samen met de ervaringsdeskundige.",
+        "Let op: vul alleen in waarvoor u komt of wat u zoekt. Sla de rest over.",
         "Naam",
         "Datum",
         "Situatie nu",
