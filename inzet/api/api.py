@@ -1,10 +1,11 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError, _default_http_error
 from ninja.errors import ValidationError as RequestValidationError
 
 from inzet.api.auth import TokenAuth, TwoFactorRequired, session_auth
+from inzet.api.parser import NulInText, NulRefusingParser
 from inzet.api.routers import (
     accounts,
     compensation,
@@ -75,6 +76,7 @@ api = InzetAPI(
     ),
     auth=[TokenAuth(), session_auth],
     urls_namespace="api",
+    parser=NulRefusingParser(),
 )
 
 
@@ -97,6 +99,18 @@ def _unauthorized(request, exc):
 @api.exception_handler(Http404)
 def _not_found(request, exc):
     return api.create_response(request, {"detail": "Not found"}, status=404)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc):
+    # A body with NUL text (parser.NulRefusingParser) reaches here wrapped as "cannot parse" (400):
+    # it parsed fine and is refused for its content, like any other invalid field.
+    if isinstance(exc.__cause__, NulInText):
+        detail = str(exc.__cause__)
+        return api.create_response(
+            request, {"detail": detail, "errors": [{"loc": ["body"], "msg": detail}]}, status=422
+        )
+    return _default_http_error(request, exc, api)
 
 
 @api.exception_handler(ValidationError)

@@ -1,9 +1,10 @@
 from typing import Annotated
 
 from annotated_types import Interval
-from django.utils.translation import gettext
 from ninja import Schema
 from pydantic import AfterValidator
+
+from inzet.api.parser import nul_message
 
 # The largest number a database id (bigint) can hold; a larger one is refused with 422.
 MAX_DB_INT = 2**63 - 1
@@ -14,7 +15,7 @@ def _without_nul(value: str) -> str:
     # PostgreSQL cannot hold or compare text with a NUL character (it raises); Django's forms refuse it
     # for pages, this does the same for API text that goes into a query as it is.
     if "\x00" in value:
-        raise ValueError(gettext("De tekst bevat een teken dat niet is toegestaan (NUL)."))
+        raise ValueError(nul_message())
     return value
 
 

@@ -2,7 +2,8 @@
 
 Each page is loaded once and checked at two widths: a laptop (1280 px) and a phone (390 px; the
 viewport is resized in the same page). At both the page must not scroll sideways, no text may stick
-out of its box, and axe must find nothing. The pages of the header menu are photographed per role
+out of its box, and axe must find nothing. The layout is checked once more at 320 px, the narrowest
+phone in use. The pages of the header menu are photographed per role
 into var/screenshots/ at 390 px, the start page also at 1280 px (make test prints the folder).
 
 Also the flows that only a browser proves: two-step login, keyboard-only use, password reset by
@@ -37,6 +38,7 @@ DESTRUCTIVE = re.compile(
 ROLES = {login.email: login.role for login in demo_logins()}
 TWO_FACTOR_EMAIL = "coordinator2@example.org"
 WIDE, NARROW = 1280, 390
+SMALLEST = 320  # the narrowest phone in use: layout only (axe runs at the two other widths)
 HEIGHT = 800
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 # Layout problems at the current width: the document wider than the window; a box whose content
@@ -149,7 +151,7 @@ def _screenshot_name(path: str) -> str:
 
 
 def check_page(page, axe, shots: Path | None = None, wide_shot: bool = False) -> list[str]:
-    """Layout and axe at both widths for the page now shown (loaded at WIDE).
+    """Layout and axe at both widths for the page now shown (loaded at WIDE), and layout at 320 px.
 
     With `shots`, the phone view is photographed into that folder (the laptop view too when
     `wide_shot`): a screenshot costs about as much as loading the page, so only main pages get one.
@@ -163,6 +165,7 @@ def check_page(page, axe, shots: Path | None = None, wide_shot: bool = False) ->
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(shots / f"{name}-{NARROW}.png"))
+    problems += check_layout(page, SMALLEST)
     page.set_viewport_size({"width": WIDE, "height": HEIGHT})
     return problems
 
