@@ -38,7 +38,9 @@ def grant_create(
     if expires_on > today + dt.timedelta(days=MAX_LINK_DAYS):
         raise ValidationError({"expires_on": _("Een link werkt hoogstens een jaar.")})
     if team is not None and team.organisation_id != organisation.pk:
-        raise ValidationError({"team": _("Dit wijkteam hoort niet bij deze organisatie.")})
+        raise ValidationError(
+            {"team": _("Dit wijkteam hoort niet bij deze organisatie. Kies een wijkteam uit de lijst.")}
+        )
     if not funder.strip():
         raise ValidationError({"funder": _("Vul de naam van de financier in.")})
     return ReportGrant.objects.create(
@@ -136,7 +138,9 @@ def reflection_record(
     if existing is not None:
         return existing
     if meeting is not None and meeting.organisation_id != organisation.pk:
-        raise ValidationError({"meeting": _("Deze bijeenkomst hoort niet bij deze organisatie.")})
+        raise ValidationError(
+            {"meeting": _("Deze bijeenkomst hoort niet bij deze organisatie. Kies een bijeenkomst uit de lijst.")}
+        )
     if held_on > timezone.localdate():
         raise ValidationError(
             {
