@@ -1,3 +1,4 @@
+import html
 import uuid
 
 import pytest
@@ -18,7 +19,7 @@ def trajectory(team, expert):
 
 def test_form1_has_the_rows_of_bijlage_2(client, expert, trajectory):
     client.force_login(expert)
-    page = client.get(reverse("neighbourhood:form1", args=[trajectory.pk])).text
+    page = html.unescape(client.get(reverse("neighbourhood:form1", args=[trajectory.pk])).text)  # hobby's
     for text in [
         "De bewoner vult dit zelf in, als hij of zij dat wil samen met de ervaringsdeskundige.",
         "Let op: vul alleen in waarvoor u komt of wat u zoekt. Sla de rest over.",
