@@ -65,7 +65,7 @@ def test_quote_lines_agree_with_their_number(language, half_days, hours, expecte
         ("en", D("1"), D("1"), "Calculated with 1 hour × "),
         ("en", D("1"), D("1"), " and 1 half-day for "),
         ("en", D("2"), D("2"), "Calculated with 2 hours × "),
-        ("en", D("1.5"), D("2"), " and 1,5 half-days for "),
+        ("en", D("1.5"), D("2"), " and 1.5 half-days for "),  # an English decimal point
     ],
 )
 def test_rule_check_names_hours_and_half_days_in_the_right_form(language, half_days, hours, expected):
@@ -165,3 +165,25 @@ def test_organisation_expert_count_agrees_with_its_number(language, count, expec
         expert_count=count,
     )
     assert html.strip() == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "lessons", "expected"),
+    [
+        ("nl", 1, ["1 les van 1,5 uur (1,5 uur)", "Na minstens 1 les<"]),
+        ("nl", 2, ["2 lessen van 1,5 uur (3,0 uur)", "Na minstens 2 lessen<"]),
+        ("en", 1, ["1 lesson of 1.5 h (1.5 h)", "After at least 1 lesson<"]),
+        ("en", 2, ["2 lessons of 1.5 h (3.0 h)", "After at least 2 lessons<"]),
+    ],
+)
+def test_the_course_page_counts_lessons_in_the_right_form(client, settings, orgs, expert, language, lessons, expected):
+    from django.urls import reverse
+
+    from inzet.training.tests.access import course_for
+
+    course = course_for(orgs.deploying, lessons=lessons, minimum_lessons=lessons, hours_per_lesson=D("1.5"))
+    client.force_login(expert)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get(reverse("training:course_detail", args=[course.pk])).content.decode()
+    for text in expected:
+        assert text in html

@@ -20,17 +20,18 @@ class Shown:
         return self.text
 
 
-def _english() -> bool:
+def is_english() -> bool:
     return (get_language() or "nl").startswith("en")
 
 
 def money(amount: Decimal, *, always_cents: bool = False) -> str:
-    return (rules.format_euro_en if _english() else rules.format_euro)(amount, always_cents=always_cents)
+    return (rules.format_euro_en if is_english() else rules.format_euro)(amount, always_cents=always_cents)
 
 
-def _number(value: Decimal) -> str:
+def number(value: Decimal) -> str:
+    """12,5 in Dutch, 12.5 in English; no trailing zeros."""
     text = format(value.normalize(), "f")
-    return text if _english() else text.replace(".", ",")
+    return text if is_english() else text.replace(".", ",")
 
 
 def _day(value) -> str:
@@ -38,7 +39,7 @@ def _day(value) -> str:
 
 
 def text(line: rules.ExplanationLine) -> str:
-    return rules.render(line, translate=gettext, money=money, day=_day, number=_number)
+    return rules.render(line, translate=gettext, money=money, day=_day, number=number)
 
 
 def show(line: rules.ExplanationLine) -> Shown:

@@ -277,7 +277,7 @@ class ExternalAllowanceForm(forms.Form):
         data = super().clean()
         start, end = data.get("from_month"), data.get("to_month")
         if start and end and end < start:
-            self.add_error("to_month", _("De laatste maand ligt voor de eerste maand."))
+            self.add_error("to_month", _("De laatste maand ligt voor de eerste maand. Kies een latere laatste maand."))
         return data
 
 

@@ -63,7 +63,7 @@ def _agreement(request: EngagementRequest, *, rate: str, hours: str, drafted_by:
         request=request,
         defaults={
             "communication": "Per e-mail en één keer per maand bellen.",
-            "time_and_pay": "Uren worden per sessie geschreven en per maand afgerekend.",
+            "time_and_pay": "De uren schrijft u per sessie. We rekenen per maand af.",
             "tasks_and_roles": "Meedenken, eigen ervaring inbrengen, meelezen.",
             "expectations": "Open en respectvol. Nee zeggen mag altijd.",
             "safety_net_contact": "Carla Coördinator",

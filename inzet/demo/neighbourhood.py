@@ -27,7 +27,7 @@ QUESTIONS = [
     ("phone", "Ik wil graag weer iets doen overdag, maar weet niet waar ik moet beginnen.", "day_activities"),
     ("vindplaats", "Ik moet naar de Wmo-consulent en zie er tegenop om alleen te gaan.", "agencies"),
     ("drop_in", "Mijn huis is een rommel geworden en ik schaam me om mensen binnen te laten.", "practical_help"),
-    ("mail", "Ik wil leren zelf met de bus naar het ziekenhuis te gaan.", "travel"),
+    ("mail", "Ik wil leren om zelf met de bus naar het ziekenhuis te gaan.", "travel"),
     ("referral", "Ik ben net uit de opvang en wil dat het deze keer lukt met wonen.", "plans"),
     ("drop_in", "Ik zoek een plek om te sporten waar ik me niet bekeken voel.", "free_time"),
 ]

@@ -30,7 +30,7 @@ CATALOGUE = [
         -10,
         12,
         Mode.LOCATION,
-        "De basiscursus: van je eigen ervaring naar ervaringskennis die anderen verder helpt.",
+        "De basiscursus: van uw eigen ervaring naar ervaringskennis die anderen verder helpt.",
     ),
     (
         "Actief luisteren",
@@ -52,7 +52,7 @@ CATALOGUE = [
         3,
         10,
         Mode.ONLINE,
-        "Herken in welke fase van herstel iemand is, en zet je eigen ervaring in op een manier die daarbij past.",
+        "Herken in welke fase van herstel iemand is. Gebruik uw eigen ervaring op een manier die daarbij past.",
     ),
     (
         "Niet voor een ander invullen",
@@ -63,7 +63,7 @@ CATALOGUE = [
         5,
         2,
         Mode.LOCATION,
-        "De valkuilen van het werk: niet voor een ander invullen, je eigen verhaal niet centraal zetten.",
+        "De valkuilen van het werk: niet voor een ander invullen, en uw eigen verhaal niet centraal zetten.",
     ),
     (
         "Regels en het zorg- en welzijnsveld in de buurt",
@@ -74,10 +74,10 @@ CATALOGUE = [
         8,
         20,
         Mode.LOCATION,
-        "Welke regels gelden er, en wie doet wat in zorg en welzijn in de stad: wijkteams, inloop, GGZ.",
+        "Welke regels gelden er? En wie doet wat in zorg en welzijn in de stad: wijkteams, inloop, GGZ (geestelijke gezondheidszorg).",
     ),
     (
-        "Je eigen verhaal delen",
+        "Uw eigen verhaal delen",
         "Stichting Ervaring Werkt",
         CourseLevel.STORY,
         3,
@@ -85,7 +85,7 @@ CATALOGUE = [
         -2,
         8,
         Mode.LOCATION,
-        "Wat vertel je wel en niet, waar liggen je grenzen, en hoe ga je om met wat er op de inloop gebeurt.",
+        "Wat vertelt u wel en niet? Waar liggen uw grenzen? En hoe gaat u om met wat er op de inloop gebeurt?",
     ),
 ]
 
@@ -121,7 +121,7 @@ def load_training_demo() -> None:
     if len(profiles) < 8:
         return
     # The story course is over: everyone attended enough and has a verified record and a certificate.
-    story = courses["Je eigen verhaal delen"]
+    story = courses["Uw eigen verhaal delen"]
     for profile in profiles[1:4]:
         services.enrolment_join(course=story, profile=profile)
     story_rows = list(story.enrolments.all())

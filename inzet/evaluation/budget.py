@@ -28,7 +28,7 @@ def budget_save(*, organisation, year: int, lines: dict[str, tuple[Decimal | Non
         raise ValidationError(_("Kies een jaar tussen 2000 en 2100."))
     for code, (budget, spent) in lines.items():
         if code not in CostItem.values:
-            raise ValidationError(_("Onbekende kostenpost."))
+            raise ValidationError(_("Deze soort kosten kent Inzet niet. Kies er een uit de lijst."))
         for value in (budget, spent):
             if value is not None and not (0 <= value <= MAX_AMOUNT):
                 raise ValidationError(_("Vul een bedrag van 0 of meer in."))

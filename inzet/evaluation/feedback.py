@@ -156,7 +156,7 @@ def asker_feedback_give(
     if not parties.is_asker:
         raise PermissionDenied
     if not follow_up.strip():
-        raise ValidationError({"follow_up": _("Schrijf op wat u met de inbreng hebt gedaan.")})
+        raise ValidationError({"follow_up": _("Schrijf op wat u met de inbreng heeft gedaan.")})
     try:
         with transaction.atomic():
             return AskerFeedback.objects.create(
@@ -204,7 +204,7 @@ def expert_feedback_give(
                 request_key=request_key,
             )
     except IntegrityError:
-        raise ValidationError(_("U hebt voor deze opdracht al een terugkoppeling gegeven.")) from None
+        raise ValidationError(_("U heeft voor deze opdracht al een terugkoppeling gegeven.")) from None
 
 
 @transaction.atomic
@@ -219,7 +219,9 @@ def feedback_moderate(*, item, by, approve: bool, remarks: str | None = None, fo
         changes["remarks"] = remarks.strip()
     if follow_up is not None and model is AskerFeedback:
         if approve and not follow_up.strip():
-            raise ValidationError({"follow_up": _("Het antwoord over de inbreng mag niet leeg zijn.")})
+            raise ValidationError(
+                {"follow_up": _("Het antwoord over de inbreng is leeg. Schrijf op wat u met de inbreng heeft gedaan.")}
+            )
         changes["follow_up"] = follow_up.strip()
     claimed = model.objects.filter(pk=item.pk, state=Moderation.PENDING).update(moderated_at=timezone.now())
     if claimed:

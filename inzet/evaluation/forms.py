@@ -59,10 +59,16 @@ class StoryForm(forms.ModelForm):
     request_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
     consent = forms.BooleanField(
         label=_(
-            "De verteller gaf toestemming voor wat hieronder is aangevinkt, en weet dat dit altijd kan worden ingetrokken."
+            "De verteller gaf toestemming voor wat hieronder is aangevinkt. "
+            "De verteller weet dat hij of zij de toestemming altijd kan intrekken."
         ),
         required=True,
-        error_messages={"required": _("Zonder toestemming van de verteller kunnen we het verhaal niet gebruiken.")},
+        error_messages={
+            "required": _(
+                "Zonder toestemming van de verteller kunnen we het verhaal niet gebruiken. "
+                "Vink het vakje aan als de verteller toestemming gaf."
+            )
+        },
     )
 
     class Meta:

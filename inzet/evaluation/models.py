@@ -231,7 +231,7 @@ class AskerFeedback(Moderated):
     cooperation = models.PositiveSmallIntegerField(_("hoe ging de samenwerking?"), choices=Scale.choices)
     follow_up = EncryptedTextField(_("wat heeft u gedaan met de inbreng van de ervaringsdeskundigen?"))
     price = models.CharField(
-        _("hoe verhoudt de prijs zich (na een eerste opdracht zonder kosten)?"),
+        _("wat vindt u van de prijs, na een eerste opdracht zonder kosten?"),
         max_length=10,
         choices=Price.choices,
         default=Price.NOT_APPLICABLE,

@@ -147,7 +147,7 @@ def budget_table(organisation, period) -> Table:
         amount_label=_("Begroot (euro)"),
         extra_label=_("Uitgegeven (euro)"),
         note=_(
-            "De begroting en de uitgaven zijn per heel jaar ingevuld door de coördinator; "
-            "de vergoedingen aan ervaringsdeskundigen komen uit de betalingen in Inzet."
+            "De coördinator vulde de begroting en de uitgaven in, per heel jaar. "
+            "De vergoedingen aan ervaringsdeskundigen komen uit de betalingen in Inzet."
         ),
     )

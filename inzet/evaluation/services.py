@@ -30,13 +30,17 @@ def grant_create(
 ) -> ReportGrant:
     today = timezone.localdate()
     if period_end < period_start:
-        raise ValidationError({"period_end": _("Het einde van de periode ligt vóór het begin.")})
+        raise ValidationError(
+            {"period_end": _("Het einde van de periode ligt vóór het begin. Kies een latere einddatum.")}
+        )
     if expires_on < today:
         raise ValidationError({"expires_on": _("Kies een datum vanaf vandaag.")})
     if expires_on > today + dt.timedelta(days=MAX_LINK_DAYS):
         raise ValidationError({"expires_on": _("Een link werkt hoogstens een jaar.")})
     if team is not None and team.organisation_id != organisation.pk:
-        raise ValidationError({"team": _("Dit wijkteam hoort niet bij deze organisatie.")})
+        raise ValidationError(
+            {"team": _("Dit wijkteam hoort niet bij deze organisatie. Kies een wijkteam uit de lijst.")}
+        )
     if not funder.strip():
         raise ValidationError({"funder": _("Vul de naam van de financier in.")})
     return ReportGrant.objects.create(
@@ -99,7 +103,7 @@ def story_submit(
 def story_approve(*, story: Story, by: User) -> Story:
     """A coordinator checks the story (no names or health details that identify someone) before it is used."""
     if by.pk == story.submitted_by_id:
-        raise ValidationError(_("Een ander dan de schrijver keurt het verhaal goed."))
+        raise ValidationError(_("U schreef dit verhaal zelf. Een andere coördinator moet het goedkeuren."))
     Story.objects.filter(pk=story.pk, approved_at__isnull=True, withdrawn_at__isnull=True).update(
         approved_at=timezone.now(), approved_by=by
     )
@@ -134,9 +138,17 @@ def reflection_record(
     if existing is not None:
         return existing
     if meeting is not None and meeting.organisation_id != organisation.pk:
-        raise ValidationError({"meeting": _("Deze bijeenkomst hoort niet bij deze organisatie.")})
+        raise ValidationError(
+            {"meeting": _("Deze bijeenkomst hoort niet bij deze organisatie. Kies een bijeenkomst uit de lijst.")}
+        )
     if held_on > timezone.localdate():
-        raise ValidationError({"held_on": _("Een terugblik gaat over iets dat al gebeurd is.")})
+        raise ValidationError(
+            {
+                "held_on": _(
+                    "Een terugblik gaat over iets dat al gebeurd is. Kies vandaag of een datum die al geweest is."
+                )
+            }
+        )
     return Reflection.objects.create(
         organisation=organisation,
         author=by,

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from inzet.lib.phrases import Names, _, ngettext_lazy, say
 from inzet.matching.rules import Criterion, Match
 
 POINTS = {"languages": 30.0, "gender": 20.0, "experience": 25.0, "neighbourhood": 15.0, "age": 10.0}
@@ -42,36 +43,40 @@ class Expert:
     open_trajectories: int = 0
 
 
-def _names(codes: Iterable[str], labels: Mapping[str, str]) -> str:
-    names = sorted(labels.get(code, code) for code in codes)
-    return ", ".join(names[:-1]) + " en " + names[-1] if len(names) > 1 else "".join(names)
-
-
 def areas_from(text: str) -> frozenset[str]:
     """'Noord, Overvecht' → {'noord', 'overvecht'}."""
     return frozenset(part.strip().lower() for part in text.replace(";", ",").split(",") if part.strip())
 
 
 def _criteria(wish: Wish, expert: Expert, labels: Mapping[str, str]) -> list[Criterion]:
+    # Labels and explanations are message ids (inzet.lib.phrases): the page shows them in the reader's language.
     out = []
     if wish.languages:
         shared = wish.languages & expert.languages
-        text = f"Spreekt {_names(shared, labels)}." if shared else "Spreekt geen van de gewenste talen."
+        text = (
+            say(_("Spreekt %(names)s."), names=Names.of(shared, labels))
+            if shared
+            else _("Spreekt geen van de gewenste talen.")
+        )
         out.append(
-            Criterion("languages", "Taal", POINTS["languages"] if shared else 0.0, POINTS["languages"], text, True)
+            Criterion("languages", _("Taal"), POINTS["languages"] if shared else 0.0, POINTS["languages"], text, True)
         )
     if wish.expert_gender:
         same = expert.gender.strip().lower() == wish.expert_gender.strip().lower()
-        text = "Zoals de bewoner het liefst heeft." if same else "Niet wat de bewoner het liefst heeft."
-        out.append(Criterion("gender", "Geslacht", POINTS["gender"] if same else 0.0, POINTS["gender"], text, True))
+        text = _("Zoals de bewoner het liefst heeft.") if same else _("Niet wat de bewoner het liefst heeft.")
+        out.append(Criterion("gender", _("Geslacht"), POINTS["gender"] if same else 0.0, POINTS["gender"], text, True))
     if wish.domains:
         shared = wish.domains & expert.domains
         fraction = len(shared) / len(wish.domains)
-        text = f"Ervaring met {_names(shared, labels)}." if shared else "Geen ervaring op deze leefgebieden genoemd."
+        text = (
+            say(_("Ervaring met %(names)s."), names=Names.of(shared, labels))
+            if shared
+            else _("Geen ervaring op deze leefgebieden genoemd.")
+        )
         out.append(
             Criterion(
                 "experience",
-                "Ervaring die past",
+                _("Ervaring die past"),
                 round(POINTS["experience"] * fraction, 2),
                 POINTS["experience"],
                 text,
@@ -80,16 +85,17 @@ def _criteria(wish: Wish, expert: Expert, labels: Mapping[str, str]) -> list[Cri
         )
     if wish.neighbourhood.strip():
         knows = wish.neighbourhood.strip().lower() in expert.areas
-        text = "Kent de wijk goed." if knows else "Kent deze wijk niet speciaal."
+        text = _("Kent de wijk goed.") if knows else _("Kent deze wijk niet speciaal.")
         points = POINTS["neighbourhood"] if knows else 0.0
-        out.append(Criterion("neighbourhood", "Wijk", points, POINTS["neighbourhood"], text, True))
+        out.append(Criterion("neighbourhood", _("Wijk"), points, POINTS["neighbourhood"], text, True))
     if wish.age is not None:
         if expert.age is None:
-            out.append(Criterion("age", "Leeftijd", 0.0, POINTS["age"], "Leeftijd niet bekend.", True))
+            out.append(Criterion("age", _("Leeftijd"), 0.0, POINTS["age"], _("Leeftijd niet bekend."), True))
         else:
             apart = abs(wish.age - expert.age)
             points = round(POINTS["age"] * max(0.0, 1 - apart / AGE_SPAN), 2)
-            out.append(Criterion("age", "Leeftijd", points, POINTS["age"], f"Scheelt {apart} jaar.", True))
+            text = ngettext_lazy("Scheelt %(count)s jaar.", "Scheelt %(count)s jaar.", apart)
+            out.append(Criterion("age", _("Leeftijd"), points, POINTS["age"], text, True))
     return out
 
 

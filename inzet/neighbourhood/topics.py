@@ -16,13 +16,13 @@ FIXED_ROWS = [
 
 FORM_LABELS = {
     "day_activities": _("Dagbesteding/school/werk/bezigheden overdag"),
-    "free_time": _("Vrije tijd (b.v. hobbys, sporten, verenigingen, uitgaan)"),
+    "free_time": _("Vrije tijd (bijvoorbeeld hobby's, sporten, verenigingen, uitgaan)"),
     "social_contacts": _("Sociale contacten"),
-    "practical_help": _("Praktische hulp in huis (opruimen, klusjes, schoonmaken, eten koken, wassen e.d.)"),
+    "practical_help": _("Praktische hulp in huis (opruimen, klusjes, schoonmaken, eten koken, wassen en meer)"),
     "administration": _("Hulp bij administratie, budgetteren e.d."),
     "agencies": _("Meegaan naar instanties"),
-    "travel": _("Hulp bij reizen/ergens naar toe gaan"),
-    "plans": _("Meedenken bij het maken van plannen en steunen bij het uitvoeren en volhouden van voorgenomen acties"),
+    "travel": _("Hulp bij reizen of ergens naartoe gaan"),
+    "plans": _("Meedenken bij het maken van plannen, en steun om die plannen uit te voeren en vol te houden"),
     "information": _("Informatie en advies over iets anders, namelijk:"),
     "other": _("Anders, namelijk:"),
 }

@@ -62,7 +62,9 @@ def export_download(request: HttpRequest) -> HttpResponse:
 def erasure_ask(request: HttpRequest) -> HttpResponse:
     _request, created = services.erasure_request(user=request.user, reason=request.POST.get("reason", "")[:2000])
     if created:
-        messages.success(request, _("Uw verzoek is ontvangen. Een coördinator voert het uit en u krijgt bericht."))
+        messages.success(
+            request, _("Uw verzoek is ontvangen. Een coördinator handelt het af. Daarna krijgt u bericht.")
+        )
     else:
         messages.info(request, _("U had dit al gevraagd. Uw verzoek loopt nog."))
     return redirect("privacy:mine")

@@ -72,7 +72,7 @@ class BundleForm(forms.ModelForm):
         model = Bundle
         fields = ["title", "theme", "action", "answer"]
         widgets = {"action": forms.Textarea(attrs={"rows": 3}), "answer": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"action": _("Dit staat in het openbare lobby-overzicht. Schrijf het zonder namen.")}
+        help_texts = {"action": _("Dit komt in het openbare overzicht van knelpunten. Schrijf het zonder namen.")}
 
 
 class OverviewForm(forms.ModelForm):

@@ -44,7 +44,9 @@ class VerifyForm(forms.Form):
 def _check_dates(form: CourseForm) -> None:
     starts, ends = form.cleaned_data.get("starts_on"), form.cleaned_data.get("ends_on")
     if starts and ends and ends < starts:
-        form.add_error("ends_on", _("De laatste les ligt vóór de eerste les."))
+        form.add_error(
+            "ends_on", _("De laatste les ligt vóór de eerste les. Kies een latere datum voor de laatste les.")
+        )
     lessons, minimum = form.cleaned_data.get("lessons"), form.cleaned_data.get("minimum_lessons")
     if lessons and minimum and minimum > lessons:
-        form.add_error("minimum_lessons", _("Het minimum is hoger dan het aantal lessen."))
+        form.add_error("minimum_lessons", _("Het minimum is hoger dan het aantal lessen. Vul een kleiner getal in."))

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class CourseLevel(models.TextChoices):
     BASIC = "basic", _("Basis")
     ADDON = "addon", _("Aanvulling op maat")
-    STORY = "story", _("Je eigen verhaal delen")
+    STORY = "story", _("Uw eigen verhaal delen")
     ADVANCED = "advanced", _("Verdieping")
 
 

@@ -34,9 +34,9 @@ COURSE_FIELDS = (
 def _check_course(course: Course) -> None:
     errors = {}
     if course.ends_on < course.starts_on:
-        errors["ends_on"] = [_("De laatste les ligt vóór de eerste les.")]
+        errors["ends_on"] = [_("De laatste les ligt vóór de eerste les. Kies een latere datum voor de laatste les.")]
     if course.minimum_lessons is not None and course.minimum_lessons > course.lessons:
-        errors["minimum_lessons"] = [_("Het minimum is hoger dan het aantal lessen.")]
+        errors["minimum_lessons"] = [_("Het minimum is hoger dan het aantal lessen. Vul een kleiner getal in.")]
     if errors:
         raise ValidationError(errors)
 
@@ -118,7 +118,7 @@ def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
 def attendance_record(*, course: Course, lesson: int, present_ids: set[int], by: User) -> int:
     """Who was at one lesson (enrolment ids), saved as a whole: sending the form again gives the same result."""
     if not 1 <= lesson <= course.lessons:
-        raise ValidationError(_("Deze les bestaat niet."))
+        raise ValidationError(_("Deze les bestaat niet. Kies een les uit de lijst."))
     enrolments = list(course.enrolments.filter(status__in=(EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)))
     for enrolment in enrolments:
         Attendance.objects.update_or_create(

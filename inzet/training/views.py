@@ -180,7 +180,9 @@ def certificate(request: HttpRequest, pk: int) -> HttpResponse:
     if enrolment.status != EnrolmentStatus.COMPLETED:
         messages.error(request, _("Er is nog geen certificaat: de cursus is niet afgerond."))
         return redirect("training:course_detail", pk=enrolment.course_id)
-    response = HttpResponse(pdf.certificate_pdf(enrolment), content_type="application/pdf")
+    response = HttpResponse(
+        pdf.certificate_pdf(enrolment, language=request.LANGUAGE_CODE), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="certificaat-{enrolment.pk}.pdf"'
     return response
 

@@ -76,7 +76,7 @@ def test_a_course_runs_from_enrolment_to_a_certificate_and_a_listing_in_the_regi
     # The trainer adds a course to the catalogue; a wrong date comes back in Dutch and keeps the rest.
     log_in(page, "trainer@example.org")
     page.goto("/scholing/")
-    expect(page.get_by_role("link", name="Je eigen verhaal delen")).to_be_visible()  # the demo catalogue
+    expect(page.get_by_role("link", name="Uw eigen verhaal delen")).to_be_visible()  # the demo catalogue
     problems += check(page, axe)
     page.get_by_role("link", name=re.compile("^Nieuwe cursus")).first.click()
     page.get_by_label(label("Titel")).fill(COURSE)

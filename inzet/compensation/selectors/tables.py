@@ -112,8 +112,8 @@ def missing_cap_notices(on: dt.date | None = None) -> list[str]:
     if on.year not in present:
         notices.append(
             _(
-                "De belastinggrenzen voor dit jaar (%(year)s) ontbreken. Experts krijgen wel de waarschuwingen over "
-                "hun uitkering, maar niet of hun vergoeding onbelast blijft. Vul de grenzen in zodra de "
+                "De belastinggrenzen voor dit jaar (%(year)s) ontbreken. Ervaringsdeskundigen krijgen wel de "
+                "waarschuwingen over hun uitkering, maar horen niet of hun vergoeding onbelast blijft. Vul de grenzen in zodra de "
                 "Belastingdienst ze publiceert, met het adres van die pagina."
             )
             % {"year": on.year}

@@ -315,7 +315,8 @@ def batch_create(
             )
         raise ValidationError(
             _(
-                "Er is nog niets klaar voor “%(kind)s”: er zijn geen goedgekeurde betalingen in deze vorm die nog niet in een bestand staan."
+                "Er is nog niets klaar voor “%(kind)s”: er zijn geen goedgekeurde betalingen in deze vorm "
+                "die nog niet in een bestand staan. Keur eerst betalingen goed op de pagina met betalingen."
             )
             % {"kind": label}
         )

@@ -61,7 +61,9 @@ def _external_values(
     start = from_month.replace(day=1)
     end = to_month.replace(day=1) if to_month else None
     if end is not None and end < start:
-        raise ValidationError({"to_month": _("De laatste maand ligt voor de eerste maand.")})
+        raise ValidationError(
+            {"to_month": _("De laatste maand ligt voor de eerste maand. Kies een latere laatste maand.")}
+        )
     return {
         "organisation_name": name,
         "amount": f"{amount.quantize(Decimal('0.01'))}",

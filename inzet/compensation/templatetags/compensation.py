@@ -1,4 +1,4 @@
-"""Money in Dutch notation, and the warning before an expert says yes.
+"""Money and numbers in the reader's language, and the warning before an expert says yes.
 
 Use on the expert's decision page:
 
@@ -27,9 +27,14 @@ register = template.Library()
 
 @register.filter
 def euro(value) -> str:
-    """€ 1.234,50 on one line (Utrecht currency data), always with cents; empty for None."""
-    html = money.euro_html(value, empty="")
-    return mark_safe(html) if html else ""  # noqa: S308 - built from a Decimal, no user text
+    """€ 1.234,50 in Dutch, €1,234.50 in English, on one line (Utrecht currency data), always with cents."""
+    if value is None or value == "":
+        return ""
+    if not explanations.is_english():
+        return mark_safe(money.euro_html(value, empty=""))  # noqa: S308 - built from a Decimal, no user text
+    amount = money.cents(Decimal(value))
+    shown = money.format_euro_en(amount, always_cents=True)
+    return mark_safe(f'<data class="utrecht-currency-data" value="{amount}">{shown}</data>')  # noqa: S308 - a Decimal
 
 
 @register.filter
@@ -62,11 +67,10 @@ def _host(url: str) -> str:
 
 @register.filter
 def number(value) -> str:
-    """2,5 or 12 (Dutch decimal comma, no trailing zeros)."""
+    """2,5 in Dutch, 2.5 in English, 12 in both (no trailing zeros)."""
     if value is None or value == "":
         return ""
-    text = f"{Decimal(value).normalize():f}"
-    return text.replace(".", ",")
+    return explanations.number(Decimal(value))
 
 
 @register.filter

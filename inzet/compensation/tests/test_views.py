@@ -96,7 +96,7 @@ def test_a_coordinator_sees_which_cap_but_not_the_benefit_unless_the_expert_shar
     hidden = render_include(coordinator, invitation)
     assert WARNING in hidden
     assert "Wajong" not in hidden and "UWV" not in hidden
-    assert "regel die mogelijk wordt overschreden" in hidden
+    assert "boven een grens die alleen voor hem of haar geldt" in hidden
     assert "de grens per uur van € 5,60 (2025)" in hidden
 
     invitation.expert.vis_benefit = Audience.COORDINATORS

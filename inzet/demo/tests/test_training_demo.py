@@ -17,7 +17,7 @@ def test_the_demo_has_the_catalogue_a_course_run_a_waiting_list_and_records_to_v
     assert _counts() == before
     titles = set(Course.objects.values_list("title", flat=True))
     assert {"Actief luisteren", "Fases van herstel herkennen", "Niet voor een ander invullen"} <= titles
-    assert {"Regels en het zorg- en welzijnsveld in de buurt", "Je eigen verhaal delen"} <= titles
+    assert {"Regels en het zorg- en welzijnsveld in de buurt", "Uw eigen verhaal delen"} <= titles
     assert Course.objects.filter(level=CourseLevel.ADDON).count() == 4
     statuses = set(Enrolment.objects.values_list("status", flat=True))
     assert {EnrolmentStatus.COMPLETED, EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITING} <= statuses

@@ -60,7 +60,7 @@ def test_closure_report_closes_the_trajectory_and_prints_the_seven_questions(cli
         "1. Hoe is de bewoner bij ons gekomen, en waarom?",
         "Via het inloopspreekuur",
         "2. Wat speelde er?",
-        "3. Wat is aangepakt, welke acties zijn gepleegd?",
+        "3. Wat is er aangepakt? Wat is er gedaan?",
         "Hulp bij administratie, budgetteren e.d.",
         "Samen een schuldhulpafspraak gemaakt",
         "4. Hoe vaak is er contact geweest, telefonisch of live?",

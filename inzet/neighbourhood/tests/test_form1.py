@@ -1,3 +1,4 @@
+import html
 import uuid
 
 import pytest
@@ -18,10 +19,10 @@ def trajectory(team, expert):
 
 def test_form1_has_the_rows_of_bijlage_2(client, expert, trajectory):
     client.force_login(expert)
-    page = client.get(reverse("neighbourhood:form1", args=[trajectory.pk])).text
+    page = html.unescape(client.get(reverse("neighbourhood:form1", args=[trajectory.pk])).text)  # hobby's
     for text in [
-        "Een aanvrager vult dit zelf in, eventueel samen met de ervaringsdeskundige.",
-        "Let op: Vul alleen in waar je voor komt/waar je naar op zoek bent, sla de rest over.",
+        "De bewoner vult dit zelf in, als hij of zij dat wil samen met de ervaringsdeskundige.",
+        "Let op: vul alleen in waarvoor u komt of wat u zoekt. Sla de rest over.",
         "Naam",
         "Datum",
         "Situatie nu",
@@ -30,12 +31,12 @@ def test_form1_has_the_rows_of_bijlage_2(client, expert, trajectory):
         "Wat verwachten jullie van mij?",
         "Afspraken",
         "Dagbesteding/school/werk/bezigheden overdag",
-        "Vrije tijd (b.v. hobbys, sporten, verenigingen, uitgaan)",
+        "Vrije tijd (bijvoorbeeld hobby's, sporten, verenigingen, uitgaan)",
         "Sociale contacten",
         "Praktische hulp in huis",
         "Hulp bij administratie, budgetteren e.d.",
         "Meegaan naar instanties",
-        "Hulp bij reizen/ergens naar toe gaan",
+        "Hulp bij reizen of ergens naartoe gaan",
         "Meedenken bij het maken van plannen",
         "Informatie en advies over iets anders, namelijk:",
         "Anders, namelijk:",

@@ -42,3 +42,30 @@ def test_a_bad_age_gets_a_dutch_message_and_nothing_is_saved(client, team, exper
     response = client.post(reverse("neighbourhood:klik", args=[trajectory.pk]), {"age": "oud"})
     assert response.status_code == 200 and "geheel getal in" in response.content.decode()
     assert not ResidentPreferences.objects.exists()
+
+
+KLIK_DUTCH = ["Geslacht", "Ervaring die past", "Wijk", "Leeftijd", "Zoals de bewoner", "Niet wat de bewoner",
+              "Ervaring met", "Geen ervaring", "Kent de wijk", "Kent deze wijk", "Scheelt", "Spreekt"]  # fmt: skip
+
+
+def test_the_reasons_are_in_english_on_the_english_page(client, settings, team, expert, coordinator):
+    TeamMember.objects.filter(team=team, user=expert).update(gender="man", knows_areas="Zuilen", birth_year=1980)
+    fitting = User.objects.create_user(email="fatima@test.nl", password="x", full_name="Fatima Fit")
+    services.team_member_add(team=team, user=fitting)
+    TeamMember.objects.filter(team=team, user=fitting).update(
+        gender="vrouw", knows_areas="Noord", experience_domains="administration"
+    )
+    trajectory, _ = services.first_contact_register(team=team, by=expert, request_key=uuid.uuid4(), channel="phone")
+    client.force_login(coordinator)
+    url = reverse("neighbourhood:klik", args=[trajectory.pk])
+    wishes = {"expert_gender": "vrouw", "neighbourhood": "Noord", "domains": ["administration"], "age": "40"}
+    assert client.post(url, wishes).status_code == 302
+    dutch = client.get(url).content.decode()
+    assert "Geslacht: Zoals de bewoner het liefst heeft." in dutch and "Wijk: Kent deze wijk niet speciaal." in dutch
+    assert "Leeftijd: Leeftijd niet bekend." in dutch and "Ervaring die past: Ervaring met " in dutch
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(url).content.decode()
+    reasons = english[english.index("<tbody>") : english.index("</tbody>")]
+    assert "Neighbourhood: Knows the neighbourhood well." in reasons and "Experience with " in reasons
+    assert "years apart" in reasons or "year apart" in reasons
+    assert [word for word in KLIK_DUTCH if word in reasons] == []

@@ -38,7 +38,7 @@ def test_form2_copies_the_start_from_form1_and_shows_the_wish(client, expert, tr
         "Situatie bij de start",
         "(overnemen van eerste vel)",
         "Rapportcijfer vorderingen (met toelichting)",
-        "Let op: de situatie kan in loop der tijd veranderd zijn, maar ook kan de vraag veranderd zijn.",
+        "Let op: de situatie kan intussen veranderd zijn. Ook de vraag kan veranderd zijn.",
         "Sociale contacten",
         "Ik zit veel thuis",  # start, copied from Form 1
         "Wens: Zwemmen",  # to compare with

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
@@ -76,6 +77,39 @@ def test_the_certificate_is_a_pdf_with_the_name_and_the_course(client, orgs, peo
     assert response["Content-Type"] == "application/pdf"
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     assert "Certificaat" in text and "Eef Expert" in text and "Actief luisteren" in text
+
+
+# Dutch words of the certificate's own text; none may be left on the English one.
+CERTIFICATE_DUTCH = ["Certificaat", "verklaart", "de cursus", "heeft afgerond", "Gegeven door", "Omvang", "les van",
+                     "uur", "Periode", "tot en met", "Afgerond op", "Geldig tot", "Gecontroleerd door"]  # fmt: skip
+
+
+def _certificate_text(client, settings, enrolment, language: str) -> str:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get(reverse("training:certificate", args=[enrolment.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    return " ".join(PdfReader(io.BytesIO(response.content)).pages[0].extract_text().split())
+
+
+@time_machine.travel("2026-03-01 10:00 +0100", tick=False)
+def test_the_certificate_is_in_the_readers_language(client, settings, orgs, people, trainer, expert):
+    import datetime
+
+    course = course_for(
+        orgs.deploying, lessons=1, starts_on=datetime.date(2026, 3, 2), ends_on=datetime.date(2026, 3, 2)
+    )
+    enrolment = services.enrolment_join(course=course, profile=people[0])
+    services.attendance_record(course=course, lesson=1, present_ids={enrolment.pk}, by=trainer)
+    services.enrolment_complete(enrolment=enrolment, by=trainer)
+    client.force_login(expert)
+    dutch = _certificate_text(client, settings, enrolment, "nl")
+    assert "Certificaat" in dutch and "verklaart dat" in dutch and "heeft afgerond" in dutch
+    assert "1 les van" in dutch and "Gegeven door" in dutch and "tot en met" in dutch and "maart" in dutch
+    english = _certificate_text(client, settings, enrolment, "en")
+    assert "Certificate" in english and "Eef Expert" in english and "Actief luisteren" in english
+    assert "1 lesson of" in english and "March" in english
+    left = [word for word in [*CERTIFICATE_DUTCH, "maart"] if word in english]
+    assert left == [], left
 
 
 def test_the_trainer_verifies_a_self_declared_record_from_the_list(client, orgs, people, trainer):
