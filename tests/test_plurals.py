@@ -44,7 +44,7 @@ def _quote(half_days, hours=D("1")):
         ("nl", D("1.5"), D("2.5"), ["1,5 dagdelen ×", "2,5 uur ×"]),
         ("en", D("1"), D("1"), ["1 half-day ×", "1 hour ×"]),
         ("en", D("2"), D("2"), ["2 half-days ×", "2 hours ×"]),
-        ("en", D("1.5"), D("2.5"), ["1,5 half-days ×", "2,5 hours ×"]),
+        ("en", D("1.5"), D("2.5"), ["1.5 half-days ×", "2.5 hours ×"]),
     ],
 )
 def test_quote_lines_agree_with_their_number(language, half_days, hours, expected):

@@ -43,6 +43,11 @@ def format_number(value: Decimal) -> str:
     return format(value.normalize(), "f").replace(".", ",")
 
 
+def format_number_en(value: Decimal) -> str:
+    """English decimal point, no trailing zeros: 12.5."""
+    return format(value.normalize(), "f")
+
+
 def euro_or_dash(value, *, empty: str = "—") -> str:
     """The template filter's rule: always with cents; `empty` for None or ''."""
     if value is None or value == "":
@@ -50,13 +55,15 @@ def euro_or_dash(value, *, empty: str = "—") -> str:
     return format_euro(Decimal(value), always_cents=True)
 
 
-def euro_html(value, *, empty: str = "—") -> str:
+def euro_html(value, *, empty: str = "—", english: bool = False) -> str:
     """The amount as HTML for a page: `<data class="utrecht-currency-data" value="125.00">€ 125,00</data>`.
 
     The Utrecht currency-data class keeps the sign and the amount on one line (white-space: nowrap) and
-    uses tabular figures, so amounts line up in a column. The text itself is the plain `€ 125,00`.
+    uses tabular figures, so amounts line up in a column. The text itself is the plain `€ 125,00`
+    (`€125.00` with ``english``).
     Returns a plain string; the template filter marks it safe (no Django imports here)."""
     if value is None or value == "":
         return empty
     amount = cents(Decimal(value))
-    return f'<data class="utrecht-currency-data" value="{amount}">{format_euro(amount, always_cents=True)}</data>'
+    shown = format_euro_en(amount, always_cents=True) if english else format_euro(amount, always_cents=True)
+    return f'<data class="utrecht-currency-data" value="{amount}">{shown}</data>'
