@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from inzet.accounts.models import User
@@ -140,10 +141,12 @@ class RankedExpert:
     criteria: tuple[rules.Criterion, ...]
     invitation_state: str  # "" when not invited
     invitation_label: str
+    # The criteria as printed; matching_page fills it from the cached pool's memo (made once per language).
+    printed: tuple[CriterionLine, ...] | None = None
 
     @cached_property
-    def lines(self) -> list[CriterionLine]:
-        return [criterion_line(c) for c in self.criteria]
+    def lines(self) -> tuple[CriterionLine, ...]:
+        return self.printed if self.printed is not None else tuple(criterion_line(c) for c in self.criteria)
 
     @property
     def can_invite(self) -> bool:
@@ -222,6 +225,16 @@ class _Cached:
     pool: CandidateSet
     matches: list[rules.Match]
     teams: dict[tuple[int, ...], TeamResult] = field(default_factory=dict)
+    # The printed criteria per (expert, language): the same on every view of this entry, and making
+    # them (gettext and number formats for 20 × 10 criteria) was most of a warm page's time.
+    printed: dict[tuple[int, str], tuple[CriterionLine, ...]] = field(default_factory=dict)
+
+    def lines(self, match: rules.Match) -> tuple[CriterionLine, ...]:
+        key = (match.expert_id, get_language() or "")
+        found = self.printed.get(key)
+        if found is None:
+            found = self.printed[key] = tuple(criterion_line(c) for c in match.criteria)
+        return found
 
 
 def _ranked(
@@ -354,6 +367,7 @@ def matching_page(
             criteria=m.criteria,
             invitation_state=states.get(m.expert_id, ""),
             invitation_label=str(Invitation.State(states[m.expert_id]).label) if m.expert_id in states else "",
+            printed=entry.lines(m),
         )
         for i, m in enumerate(top, start=1)
     ]

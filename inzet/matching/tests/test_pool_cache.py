@@ -93,3 +93,19 @@ def test_every_expert_service_that_changes_matching_renews_the_version(orgs, coo
     competence = ExpertCompetence.objects.get(profile=profile)
     assert _changes_version(org, lambda: services.competence_confirm(competence=competence, confirmed_by=coordinator))
     assert not _changes_version(orgs.other_deploying.pk, lambda: services.profile_resume(profile=profile))
+
+
+def test_printed_criteria_are_kept_per_language(client, coordinator, orgs, matching_request):
+    """The cached entry keeps the printed criteria per language: a warm page in English never shows Dutch."""
+    from django.utils import translation
+
+    make_expert(orgs.deploying, name="Eerste")
+    client.force_login(coordinator)
+    url = reverse("matching:request", args=[matching_request.pk])
+    dutch = client.get(url).context["page"].ranking[0].lines
+    with translation.override("en"):
+        english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").context["page"].ranking[0].lines
+    again = client.get(url).context["page"].ranking[0].lines
+    assert [line.label for line in dutch] != [line.label for line in english]
+    assert any("points" in line.points for line in english) and not any("punten" in line.points for line in english)
+    assert again == dutch
