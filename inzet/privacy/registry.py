@@ -337,7 +337,7 @@ REGISTER: dict[str, Processing] = {
         special=True,
     ),
     "engagements.Referral": Processing(
-        _("Een vraag doorsturen naar een organisatie (als de installatie niet bemiddelt)"),
+        _("Een vraag doorsturen naar een organisatie (als deze website zelf geen ervaringsdeskundigen zoekt)"),
         BASIS_AGREEMENT,
         _("De vrager en de coördinatoren van de gekozen organisatie"),
         _("2 jaar; contactgegevens gewist als het account wordt gewist"),
@@ -403,10 +403,12 @@ REGISTER: dict[str, Processing] = {
     ),
     **NEIGHBOURHOOD,
     "signals.Signal": Processing(
-        _("Knelpunten bundelen en aankaarten (de melder mag anoniem blijven; privé-delen nooit openbaar)"),
+        _(
+            "Knelpunten verzamelen en voorleggen aan wie er iets aan kan doen (de melder mag anoniem blijven; wat privé is, wordt nooit openbaar)"
+        ),
         BASIS_CONSENT_9,
         _("Coördinatoren en de beheerder; openbaar alleen geanonimiseerde voorbeelden die de melder niet privé maakte"),
-        _("Zolang nodig voor de lobby; bij verwijdering van de melder gaan de tekst en de koppeling weg"),
+        _("Zolang we er aandacht voor vragen; wordt de melder verwijderd, dan gaan de tekst en de koppeling weg"),
         special=True,
     ),
     "signals.SignalReadLog": Processing(
