@@ -12,16 +12,22 @@ from inzet.neighbourhood.models import ResidentPreferences, TeamMember
 pytestmark = pytest.mark.django_db
 
 
-def test_the_best_fit_comes_first_with_reasons_and_the_resident_agrees(
-    client, team, expert, coordinator, django_assert_max_num_queries
-):
-    TeamMember.objects.filter(team=team, user=expert).update(gender="man", knows_areas="Zuilen")
+def _two_members_and_a_trajectory(team, expert, **expert_fields):
+    """The team's expert (a man who knows Zuilen) and Fatima (a woman who knows Noord, administration)."""
+    TeamMember.objects.filter(team=team, user=expert).update(gender="man", knows_areas="Zuilen", **expert_fields)
     fitting = User.objects.create_user(email="fatima@test.nl", password="x", full_name="Fatima Fit")
     services.team_member_add(team=team, user=fitting)
     TeamMember.objects.filter(team=team, user=fitting).update(
         gender="vrouw", knows_areas="Noord", experience_domains="administration"
     )
     trajectory, _ = services.first_contact_register(team=team, by=expert, request_key=uuid.uuid4(), channel="phone")
+    return fitting, trajectory
+
+
+def test_the_best_fit_comes_first_with_reasons_and_the_resident_agrees(
+    client, team, expert, coordinator, django_assert_max_num_queries
+):
+    fitting, trajectory = _two_members_and_a_trajectory(team, expert)
     client.force_login(coordinator)
     url = reverse("neighbourhood:klik", args=[trajectory.pk])
     response = client.post(url, {"expert_gender": "vrouw", "neighbourhood": "Noord", "domains": ["administration"]})
@@ -49,13 +55,7 @@ KLIK_DUTCH = ["Geslacht", "Ervaring die past", "Wijk", "Leeftijd", "Zoals de bew
 
 
 def test_the_reasons_are_in_english_on_the_english_page(client, settings, team, expert, coordinator):
-    TeamMember.objects.filter(team=team, user=expert).update(gender="man", knows_areas="Zuilen", birth_year=1980)
-    fitting = User.objects.create_user(email="fatima@test.nl", password="x", full_name="Fatima Fit")
-    services.team_member_add(team=team, user=fitting)
-    TeamMember.objects.filter(team=team, user=fitting).update(
-        gender="vrouw", knows_areas="Noord", experience_domains="administration"
-    )
-    trajectory, _ = services.first_contact_register(team=team, by=expert, request_key=uuid.uuid4(), channel="phone")
+    _fitting, trajectory = _two_members_and_a_trajectory(team, expert, birth_year=1980)
     client.force_login(coordinator)
     url = reverse("neighbourhood:klik", args=[trajectory.pk])
     wishes = {"expert_gender": "vrouw", "neighbourhood": "Noord", "domains": ["administration"], "age": "40"}
