@@ -499,7 +499,7 @@ def write_report(figures: list[Figure], context: Context, info: dict[str, str]) 
 
     lines = [
         _RUN_MARK,
-        f"## {timezone.localtime():%Y-%m-%d %H:%M} – {info['database'].split(' (')[0]}, {context.experts:,} experts",
+        f"## {timezone.localtime():%Y-%m-%d %H:%M %Z} – {info['database'].split(' (')[0]}, {context.experts:,} experts",
         "",
         "| | |",
         "|---|---|",

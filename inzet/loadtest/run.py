@@ -122,7 +122,7 @@ def write_report(results: list[dict], info: dict) -> None:
 
     lines = [
         RUN_MARK,
-        f"## {timezone.localtime():%Y-%m-%d %H:%M} – load test (`make load`), {info['database'].split(' (')[0]}",
+        f"## {timezone.localtime():%Y-%m-%d %H:%M %Z} – load test (`make load`), {info['database'].split(' (')[0]}",
         "",
         "| | |",
         "|---|---|",
