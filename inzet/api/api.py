@@ -5,7 +5,7 @@ from ninja.errors import AuthenticationError, HttpError, _default_http_error
 from ninja.errors import ValidationError as RequestValidationError
 
 from inzet.api.auth import TokenAuth, TwoFactorRequired, session_auth
-from inzet.api.parser import NulInText, NulRefusingParser
+from inzet.api.parser import NulInText, NulRefusingParser, nul_message
 from inzet.api.routers import (
     accounts,
     compensation,
@@ -105,11 +105,10 @@ def _not_found(request, exc):
 def _http_error(request, exc):
     # A body with NUL text (parser.NulRefusingParser) reaches here wrapped as "cannot parse" (400):
     # it parsed fine and is refused for its content, like any other invalid field.
-    if isinstance(exc.__cause__, NulInText):
-        detail = str(exc.__cause__)
-        return api.create_response(
-            request, {"detail": detail, "errors": [{"loc": ["body"], "msg": detail}]}, status=422
-        )
+    cause = exc.__cause__
+    if isinstance(cause, NulInText):
+        errors = [{"loc": list(cause.loc), "msg": nul_message()}]
+        return api.create_response(request, {"detail": str(cause), "errors": errors}, status=422)
     return _default_http_error(request, exc, api)
 
 

@@ -20,31 +20,56 @@ from ninja.parser import Parser
 class NulInText(ValueError):
     """A body held text with a NUL character (ninja wraps parser errors in HttpError(400); api.py answers 422)."""
 
+    def __init__(self, loc: tuple[str | int, ...]) -> None:
+        self.loc = loc
+        super().__init__(_detail(loc))
+
 
 def nul_message() -> str:
     return gettext("De tekst bevat een teken dat niet is toegestaan (NUL).")
 
 
+def _detail(loc: tuple[str | int, ...]) -> str:
+    # The same "field: message" shape as every other invalid field (api._invalid_request).
+    where = ".".join(str(part) for part in loc[1:])
+    return f"{where}: {nul_message()}" if where else nul_message()
+
+
+def nul_at(value: Any, loc: tuple[str | int, ...] = ()) -> tuple[str | int, ...] | None:
+    """Where in ``value`` a string (or a mapping's key) holds a NUL character, or None."""
+    if isinstance(value, str):
+        return loc if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and "\x00" in key:
+                return (*loc, key)
+            found = nul_at(item, (*loc, key))
+            if found is not None:
+                return found
+    if isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            found = nul_at(item, (*loc, index))
+            if found is not None:
+                return found
+    return None
+
+
 def has_nul(value: Any) -> bool:
     """Whether a string anywhere in ``value`` (keys of a mapping too) holds a NUL character."""
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(has_nul(key) or has_nul(item) for key, item in value.items())
-    if isinstance(value, (list, tuple)):
-        return any(has_nul(item) for item in value)
-    return False
+    return nul_at(value) is not None
 
 
 class NulRefusingParser(Parser):
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
         data = super().parse_body(request)
-        if has_nul(data):
-            raise NulInText(nul_message())
+        loc = nul_at(data, ("body",))
+        if loc is not None:
+            raise NulInText(loc)
         return data
 
     def parse_querydict(self, data: MultiValueDict, list_fields: list[str], request: HttpRequest) -> dict[str, Any]:
         result = super().parse_querydict(data, list_fields, request)
-        if has_nul(result):
-            raise RequestValidationError([{"loc": ("query",), "msg": nul_message()}])
+        loc = nul_at(result, ("query",))
+        if loc is not None:
+            raise RequestValidationError([{"loc": loc, "msg": nul_message()}])
         return result

@@ -44,13 +44,17 @@ def test_a_nul_character_in_a_json_body_is_refused_and_nothing_is_written(client
     response = client.post("/api/requests", body, content_type="application/json", **_auth(personas["asker"]))
     assert response.status_code == 422, response.content
     answer = response.json()
-    assert "NUL" in answer["detail"] and answer["errors"] == [{"loc": ["body"], "msg": answer["detail"]}]
+    assert answer["detail"] == "title: De tekst bevat een teken dat niet is toegestaan (NUL)."
+    assert answer["errors"] == [
+        {"loc": ["body", "title"], "msg": "De tekst bevat een teken dat niet is toegestaan (NUL)."}
+    ]
     assert EngagementRequest.objects.count() == before
 
 
 def test_nul_is_found_anywhere_in_parsed_data():
-    from inzet.api.parser import has_nul
+    from inzet.api.parser import has_nul, nul_at
 
+    assert nul_at({"a": ["ok", {"b": "x\x00"}]}) == ("a", 1, "b")
     assert has_nul({"a": ["ok", {"b": "x\x00"}]})
     assert has_nul({"k\x00": 1})
     assert has_nul(("a", "\x00"))

@@ -66,7 +66,7 @@ def test_the_coordination_share_is_the_same_on_quote_invoice_and_payout(orgs, ex
     assert payout.amount == D("112.50")
     assert (settlement.experts_amount, settlement.coordination_amount) == (D("112.50"), D("12.50"))
     for text in (quote_text, invoice_text):
-        assert "€ 112,50 naar de ervaringsdeskundigen en € 12,50 naar de coördinatie" in " ".join(text.split())
+        assert "€ 112,50 naar de ervaringsdeskundigen. € 12,50 gaat naar de coördinatie" in " ".join(text.split())
 
 
 def test_an_agreed_amount_for_the_expert_leaves_the_rest_and_the_text_says_so(orgs, expert, asker, coordinator):

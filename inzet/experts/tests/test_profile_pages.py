@@ -264,7 +264,7 @@ def test_the_person_sees_who_keeps_their_profile_and_can_take_it_over(client, ex
     client.force_login(expert)
     body = client.get(reverse("experts:my_profile")).content.decode()
     assert "Dit profiel wordt bijgehouden door Cor Coördinator namens Eef Expert." in body
-    assert "ook wat op “Alleen ik” staat" in body
+    assert "Ook wat op “Alleen ik” staat." in body
     client.post(reverse("experts:take_over", args=[managed_profile.pk]))
     managed_profile.refresh_from_db()
     assert managed_profile.managed_by is None

@@ -76,7 +76,7 @@ def test_bad_input_gets_a_dutch_message_and_plans_nothing(client, orgs, trainer,
     start = timezone.now() + dt.timedelta(days=5)
     bad = _payload(orgs, ends_at=(start - dt.timedelta(hours=1)).isoformat(), starts_at=start.isoformat())
     response = client.post("/api/support/meetings", bad, content_type=JSON, **_auth(trainer))
-    assert response.status_code == 422 and "na het begin" in response.json()["detail"]
+    assert response.status_code == 422 and "Kies een eindtijd na de begintijd." in response.json()["detail"]
     response = client.post("/api/support/meetings", _payload(orgs, kind="feest"), content_type=JSON, **_auth(trainer))
     assert response.status_code == 422 and "soort" in response.json()["detail"]
     assert not Meeting.objects.exists()
