@@ -88,9 +88,13 @@ def invitation_access(user, invitation_pk: int, *, write: bool = False) -> Conve
 def visible_threads(user):
     """Threads the person may read, as one queryset (used as a subquery: no query per thread)."""
     roles = get_roles(user)
-    staff_orgs = roles.organisation_ids(*STAFF)
-    asker_orgs = roles.organisation_ids(Role.ASKER)
-    accepted = Invitation.objects.filter(expert__user=user, state=Invitation.State.ACCEPTED).values("request_id")
+    return threads_visible_to(user.pk, roles.organisation_ids(*STAFF), roles.organisation_ids(Role.ASKER))
+
+
+def threads_visible_to(user_id: int, staff_orgs, asker_orgs):
+    """visible_threads for a person given by id and organisation ids (so the query can be compiled
+    once and reused with other values: conversations.selectors.unread_counts)."""
+    accepted = Invitation.objects.filter(expert__user_id=user_id, state=Invitation.State.ACCEPTED).values("request_id")
     shared = Q(invitation__isnull=True, request__submitted_at__isnull=False) & (
         Q(request__asker_organisation_id__in=asker_orgs)
         | Q(request__deploying_organisation_id__in=staff_orgs)
@@ -98,6 +102,6 @@ def visible_threads(user):
     )
     private = Q(invitation__isnull=False) & (
         Q(request__deploying_organisation_id__in=staff_orgs)
-        | Q(invitation__expert__user=user, invitation__state__in=EXPERT_STATES)
+        | Q(invitation__expert__user_id=user_id, invitation__state__in=EXPERT_STATES)
     )
     return Thread.objects.filter(shared | private)

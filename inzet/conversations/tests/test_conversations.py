@@ -135,6 +135,29 @@ def test_unread_counts_drop_after_reading(engagement, asker, coordinator):
     assert selectors.unread_counts(coordinator) == {"messages": 0, "notifications": 0}
 
 
+def test_the_header_count_compiled_once_counts_for_each_person_and_their_organisations(
+    engagement, asker, coordinator, expert
+):
+    """unread_counts reuses its compiled query with other people's ids: each still gets their own."""
+    from inzet.organisations.models import Membership, Organisation, Role
+
+    _post(shared_access(asker, engagement.pk), asker)
+    selectors._compiled_unread.clear()
+    assert selectors.unread_counts(coordinator) == {"messages": 1, "notifications": 1}
+    assert selectors.unread_counts(asker) == {"messages": 0, "notifications": 0}
+    assert selectors.unread_counts(expert) == {"messages": 0, "notifications": 0}
+    # A second organisation changes the shape (two staff organisations): a new compile, same answer.
+    other = Organisation.objects.create(name="Tweede organisatie", slug="tweede-organisatie")
+    Membership.objects.create(user=coordinator, organisation=other, role=Role.COORDINATOR)
+    coordinator._inzet_roles = None
+    assert selectors.unread_counts(coordinator) == {"messages": 1, "notifications": 1}
+    # A coordinator of only the other organisation reuses the one-organisation query: nothing to see.
+    outsider = type(coordinator).objects.create_user("buiten@example.org", full_name="Buiten")
+    Membership.objects.create(user=outsider, organisation=other, role=Role.COORDINATOR)
+    assert selectors.unread_counts(outsider) == {"messages": 0, "notifications": 0}
+    assert len(selectors._compiled_unread) == 4  # shapes (staff, asker orgs): (1, 0), (0, 1), (0, 0), (2, 0)
+
+
 # --- consent -----------------------------------------------------------------------------------------
 
 
