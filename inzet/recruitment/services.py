@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from inzet.accounts.models import User
 from inzet.experts.models import ExpertProfile, ExpertStatus
 from inzet.experts.services import matching_changed
+from inzet.experts.signals import profile_changed
 from inzet.lib import uploads
 from inzet.lib.mail import send_mail_later
 from inzet.organisations.models import Membership, Organisation, Role
@@ -531,6 +532,7 @@ def application_accept_as_expert(
         profile.status = ExpertStatus.ACTIVE
         profile.save(update_fields=["status", "updated_at"])
     matching_changed(organisation_ids=[organisation.pk])  # matching's cached pools (same transaction)
+    profile_changed.send(sender=ExpertProfile, profile_ids=[profile.pk])  # its search document
     membership, _created = Membership.objects.get_or_create(user=user, organisation=organisation, role=Role.EXPERT)
     if not membership.is_active:
         membership.is_active = True

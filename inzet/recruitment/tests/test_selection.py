@@ -263,6 +263,8 @@ def test_passing_the_last_stage_makes_an_expert(client, coordinator, orgs, submi
     assert (profile.organisation, profile.status, profile.phone) == (orgs.deploying, ExpertStatus.ACTIVE, "0612345678")
     assert application.status == ApplicationStatus.ACCEPTED
     assert application.expert_profile == profile
+    # Searchable at once: the directory's search words are built when the profile is made.
+    assert "anna" in profile.search_document.coordinators_text
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
     assert "Welkom!" in body and "/account/wachtwoord-herstellen/" in body
