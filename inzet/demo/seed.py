@@ -101,11 +101,12 @@ def _attnames(model, fields: dict) -> dict:
     return out
 
 
-def _document_values(pk: int, full_name: str, fields: dict, vis_defaults: dict) -> dict:
+def _document_values(pk: int, organisation_id: int, full_name: str, fields: dict, vis_defaults: dict) -> dict:
     """The values directory.services reads per profile (its `_VALUES`), from the sketch's fields."""
     area = fields.get("area")
     return {
         "pk": pk,
+        "organisation_id": organisation_id,
         "user__full_name": full_name,
         "level_id": fields["level"].pk if fields.get("level") else None,
         "area__municipality": area.municipality if area else None,
@@ -232,8 +233,8 @@ def _seed(total: int, *, organisations: int, progress: Callable[[int], None] | N
             # the rows just inserted (what bulk_build_documents would read back), in the same pass.
             documents_save_from_values(
                 profiles=[
-                    _document_values(p, name, s.fields, vis_defaults)
-                    for p, name, s in zip(profile_ids, names, sketches, strict=True)
+                    _document_values(p, o.pk, name, s.fields, vis_defaults)
+                    for p, o, name, s in zip(profile_ids, org_for, names, sketches, strict=True)
                 ],
                 related={p: _related(s) for p, s in zip(profile_ids, sketches, strict=True)},
                 reference=reference,

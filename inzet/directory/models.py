@@ -15,11 +15,22 @@ class ExpertSearchDocument(models.Model):
     )
     coordinators_text = models.TextField(_("zoektekst voor coördinatoren"), blank=True)
     public_text = models.TextField(_("zoektekst voor het openbare register"), blank=True)
+    # The ids a coordinator filters on (experience areas, roles, languages, competences), only as far
+    # as the expert shares them with coordinators, as short tokens (directory/facets.py). With the
+    # organisation beside them, one index narrows a search to the few experts worth checking in
+    # full. Empty (NULL) until built: such an expert is always checked in full.
+    organisation_id = models.BigIntegerField(_("organisatie"), null=True, blank=True)
+    coordinators_facets = models.TextField(_("filterwaarden voor coördinatoren"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("zoekdocument")
         verbose_name_plural = _("zoekdocumenten")
+        indexes = [
+            models.Index(
+                fields=["organisation_id", "coordinators_facets", "profile"], name="search_document_org_facets"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.profile_id}"

@@ -14,13 +14,22 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 
 from inzet.directory import text
+from inzet.directory.facets import facet_tokens
 from inzet.directory.models import ExpertSearchDocument
 from inzet.directory.reference import ALL_KINDS, Reference, Related, load_reference, load_related
 from inzet.experts.disclosure import ITEM_FIELDS, can_see, visible_at
 from inzet.experts.models import Audience, ExpertProfile, WorkForm
 
 BATCH = 2000
-_PROFILE_VALUES = ("pk", "user__full_name", "level_id", "area__municipality", "area__region", "work_form")
+_PROFILE_VALUES = (
+    "pk",
+    "organisation_id",
+    "user__full_name",
+    "level_id",
+    "area__municipality",
+    "area__region",
+    "work_form",
+)
 
 
 class ProfileValues(Protocol):
@@ -28,6 +37,8 @@ class ProfileValues(Protocol):
 
     @property
     def pk(self) -> int: ...
+    @property
+    def organisation_id(self) -> int: ...
     @property
     def user__full_name(self) -> str: ...
     @property
@@ -80,8 +91,11 @@ def _work_form_label(value: str, language: str | None) -> str:
     return str(WorkForm(value).label)
 
 
-def _build(profiles: list[dict], related: dict[int, Related], reference: Reference) -> list[tuple[int, str, str]]:
-    """(profile id, coordinators' text, public text) per profile."""
+Document = tuple[int, str, str, int, str]
+
+
+def _build(profiles: list[dict], related: dict[int, Related], reference: Reference) -> list[Document]:
+    """(profile id, coordinators' text, public text, organisation id, coordinators' facets) per profile."""
     documents = []
     empty = Related()
     with translation.override("nl"):
@@ -93,12 +107,14 @@ def _build(profiles: list[dict], related: dict[int, Related], reference: Referen
                     profile.pk,
                     text.build_document(document_parts(profile, found, reference, Audience.COORDINATORS)),
                     text.build_document(document_parts(profile, found, reference, Audience.PUBLIC)),
+                    profile.organisation_id,
+                    facet_tokens(profile, found, Audience.COORDINATORS),
                 )
             )
     return documents
 
 
-def _save(documents: list[tuple[int, str, str]]) -> None:
+def _save(documents: list[Document]) -> None:
     """Insert or replace, with one executemany: the ORM's bulk_create spent more time preparing
     these three plain columns than building the documents (same SQL on SQLite and PostgreSQL)."""
     if not documents:
@@ -107,11 +123,11 @@ def _save(documents: list[tuple[int, str, str]]) -> None:
     updated = ExpertSearchDocument._meta.get_field("updated_at").get_db_prep_save(now, connection)
     quote = connection.ops.quote_name
     table = quote(ExpertSearchDocument._meta.db_table)
+    columns = ("coordinators_text", "public_text", "organisation_id", "coordinators_facets", "updated_at")
     sql = (
-        f"INSERT INTO {table} ({quote('profile_id')}, {quote('coordinators_text')}, {quote('public_text')}, "  # noqa: S608 (no user input in names)
-        f"{quote('updated_at')}) VALUES (%s, %s, %s, %s) ON CONFLICT ({quote('profile_id')}) DO UPDATE SET "
-        f"{quote('coordinators_text')} = excluded.{quote('coordinators_text')}, "
-        f"{quote('public_text')} = excluded.{quote('public_text')}, {quote('updated_at')} = excluded.{quote('updated_at')}"
+        f"INSERT INTO {table} ({quote('profile_id')}, {', '.join(map(quote, columns))}) "  # noqa: S608 (no user input in names)
+        f"VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT ({quote('profile_id')}) DO UPDATE SET "
+        + ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in columns)
     )
     with connection.cursor() as cursor:
         cursor.executemany(sql, [(*document, updated) for document in documents])

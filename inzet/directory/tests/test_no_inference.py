@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from conftest import term
 from inzet.directory.filters import ExpertFilters
 from inzet.directory.selectors import coordinator_experts
+from inzet.directory.services import bulk_build_documents
 from inzet.experts.disclosure import can_see
 from inzet.experts.models import Audience, ExpertProfile, WorkForm
 
@@ -39,6 +40,7 @@ def pool(expert_factory):
             },
             refresh=False,
         )
+    bulk_build_documents()  # as the services keep them (built here in one pass, for speed)
     return {
         p.pk: p
         for p in ExpertProfile.objects.select_related("area").prefetch_related(
@@ -110,3 +112,21 @@ def test_the_result_set_depends_only_on_shared_items(coordinator, pool, chosen):
         assert hours == sorted(hours, reverse=True)
         hidden = [pk for pk, visible in zip(found, shown, strict=True) if not visible]
         assert hidden == sorted(hidden)  # in a fixed order that says nothing about the hidden hours
+
+
+@pytest.fixture
+def documented_pool(pool):
+    """The same experts, a quarter of them with documents from before facets existed (NULL)."""
+    from inzet.directory.models import ExpertSearchDocument
+
+    ids = sorted(pool)
+    ExpertSearchDocument.objects.filter(profile_id__in=ids[::4]).update(coordinators_facets=None)
+    assert ExpertSearchDocument.objects.filter(coordinators_facets__isnull=False).count() >= len(ids) // 2
+    return pool
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(chosen=filters)
+def test_facets_narrow_the_search_without_changing_who_is_found(coordinator, documented_pool, chosen):
+    found = set(coordinator_experts(coordinator, _to_filters(chosen)).values_list("pk", flat=True))
+    assert found == {pk for pk, profile in documented_pool.items() if _expected(profile, chosen)}
