@@ -171,9 +171,9 @@ def test_organisation_expert_count_agrees_with_its_number(language, count, expec
     ("language", "lessons", "expected"),
     [
         ("nl", 1, ["1 les van 1,5 uur (1,5 uur)", "Na minstens 1 les<"]),
-        ("nl", 2, ["2 lessen van 1,5 uur (3,0 uur)", "Na minstens 2 lessen<"]),
+        ("nl", 2, ["2 lessen van 1,5 uur (3 uur)", "Na minstens 2 lessen<"]),
         ("en", 1, ["1 lesson of 1.5 h (1.5 h)", "After at least 1 lesson<"]),
-        ("en", 2, ["2 lessons of 1.5 h (3.0 h)", "After at least 2 lessons<"]),
+        ("en", 2, ["2 lessons of 1.5 h (3 h)", "After at least 2 lessons<"]),
     ],
 )
 def test_the_course_page_counts_lessons_in_the_right_form(client, settings, orgs, expert, language, lessons, expected):

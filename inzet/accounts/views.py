@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from inzet.accounts import services
 from inzet.accounts.forms import ApiTokenForm, LanguageForm, LoginForm, TokenForm
 from inzet.accounts.twofactor import two_factor_required
+from inzet.lib.views import posted
 
 
 class LoginView(auth_views.LoginView):
@@ -65,7 +66,7 @@ def _throttled_message(waits) -> str:
 
 @login_required
 def two_factor_verify(request: HttpRequest) -> HttpResponse:
-    form = TokenForm(request.POST or None)
+    form = TokenForm(posted(request))
     if request.method == "POST" and form.is_valid():
         waits = []
         for device in devices_for_user(request.user, confirmed=True):
@@ -92,7 +93,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = services.two_factor_device_start(user=request.user)
-    form = TokenForm(request.POST or None)
+    form = TokenForm(posted(request))
     if request.method == "POST" and form.is_valid():
         if services.two_factor_device_confirm(device=device, token=form.cleaned_data["token"]):
             otp_login(request, device)
@@ -115,7 +116,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def account_settings(request: HttpRequest) -> HttpResponse:
-    language_form = LanguageForm(request.POST or None, initial={"preferred_language": request.user.preferred_language})
+    language_form = LanguageForm(posted(request), initial={"preferred_language": request.user.preferred_language})
     if request.method == "POST" and language_form.is_valid():
         language = language_form.cleaned_data["preferred_language"]
         services.user_set_language(user=request.user, language=language)
@@ -134,7 +135,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def api_tokens(request: HttpRequest) -> HttpResponse:
-    form = ApiTokenForm(request.POST or None)
+    form = ApiTokenForm(posted(request))
     new_key = None
     if request.method == "POST" and form.is_valid():
         _token, new_key = services.api_token_create(

@@ -89,7 +89,7 @@ def message_rows(viewer: User, access: ConversationAccess, thread: Thread | None
     return rows
 
 
-def _unread_messages(user_id: int, staff_orgs, asker_orgs) -> QuerySet[Message]:
+def _unread_messages(user_id: int, staff_orgs: list[int], asker_orgs: list[int]) -> QuerySet[Message]:
     visible = threads_visible_to(user_id, staff_orgs, asker_orgs).values("pk")
     mark = ReadMark.objects.filter(thread_id=OuterRef("thread_id"), user_id=user_id, last_read_id__gte=OuterRef("pk"))
     return Message.objects.filter(thread__in=visible).exclude(author_id=user_id).filter(~Exists(mark))

@@ -19,7 +19,7 @@ from inzet.conversations.models import MessageAttachment
 from inzet.conversations.permissions import ConversationAccess, invitation_access, shared_access
 from inzet.engagements.selectors import invitation_rows
 from inzet.lib import uploads
-from inzet.lib.views import save_form
+from inzet.lib.views import posted, posted_files, save_form
 
 
 @login_required
@@ -34,7 +34,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 def _thread_page(request: HttpRequest, access: ConversationAccess, here: str) -> HttpResponse:
-    form = MessageForm(request.POST or None, request.FILES or None) if request.method == "POST" else MessageForm()
+    form = MessageForm(posted(request), posted_files(request)) if request.method == "POST" else MessageForm()
     if request.method == "POST":
         if not access.can_write:
             raise PermissionDenied

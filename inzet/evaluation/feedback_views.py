@@ -15,7 +15,7 @@ from inzet.accounts.permissions import get_roles
 from inzet.evaluation import feedback
 from inzet.evaluation.forms import AskerFeedbackForm, ExpertFeedbackForm, ModerationForm, StigmaWordForm
 from inzet.evaluation.models import AskerFeedback, StigmaWord
-from inzet.lib.views import save_form
+from inzet.lib.views import posted, save_form
 from inzet.organisations.models import Role
 
 
@@ -44,7 +44,7 @@ def _give(request, request_pk, *, form_class, allowed, service, template):
     parties = feedback.parties(request.user, request_pk)
     if not allowed(parties):
         raise PermissionDenied
-    form = form_class(request.POST or None)
+    form = form_class(posted(request))
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form_class.Meta.fields}
         if save_form(
@@ -86,7 +86,7 @@ def feedback_moderate(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     item = feedback.get_for_moderation(request.user, kind, pk)
     with_follow_up = isinstance(item, AskerFeedback)
     initial = {"remarks": item.remarks, **({"follow_up": item.follow_up} if with_follow_up else {})}
-    form = ModerationForm(request.POST or None, initial=initial, with_follow_up=with_follow_up)
+    form = ModerationForm(posted(request), initial=initial, with_follow_up=with_follow_up)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -115,7 +115,7 @@ def _require_operator(user) -> None:
 @login_required
 def stigma_words(request: HttpRequest) -> HttpResponse:
     _require_operator(request.user)
-    form = StigmaWordForm(request.POST or None)
+    form = StigmaWordForm(posted(request))
     if (
         request.method == "POST"
         and form.is_valid()
@@ -150,7 +150,7 @@ def budget(request: HttpRequest, org_pk: int) -> HttpResponse:
     organisation = permissions.get_report_organisation(request.user, org_pk)
     raw_year = request.POST.get("year") or request.GET.get("jaar") or ""
     year = int(raw_year) if raw_year.isdigit() and 2000 <= int(raw_year) <= 2100 else timezone.localdate().year
-    form = BudgetForm(request.POST or None, lines=budget_service.budget_for(organisation, year), initial={"year": year})
+    form = BudgetForm(posted(request), lines=budget_service.budget_for(organisation, year), initial={"year": year})
     if (
         request.method == "POST"
         and form.is_valid()

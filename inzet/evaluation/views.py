@@ -16,7 +16,7 @@ from inzet.evaluation import charts, exports, permissions, selectors, services
 from inzet.evaluation.forms import GrantForm, PeriodForm, ReflectionForm, StoryForm
 from inzet.evaluation.models import Reflection, ReportGrant, Story
 from inzet.evaluation.rules import Period
-from inzet.lib.views import call_service, save_form
+from inzet.lib.views import call_service, posted, save_form
 from inzet.organisations.models import Organisation
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -85,7 +85,7 @@ def report_xlsx(request: HttpRequest, org_pk: int) -> HttpResponse:
 @login_required
 def grants(request: HttpRequest, org_pk: int) -> HttpResponse:
     organisation = permissions.get_report_organisation(request.user, org_pk)
-    form = GrantForm(request.POST or None, organisation=organisation)
+    form = GrantForm(posted(request), organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in GrantForm.Meta.fields}
         if save_form(
@@ -157,7 +157,7 @@ def stories(request: HttpRequest) -> HttpResponse:
 @login_required
 def story_new(request: HttpRequest, org_pk: int) -> HttpResponse:
     organisation = permissions.get_writer_organisation(request.user, org_pk)
-    form = StoryForm(request.POST or None)
+    form = StoryForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in StoryForm.Meta.fields}
         saved = save_form(
@@ -227,7 +227,7 @@ def reflection_new(request: HttpRequest, org_pk: int) -> HttpResponse:
     initial = {"request_key": uuid.uuid4()}
     if request.GET.get("bijeenkomst", "").isdigit():
         initial.update(meeting=int(request.GET["bijeenkomst"]), occasion=Reflection.Occasion.INTERVISION)
-    form = ReflectionForm(request.POST or None, organisation=organisation, initial=initial)
+    form = ReflectionForm(posted(request), organisation=organisation, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in ReflectionForm.Meta.fields}
         saved = save_form(

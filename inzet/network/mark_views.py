@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inzet.lib import uploads
-from inzet.lib.views import posted
+from inzet.lib.views import posted, posted_files
 from inzet.network import marks
 from inzet.network.forms import ApplyForm, AssessForm
 from inzet.network.models import Award, Scheme
@@ -27,7 +27,7 @@ def mark_list(request: HttpRequest) -> HttpResponse:
 
 
 def _apply(request: HttpRequest) -> HttpResponse:
-    form = ApplyForm(request.POST or None, request.FILES or None)
+    form = ApplyForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         try:
             award = marks.award_apply(applicant=request.user, **form.cleaned_data)

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from inzet.lib.views import posted
 from inzet.network import marks, selectors, services
 from inzet.network.forms import PartnerForm, PartnerSearchForm
 from inzet.network.models import Partner
@@ -44,7 +45,7 @@ def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @editors_only
 def partner_new(request: HttpRequest) -> HttpResponse:
-    form = PartnerForm(request.POST or None)
+    form = PartnerForm(posted(request))
     if request.method == "POST" and form.is_valid():
         partner = services.partner_save(by=request.user, fields=form.cleaned_data)
         messages.success(request, _("De organisatie staat op de sociale kaart."))
@@ -55,7 +56,7 @@ def partner_new(request: HttpRequest) -> HttpResponse:
 @editors_only
 def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
     partner = get_object_or_404(Partner, pk=pk)
-    form = PartnerForm(request.POST or None, instance=partner)
+    form = PartnerForm(posted(request), instance=partner)
     if request.method == "POST" and form.is_valid():
         services.partner_save(by=request.user, partner=partner, fields=form.cleaned_data)
         messages.success(request, _("De gegevens zijn opgeslagen."))

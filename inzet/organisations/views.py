@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inzet.accounts.permissions import get_organisation_for_user, get_roles, role_required, visible_organisations
-from inzet.lib.views import save_form
+from inzet.lib.views import posted, save_form
 from inzet.organisations import services
 from inzet.organisations.forms import MemberAddForm, PolicySettingsForm
 from inzet.organisations.models import Membership, PolicySettings, Role
@@ -46,7 +46,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk, write=True)
-    form = MemberAddForm(request.POST or None, organisation=organisation)
+    form = MemberAddForm(posted(request), organisation=organisation)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -76,7 +76,7 @@ def member_deactivate(request: HttpRequest, pk: int, membership_pk: int) -> Http
 @role_required(Role.OPERATOR)
 def policy(request: HttpRequest) -> HttpResponse:
     current = PolicySettings.current()
-    form = PolicySettingsForm(request.POST or None, instance=current)
+    form = PolicySettingsForm(posted(request), instance=current)
     if request.method == "POST" and form.is_valid():
         changes = {f: form.cleaned_data[f] for f in form.changed_data}
         services.policy_update(policy=current, changes=changes, updated_by=request.user)

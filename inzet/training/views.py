@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from inzet.lib.views import call_service, save_form
+from inzet.lib.views import call_service, posted, save_form
 from inzet.organisations.models import Organisation
 from inzet.training import pdf, permissions, selectors, services
 from inzet.training.forms import CourseForm, VerifyForm
@@ -38,7 +38,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 @login_required
 def course_new(request: HttpRequest, org_pk: int) -> HttpResponse:
     organisation = permissions.get_staff_organisation(request.user, org_pk)
-    form = CourseForm(request.POST or None)
+    form = CourseForm(posted(request))
     if request.method == "POST" and form.is_valid():
         saved = save_form(
             request,
@@ -54,7 +54,7 @@ def course_new(request: HttpRequest, org_pk: int) -> HttpResponse:
 @login_required
 def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     course = permissions.get_course_for_user(request.user, pk, write=True)
-    form = CourseForm(request.POST or None, instance=course)
+    form = CourseForm(posted(request), instance=course)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -198,7 +198,7 @@ def records(request: HttpRequest) -> HttpResponse:
 @login_required
 def record_verify(request: HttpRequest, pk: int) -> HttpResponse:
     record = permissions.get_record_to_verify(request.user, pk)
-    form = VerifyForm(request.POST or None, initial={"valid_until": record.valid_until})
+    form = VerifyForm(posted(request), initial={"valid_until": record.valid_until})
     if request.method == "POST" and form.is_valid():
         services.record_verify(record=record, by=request.user, valid_until=form.cleaned_data["valid_until"])
         messages.success(request, _("Gecontroleerd: %(name)s telt nu mee in het register.") % {"name": record.name})

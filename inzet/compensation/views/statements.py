@@ -15,7 +15,7 @@ from inzet.compensation.permissions import get_expert_for_allowances, get_extern
 from inzet.compensation.views.common import XLSX
 from inzet.experts.disclosure import log_access
 from inzet.experts.models import ExpertProfile
-from inzet.lib.views import add_service_errors
+from inzet.lib.views import add_service_errors, posted
 from inzet.organisations.models import Organisation, Role
 
 
@@ -70,7 +70,7 @@ def external_allowances(request: HttpRequest, expert_pk: int) -> HttpResponse:
         log_access(
             viewer=request.user, profile=profile, items=["benefit"], context="external_allowances", path=request.path
         )
-    form = ExternalAllowanceForm(request.POST or None)
+    form = ExternalAllowanceForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.external_allowance_save(expert=profile, actor=request.user, **form.cleaned_data)
@@ -103,7 +103,7 @@ def external_allowance_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "from_month": allowance.from_month,
         "to_month": allowance.to_month,
     }
-    form = ExternalAllowanceForm(request.POST or None, initial=initial)
+    form = ExternalAllowanceForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.external_allowance_save(

@@ -181,6 +181,15 @@ def test_the_operator_keeps_the_word_list(client, operator):
     assert not StigmaWord.objects.filter(word="labelwoord").exists()
 
 
+def test_an_empty_post_says_what_is_missing(client, operator):
+    """A POST with no fields at all (a browser sends none for an empty form without a token field)
+    is still a POST: the form says what is missing instead of showing itself again as if fresh."""
+    client.force_login(operator)
+    response = client.post(reverse("evaluation:stigma_words"), {})
+    assert response.status_code == 200
+    assert "utrecht-form-field--invalid" in response.content.decode()
+
+
 def test_the_request_page_takes_a_bounded_number_of_queries(
     client, completed, coordinator, django_assert_max_num_queries
 ):
