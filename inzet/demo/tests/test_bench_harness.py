@@ -36,7 +36,7 @@ def test_the_expert_list_benchmark_measures_the_real_page(db, tmp_path, monkeypa
     bench.write_report(list(figures.values()), context, info)
     report = (tmp_path / "BENCHMARKS.md").read_text()
     assert report.count("<!-- bench-run -->") == 2
-    assert "| `expert_list_queries` |" in report and "≤ 10" in report
+    assert "| `expert_list_queries` |" in report and "≤ 11" in report
 
 
 def test_the_seed_figure_is_named_for_its_size_and_held_to_90_seconds():

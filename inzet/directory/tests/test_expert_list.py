@@ -157,7 +157,7 @@ def _queries(client, params) -> int:
     return len([q for q in context.captured_queries if "SAVEPOINT" not in q["sql"]])
 
 
-def test_the_list_takes_at_most_10_queries_whatever_the_number_of_experts(client, coordinator, expert_factory):
+def test_the_list_takes_at_most_11_queries_whatever_the_number_of_experts(client, coordinator, expert_factory):
     params = {
         "q": "utrecht",
         "areas": term("experience_area", "mental_health").pk,
@@ -172,4 +172,5 @@ def test_the_list_takes_at_most_10_queries_whatever_the_number_of_experts(client
     small = _queries(client, params)
     for i in range(30):
         expert_factory(f"Nog iemand {i}")
-    assert _queries(client, params) == small <= 10
+    # 11: the facets' candidates are read first, as a list of ids (selectors._narrowed_by_facets).
+    assert _queries(client, params) == small <= 11

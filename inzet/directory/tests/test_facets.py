@@ -56,13 +56,24 @@ def test_the_search_is_narrowed_by_the_facets_first(expert_factory, coordinator)
     write rebuilds the document in the same transaction."""
     expert = expert_factory(roles=("supporter",))
     supporter = term("role", "supporter").pk
-    assert expert.pk in _found(coordinator, roles=(supporter,))
+    with CaptureQueriesContext(connection) as captured:
+        assert expert.pk in _found(coordinator, roles=(supporter,))
+    facets_query, page_query = (q["sql"] for q in captured.captured_queries[-2:])
+    assert "coordinators_facets" in facets_query and "coordinators_facets" not in page_query
     ExpertSearchDocument.objects.filter(profile=expert).update(coordinators_facets=" ")
     assert expert.pk not in _found(coordinator, roles=(supporter,))
     assert expert.pk in _found(coordinator)  # without a facet filter nothing is narrowed
+
+
+def test_too_many_candidates_are_not_listed_but_checked_in_full(expert_factory, coordinator, monkeypatch):
+    from inzet.directory import selectors
+
+    experts = {expert_factory(roles=("supporter",)).pk for _ in range(3)}
+    monkeypatch.setattr(selectors, "NARROW_LIMIT", 2)
     with CaptureQueriesContext(connection) as captured:
-        list(coordinator_experts(coordinator, ExpertFilters(roles=(supporter,))))
-    assert "coordinators_facets" in captured.captured_queries[-1]["sql"]
+        found = _found(coordinator, roles=(term("role", "supporter").pk,))
+    assert experts <= found
+    assert "coordinators_facets" not in captured.captured_queries[-1]["sql"]
 
 
 def test_facets_never_let_through_what_a_live_check_refuses(expert_factory, coordinator):
