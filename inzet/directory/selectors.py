@@ -29,9 +29,9 @@ from inzet.experts.disclosure import (
     item_visible_q,
     viewer_levels,
     visible_at,
+    write_access_log,
 )
 from inzet.experts.models import (
-    AccessLog,
     AgeBand,
     Audience,
     ExpertExperience,
@@ -207,14 +207,8 @@ def log_list_access(*, viewer: Viewer | None, rows: list[Row], context: str, pat
     """One AccessLog row per special-category item shown, in one insert (disclosure.log_access, in bulk)."""
     if viewer is None or not viewer.is_authenticated:
         return
-    entries = [
-        AccessLog(profile_id=row.profile.pk, viewer=viewer, item=item, context=context, path=path[:300])
-        for row in rows
-        if row.level != SELF
-        for item in sorted(row.special)
-    ]
-    if entries:
-        AccessLog.objects.bulk_create(entries, batch_size=1000)
+    entries = [(row.profile.pk, item) for row in rows if row.level != SELF for item in sorted(row.special)]
+    write_access_log(viewer.pk, entries, context, path)
 
 
 # --- the coordinator's list ------------------------------------------------------------------------

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 
 from inzet.accounts.models import User
 from inzet.engagements.models import EngagementRequest, Invitation, RequestStatus
-from inzet.experts.disclosure import SELF, SPECIAL_ITEMS, can_see, viewer_basis
-from inzet.experts.models import AccessLog, AgeBand, ExpertProfile, ExpertStatus
+from inzet.experts.disclosure import SELF, SPECIAL_ITEMS, can_see, viewer_basis, write_access_log
+from inzet.experts.models import AgeBand, ExpertProfile, ExpertStatus
 from inzet.lib import phrases_i18n
 from inzet.matching import pool_cache, rules
 from inzet.matching.candidates import (  # noqa: F401  (re-exported for callers)
@@ -280,13 +280,12 @@ def _log(viewer: User | None, pool: CandidateSet, shown: dict[int, set[str]], *,
     if viewer is None or not viewer.is_authenticated:
         return
     entries = [
-        AccessLog(profile_id=pk, viewer=viewer, item=item, context=context, path=path[:300])
+        (pk, item)
         for pk, items in sorted(shown.items())
         if pool.levels[pk] != SELF
         for item in sorted(items & SPECIAL_ITEMS)
     ]
-    if entries:
-        AccessLog.objects.bulk_create(entries)
+    write_access_log(viewer.pk, entries, context, path)
 
 
 def _special_items(match: rules.Match | None, candidate: rules.Candidate) -> set[str]:

@@ -69,3 +69,40 @@ def test_a_deleted_viewer_is_shown_without_a_name(client, expert, expert_profile
     client.force_login(expert)
     body = client.get(reverse("experts:access_log")).content.decode()
     assert "Iemand die er niet meer is" in body and "in zoekresultaten" in body
+
+
+def test_write_access_log_writes_every_entry_in_batches_with_one_moment(expert_profile, coordinator):
+    """The raw writer behind list pages: 1,203 entries over three INSERTs, each row complete."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from inzet.experts.disclosure import write_access_log
+
+    before = timezone.now()
+    entries = [(expert_profile.pk, "experience" if i % 2 else "needs") for i in range(1203)]
+    with CaptureQueriesContext(connection) as captured:
+        written = write_access_log(coordinator.pk, entries, "search", "/x/" + "p" * 400)
+    inserts = [q for q in captured.captured_queries if q["sql"].lstrip().upper().startswith("INSERT")]
+    assert written == 1203 and len(inserts) == 3
+    rows = AccessLog.objects.filter(profile=expert_profile)
+    assert rows.count() == 1203
+    assert rows.filter(item="experience").count() == 601 and rows.filter(item="needs").count() == 602
+    assert set(rows.values_list("viewer_id", "context")) == {(coordinator.pk, "search")}
+    assert {len(path) for path in rows.values_list("path", flat=True)} == {300}
+    moments = set(rows.values_list("created_at", flat=True))
+    assert len(moments) == 1 and before <= moments.pop() <= timezone.now()
+
+
+def test_write_access_log_is_part_of_the_callers_transaction(expert_profile, coordinator):
+    from django.db import transaction
+
+    from inzet.experts.disclosure import write_access_log
+
+    assert write_access_log(coordinator.pk, [], "search") == 0
+    try:
+        with transaction.atomic():
+            write_access_log(coordinator.pk, [(expert_profile.pk, "benefit")], "page")
+            raise RuntimeError("the page failed")
+    except RuntimeError:
+        pass
+    assert not AccessLog.objects.exists()
