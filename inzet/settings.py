@@ -91,7 +91,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "inzet.lib.sessions.SlidingSessionMiddleware",  # Django's, saving at most once a minute
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "inzet.lib.uploads.UploadLimitMiddleware",  # before CSRF: it reads the body
@@ -195,7 +195,9 @@ OTP_TOTP_ISSUER = "Inzet"
 
 # Sessions end after a period of inactivity; every request extends them.
 SESSION_COOKIE_AGE = env_int("INZET_SESSION_MINUTES", 120) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Inactivity ends a session: lib.sessions moves its expiry forward at most once a minute.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -191,3 +191,8 @@ def main_menu(roles: Roles, view_name: str = "", app_name: str = "") -> list[Men
             MenuGroup(f"{group.key}-{n}", item.label, (item,)) for group in groups for n, item in enumerate(group.items)
         ]
     return groups
+
+
+def shown_entries(roles: Roles) -> tuple[bool, ...]:
+    """Which menu links this person gets: with the page and the language, all the menu depends on."""
+    return tuple(entry.shown(roles) for _key, _label, entries in _GROUPS for entry in entries)

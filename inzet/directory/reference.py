@@ -8,10 +8,12 @@ linked to a set of profiles (experiences, roles, languages, …) in another.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Case, CharField, F, IntegerField, Value, When
 from django.utils.translation import get_language
 
 from inzet.experts.models import ExpertCompetence, ExpertExperience, ExpertProfile, TrainingRecord, TrainingStatus
+from inzet.lib.compiled import ShapeCache, StandIns
 from inzet.taxonomy.models import PostcodeArea, Term
 
 VOCABULARIES = ("level", "role", "relational_role", "practice_setting", "experience_area", "competence", "language")
@@ -187,17 +189,11 @@ def load(kinds=(), *, reference: bool = True, **lookups) -> tuple[Reference, dic
     Lookups: `in=[1, 2]`, `in=<queryset of ids>`, or `gte=1, lte=2000` for a range of ids.
     """
 
-    def where(column: str) -> dict:
-        return {f"{column}__{lookup}": value for lookup, value in lookups.items()}
-
-    parts = (_reference_parts() if reference else []) + (_related_parts(kinds, where) if lookups else [])
     found, related = Reference(), defaultdict(Related)
-    if not parts:
+    if not reference and not lookups:
         return found, related
-    parts = [part.order_by() for part in parts]
-    query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     municipalities, regions = set(), set()
-    for src, owner, kind, ref, number, text, extra in query:
+    for src, owner, kind, ref, number, text, extra in _rows(tuple(kinds), reference, lookups):
         if src == "term":
             found.terms[owner] = TermInfo(owner, kind, text, extra, number, bool(ref))
         elif src == "area":
@@ -216,6 +212,33 @@ def load(kinds=(), *, reference: bool = True, **lookups) -> tuple[Reference, dic
     found.municipalities = sorted(municipalities)
     found.regions = sorted(regions)
     return found, related
+
+
+def _union(kinds, reference: bool, lookups: dict):
+    def where(column: str) -> dict:
+        return {f"{column}__{lookup}": value for lookup, value in lookups.items()}
+
+    parts = (_reference_parts() if reference else []) + (_related_parts(kinds, where) if lookups else [])
+    parts = [part.order_by() for part in parts]
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+
+# The union's SQL for a list of ids, compiled once per (kinds, reference, number of ids): building and
+# compiling its eight parts cost ~3–5 ms per page, running it ~1 ms. Its columns need no converters.
+_compiled = ShapeCache(size=128)
+
+
+def _rows(kinds: tuple, reference: bool, lookups: dict):
+    ids = lookups.get("in")
+    if set(lookups) != {"in"} or not isinstance(ids, list | tuple) or not ids:
+        return _union(kinds, reference, lookups)
+    stand_ins = StandIns()
+    stand_in_ids = stand_ins.ints(ids)
+    key = (connection.alias, connection.vendor, kinds, reference, len(ids))
+    sql, params = _compiled.sql(key, lambda: _union(kinds, reference, {"in": list(stand_in_ids)}))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, stand_ins.substitute(params))
+        return cursor.fetchall()
 
 
 def load_reference() -> Reference:

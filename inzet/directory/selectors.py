@@ -20,6 +20,7 @@ from inzet.accounts.types import Viewer
 from inzet.directory.facets import facets_match_q
 from inzet.directory.filters import ExpertFilters, filter_experts, order_experts
 from inzet.directory.models import ExpertSearchDocument
+from inzet.directory.page_query import PAGE_SIZE, compiled_page, coordinator_queryset
 from inzet.directory.reference import Reference, Related, load, load_reference
 from inzet.experts.disclosure import (
     ITEM_FIELDS,
@@ -46,7 +47,6 @@ from inzet.experts.models import (
 )
 from inzet.organisations.models import Organisation, PolicySettings, Role
 
-PAGE_SIZE = 25
 SMALL_COUNT = 5  # counts of 1 to 4 are shown as "fewer than 5"
 CHART_BAR_X, CHART_BAR_WIDTH, CHART_ROW = 360, 300, 32
 
@@ -236,13 +236,13 @@ class ExpertPage:
 NARROW_LIMIT = 2000
 
 
-def _narrowed_by_facets(organisation_ids: set[int], filters: ExpertFilters) -> Q | None:
+def _facet_candidates(organisation_ids: set[int], filters: ExpertFilters) -> list[int] | None:
     """The experts of these organisations whose facets can match (facets.py) or are not built yet,
     read first from the facets index (one query, ~1–3 ms for 5,000 experts) and handed to the page
     query as a list of ids. A list rather than a subquery: PostgreSQL's planner cannot know that the
     facets and the live checks agree, multiplies their selectivities, expects one row and picks a
     plan that reads every expert of the organisation and every user. Every profile has a search
-    document (services and the migration that added facets make one)."""
+    document (services and the migration that added facets make one). None: no narrowing."""
     match = facets_match_q(filters)
     if match is None:
         return None
@@ -253,23 +253,13 @@ def _narrowed_by_facets(organisation_ids: set[int], filters: ExpertFilters) -> Q
         .order_by()
         .values_list("profile_id", flat=True)[: NARROW_LIMIT + 1]
     )
-    if len(candidates) > NARROW_LIMIT:
-        return None
-    return Q(pk__in=candidates)
+    return None if len(candidates) > NARROW_LIMIT else candidates
 
 
 def coordinator_experts(viewer: Viewer, filters: ExpertFilters) -> QuerySet:
     """The filtered, sorted experts of the viewer's own organisations (unevaluated)."""
     organisation_ids = staff_organisation_ids(viewer)
-    queryset = ExpertProfile.objects.filter(organisation_id__in=organisation_ids)
-    queryset = filter_experts(
-        queryset,
-        filters,
-        Audience.COORDINATORS,
-        search_field="coordinators_text",
-        narrow=_narrowed_by_facets(organisation_ids, filters),
-    )
-    return order_experts(queryset, filters.sort, Audience.COORDINATORS)
+    return coordinator_queryset(organisation_ids, filters, _facet_candidates(organisation_ids, filters))
 
 
 def _page_of(queryset: QuerySet, number: int, *, separate_count: bool = False) -> tuple[list, int, int]:
@@ -296,8 +286,20 @@ def _page_of(queryset: QuerySet, number: int, *, separate_count: bool = False) -
 
 def expert_page(viewer: Viewer, filters: ExpertFilters, number: int = 1) -> ExpertPage:
     """One page of 25 and the total (one query), then labels and linked rows (one query)."""
-    queryset = coordinator_experts(viewer, filters).select_related("user", "area").only(*_LIST_FIELDS)
-    profiles, total, number = _page_of(queryset, number, separate_count=filters.is_empty)
+    organisation_ids = staff_organisation_ids(viewer)
+    narrow = _facet_candidates(organisation_ids, filters)
+    found = None
+    if not filters.is_empty and narrow != []:
+        found = compiled_page(organisation_ids, filters, narrow, max(number, 1), _LIST_FIELDS)
+    if narrow == []:  # the facets leave no one
+        profiles, total, number = [], 0, 1
+    elif found is not None and (found[0] or number <= 1):
+        profiles, total = found
+        number = max(number, 1)
+    else:  # no filters, a page past the end, or values the compiled query cannot take
+        queryset = coordinator_queryset(organisation_ids, filters, narrow)
+        queryset = queryset.select_related("user", "area").only(*_LIST_FIELDS)
+        profiles, total, number = _page_of(queryset, number, separate_count=filters.is_empty)
     reference, related = load(
         ("experience", "roles"), reference=True, **({"in": [p.pk for p in profiles]} if profiles else {})
     )

@@ -64,7 +64,38 @@ def test_it_does_not_reveal_whether_an_email_is_known(client, db):
 
 def test_sessions_expire_after_inactivity(settings):
     assert settings.SESSION_COOKIE_AGE == 120 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_REFRESH_SECONDS == 60
+
+
+def test_activity_moves_the_session_expiry_forward_at_most_once_a_minute(client, coordinator):
+    """The session row is written again only when its last refresh is a minute old; each write
+    moves its end to 120 minutes after that request."""
+    from datetime import UTC, datetime, timedelta
+
+    import time_machine
+    from django.contrib.sessions.models import Session
+
+    def expiry():
+        return Session.objects.get(session_key=client.session.session_key).expire_date
+
+    url = reverse("organisations:list")
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        client.force_login(coordinator)
+        assert client.get(url).status_code == 200
+        first = expiry()
+        assert first == start + timedelta(minutes=120)
+        traveller.shift(timedelta(seconds=59))
+        client.get(url)
+        assert expiry() == first  # within the minute: no write
+        traveller.shift(timedelta(seconds=2))
+        client.get(url)
+        assert expiry() == start + timedelta(seconds=61, minutes=120)
+        traveller.shift(timedelta(minutes=119, seconds=59))
+        assert client.get(url).status_code == 200  # still within 120 minutes of the last write
+        traveller.shift(timedelta(minutes=121))
+        response = client.get(url)
+        assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
 
 
 class TestTwoFactor:

@@ -78,3 +78,32 @@ def test_the_header_renders_groups_as_disclosures(client, coordinator):
     assert 'aria-controls="inzet-menu"' in html  # the small-screen menu button
     assert reverse("knowledge:queue") in html
     assert html.count('aria-current="page"') == 1
+
+
+def _menu(html: str) -> str:
+    return html[html.index('<nav aria-label="Hoofdmenu"') : html.index("</nav>")]
+
+
+def test_the_cached_header_menu_follows_the_person_the_page_and_the_language(client, coordinator, expert):
+    """The rendered menu is kept per links shown, page and language: each person still gets their own."""
+    from django.template.loader import render_to_string
+
+    from inzet.accounts.permissions import get_roles
+
+    pages = [reverse("dashboard:home"), reverse("training:catalogue"), reverse("dashboard:home")]
+    for person in (coordinator, expert, coordinator):
+        client.force_login(person)
+        for url in pages:
+            html = client.get(url).content.decode()
+            match = client.get(url).wsgi_request.resolver_match
+            fresh = render_to_string(
+                "includes/main_menu.html",
+                {"main_menu": main_menu(get_roles(person), match.view_name, match.app_name)},
+            )
+            assert _menu(html) == _menu(fresh)
+    assert reverse("knowledge:queue") in _menu(client.get(pages[0]).content.decode())  # coordinator again
+    client.force_login(expert)
+    assert reverse("knowledge:queue") not in _menu(client.get(pages[0]).content.decode())
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english = client.get(pages[0]).content.decode()
+    assert '<nav aria-label="Main menu"' in english and '<nav aria-label="Hoofdmenu"' not in english

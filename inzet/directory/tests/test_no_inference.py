@@ -130,3 +130,26 @@ def documented_pool(pool):
 def test_facets_narrow_the_search_without_changing_who_is_found(coordinator, documented_pool, chosen):
     found = set(coordinator_experts(coordinator, _to_filters(chosen)).values_list("pk", flat=True))
     assert found == {pk for pk, profile in documented_pool.items() if _expected(profile, chosen)}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(chosen=filters, number=st.sampled_from([1, 2]))
+def test_the_compiled_page_query_finds_the_same_experts_in_the_same_order(coordinator, documented_pool, chosen, number):
+    """expert_page runs the page query compiled once per shape (page_query.py); it must give exactly
+    the page the plain ORM query gives, for every combination, also on repeated shapes."""
+    from inzet.directory import selectors
+
+    wanted = _to_filters(chosen)
+    ordered = list(coordinator_experts(coordinator, wanted).values_list("pk", flat=True))
+    page = selectors.expert_page(coordinator, wanted, number)
+    assert page.total == len(ordered)
+    if wanted.is_empty or not ordered:
+        return
+    last = max(1, -(-len(ordered) // selectors.PAGE_SIZE))
+    shown = min(number, last)
+    assert page.number == shown
+    start = (shown - 1) * selectors.PAGE_SIZE
+    assert [row.profile.pk for row in page.rows] == ordered[start : start + selectors.PAGE_SIZE]
+    for row in page.rows:
+        assert row.profile.user.full_name == documented_pool[row.profile.pk].user.full_name
+        assert row.hours in (None, documented_pool[row.profile.pk].hours_per_week)

@@ -1,0 +1,122 @@
+"""The page query and the labels query compiled once per shape (lib/compiled.py, page_query.py):
+for any search, the SQL and parameters they run are exactly those of a fresh compile."""
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from inzet.directory import page_query, reference
+from inzet.directory.filters import ExpertFilters
+from inzet.directory.selectors import _LIST_FIELDS
+from inzet.directory.text import query_terms
+from inzet.experts.models import ExpertStatus, RewardForm, WorkForm
+from inzet.lib.compiled import StandIns
+
+ids = st.lists(st.integers(min_value=1, max_value=10**6), max_size=3, unique=True).map(tuple)
+days = st.one_of(st.none(), st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)))
+places = st.lists(st.sampled_from(["Utrecht", "'s-Hertogenbosch", "Súdwest-Fryslân", "Den Haag"]), max_size=2)
+searches = st.lists(
+    st.sampled_from(["utrecht", "schulden", "ggz", "Amster", "coördinator", "armoede en schuld", "x1", "de"]),
+    max_size=3,
+).map(" ".join)
+
+filters = st.builds(
+    ExpertFilters,
+    q=searches,
+    areas=ids,
+    levels=ids,
+    roles=ids,
+    relational_roles=ids,
+    settings=ids,
+    competences=ids,
+    competence_confirmed=st.booleans(),
+    languages=ids,
+    municipalities=places.map(tuple),
+    regions=places.map(tuple),
+    available_from=days,
+    available_to=days,
+    days=st.integers(min_value=0, max_value=127),
+    min_hours=st.one_of(st.none(), st.integers(min_value=0, max_value=60)),
+    work_forms=st.lists(st.sampled_from(WorkForm.values), max_size=2, unique=True).map(tuple),
+    reward_forms=st.lists(st.sampled_from(RewardForm.values), max_size=2, unique=True).map(tuple),
+    statuses=st.lists(st.sampled_from(ExpertStatus.values), max_size=2, unique=True).map(tuple),
+    paused=st.one_of(st.none(), st.booleans()),
+    organisations=ids,
+    sort=st.sampled_from(["name", "hours", "updated"]),
+)
+candidates = st.one_of(st.none(), st.lists(st.integers(min_value=1, max_value=10**6), min_size=1, max_size=300))
+
+
+def _fresh(organisations, wanted, narrow, number):
+    padded = None if narrow is None else page_query._padded(list(narrow))
+    queryset = page_query.fresh_page_queryset(sorted(organisations), wanted, padded, number, _LIST_FIELDS)
+    sql, params = queryset.query.get_compiler(using="default").as_sql()
+    return sql, list(params)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    wanted=filters,
+    organisations=st.sets(st.integers(min_value=1, max_value=500), min_size=1, max_size=3),
+    narrow=candidates,
+    number=st.integers(min_value=1, max_value=3),
+)
+def test_the_compiled_page_query_is_the_fresh_one_with_the_real_values(db, wanted, organisations, narrow, number):
+    prepared = page_query.prepared_page(organisations, wanted, narrow, number, _LIST_FIELDS)
+    assert prepared is not None  # none of these values needs LIKE escaping
+    compiled, params = prepared
+    assert (compiled.sql, params) == _fresh(organisations, wanted, narrow, number)
+    again = page_query.prepared_page(organisations, wanted, narrow, number, _LIST_FIELDS)
+    assert again[0] is compiled  # the second time the shape is known
+
+
+def test_a_value_without_a_stand_in_leaves_the_page_to_the_plain_query(db, expert_factory, coordinator):
+    stand_ins = StandIns()
+    assert stand_ins.text("50%", like=True) is None and stand_ins.text("a_b", like=True) is None
+    assert stand_ins.text("a_b") is not None  # an exact value (IN list) needs no LIKE escaping
+    odd = ExpertFilters(municipalities=("Utrecht\u241f1\u241f",))  # holds the stand-ins' marker
+    assert page_query.prepared_page({1}, odd, None, 1, _LIST_FIELDS) is None
+    from inzet.directory.selectors import expert_page
+
+    expert_factory(pc4="3511")
+    assert expert_page(coordinator, odd).total == 0
+    assert expert_page(coordinator, ExpertFilters(municipalities=("Utrecht",))).total == 1
+
+
+def test_stand_ins_replace_whole_values_and_tokens_inside_like_patterns():
+    stand_ins = StandIns()
+    number, day, word = stand_ins.int(42), stand_ins.date(date(2027, 5, 1)), stand_ins.text(" utrecht")
+    assert number < 0 and day.year < 1100
+    params = [number, 3, day, str(day), f"%{word}%", word, "plain", True]
+    assert stand_ins.substitute(params) == [
+        42,
+        3,
+        date(2027, 5, 1),
+        "2027-05-01",
+        "% utrecht%",
+        " utrecht",
+        "plain",
+        True,
+    ]
+    assert stand_ins.date(None) is None
+
+
+def test_search_words_never_need_like_escaping():
+    """The compiled page relies on this: every search option is made of a-z, 0-9 and spaces."""
+    for query in ["50% korting", "a_b c\\d", "Coördinator_ggz", "%%%", "___ schuld"]:
+        for options in query_terms(query):
+            assert all(set(option) <= set("abcdefghijklmnopqrstuvwxyz0123456789 ") for option in options)
+
+
+@pytest.mark.parametrize("kinds", [("experience", "roles"), reference.ALL_KINDS])
+def test_the_compiled_labels_query_reads_what_the_plain_union_reads(expert_factory, kinds):
+    profiles = [expert_factory(areas=(("addiction", 2),), roles=("supporter",), languages=("nl",)) for _ in range(3)]
+    wanted = [p.pk for p in profiles]
+    compiled_reference, compiled_related = reference.load(kinds, reference=True, **{"in": wanted})
+    plain = sorted(reference._union(kinds, True, {"in": wanted}))
+    assert sorted(reference._rows(kinds, True, {"in": wanted})) == plain
+    assert set(compiled_related) == set(wanted)
+    assert compiled_related[wanted[0]].roles and compiled_related[wanted[0]].experiences
+    assert compiled_reference.terms and compiled_reference.municipalities
