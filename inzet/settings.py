@@ -152,6 +152,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # A file, not shared-cache memory, so tests with parallel writers behave as in real use.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+# Compiled queries of a fixed shape are prepared on PostgreSQL (lib/compiled.py): off behind a
+# connection pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+INZET_DB_PREPARED_STATEMENTS = env_bool("INZET_DB_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

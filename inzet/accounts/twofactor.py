@@ -7,7 +7,7 @@ that only typed the password reaches neither.
 from collections.abc import Callable
 
 from django.conf import settings
-from django_otp import user_has_device
+from django_otp import device_classes
 
 from inzet.accounts.permissions import get_roles
 from inzet.organisations.models import PolicySettings
@@ -35,13 +35,27 @@ def two_factor_required(user) -> bool:
     return PolicySettings.current().two_factor_for_staff
 
 
+def has_device(user) -> bool:
+    """django_otp.user_has_device(user, confirmed=True) in one query for every kind of device
+    (django-otp asks each device table in turn), asked once per request (the answer is kept on the
+    user object, which lives for one request)."""
+    cached = getattr(user, "_inzet_has_device", None)
+    if cached is None:
+        parts = [
+            model.objects.filter(user_id=user.pk, confirmed=True).order_by().values("pk") for model in device_classes()
+        ]
+        cached = bool(parts) and (parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]).exists()
+        user._inzet_has_device = cached
+    return cached
+
+
 def needs_verification(user) -> bool:
     """Logged in with a password, has a device, but has not entered a code yet."""
-    return user_has_device(user, confirmed=True) and not user.is_verified()
+    return not user.is_verified() and has_device(user)
 
 
 def needs_setup(user) -> bool:
-    return two_factor_required(user) and not user_has_device(user, confirmed=True)
+    return two_factor_required(user) and not has_device(user)
 
 
 def two_factor_missing(user) -> bool:
@@ -55,4 +69,4 @@ def api_key_allowed(user, *, made_after_two_step: bool) -> bool:
     device or a staff role) stop working until a new key is made."""
     if made_after_two_step:
         return True
-    return not (user_has_device(user, confirmed=True) or two_factor_required(user))
+    return not (has_device(user) or two_factor_required(user))

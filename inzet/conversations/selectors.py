@@ -19,6 +19,7 @@ from inzet.conversations.permissions import STAFF, ConversationAccess, threads_v
 from inzet.engagements.models import Invitation
 from inzet.engagements.selectors import expert_name
 from inzet.experts.disclosure import viewer_levels
+from inzet.lib.compiled import fetch_all
 from inzet.organisations.models import Membership, Role
 
 PAGE_MESSAGES = 200
@@ -136,9 +137,10 @@ def unread_counts(user: User, *, cap: int = UNREAD_CAP) -> dict[str, int]:
     values = {_STAND_IN_USER: user.pk}
     values.update((_STAND_IN_STAFF - i, pk) for i, pk in enumerate(staff))
     values.update((_STAND_IN_ASKER - i, pk) for i, pk in enumerate(askers))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [values.get(p, p) if type(p) is int else p for p in params])
-        message_count, notification_count = cursor.fetchone()
+    # Prepared on PostgreSQL: planning this query took ~5 ms, running it ~0.5 ms.
+    ((message_count, notification_count),) = fetch_all(
+        sql, [values.get(p, p) if type(p) is int else p for p in params], prepare=True
+    )
     return {"messages": message_count, "notifications": notification_count}
 
 

@@ -124,7 +124,7 @@ def compiled_page(organisation_ids, filters: ExpertFilters, narrow: list[int] | 
     if prepared is None:
         return None
     compiled, params = prepared
-    profiles = compiled.run(params)
+    profiles = compiled.run(params, prepare=True)
     return profiles, (profiles[0]._total if profiles else 0)
 
 

@@ -7,3 +7,10 @@ class LibConfig(AppConfig):
     name = "inzet.lib"
     label = "lib"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from inzet.lib.sessions import stamp_at_login
+
+        user_logged_in.connect(stamp_at_login, dispatch_uid="inzet.lib.sessions.stamp_at_login")

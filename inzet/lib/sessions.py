@@ -15,6 +15,13 @@ from django.contrib.sessions.middleware import SessionMiddleware
 REFRESHED = "_inzet_refreshed"
 
 
+def stamp_at_login(sender, request, user, **kwargs) -> None:
+    """Logging in writes the session anyway: count that as its first refresh."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[REFRESHED] = int(time.time())
+
+
 class SlidingSessionMiddleware(SessionMiddleware):
     def process_response(self, request, response):
         session = getattr(request, "session", None)

@@ -186,3 +186,20 @@ class TestNextAfterTwoStep:
         target = reverse("organisations:list")
         response = client.post(reverse("accounts:two_factor_verify") + "?next=" + target, {"token": totp_code(device)})
         assert response.url == target
+
+
+def test_has_device_asks_every_kind_of_device_in_one_query(coordinator, expert, django_assert_num_queries):
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    from inzet.accounts.models import User
+    from inzet.accounts.twofactor import has_device
+
+    TOTPDevice.objects.create(user=coordinator, name="app", confirmed=False)
+    StaticDevice.objects.create(user=expert, name="codes", confirmed=True)
+    for person, expected in ((coordinator, False), (expert, True)):
+        fresh = User.objects.get(pk=person.pk)
+        with django_assert_num_queries(1):
+            assert has_device(fresh) is expected
+            assert has_device(fresh) is expected  # kept for the rest of the request
+    TOTPDevice.objects.filter(user=coordinator).update(confirmed=True)
+    assert has_device(User.objects.get(pk=coordinator.pk)) is True
