@@ -14,7 +14,7 @@ anyone a filter should not find or anything they keep hidden. A document whose f
 built yet (NULL, after the migration that added them) never narrows anyone out.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db.models import Q
 
@@ -51,16 +51,21 @@ def facet_tokens(profile, related: Related, level: int) -> str:
     return f" {' '.join(unique)} " if unique else " "
 
 
-def _any_of(prefix: str, ids: Iterable[int]) -> Q:
+def token(prefix: str, pk) -> str:
+    return f" {prefix}{int(pk)} "
+
+
+def _any_of(prefix: str, ids: Iterable[int], make_token: Callable[[str, int], str]) -> Q:
     either = Q()
-    for pk in ids:
-        either |= Q(coordinators_facets__contains=f" {prefix}{int(pk)} ")
+    for pk in dict.fromkeys(ids):
+        either |= Q(coordinators_facets__contains=make_token(prefix, pk))
     return either
 
 
-def facets_match_q(filters) -> Q | None:
+def facets_match_q(filters, make_token: Callable[[str, int], str] = token) -> Q | None:
     """Conditions on ExpertSearchDocument that an expert found by `filters` must meet, or None when
-    `filters` asks for nothing the facets hold."""
+    `filters` asks for nothing the facets hold. `make_token` lets the compiled query put stand-ins
+    where the tokens go (selectors._facet_candidates)."""
     condition = Q()
     for name, prefix in PREFIXES.items():
         ids = getattr(filters, name)
@@ -68,5 +73,13 @@ def facets_match_q(filters) -> Q | None:
             continue
         if name == "competences" and filters.competence_confirmed:
             prefix = CONFIRMED_COMPETENCE
-        condition &= _any_of(prefix, ids)
+        condition &= _any_of(prefix, ids, make_token)
     return condition or None
+
+
+def facets_shape(filters) -> tuple:
+    """What the facets query's SQL depends on, besides the number of organisations."""
+    return (
+        tuple(len(dict.fromkeys(getattr(filters, name))) for name in PREFIXES),
+        bool(filters.competences and filters.competence_confirmed),
+    )

@@ -8,8 +8,10 @@ linked rows, so it costs the same number of queries for 50 or 100,000 experts.
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -17,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from inzet.accounts.permissions import get_roles
 from inzet.accounts.types import Viewer
-from inzet.directory.facets import facets_match_q
+from inzet.directory.facets import facets_match_q, facets_shape
+from inzet.directory.facets import token as facet_token
 from inzet.directory.filters import ExpertFilters, filter_experts, order_experts
 from inzet.directory.models import ExpertSearchDocument
 from inzet.directory.page_query import PAGE_SIZE, compiled_page, coordinator_queryset
@@ -45,6 +48,7 @@ from inzet.experts.models import (
     WorkForm,
     counted_training,
 )
+from inzet.lib.compiled import ShapeCache, StandIns, fetch_all
 from inzet.organisations.models import Organisation, PolicySettings, Role
 
 SMALL_COUNT = 5  # counts of 1 to 4 are shown as "fewer than 5"
@@ -243,17 +247,41 @@ def _facet_candidates(organisation_ids: set[int], filters: ExpertFilters) -> lis
     facets and the live checks agree, multiplies their selectivities, expects one row and picks a
     plan that reads every expert of the organisation and every user. Every profile has a search
     document (services and the migration that added facets make one). None: no narrowing."""
-    match = facets_match_q(filters)
-    if match is None:
+    query = facet_query(organisation_ids, filters)
+    if query is None:
         return None
-    candidates = list(
+    candidates = [pk for (pk,) in fetch_all(*query, prepare=True)]
+    return None if len(candidates) > NARROW_LIMIT else candidates
+
+
+_facet_queries = ShapeCache(size=128)
+
+
+def fresh_facet_queryset(organisation_ids: Iterable[int], match: Q) -> QuerySet:
+    return (
         ExpertSearchDocument.objects.filter(
             Q(coordinators_facets__isnull=True) | match, organisation_id__in=organisation_ids
         )
         .order_by()
-        .values_list("profile_id", flat=True)[: NARROW_LIMIT + 1]
+        .values_list("profile_id")[: NARROW_LIMIT + 1]
     )
-    return None if len(candidates) > NARROW_LIMIT else candidates
+
+
+def facet_query(organisation_ids: set[int], filters: ExpertFilters) -> tuple[str, list] | None:
+    """SQL and parameters of the facets query (None: the filters ask for nothing the facets hold)."""
+    # Compiled once per shape with stand-ins for the tokens and organisations (lib/compiled.py).
+    stand_ins = StandIns()
+    organisations = stand_ins.ints(sorted(organisation_ids))
+
+    def stand_in_token(prefix: str, pk: int) -> str:
+        return stand_ins.text(facet_token(prefix, pk), like=True) or ""  # tokens are [a-z0-9 ]
+
+    match = facets_match_q(filters, stand_in_token)
+    if match is None:
+        return None
+    key = (connection.alias, connection.vendor, facets_shape(filters), len(organisations))
+    sql, params = _facet_queries.sql(key, lambda: fresh_facet_queryset(organisations, match))
+    return sql, stand_ins.substitute(params)
 
 
 def coordinator_experts(viewer: Viewer, filters: ExpertFilters) -> QuerySet:

@@ -1,5 +1,6 @@
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from inzet.directory.forms import Checkboxes
@@ -53,3 +54,29 @@ def field_group(field):
         errors,
         field.as_widget(),
     )
+
+
+def _cell(value) -> str:
+    return str(conditional_escape(shown(value)))
+
+
+@register.simple_tag
+def expert_rows(rows):
+    """The rows of the expert list's table, written in Python: 25 rows of eight cells through the
+    template engine cost ~3 ms a page. Every value is escaped (conditional_escape, as in a template)."""
+    nothing = format_html('<span class="inzet-muted">{}</span>', _("niets gedeeld"))
+    paused = " ({})".format(conditional_escape(_("pauze")))
+    out = []
+    for row in rows:
+        areas = conditional_escape(", ".join(row.areas)) if row.areas else nothing
+        out.append(
+            f'\n    <tr>\n      <th scope="row">{conditional_escape(row.display_name)}</th>\n'
+            f"      <td>{areas}</td>\n"
+            f"      <td>{_cell(row.roles)}</td>\n"
+            f"      <td>{_cell(row.expert_level)}</td>\n"
+            f"      <td>{_cell(row.municipality)}</td>\n"
+            f"      <td>{_cell(row.hours)}{paused if row.paused else ''}</td>\n"
+            f"      <td>{_cell(row.work_form)}</td>\n"
+            f"      <td>{conditional_escape(row.status)}</td>\n    </tr>"
+        )
+    return mark_safe("".join(out))  # noqa: S308 (every value escaped above)

@@ -72,6 +72,22 @@ def test_the_compiled_page_query_is_the_fresh_one_with_the_real_values(db, wante
     assert again[0] is compiled  # the second time the shape is known
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(wanted=filters, organisations=st.sets(st.integers(min_value=1, max_value=500), min_size=1, max_size=3))
+def test_the_compiled_facets_query_is_the_fresh_one_with_the_real_values(db, wanted, organisations):
+    from inzet.directory import selectors
+    from inzet.directory.facets import facets_match_q
+
+    match = facets_match_q(wanted)
+    found = selectors.facet_query(organisations, wanted)
+    if match is None:
+        assert found is None
+        return
+    fresh = selectors.fresh_facet_queryset(sorted(organisations), match)
+    sql, params = fresh.query.get_compiler(using="default").as_sql()
+    assert found == (sql, list(params))
+
+
 def test_a_value_without_a_stand_in_leaves_the_page_to_the_plain_query(db, expert_factory, coordinator):
     stand_ins = StandIns()
     assert stand_ins.text("50%", like=True) is None and stand_ins.text("a_b", like=True) is None
@@ -120,3 +136,47 @@ def test_the_compiled_labels_query_reads_what_the_plain_union_reads(expert_facto
     assert set(compiled_related) == set(wanted)
     assert compiled_related[wanted[0]].roles and compiled_related[wanted[0]].experiences
     assert compiled_reference.terms and compiled_reference.municipalities
+
+
+ON_POSTGRES = pytest.mark.skipif(
+    not __import__("os").environ.get("INZET_DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
+    reason="prepared statements are a PostgreSQL matter: runs in the PostgreSQL run of the suite",
+)
+
+
+def _prepared_page_statements() -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["%COUNT(%OVER ()%experts_expertprofile%"],
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.postgres
+@ON_POSTGRES
+def test_on_postgresql_the_page_query_is_prepared_logged_and_finds_the_same(coordinator, expert_factory, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from conftest import term
+    from inzet.directory.selectors import coordinator_experts, expert_page
+
+    for i in range(4):
+        expert_factory(f"Persoon {i}", roles=("supporter",), areas=(("addiction", 2),))
+    expert_factory("Zonder rol")
+    wanted = ExpertFilters(q="persoon", roles=(term("role", "supporter").pk,))
+    plain = list(coordinator_experts(coordinator, wanted).values_list("pk", flat=True))
+    assert len(plain) == 4
+    for _ in range(7):  # past PostgreSQL's five custom plans: the generic plan must find the same
+        assert [row.profile.pk for row in expert_page(coordinator, wanted).rows] == plain
+    assert _prepared_page_statements() == 1
+    with CaptureQueriesContext(connection) as captured:
+        expert_page(coordinator, wanted)
+    assert any("OVER ()" in query["sql"] for query in captured.captured_queries)  # counted and logged
+    settings.INZET_DB_PREPARED_STATEMENTS = False  # behind a pooler that cannot keep them
+    other = ExpertFilters(q="persoon", areas=(term("experience_area", "addiction").pk,))
+    assert [row.profile.pk for row in expert_page(coordinator, other).rows] == plain
+    assert _prepared_page_statements() == 1  # the new shape ran without being prepared
