@@ -51,7 +51,7 @@ def has_device(user) -> bool:
 
 def needs_verification(user) -> bool:
     """Logged in with a password, has a device, but has not entered a code yet."""
-    return not user.is_verified() and has_device(user)
+    return has_device(user) and not user.is_verified()
 
 
 def needs_setup(user) -> bool:
