@@ -80,6 +80,10 @@ class StandIns:
             kind = type(param)
             if kind is int or kind is date:
                 param = real.get(param, param)
+            elif isinstance(param, int) and kind is not bool:
+                # Django wraps some integers for PostgreSQL (psycopg's Int8): keep the wrapper.
+                if int(param) in real:
+                    param = kind(real[int(param)])
             elif kind is str:
                 if param in real:
                     param = real[param]

@@ -119,6 +119,19 @@ def test_stand_ins_replace_whole_values_and_tokens_inside_like_patterns():
     assert stand_ins.date(None) is None
 
 
+def test_stand_ins_keep_the_integer_wrapper_django_gives_a_parameter():
+    """Django passes a BigIntegerField value to PostgreSQL as psycopg's Int8 (an int subclass)."""
+
+    class Int8(int):
+        pass
+
+    stand_ins = StandIns()
+    number = stand_ins.int(7)
+    (swapped,) = stand_ins.substitute([Int8(number)])
+    assert swapped == 7 and type(swapped) is Int8
+    assert stand_ins.substitute([True, Int8(5)]) == [True, 5]
+
+
 def test_search_words_never_need_like_escaping():
     """The compiled page relies on this: every search option is made of a-z, 0-9 and spaces."""
     for query in ["50% korting", "a_b c\\d", "Coördinator_ggz", "%%%", "___ schuld"]:
