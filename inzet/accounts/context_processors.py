@@ -1,5 +1,6 @@
 from threading import Lock
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils.translation import get_language
@@ -7,7 +8,7 @@ from django.utils.translation import get_language
 from inzet.accounts.navigation import main_menu, shown_entries
 from inzet.accounts.permissions import get_roles
 
-# The header's menu as HTML, per (links shown, page, language, script prefix): it is the same for
+# The header's menu as HTML, per (links shown, page, language, script prefix, URLconf): it is the same for
 # everyone with the same links on the same page, and rendering it cost ~1.5–2 ms on every page.
 _MENU_HTML_LIMIT = 4096
 _menu_html: dict[tuple, str] = {}
@@ -31,7 +32,14 @@ def navigation(request):
         return main_menu(get_roles(user), view_name, app_name)
 
     def menu_html():
-        key = (shown_entries(get_roles(user)), view_name, app_name, get_language(), get_script_prefix())
+        key = (
+            shown_entries(get_roles(user)),
+            view_name,
+            app_name,
+            get_language(),
+            get_script_prefix(),
+            settings.ROOT_URLCONF,
+        )
         html = _menu_html.get(key)
         if html is None:
             html = render_to_string("includes/main_menu.html", {"main_menu": menu()})

@@ -183,6 +183,7 @@ def expert_list(context: Context) -> list[Figure]:
     from django.urls import reverse
     from django.utils import timezone
 
+    from inzet.demo.bench_directory import same_page_as_the_plain_query
     from inzet.experts.models import ExpertProfile
     from inzet.taxonomy.models import Term
 
@@ -208,7 +209,7 @@ def expert_list(context: Context) -> list[Figure]:
         call()
     queries, statements = count_statements(captured.captured_queries)
     in_org = ExpertProfile.objects.filter(organisation=organisation).count()
-    found = _same_page_as_the_plain_query(url, params, user)
+    found = same_page_as_the_plain_query(url, params, user)
     context.notes.append(
         f"expert_list: coordinator of 1 of 20 seeded organisations ({in_org:,} experts), GET {url} with "
         f"search “utrecht” + experience area + role + available {params['available_from']}…"
@@ -230,27 +231,6 @@ def expert_list(context: Context) -> list[Figure]:
         Figure("expert_list_statements", statements, "statements"),
         Figure("expert_list_found", found, "experts", "> 0", found > 0),
     ]
-
-
-def _same_page_as_the_plain_query(url: str, params: dict, user) -> int:
-    """A fast page must be the right page: it shows the first 25 that the plain ORM query (no
-    compiled SQL, no facets) finds, in the same order, and the same total (reported: an empty page
-    would look fast)."""
-    from django.test import RequestFactory
-
-    from inzet.directory import selectors
-    from inzet.directory.page_query import coordinator_queryset
-    from inzet.directory.views import _filter_form
-
-    request = RequestFactory().get(url, params)
-    request.user = user
-    filters = _filter_form(request).to_filters()
-    plain = coordinator_queryset(selectors.staff_organisation_ids(user), filters, None)
-    expected = list(plain.values_list("pk", flat=True)[: selectors.PAGE_SIZE])
-    page = selectors.expert_page(user, filters)
-    if [row.profile.pk for row in page.rows] != expected or page.total != plain.count():
-        raise AssertionError("the expert list's page differs from the plain query's")
-    return page.total
 
 
 # --- bare view and the matching page (issue #17) -----------------------------------------------------
