@@ -7,9 +7,11 @@ that only typed the password reaches neither.
 from collections.abc import Callable
 
 from django.conf import settings
+from django.db import connection
 from django_otp import device_classes
 
 from inzet.accounts.permissions import get_roles
+from inzet.lib.compiled import ShapeCache, StandIns, fetch_all
 from inzet.organisations.models import PolicySettings
 
 # Other reasons a person sees special-category data, registered by higher apps from their
@@ -35,16 +37,31 @@ def two_factor_required(user) -> bool:
     return PolicySettings.current().two_factor_for_staff
 
 
+_device_queries = ShapeCache(size=8)
+
+
+def _device_queryset(user_id: int):
+    parts = [
+        model.objects.filter(user_id=user_id, confirmed=True).order_by().values("pk") for model in device_classes()
+    ]
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return union[:1]
+
+
 def has_device(user) -> bool:
     """django_otp.user_has_device(user, confirmed=True) in one query for every kind of device
     (django-otp asks each device table in turn), asked once per request (the answer is kept on the
-    user object, which lives for one request)."""
+    user object, which lives for one request). Every page asks it, so the query is compiled once
+    (lib.compiled) and, on PostgreSQL, prepared."""
     cached = getattr(user, "_inzet_has_device", None)
     if cached is None:
-        parts = [
-            model.objects.filter(user_id=user.pk, confirmed=True).order_by().values("pk") for model in device_classes()
-        ]
-        cached = bool(parts) and (parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]).exists()
+        if not device_classes():
+            cached = False
+        else:
+            stand_ins = StandIns()
+            stand_in = stand_ins.int(user.pk)
+            sql, params = _device_queries.sql((connection.alias, connection.vendor), lambda: _device_queryset(stand_in))
+            cached = bool(fetch_all(sql, stand_ins.substitute(params), prepare=True))
         user._inzet_has_device = cached
     return cached
 

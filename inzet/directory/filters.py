@@ -63,13 +63,14 @@ def _has_term(field_name: str, ids) -> Q:
     return Q(Exists(through.objects.filter(expertprofile_id=OuterRef("pk"), term_id__in=ids)))
 
 
-def search_q(field: str, terms: list[tuple[str, ...]]) -> Q:
-    """Every query word must be found in the search document (see text.query_terms)."""
+def search_q(field: str, terms: list[tuple[str, ...]], *, via: str = "search_document__") -> Q:
+    """Every query word must be found in the search document (see text.query_terms); `via`: the
+    path from the queried model to the document ("" on ExpertSearchDocument itself)."""
     condition = Q()
     for options in terms:
         either = Q()
         for option in options:
-            either |= Q(**{f"search_document__{field}__contains": option})
+            either |= Q(**{f"{via}{field}__contains": option})
         condition &= either
     return condition
 

@@ -8,8 +8,8 @@ linked rows, so it costs the same number of queries for 50 or 100,000 experts.
 
 import json
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from django.db import connection
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Window
@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 
 from inzet.accounts.permissions import get_roles
 from inzet.accounts.types import Viewer
+from inzet.directory import text
 from inzet.directory.facets import facets_match_q, facets_shape
 from inzet.directory.facets import token as facet_token
-from inzet.directory.filters import ExpertFilters, filter_experts, order_experts
+from inzet.directory.filters import ExpertFilters, filter_experts, order_experts, search_q
 from inzet.directory.models import ExpertSearchDocument
 from inzet.directory.page_query import PAGE_SIZE, compiled_page, coordinator_queryset
 from inzet.directory.reference import Reference, Related, load, load_reference
@@ -240,36 +241,47 @@ class ExpertPage:
 NARROW_LIMIT = 2000
 
 
-def _facet_candidates(organisation_ids: set[int], filters: ExpertFilters) -> list[int] | None:
+def _facet_candidates(organisation_ids: set[int], filters: ExpertFilters) -> tuple[list[int] | None, ExpertFilters]:
     """The experts of these organisations whose facets can match (facets.py) or are not built yet,
     read first from the facets index (one query, ~1–3 ms for 5,000 experts) and handed to the page
     query as a list of ids. A list rather than a subquery: PostgreSQL's planner cannot know that the
     facets and the live checks agree, multiplies their selectivities, expects one row and picks a
     plan that reads every expert of the organisation and every user. Every profile has a search
-    document (services and the migration that added facets make one). None: no narrowing."""
+    document (services and the migration that added facets make one).
+
+    Search words are checked in the same query, on the documents the facets leave (that is where the
+    page query looks for them too), so the page query needs neither the document nor the words.
+    Returns (candidates or None for no narrowing, the filters the page query still has to apply)."""
     query = facet_query(organisation_ids, filters)
     if query is None:
-        return None
-    candidates = [pk for (pk,) in fetch_all(*query, prepare=True)]
-    return None if len(candidates) > NARROW_LIMIT else candidates
+        return None, filters
+    (sql, params), searched = query
+    candidates = [pk for (pk,) in fetch_all(sql, params, prepare=True)]
+    if len(candidates) > NARROW_LIMIT:
+        return None, filters
+    return candidates, replace(filters, q="") if searched else filters
 
 
 _facet_queries = ShapeCache(size=128)
 
 
-def fresh_facet_queryset(organisation_ids: Iterable[int], match: Q) -> QuerySet:
-    return (
-        ExpertSearchDocument.objects.filter(
-            Q(coordinators_facets__isnull=True) | match, organisation_id__in=organisation_ids
-        )
-        .order_by()
-        .values_list("profile_id")[: NARROW_LIMIT + 1]
-    )
+def fresh_facet_queryset(organisation_ids: Iterable[int], match: Q, terms: Sequence[tuple[str, ...]] = ()) -> QuerySet:
+    documents = ExpertSearchDocument.objects.filter(
+        Q(coordinators_facets__isnull=True) | match, organisation_id__in=organisation_ids
+    ).order_by()
+    if terms:
+        # Words second, on the few documents the facets leave: checked on all of an organisation's
+        # documents, PostgreSQL would read (and unpack) every one of their texts.
+        documents = ExpertSearchDocument.objects.filter(
+            search_q("coordinators_text", list(terms), via=""), profile_id__in=documents.values("profile_id")
+        ).order_by()
+    return documents.values_list("profile_id")[: NARROW_LIMIT + 1]
 
 
-def facet_query(organisation_ids: set[int], filters: ExpertFilters) -> tuple[str, list] | None:
-    """SQL and parameters of the facets query (None: the filters ask for nothing the facets hold)."""
-    # Compiled once per shape with stand-ins for the tokens and organisations (lib/compiled.py).
+def facet_query(organisation_ids: set[int], filters: ExpertFilters) -> tuple[tuple[str, list], bool] | None:
+    """SQL and parameters of the facets query, and whether it checks the search words too (None:
+    the filters ask for nothing the facets hold)."""
+    # Compiled once per shape with stand-ins for the tokens, words and organisations (lib/compiled.py).
     stand_ins = StandIns()
     organisations = stand_ins.ints(sorted(organisation_ids))
 
@@ -279,15 +291,24 @@ def facet_query(organisation_ids: set[int], filters: ExpertFilters) -> tuple[str
     match = facets_match_q(filters, stand_in_token)
     if match is None:
         return None
-    key = (connection.alias, connection.vendor, facets_shape(filters), len(organisations))
-    sql, params = _facet_queries.sql(key, lambda: fresh_facet_queryset(organisations, match))
-    return sql, stand_ins.substitute(params)
+    terms: list[tuple[str, ...]] = []
+    for options in text.query_terms(filters.q) if filters.q else []:
+        found = tuple(stand_ins.text(option, like=True) for option in options)
+        if None in found:  # cannot have a stand-in: the page query checks the words
+            terms = []
+            break
+        terms.append(found)  # type: ignore[arg-type]
+    shape = tuple(len(options) for options in terms)
+    key = (connection.alias, connection.vendor, facets_shape(filters), len(organisations), shape)
+    sql, params = _facet_queries.sql(key, lambda: fresh_facet_queryset(organisations, match, terms))
+    return (sql, stand_ins.substitute(params)), bool(terms)
 
 
 def coordinator_experts(viewer: Viewer, filters: ExpertFilters) -> QuerySet:
     """The filtered, sorted experts of the viewer's own organisations (unevaluated)."""
     organisation_ids = staff_organisation_ids(viewer)
-    return coordinator_queryset(organisation_ids, filters, _facet_candidates(organisation_ids, filters))
+    narrow, remaining = _facet_candidates(organisation_ids, filters)
+    return coordinator_queryset(organisation_ids, remaining, narrow)
 
 
 def _page_of(queryset: QuerySet, number: int, *, separate_count: bool = False) -> tuple[list, int, int]:
@@ -315,7 +336,7 @@ def _page_of(queryset: QuerySet, number: int, *, separate_count: bool = False) -
 def expert_page(viewer: Viewer, filters: ExpertFilters, number: int = 1) -> ExpertPage:
     """One page of 25 and the total (one query), then labels and linked rows (one query)."""
     organisation_ids = staff_organisation_ids(viewer)
-    narrow = _facet_candidates(organisation_ids, filters)
+    narrow, filters = _facet_candidates(organisation_ids, filters)
     found = None
     if not filters.is_empty and narrow != []:
         found = compiled_page(organisation_ids, filters, narrow, max(number, 1), _LIST_FIELDS)

@@ -14,3 +14,6 @@ class LibConfig(AppConfig):
         from inzet.lib.sessions import stamp_at_login
 
         user_logged_in.connect(stamp_at_login, dispatch_uid="inzet.lib.sessions.stamp_at_login")
+        from inzet.lib.compiled import keep_long_queries_parsed
+
+        keep_long_queries_parsed()

@@ -232,3 +232,21 @@ def fetch_all(sql: str, params, *, using: str = "default", prepare: bool = False
     with cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+# psycopg keeps the parsed form of a statement (where its %s placeholders are) only for statements
+# of at most 4,096 characters and 50 parameters; it parses longer ones again on every run. The
+# compiled page, labels and access-log queries are longer but repeat (one text per shape), and
+# parsing them cost ~2 ms per expert list. Their parsed forms are kept as well: psycopg's own cache
+# (128 statements, least recently used dropped) bounds the memory.
+PSYCOPG_CACHED_LENGTH = 16_384
+PSYCOPG_CACHED_PARAMS = 4_096
+
+
+def keep_long_queries_parsed() -> None:
+    try:
+        from psycopg import _queries
+    except ImportError:  # SQLite only: psycopg is not needed
+        return
+    _queries.MAX_CACHED_STATEMENT_LENGTH = max(_queries.MAX_CACHED_STATEMENT_LENGTH, PSYCOPG_CACHED_LENGTH)
+    _queries.MAX_CACHED_STATEMENT_PARAMS = max(_queries.MAX_CACHED_STATEMENT_PARAMS, PSYCOPG_CACHED_PARAMS)

@@ -83,9 +83,10 @@ def test_the_compiled_facets_query_is_the_fresh_one_with_the_real_values(db, wan
     if match is None:
         assert found is None
         return
-    fresh = selectors.fresh_facet_queryset(sorted(organisations), match)
+    terms = query_terms(wanted.q) if wanted.q else []
+    fresh = selectors.fresh_facet_queryset(sorted(organisations), match, terms)
     sql, params = fresh.query.get_compiler(using="default").as_sql()
-    assert found == (sql, list(params))
+    assert found == ((sql, list(params)), bool(terms))
 
 
 def test_a_value_without_a_stand_in_leaves_the_page_to_the_plain_query(db, expert_factory, coordinator):
@@ -193,3 +194,30 @@ def test_on_postgresql_the_page_query_is_prepared_logged_and_finds_the_same(coor
     other = ExpertFilters(q="persoon", areas=(term("experience_area", "addiction").pk,))
     assert [row.profile.pk for row in expert_page(coordinator, other).rows] == plain
     assert _prepared_page_statements() == 1  # the new shape ran without being prepared
+
+
+def test_psycopg_keeps_the_parsed_form_of_long_statements():
+    """lib.compiled.keep_long_queries_parsed (run at start-up): psycopg parses statements longer than
+    its limits on every run unless they are raised; the compiled page query has ~280 parameters."""
+    from psycopg import _queries
+
+    from inzet.lib.compiled import PSYCOPG_CACHED_LENGTH, PSYCOPG_CACHED_PARAMS
+
+    assert _queries.MAX_CACHED_STATEMENT_LENGTH >= PSYCOPG_CACHED_LENGTH
+    assert _queries.MAX_CACHED_STATEMENT_PARAMS >= PSYCOPG_CACHED_PARAMS
+
+
+@pytest.mark.postgres
+@ON_POSTGRES
+@pytest.mark.parametrize("prepare", [True, False])
+def test_on_postgresql_a_long_statement_is_parsed_once(db, prepare):
+    from psycopg import _queries
+
+    from inzet.lib.compiled import fetch_all
+
+    parse = _queries._query2pg if prepare else _queries._query2pg_client  # server / client binding
+    sql = "SELECT " + " + ".join(["%s::int"] * 300)
+    fetch_all(sql, [1] * 300, prepare=prepare)
+    hits = parse.cache_info().hits
+    assert fetch_all(sql, [2] * 300, prepare=prepare) == [(600,)]
+    assert parse.cache_info().hits == hits + 1

@@ -76,6 +76,30 @@ def test_too_many_candidates_are_not_listed_but_checked_in_full(expert_factory, 
     assert "coordinators_facets" not in captured.captured_queries[-1]["sql"]
 
 
+def test_search_words_are_checked_with_the_facets_and_the_same_people_are_found(
+    expert_factory, coordinator, monkeypatch
+):
+    """With a facet filter, the words are looked up in the facets query (on the few documents it
+    leaves), and the page query no longer reads the search document. Too many candidates: the page
+    query checks the words itself. Either way the same people are found."""
+    from inzet.directory import selectors
+
+    utrecht = {expert_factory(f"Utrecht {i}", pc4="3511", roles=("supporter",)).pk for i in range(3)}
+    expert_factory("Elders", pc4="1011", roles=("supporter",))
+    expert_factory("Utrecht zonder rol", pc4="3511", roles=())
+    supporter = term("role", "supporter").pk
+    with CaptureQueriesContext(connection) as captured:
+        assert _found(coordinator, q="utrecht", roles=(supporter,)) == utrecht
+    facets_query, page_query = (q["sql"] for q in captured.captured_queries[-2:])
+    assert "coordinators_text" in facets_query and "coordinators_facets" in facets_query
+    assert "coordinators_text" not in page_query and "directory_expertsearchdocument" not in page_query
+    assert _found(coordinator, q="utrecht amsterdam", roles=(supporter,)) == set()
+    monkeypatch.setattr(selectors, "NARROW_LIMIT", 2)
+    with CaptureQueriesContext(connection) as captured:
+        assert _found(coordinator, q="utrecht", roles=(supporter,)) == utrecht
+    assert "coordinators_text" in captured.captured_queries[-1]["sql"]  # the page query searches
+
+
 def test_facets_never_let_through_what_a_live_check_refuses(expert_factory, coordinator):
     """Facets that claim too much (stale the other way) do not show anyone: the live rows decide."""
     expert = expert_factory(roles=("supporter",))
