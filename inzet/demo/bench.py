@@ -549,6 +549,10 @@ def main(argv: list[str] | None = None) -> int:
 
     call_command("migrate", verbosity=0)
     seeded = ensure_dataset(args.experts)
+    import gc
+
+    gc.collect()
+    gc.freeze()  # as every web worker does once it has loaded the app (inzet/wsgi.py)
     from inzet.experts.models import ExpertProfile
 
     info = {**machine()}
