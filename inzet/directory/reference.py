@@ -39,9 +39,21 @@ class Reference:
     municipalities: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
 
+    # The terms per vocabulary, sorted, made once (a search form asks for seven vocabularies).
+    _sorted: dict[str, list[TermInfo]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _sorted_count: int = field(default=-1, init=False, repr=False, compare=False)
+
     def of(self, vocabulary: str, *, active_only: bool = True) -> list[TermInfo]:
-        found = [t for t in self.terms.values() if t.vocabulary == vocabulary and (t.is_active or not active_only)]
-        return sorted(found, key=lambda t: (t.sort_order, t.label_nl))
+        if self._sorted_count != len(self.terms):
+            grouped: dict[str, list[TermInfo]] = defaultdict(list)
+            for term in self.terms.values():
+                grouped[term.vocabulary].append(term)
+            self._sorted = {
+                name: sorted(found, key=lambda t: (t.sort_order, t.label_nl)) for name, found in grouped.items()
+            }
+            self._sorted_count = len(self.terms)
+        found = self._sorted.get(vocabulary, [])
+        return [t for t in found if t.is_active] if active_only else list(found)
 
     def choices(self, vocabulary: str) -> list[tuple[int, str]]:
         return [(t.pk, t.label) for t in self.of(vocabulary)]

@@ -201,3 +201,27 @@ def test_the_table_rows_escape_every_value_and_mark_what_is_hidden_or_empty():
     assert "<td>&#x27;s-Hertogenbosch</td>" in html and "<td>8 (pauze)</td>" in html
     assert '<td><span class="inzet-muted">niets gedeeld</span></td>' in html  # the second row
     assert html.count("<tr>") == 2 and html.count('<th scope="row">') == 2
+
+
+def test_checkbox_lists_escape_labels_mark_the_chosen_ones_and_follow_the_language():
+    """forms.Checkboxes keeps each list's escaped markup (forms._option_parts); only "checked" and
+    the labels of the current language change per request."""
+    from django import forms as django_forms
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy
+
+    from inzet.directory.forms import Checkboxes
+
+    class Form(django_forms.Form):
+        kinds = django_forms.MultipleChoiceField(
+            choices=[("a&b", "<i>Een</i> & twee"), ("2", gettext_lazy("Pauze"))], widget=Checkboxes, required=False
+        )
+
+    for _ in range(2):  # the second time from the kept markup
+        html = str(Form({"kinds": ["2"]})["kinds"])
+        assert 'value="a&amp;b" id="id_kinds_0">' in html and "&lt;i&gt;Een&lt;/i&gt; &amp; twee" in html
+        assert 'value="2" id="id_kinds_1" checked> Pauze' in html and "<i>" not in html
+        assert html.count(" checked") == 1
+    assert str(Form({})["kinds"]).count(" checked") == 0
+    with translation.override("en"):
+        assert "> Break</label>" in str(Form({})["kinds"])
