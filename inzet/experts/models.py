@@ -446,8 +446,16 @@ class MatchingVersion(models.Model):
 class AccessLog(models.Model):
     """Every read of a special-category item by someone other than the expert. The expert reads it."""
 
-    profile = models.ForeignKey(ExpertProfile, on_delete=models.CASCADE, related_name="access_log")
-    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # Written for every list page (25 rows at a time): without database-level foreign keys a page
+    # saves 50 key checks at commit (~1 ms on PostgreSQL). The ids come from rows just read, and
+    # Django still deletes (profile) or clears (viewer) these rows when the other side is deleted.
+    # Lookups by profile use the (profile, -created_at) index below.
+    profile = models.ForeignKey(
+        ExpertProfile, on_delete=models.CASCADE, related_name="access_log", db_constraint=False, db_index=False
+    )
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+    )
     item = models.CharField(_("gegeven"), max_length=40)
     context = models.CharField(_("waar"), max_length=40)  # page, api, export, print, search
     path = models.CharField(max_length=300, blank=True)

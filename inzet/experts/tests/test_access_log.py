@@ -106,3 +106,26 @@ def test_write_access_log_is_part_of_the_callers_transaction(expert_profile, coo
     except RuntimeError:
         pass
     assert not AccessLog.objects.exists()
+
+
+def test_the_log_follows_deletions_without_database_keys(expert_profile, coordinator):
+    """AccessLog has no database-level foreign keys (one list page writes 25 rows; the key checks
+    cost more than the insert): Django still removes a deleted profile's log and keeps the log of a
+    deleted viewer without the viewer."""
+    from django.db import connection
+
+    from inzet.experts.disclosure import write_access_log
+
+    viewer = make_person("weg@log.test", "Vertrekt", [])
+    write_access_log(viewer.pk, [(expert_profile.pk, "experience")], "search")
+    write_access_log(coordinator.pk, [(expert_profile.pk, "benefit")], "page")
+    with connection.cursor() as cursor:
+        keys = connection.introspection.get_constraints(cursor, AccessLog._meta.db_table)
+    assert not [name for name, info in keys.items() if info["foreign_key"]]
+    viewer.delete()
+    assert set(AccessLog.objects.values_list("viewer_id", "item")) == {
+        (None, "experience"),
+        (coordinator.pk, "benefit"),
+    }
+    expert_profile.delete()
+    assert not AccessLog.objects.exists()
