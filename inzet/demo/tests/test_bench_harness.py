@@ -1,5 +1,7 @@
 """The benchmark harness (inzet/demo/bench.py) on a tiny dataset: figures, counting, the report."""
 
+import os
+
 from inzet.demo import bench
 
 
@@ -50,3 +52,14 @@ def test_the_seed_benchmark_is_opt_in_and_a_run_that_seeds_from_nothing_is_timed
     assert "seed" in bench.BENCHMARKS and "seed" in bench.OPT_IN
     assert bench.ensure_dataset(5) is not None
     assert bench.ensure_dataset(5) is None
+
+
+def test_the_bench_measures_without_debug_as_production_and_make_load_run(monkeypatch, tmp_path):
+    from inzet.demo import bench
+
+    for name in ("INZET_DEBUG", "INZET_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("INZET_VAR_DIR", str(tmp_path))
+    bench.configure_database()
+    assert os.environ["INZET_DEBUG"] == "0"
+    assert os.environ["INZET_DATABASE_URL"] == f"sqlite:///{tmp_path / 'bench.sqlite3'}"
