@@ -52,22 +52,17 @@ def _padded(ids: list[int]) -> list[int]:
     return ids
 
 
-def _texts(stand_ins: StandIns, values, *, like: bool = False) -> tuple[str, ...] | None:
-    found = tuple(stand_ins.text(value, like=like) for value in dict.fromkeys(values))
-    return None if None in found else found  # type: ignore[return-value]
-
-
 def _with_stand_ins(organisation_ids: list[int], filters: ExpertFilters, narrow: list[int] | None):
     """The same search with stand-ins for its values, or None when a value cannot have one."""
     stand_ins = StandIns()
     terms = []
     for options in text.query_terms(filters.q) if filters.q else []:
-        found = _texts(stand_ins, options, like=True)
+        found = stand_ins.texts(options, like=True)
         if found is None:
             return None
         terms.append(found)
-    texts = {name: _texts(stand_ins, getattr(filters, name)) for name in ("municipalities", "regions")}
-    texts |= {name: _texts(stand_ins, getattr(filters, name)) for name in ("work_forms", "reward_forms", "statuses")}
+    texts = {name: stand_ins.texts(getattr(filters, name)) for name in ("municipalities", "regions")}
+    texts |= {name: stand_ins.texts(getattr(filters, name)) for name in ("work_forms", "reward_forms", "statuses")}
     if None in texts.values():
         return None
     shaped = replace(

@@ -291,13 +291,9 @@ def facet_query(organisation_ids: set[int], filters: ExpertFilters) -> tuple[tup
     match = facets_match_q(filters, stand_in_token)
     if match is None:
         return None
-    terms: list[tuple[str, ...]] = []
-    for options in text.query_terms(filters.q) if filters.q else []:
-        found = tuple(stand_ins.text(option, like=True) for option in options)
-        if None in found:  # cannot have a stand-in: the page query checks the words
-            terms = []
-            break
-        terms.append(found)  # type: ignore[arg-type]
+    words = [stand_ins.texts(options, like=True) for options in text.query_terms(filters.q)] if filters.q else []
+    # A word that cannot have a stand-in: the page query checks the words.
+    terms = [] if None in words else [options for options in words if options is not None]
     shape = tuple(len(options) for options in terms)
     key = (connection.alias, connection.vendor, facets_shape(filters), len(organisations), shape)
     sql, params = _facet_queries.sql(key, lambda: fresh_facet_queryset(organisations, match, terms))

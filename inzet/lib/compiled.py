@@ -73,6 +73,11 @@ class StandIns:
         self.real[stand_in] = value
         return stand_in
 
+    def texts(self, values, *, like: bool = False) -> tuple[str, ...] | None:
+        """Tokens for a list of values, each value once; None when one of them cannot have one."""
+        found = tuple(self.text(value, like=like) for value in dict.fromkeys(values))
+        return None if None in found else found  # type: ignore[return-value]
+
     def substitute(self, params) -> list:
         real = self.real
         out = []
