@@ -211,11 +211,14 @@ def test_psycopg_keeps_the_parsed_form_of_long_statements():
 @ON_POSTGRES
 @pytest.mark.parametrize("prepare", [True, False])
 def test_on_postgresql_a_long_statement_is_parsed_once(db, prepare):
+    from django.db import connection
     from psycopg import _queries
 
     from inzet.lib.compiled import fetch_all
 
-    parse = _queries._query2pg if prepare else _queries._query2pg_client  # server / client binding
+    # Server-side binding (the default on PostgreSQL, settings.py) or a prepared run: _query2pg.
+    server_side = prepare or connection.features.uses_server_side_binding
+    parse = _queries._query2pg if server_side else _queries._query2pg_client
     sql = "SELECT " + " + ".join(["%s::int"] * 300)
     fetch_all(sql, [1] * 300, prepare=prepare)
     hits = parse.cache_info().hits
