@@ -60,6 +60,8 @@ def test_the_search_is_narrowed_by_the_facets_first(expert_factory, coordinator)
         assert expert.pk in _found(coordinator, roles=(supporter,))
     facets_query, page_query = (q["sql"] for q in captured.captured_queries[-2:])
     assert "coordinators_facets" in facets_query and "coordinators_facets" not in page_query
+    # The candidates' ids go first, in the main query: each candidate's profile row is read once.
+    assert page_query.count('FROM "experts_expertprofile"') == 1
     ExpertSearchDocument.objects.filter(profile=expert).update(coordinators_facets=" ")
     assert expert.pk not in _found(coordinator, roles=(supporter,))
     assert expert.pk in _found(coordinator)  # without a facet filter nothing is narrowed
