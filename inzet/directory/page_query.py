@@ -21,8 +21,9 @@ from inzet.experts.models import Audience, ExpertProfile
 from inzet.lib.compiled import ShapeCache, StandIns
 
 PAGE_SIZE = 25
-# Facet candidate lists are padded up to one of these lengths.
-PADDED_LENGTHS = (16, 64, 256, 1024, 2048)
+# Facet candidate lists are padded up to one of these lengths: at most a third of a list of 16 or
+# more is padding (every padded id costs the database a useless index probe), in 15 lengths.
+PADDED_LENGTHS = (16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048)
 _pages = ShapeCache(size=256)
 
 

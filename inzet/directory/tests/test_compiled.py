@@ -224,3 +224,17 @@ def test_on_postgresql_a_long_statement_is_parsed_once(db, prepare):
     hits = parse.cache_info().hits
     assert fetch_all(sql, [2] * 300, prepare=prepare) == [(600,)]
     assert parse.cache_info().hits == hits + 1
+
+
+def test_candidate_lists_are_padded_to_few_lengths_with_little_padding():
+    """Every padded id costs the database an index probe that finds nothing; every length is a
+    shape of its own (compiled and prepared once)."""
+    lengths = set()
+    for count in range(1, 2049):
+        padded = page_query._padded(list(range(1, count + 1)))
+        assert padded[:count] == list(range(1, count + 1)) and all(pk < 0 for pk in padded[count:])
+        assert len(set(padded)) == len(padded)
+        if count >= 16:
+            assert len(padded) - count <= len(padded) / 3
+        lengths.add(len(padded))
+    assert len(lengths) <= 16
