@@ -23,8 +23,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import Model, QuerySet
+from django.db.models import Model, QuerySet, signals
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
 from django.db.models.query import get_related_populators
+from django.db.models.query_utils import DeferredAttribute
 
 _INT_BASE = -7_000_000_000
 _DATE_BASE_YEAR = 1000
@@ -137,6 +140,7 @@ class CompiledQuery:
         connection = connections[self.db]
         rows = fetch_all(self.sql, params, using=self.db, prepare=prepare)
         start, end = self.fields
+        make = _maker(self.model, self.init_list, self.db)
         objects = []
         for raw in rows:
             row = list(raw)
@@ -145,13 +149,42 @@ class CompiledQuery:
                 for converter in convs:
                     value = converter(value, expression, connection)
                 row[pos] = value
-            obj = self.model.from_db(self.db, self.init_list, row[start:end])
+            obj = make(row[start:end])
             for populator in self.related_populators:
                 populator.populate(row, obj)
             for name, pos in self.annotation_col_map.items():
                 setattr(obj, name, row[pos])
             objects.append(obj)
         return objects
+
+
+def _maker(model: type[Model], init_list: list[str], db: str) -> Callable[[list], Model]:
+    """Builds an instance from its loaded values as Model.from_db does. from_db walks all of the
+    model's fields for every row (an expert profile has 54; ~35 µs a row, ~0.9 ms a list page), so
+    where nothing can notice the difference the values go straight into the instance's __dict__:
+    the model keeps Django's from_db, no one listens to its init signals, and its fields' attributes
+    set nothing (Django's own DeferredAttribute; a foreign key's, whose setter only clears a cached
+    related object a new instance does not have). Fields not loaded stay deferred, as with from_db."""
+    plain = (DeferredAttribute, ForeignKeyDeferredAttribute)
+    if (
+        model.from_db.__func__ is not Model.from_db.__func__  # type: ignore[attr-defined]
+        or signals.pre_init.has_listeners(model)
+        or signals.post_init.has_listeners(model)
+        or any(type(getattr(model, name, None)) not in plain for name in init_list)
+    ):
+        return lambda values: model.from_db(db, init_list, values)
+    new = model.__new__
+
+    def make(values: list) -> Model:
+        obj = new(model)
+        state = ModelState()
+        state.adding = False
+        state.db = db
+        obj.__dict__.update(zip(init_list, values, strict=True))
+        obj._state = state
+        return obj
+
+    return make
 
 
 class ShapeCache:
