@@ -10,11 +10,13 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from inzet.accounts.permissions import get_roles
@@ -132,7 +134,13 @@ def _competence_labels(reference: Reference, competences: list[tuple[int, bool]]
 
 
 def choice_labels() -> dict[str, dict]:
-    """Labels of the fixed choices, translated once per list (get_FOO_display is slow per row)."""
+    """Labels of the fixed choices, translated once per language (get_FOO_display is slow per row).
+    Shared: read them, never change them."""
+    return _choice_labels(get_language())
+
+
+@lru_cache(maxsize=8)
+def _choice_labels(language: str | None) -> dict[str, dict]:
     return {
         name: {value: str(label) for value, label in choices.choices}
         for name, choices in (

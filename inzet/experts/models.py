@@ -107,6 +107,10 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 64, _("zondag")
 
 
+# Weekday.values builds its list (and the labels' lazy strings) on every use; lists ask 25 times.
+WEEKDAY_VALUES = tuple(Weekday.values)
+
+
 kvk_validator = RegexValidator(r"^\d{8}$", _("Een KvK-nummer heeft 8 cijfers."))
 postcode_validator = RegexValidator(
     r"^[1-9]\d{3} ?[A-Za-z]{2}$|^[1-9]\d{3}$", _("Vul een postcode in zoals 3511 AB, of alleen de 4 cijfers.")
@@ -235,7 +239,7 @@ class ExpertProfile(models.Model):
 
     @property
     def day_list(self) -> list[int]:
-        return [day for day in Weekday.values if self.available_days & day]
+        return [day for day in WEEKDAY_VALUES if self.available_days & day]
 
 
 class ExpertExperience(models.Model):

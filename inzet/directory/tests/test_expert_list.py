@@ -225,3 +225,19 @@ def test_checkbox_lists_escape_labels_mark_the_chosen_ones_and_follow_the_langua
     assert str(Form({})["kinds"]).count(" checked") == 0
     with translation.override("en"):
         assert "> Break</label>" in str(Form({})["kinds"])
+
+
+def test_the_fixed_choice_labels_are_kept_per_language():
+    from django.utils import translation
+
+    from inzet.directory.selectors import choice_labels
+    from inzet.experts.models import Weekday
+
+    with translation.override("nl"):
+        dutch = choice_labels()
+        assert dutch["status"]["active"] == "Actief" and dutch["day"][Weekday.MONDAY] == "maandag"
+    with translation.override("en"):
+        english = choice_labels()
+        assert english["status"]["active"] == "Active" and english["day"][Weekday.MONDAY] == "Monday"
+    with translation.override("nl"):
+        assert choice_labels() is dutch  # translated once per language, not once per list
