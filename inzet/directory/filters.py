@@ -97,8 +97,9 @@ def filter_experts(
     for the candidates left: three times less work for a typical search over 5,000 experts.
     `narrow` (the candidates the facets of the coordinators' list leave, see facets.py) goes first
     among them: whoever it leaves out is never probed; with it, no subquery is needed (only the
-    candidates' rows are read), so all conditions go on the main query. `terms` are the search options of `filters.q`
-    (text.query_terms) when the caller has them already (the compiled page query passes stand-ins).
+    candidates' rows are read), so all conditions go on the main query. `terms` are the search
+    options of `filters.q` (text.query_terms) when the caller has them already (the compiled page
+    query passes stand-ins).
     """
     linked, own = narrow or Q(), Q()
     if terms is None:

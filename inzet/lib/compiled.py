@@ -162,12 +162,14 @@ def _maker(model: type[Model], init_list: list[str], db: str) -> Callable[[list]
     """Builds an instance from its loaded values as Model.from_db does. from_db walks all of the
     model's fields for every row (an expert profile has 54; ~35 µs a row, ~0.9 ms a list page), so
     where nothing can notice the difference the values go straight into the instance's __dict__:
-    the model keeps Django's from_db, no one listens to its init signals, and its fields' attributes
-    set nothing (Django's own DeferredAttribute; a foreign key's, whose setter only clears a cached
-    related object a new instance does not have). Fields not loaded stay deferred, as with from_db."""
+    the model keeps Django's from_db and __init__, no one listens to its init signals, and its
+    fields' attributes set nothing (Django's own DeferredAttribute; a foreign key's, whose setter
+    only clears a cached related object a new instance does not have). Fields not loaded stay
+    deferred, as with from_db."""
     plain = (DeferredAttribute, ForeignKeyDeferredAttribute)
     if (
         model.from_db.__func__ is not Model.from_db.__func__  # type: ignore[attr-defined]
+        or model.__init__ is not Model.__init__  # its own __init__ must run, as from_db runs it
         or signals.pre_init.has_listeners(model)
         or signals.post_init.has_listeners(model)
         or any(type(getattr(model, name, None)) not in plain for name in init_list)
